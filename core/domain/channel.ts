@@ -1,0 +1,11 @@
+/** Where a reading or a link came from («тип ввода»); energobot itself speaks on the first two. */
+export const chatChannels = ['telegram', 'webchat'] as const;
+export type ChatChannel = (typeof chatChannels)[number];
+
+/** One chat on one channel: the identity a link belongs to. */
+export interface ChatAddress {
+  readonly channel: ChatChannel;
+  readonly id: string;
+}
+
+export const chatKey = (chat: ChatAddress): string => `${chat.channel}:${chat.id}`;

@@ -1,0 +1,20 @@
+import type { AccountNumber } from './domain/account-number';
+import type { ChatChannel } from './domain/channel';
+import type { Locale } from './domain/locale';
+import type { Localizer } from './localizer';
+import type { Mail } from './ports';
+import { moment, text } from './text';
+
+/** Tells the account's e-mail on file about every new link, so a stranger's link does not go unseen. */
+export function linkNotice(
+  localizer: Localizer,
+  locale: Locale,
+  notice: { to: string; account: AccountNumber; channel: ChatChannel; at: Date },
+): Mail {
+  const args = { account: notice.account, channel: notice.channel, at: moment(notice.at) };
+  return {
+    to: notice.to,
+    subject: localizer.format(locale, text('mail-link-subject', args)),
+    text: localizer.format(locale, text('mail-link-body', args)),
+  };
+}

@@ -1,0 +1,42 @@
+import type { AccountCard, AccountInfo } from './domain/account';
+import type { AccountNumber } from './domain/account-number';
+import type { ChatAddress } from './domain/channel';
+import type { AttemptStatus } from './domain/linking-policy';
+import type { Locale } from './domain/locale';
+import type { Kopecks } from './domain/money';
+
+/** The supplier's accounts, as billing knows them. */
+export interface Accounts {
+  card(number: AccountNumber): Promise<AccountCard | null>;
+  info(number: AccountNumber): Promise<AccountInfo | null>;
+  hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean>;
+}
+
+export type LinkOutcome = 'linked' | 'already-linked' | 'too-many-accounts';
+
+/** Chats as identities, and the accounts each is linked to. */
+export interface ChatIdentities {
+  locale(chat: ChatAddress): Promise<Locale | null>;
+  setLocale(chat: ChatAddress, locale: Locale): Promise<void>;
+  /** The linked accounts, the active one first. */
+  linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]>;
+  link(chat: ChatAddress, account: AccountNumber, consentAt: Date, now: Date): Promise<LinkOutcome>;
+  unlink(chat: ChatAddress, account: AccountNumber): Promise<void>;
+}
+
+/** Failed proofs of ownership; shared by every process, so the limit survives restarts. */
+export interface LinkAttempts {
+  status(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<AttemptStatus>;
+  recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void>;
+}
+
+export interface Mail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** Mail is queued, not sent, inside a conversation: a slow SMTP server must not hold a chat. */
+export interface MailOutbox {
+  enqueue(mail: Mail): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
+
+/** The embedded default's flow state: one process, entries expire like Redis keys would. */
+export class InMemoryStore<T> implements KeyValueStore<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  read(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  write(key: string, value: T): void {
+    // JSON round trip: the same value Redis would give back, and no shared references.
+    this.entries.set(key, { value: JSON.parse(JSON.stringify(value)) as T, expiresAt: Date.now() + this.ttlMs });
+    if (this.entries.size % 1024 === 0) this.sweep();
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+}
+
+export class InMemoryUpdateLog implements UpdateLog {
+  private readonly seen: InMemoryStore<true>;
+
+  constructor(ttlMs: number) {
+    this.seen = new InMemoryStore<true>(ttlMs);
+  }
+
+  async firstDelivery(id: string): Promise<boolean> {
+    if (this.seen.read(id)) return false;
+    this.seen.write(id, true);
+    return true;
+  }
+}
+
+export class InProcessChatLock implements ChatLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<R>(key: string, work: () => Promise<R>): Promise<R> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(work, work);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { Localizer } from './localizer';
+import type { Accounts, ChatIdentities, LinkAttempts, MailOutbox } from './ports';
+
+/** Everything a flow may use besides the chat: the use cases' ports, words and time. */
+export interface Services {
+  readonly accounts: Accounts;
+  readonly identities: ChatIdentities;
+  readonly attempts: LinkAttempts;
+  readonly mail: MailOutbox;
+  readonly localizer: Localizer;
+  readonly clock: () => Date;
+}

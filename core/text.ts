@@ -1,0 +1,22 @@
+/**
+ * What a flow says, before it is put into words: a message id from `locales/*.ftl` and its
+ * arguments. Money and moments stay typed until the user's locale is known.
+ */
+export type TextArg = string | number | { readonly money: number } | { readonly moment: string };
+
+export interface Text {
+  readonly key: string;
+  readonly args?: Readonly<Record<string, TextArg>>;
+}
+
+export function text(key: string, args?: Record<string, TextArg>): Text {
+  return args ? { key, args } : { key };
+}
+
+export function money(kopecks: number): { money: number } {
+  return { money: kopecks };
+}
+
+export function moment(at: Date): { moment: string } {
+  return { moment: at.toISOString() };
+}

@@ -1,0 +1,17 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** Mail waits here until delivered, so a restart or a slow SMTP server loses none. */
+export const QueuedMail = defineEntity({
+  name: 'QueuedMail',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    recipient: p.string(),
+    subject: p.string(),
+    body: p.text(),
+    queuedAt: p.datetime(),
+    nextAttemptAt: p.datetime().index(),
+    attempts: p.integer().default(0),
+    sentAt: p.datetime().nullable(),
+    lastError: p.text().nullable(),
+  },
+});
