@@ -65,13 +65,14 @@ export class FlowRunner {
 
   async handle(update: ChatUpdate): Promise<OutgoingMessage[]> {
     const { updates, lock } = this.options;
-    if (!(await updates.firstDelivery(`${chatKey(update.chat)}:${update.updateId}`))) return [];
-    return lock.run(chatKey(update.chat), () => this.handleInOrder(update));
+    const chat = chatKey(update.chat);
+    if (!(await updates.firstDelivery(`energobot:update:${chat}:${update.updateId}`))) return [];
+    return lock.run(`energobot:lock:${chat}`, () => this.handleInOrder(update));
   }
 
   private async handleInOrder(update: ChatUpdate): Promise<OutgoingMessage[]> {
     const { sessions, services } = this.options;
-    const key = chatKey(update.chat);
+    const key = `energobot:session:${chatKey(update.chat)}`;
     const stored = sessionSchema.safeParse(await sessions.read(key));
     const session: FlowSession = stored.success
       ? stored.data

@@ -1,0 +1,49 @@
+import { ActionTypes, ActivityTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Input } from '../../core/chat';
+import { actionButton } from '../../core/global-actions';
+import type { FlowRunner, OutgoingMessage } from '../../core/runner/flow-runner';
+
+/** What our own buttons put into `activity.value`; anything else there is ignored. */
+const buttonValue = z.object({ data: z.string().min(1).max(64) });
+
+/**
+ * The Bot Framework adapter: a message (typed, or a button's `messageBack`) becomes the runner's
+ * input, and what the flow said becomes activities with suggested actions.
+ */
+export class EnergobotActivityHandler {
+  constructor(private readonly runner: FlowRunner) {}
+
+  async onTurn(context: TurnContext): Promise<void> {
+    const input = inputOf(context.activity);
+    if (!input || !context.activity.id) return;
+    const replies = await this.runner.handle({
+      chat: { channel: 'webchat', id: context.activity.from.id },
+      updateId: context.activity.id,
+      input,
+    });
+    if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+  }
+}
+
+function inputOf(activity: Activity): Input | null {
+  if (activity.type === ActivityTypes.Message) {
+    const button = buttonValue.safeParse(activity.value);
+    return button.success ? { kind: 'button', data: button.data.data } : { kind: 'text', text: activity.text ?? '' };
+  }
+  // A new conversation with the customer in it: greet them before they type.
+  const customerJoined = activity.membersAdded?.some((member) => member.id !== activity.recipient.id);
+  return activity.type === ActivityTypes.ConversationUpdate && customerJoined ? { kind: 'button', data: actionButton('start').data } : null;
+}
+
+function toActivity(reply: OutgoingMessage): Partial<Activity> {
+  if (reply.buttons.length === 0) return MessageFactory.text(reply.text);
+  const actions: CardAction[] = reply.buttons.map((button) => ({
+    type: ActionTypes.MessageBack,
+    title: button.label,
+    displayText: button.label,
+    text: button.label,
+    value: { data: button.data },
+  }));
+  return MessageFactory.suggestedActions(actions, reply.text);
+}

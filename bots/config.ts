@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+const optionalUrl = (protocols: readonly string[], what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)), {
+      message: `expected ${what} (${protocols.map((protocol) => `${protocol}://…`).join(' or ')})`,
+    });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const configSchema = z
+  .object({
+    PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535).default(3978),
+    HOST: optionalText,
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
+    SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
+    REDIS_URL: optionalUrl(['redis', 'rediss'], 'a Redis URL'),
+    FLOW_STATE_TTL_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(72),
+    TELEGRAM_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{20,}$/.test(value), {
+      message: 'expected a token from @BotFather, like 123456:ABC-DEF…',
+    }),
+    TELEGRAM_WEBHOOK_URL: optionalUrl(['https'], 'the public HTTPS URL Telegram should call'),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(value), {
+      message: 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -',
+    }),
+    TELEGRAM_API_ROOT: optionalUrl(['http', 'https'], 'the URL of a Bot API server'),
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
+    MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
+    MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
+    SUPPLIER_TIME_ZONE: z
+      .string()
+      .default('Europe/Moscow')
+      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' }),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, issues) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
+      issues.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      issues.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; every bad variable is named on a line of its own. */
+export function createConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.infer<typeof configSchema>) {
+  const botFrameworkAuthenticated = env.MICROSOFT_APP_ID !== undefined;
+  return {
+    port: env.PORT,
+    // With no app id Bot Framework accepts unauthenticated posts: keep that mode on loopback.
+    host: env.HOST ?? (botFrameworkAuthenticated ? '0.0.0.0' : '127.0.0.1'),
+    database: env.DATABASE_URL
+      ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)
+      : ({ kind: 'sqlite', path: env.SQLITE_PATH } as const),
+    redisUrl: env.REDIS_URL,
+    flowStateTtlMs: env.FLOW_STATE_TTL_HOURS * 3600_000,
+    telegram: env.TELEGRAM_BOT_TOKEN
+      ? {
+          token: env.TELEGRAM_BOT_TOKEN,
+          apiRoot: env.TELEGRAM_API_ROOT,
+          webhook: env.TELEGRAM_WEBHOOK_URL ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET as string } : undefined,
+        }
+      : undefined,
+    botFramework: {
+      appId: env.MICROSOFT_APP_ID ?? '',
+      appPassword: env.MICROSOFT_APP_PASSWORD ?? '',
+      tenantId: env.MICROSOFT_APP_TENANT_ID ?? '',
+      appType: env.MICROSOFT_APP_TYPE,
+      authenticated: botFrameworkAuthenticated,
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
+    timeZone: env.SUPPLIER_TIME_ZONE,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { z } from 'zod';
+import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
+import { errorFields, type Log } from '../log';
+
+export interface ServerParts {
+  readonly log: Log;
+  readonly botFramework: { readonly adapter: CloudAdapter; readonly handler: EnergobotActivityHandler; readonly authenticated: boolean };
+  readonly telegramWebhook?: { readonly bot: Bot; readonly secret: string };
+  readonly health: () => Promise<Record<string, 'ok' | 'down' | 'not configured'>>;
+}
+
+/** Only the fields the webhook needs to route an update; grammY reads the rest. */
+const telegramUpdate = z.object({ update_id: z.number().int() }).passthrough();
+
+export function createServer(parts: ServerParts): Server {
+  const server = restify.createServer({ name: 'energobot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const { adapter, handler, authenticated } = parts.botFramework;
+    // Without an app id Bot Framework trusts any caller and replies to any serviceUrl: loopback only.
+    if (!authenticated && !isLoopback(req.socket.remoteAddress)) {
+      res.send(403, { error: 'Bot Framework credentials are not configured; only loopback callers are accepted' });
+      return;
+    }
+    await adapter.process(req, res, (context) => handler.onTurn(context));
+  });
+
+  const webhook = parts.telegramWebhook;
+  if (webhook) {
+    server.post('/telegram/webhook', async (req: Request, res: Response) => {
+      if (!sameSecret(req.header('x-telegram-bot-api-secret-token') ?? '', webhook.secret)) {
+        res.send(401, { error: 'wrong secret token' });
+        return;
+      }
+      const update = telegramUpdate.safeParse(req.body);
+      if (!update.success) {
+        res.send(400, { error: 'not a Telegram update' });
+        return;
+      }
+      try {
+        await webhook.bot.handleUpdate(update.data as unknown as Update);
+      } catch (error) {
+        parts.log.error('telegram webhook update failed', { updateId: update.data.update_id, ...errorFields(error) });
+      }
+      res.send(200);
+    });
+  }
+
+  server.get('/health', async (_req: Request, res: Response) => {
+    const checks = await parts.health();
+    const healthy = Object.values(checks).every((status) => status !== 'down');
+    res.send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', ...checks });
+  });
+
+  return server;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.'));
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

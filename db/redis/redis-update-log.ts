@@ -1,0 +1,13 @@
+import type { Redis } from 'ioredis';
+import type { UpdateLog } from '../../core/runner/state-ports';
+
+export class RedisUpdateLog implements UpdateLog {
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async firstDelivery(id: string): Promise<boolean> {
+    return (await this.redis.set(id, '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';
+  }
+}

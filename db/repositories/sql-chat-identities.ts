@@ -1,0 +1,71 @@
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { AccountNumber } from '../../core/domain/account-number';
+import type { ChatAddress } from '../../core/domain/channel';
+import { linkingPolicy } from '../../core/domain/linking-policy';
+import { isLocale, type Locale } from '../../core/domain/locale';
+import type { ChatIdentities, LinkOutcome } from '../../core/ports';
+import { AccountLink, ChatIdentity } from '../entities';
+
+const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
+
+export class SqlChatIdentities implements ChatIdentities {
+  constructor(private readonly orm: MikroORM) {}
+
+  async locale(chat: ChatAddress): Promise<Locale | null> {
+    const identity = await this.orm.em.fork().findOne(ChatIdentity, byChat(chat), { fields: ['locale'] });
+    return identity && isLocale(identity.locale) ? identity.locale : null;
+  }
+
+  async setLocale(chat: ChatAddress, locale: Locale): Promise<void> {
+    const em = this.orm.em.fork();
+    const identity = await identityOf(em, chat, locale);
+    identity.locale = locale;
+    await em.flush();
+  }
+
+  async linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]> {
+    const links = await this.orm.em
+      .fork()
+      .find(AccountLink, { identity: byChat(chat) }, { orderBy: { chosenAt: 'desc', id: 'desc' }, fields: ['account'] });
+    return links.map((link) => link.account.number as AccountNumber);
+  }
+
+  async link(chat: ChatAddress, account: AccountNumber, consentAt: Date, now: Date): Promise<LinkOutcome> {
+    const { id } = await identityOf(this.orm.em.fork(), chat, null);
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const identity = em.getReference(ChatIdentity, id);
+        const links = await em.find(AccountLink, { identity }, { fields: ['account'] });
+        if (links.some((link) => link.account.number === account)) return 'already-linked';
+        if (links.length >= linkingPolicy.maxAccountsPerIdentity) return 'too-many-accounts';
+        em.create(AccountLink, { identity, account, consentAt, linkedAt: now, chosenAt: now });
+        return 'linked';
+      });
+    } catch (error) {
+      // Two deliveries of the same answer raced; the unique (identity, account) let one through.
+      if (error instanceof UniqueConstraintViolationException) return 'already-linked';
+      throw error;
+    }
+  }
+
+  async unlink(chat: ChatAddress, account: AccountNumber): Promise<void> {
+    const em = this.orm.em.fork();
+    const identity = await em.findOne(ChatIdentity, byChat(chat));
+    if (identity) await em.nativeDelete(AccountLink, { identity, account });
+  }
+}
+
+/**
+ * The chat's identity, created on first need; a concurrent creation is simply read back. Not
+ * inside a transaction: a unique violation there would abort it on PostgreSQL.
+ */
+async function identityOf(em: EntityManager, chat: ChatAddress, locale: Locale | null) {
+  const found = await em.findOne(ChatIdentity, byChat(chat));
+  if (found) return found;
+  try {
+    await em.fork().insert(ChatIdentity, { ...byChat(chat), locale: locale ?? 'ru', createdAt: new Date() });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
+  return em.findOneOrFail(ChatIdentity, byChat(chat));
+}

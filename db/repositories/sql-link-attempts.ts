@@ -1,0 +1,29 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { chatKey, type ChatAddress } from '../../core/domain/channel';
+import { attemptStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
+import type { LinkAttempts } from '../../core/ports';
+import { LinkFailure } from '../entities';
+
+export class SqlLinkAttempts implements LinkAttempts {
+  constructor(private readonly orm: MikroORM) {}
+
+  async status(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
+    const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
+    const em = this.orm.em.fork();
+    const recent = (where: object) =>
+      em.find(LinkFailure, { ...where, failedAt: { $gt: since } }, { fields: ['failedAt'] }).then((rows) => rows.map((row) => row.failedAt));
+    const byChat = attemptStatus(await recent({ chatKey: chatKey(chat) }), now);
+    if (!account) return byChat;
+    const byAccount = attemptStatus(await recent({ accountNumber: account }), now);
+    const pauses = [byChat.pausedUntil, byAccount.pausedUntil].filter((until): until is Date => until !== null);
+    return {
+      remaining: Math.min(byChat.remaining, byAccount.remaining),
+      pausedUntil: pauses.length ? new Date(Math.max(...pauses.map((until) => until.getTime()))) : null,
+    };
+  }
+
+  async recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void> {
+    await this.orm.em.fork().insert(LinkFailure, { chatKey: chatKey(chat), accountNumber: account, failedAt: now });
+  }
+}
