@@ -2,21 +2,21 @@ import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
 
 /** The embedded default's flow state: one process, entries expire like Redis keys would. */
 export class InMemoryStore<T> implements KeyValueStore<T> {
-  private readonly entries = new Map<string, { value: T; expiresAt: number }>();
+  /** Kept as JSON, as Redis keeps it: a reader can change what it read without changing the store. */
+  private readonly entries = new Map<string, { json: string; expiresAt: number }>();
 
   constructor(private readonly ttlMs: number) {}
 
   read(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt > Date.now()) return entry.value;
+    if (entry.expiresAt > Date.now()) return JSON.parse(entry.json) as T;
     this.entries.delete(key);
     return undefined;
   }
 
   write(key: string, value: T): void {
-    // JSON round trip: the same value Redis would give back, and no shared references.
-    this.entries.set(key, { value: JSON.parse(JSON.stringify(value)) as T, expiresAt: Date.now() + this.ttlMs });
+    this.entries.set(key, { json: JSON.stringify(value), expiresAt: Date.now() + this.ttlMs });
     if (this.entries.size % 1024 === 0) this.sweep();
   }
 

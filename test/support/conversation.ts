@@ -83,7 +83,7 @@ export class Customer {
     readonly chat: ChatAddress,
   ) {}
 
-  /** Sends a message and returns the bot's replies as text, one string per message. */
+  /** Sends a message and returns the bot's replies as text, one string per message (no-break spaces as plain ones, to keep tests readable). */
   async says(text: string): Promise<string[]> {
     return this.deliver({ kind: 'text', text });
   }
@@ -102,6 +102,6 @@ export class Customer {
   private async deliver(input: { kind: 'text'; text: string } | { kind: 'button'; data: string }): Promise<string[]> {
     updateIds += 1;
     this.last = await this.runner.handle({ chat: this.chat, updateId: String(updateIds), input });
-    return this.last.map((message) => message.text);
+    return this.last.map((message) => message.text.replace(/[\u00a0\u202f]/g, ' '));
   }
 }

@@ -1,0 +1,97 @@
+import { AccountLink, ChatIdentity } from '../../db/entities';
+import { createWorld, type Customer, type World } from '../support/conversation';
+
+describe('account information, unlinking and language', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  async function linked(number: string, amount: string, customer: Customer = world.customer()): Promise<Customer> {
+    await customer.says('/start');
+    await customer.presses('Привязать лицевой счёт');
+    await customer.says(number);
+    await customer.presses('Да');
+    await customer.presses('Принимаю и согласен');
+    expect((await customer.says(amount))[0]).toContain('привязан к этому чату');
+    return customer;
+  }
+
+  it('shows a day/night account with its social norm and credit', async () => {
+    const customer = await linked('100000000002', '2187,45');
+    const [card] = await customer.presses('Информация по счёту');
+    expect(card).toContain('Лицевой счёт 100000000002 (демонстрационный)');
+    expect(card).toContain('Прописано: 3 чел.');
+    expect(card).toContain('Коэффициент сезонности: 1,15');
+    expect(card).toContain('Социальная норма: 150 кВт·ч в месяц');
+  });
+
+  it('shows the debt of an account in debt', async () => {
+    const customer = await linked('100000000003', '500');
+    const [card] = await customer.presses('Информация по счёту');
+    expect(card).toMatch(/Баланс: задолженность 5 \d{3},\d\d ₽/);
+    expect(card).toMatch(/Долг за прошлые периоды: 3 \d{3},\d\d ₽/);
+  });
+
+  it('asks to link first when a chat without an account asks for information', async () => {
+    const customer = world.customer();
+    expect(await customer.says('/info')).toEqual([
+      'Этот чат ещё не привязан к лицевому счёту. Привяжите счёт, чтобы видеть информацию по нему.',
+      'Что вы хотите сделать?',
+    ]);
+    expect(customer.buttons()).toContain('Привязать лицевой счёт');
+  });
+
+  it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
+    const customer = await linked('100000000001', '1543.20');
+    expect(await customer.presses('Отвязать счёт')).toEqual([
+      'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
+    ]);
+    expect((await customer.presses('Нет'))[0]).toBe('Хорошо, счёт остаётся привязанным.');
+    await customer.presses('Отвязать счёт');
+    expect((await customer.presses('Да, отвязать'))[0]).toBe('Лицевой счёт 100000000001 отвязан от этого чата.');
+    expect(await world.orm.em.fork().count(AccountLink, {})).toBe(0);
+    expect(customer.buttons()).not.toContain('Информация по счёту');
+  });
+
+  it('shows the most recently linked of two accounts', async () => {
+    const customer = await linked('100000000001', '1543.20');
+    await linked('100000000002', '2187,45', customer);
+    expect((await customer.presses('Информация по счёту'))[0]).toContain('Лицевой счёт 100000000002');
+  });
+
+  it('switches to English, remembers it, and switches back', async () => {
+    const customer = world.customer();
+    await customer.says('/start');
+    await customer.presses('Язык / Language');
+    expect(customer.buttons()).toEqual(['Русский', 'English']);
+    expect(await customer.presses('English')).toEqual(['Language changed: English.', 'What would you like to do?']);
+    expect(customer.buttons()).toEqual(['Link an account', 'Язык / Language', 'What the bot can do']);
+    const identity = await world.orm.em.fork().findOneOrFail(ChatIdentity, { externalId: 'customer-1' });
+    expect(identity.locale).toBe('en');
+
+    await world.sessions.delete('energobot:session:telegram:customer-1');
+    expect((await customer.says('/help'))[0]).toContain('I can:');
+
+    await customer.says('/language');
+    expect((await customer.presses('Русский'))[0]).toBe('Язык изменён: русский.');
+  });
+
+  it('goes through linking in English', async () => {
+    const customer = world.customer();
+    await customer.says('/language');
+    await customer.presses('English');
+    await customer.presses('Link an account');
+    expect((await customer.says('12'))[0]).toBe(
+      'An account number has 12 digits; this one has 2. Check it on your receipt, for example: 1000 0000 0001.',
+    );
+    await customer.says('100000000001');
+    await customer.presses('Yes');
+    await customer.presses('I accept and consent');
+    expect((await customer.says('1,543.20'))[0]).toBe('I could not read that amount. Enter it in digits, for example: 1 543,20.');
+    const [done, card] = await customer.says('1543.20');
+    expect(done).toBe('Done! Account 100000000001 is now linked to this chat.');
+    expect(card).toMatch(/Balance: ₽\d+\.\d\d in credit/);
+  });
+});
