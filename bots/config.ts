@@ -18,7 +18,7 @@ const optionalText = z
 
 const configSchema = z
   .object({
-    PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
     HOST: optionalText,
     DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
     SQLITE_PATH: z.string().default('./data/energobot.sqlite'),

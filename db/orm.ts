@@ -20,7 +20,7 @@ export async function initORM(database: Database, options: { debug?: boolean } =
       clientUrl: database.url,
       entities,
       extensions: [Migrator],
-      migrations: { migrationsList, path: 'db/migrations', transactional: true },
+      migrations: { migrationsList, path: 'db/migrations', transactional: true, silent: true },
       pool: { min: 0, max: 10 },
       debug: options.debug ?? false,
       allowGlobalContext: false,

@@ -45,7 +45,7 @@ export async function linkAccount(chat: Chat, services: Services): Promise<void>
     const mail = linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt });
     await chat.effect('link-notice', () => services.mail.enqueue(mail));
   }
-  await chat.say(text(outcome === 'linked' ? 'link-done' : 'link-already', { account: card.number }));
+  await chat.say(outcome === 'linked' ? text('link-done', { account: card.number }) : text('link-already', { account: card.number }));
   await showAccountInfo(chat, services);
 }
 

@@ -1,14 +1,14 @@
 import type { Chat } from '../chat';
 import type { Services } from '../services';
-import { text } from '../text';
+import { text, type Text } from '../text';
 import { showMenu } from './main-menu';
 
 /** Flows that only say one thing and show the menu again. */
-const menuWith = (key: string) => (chat: Chat, services: Services) => showMenu(chat, services, text(key));
+const menuWith = (intro: Text) => (chat: Chat, services: Services) => showMenu(chat, services, intro);
 
-export const greet = menuWith('start-greeting');
-export const help = menuWith('help-text');
-export const cancel = menuWith('cancelled');
-export const notUnderstood = menuWith('not-understood');
-export const restarted = menuWith('flow-restarted');
+export const greet = menuWith(text('start-greeting'));
+export const help = menuWith(text('help-text'));
+export const cancel = menuWith(text('cancelled'));
+export const notUnderstood = menuWith(text('not-understood'));
+export const restarted = menuWith(text('flow-restarted'));
 export const menu = (chat: Chat, services: Services) => showMenu(chat, services);

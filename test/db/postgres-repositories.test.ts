@@ -1,0 +1,121 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { kopecks } from '../../core/domain/money';
+import { AccountLink, MonthlyCharge, Payment } from '../../db/entities';
+import { initORM } from '../../db/orm';
+import { SqlAccounts } from '../../db/repositories/sql-accounts';
+import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
+import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
+import { seedDemoAccounts } from '../../db/seed';
+import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+
+const seededAt = new Date('2026-11-24T09:00:00Z');
+const account = (number: string) => number as AccountNumber;
+const chat = { channel: 'telegram' as const, id: '1001' };
+
+describeWithPostgres('repositories on PostgreSQL', () => {
+  let orm: MikroORM;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    orm = await initORM({ kind: 'postgresql', url: database.url });
+    await seedDemoAccounts(orm, seededAt);
+  });
+  afterAll(async () => {
+    await orm.close();
+    await drop();
+  });
+
+  it('applied the migrations, and they leave nothing for the entities to change', async () => {
+    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    expect(await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).toBe('');
+  });
+
+  it('holds monthly history since January 2015 for each demo account, seeded twice without duplicates', async () => {
+    await seedDemoAccounts(orm, seededAt);
+    const em = orm.em.fork();
+    const charges = await em.find(MonthlyCharge, { account: '100000000002' }, { orderBy: { year: 'asc', month: 'asc' } });
+    expect(charges[0]).toMatchObject({ year: 2015, month: 1 });
+    expect(charges.at(-1)).toMatchObject({ year: 2026, month: 10 });
+    expect(charges).toHaveLength(142);
+    for (const [previous, next] of charges.slice(0, -1).map((charge, index) => [charge, charges[index + 1]])) {
+      expect(next?.openingBalanceKopecks).toBe(previous?.closingBalanceKopecks);
+    }
+    expect(await em.count(Payment, { account: '100000000001' })).toBeGreaterThan(130);
+  });
+
+  it('finds a payment by its exact amount within the period only', async () => {
+    const accounts = new SqlAccounts(orm);
+    const from = new Date('2025-11-24T09:00:00Z');
+    const until = new Date('2026-11-23T09:00:00Z');
+    expect(await accounts.hasPayment(account('100000000001'), kopecks(154320), from, until)).toBe(true);
+    expect(await accounts.hasPayment(account('100000000001'), kopecks(154321), from, until)).toBe(false);
+    expect(await accounts.hasPayment(account('100000000002'), kopecks(154320), from, until)).toBe(false);
+    expect(await accounts.hasPayment(account('100000000001'), kopecks(154320), from, new Date('2026-10-15T08:59:59Z'))).toBe(false);
+  });
+
+  it('reads account information with money in kopecks', async () => {
+    const info = await new SqlAccounts(orm).info(account('100000000003'));
+    expect(info).toMatchObject({ residents: 4, seasonalityFactor: 1, socialNormKwh: null, demo: true });
+    expect(info?.balance).toBeLessThan(0);
+    expect(info?.earlierDebt).toBeGreaterThan(0);
+    expect(await new SqlAccounts(orm).card(account('999999999999'))).toBeNull();
+  });
+
+  it('links a chat once per account, up to ten accounts, and unlinks', async () => {
+    const identities = new SqlChatIdentities(orm);
+    const at = new Date('2026-11-24T10:00:00Z');
+    expect(await identities.link(chat, account('100000000001'), at, at)).toBe('linked');
+    expect(await identities.link(chat, account('100000000001'), at, at)).toBe('already-linked');
+    expect(await identities.link(chat, account('100000000002'), at, new Date(at.getTime() + 1000))).toBe('linked');
+    expect(await identities.linkedAccounts(chat)).toEqual(['100000000002', '100000000001']);
+    await identities.unlink(chat, account('100000000002'));
+    expect(await identities.linkedAccounts(chat)).toEqual(['100000000001']);
+  });
+
+  it('lets only one of two racing links through, backed by the unique constraint', async () => {
+    const identities = new SqlChatIdentities(orm);
+    const racer = { channel: 'webchat' as const, id: 'racer' };
+    const at = new Date();
+    const outcomes = await Promise.all([1, 2, 3].map(() => identities.link(racer, account('100000000003'), at, at)));
+    expect(outcomes.filter((outcome) => outcome === 'linked')).toHaveLength(1);
+    expect(await orm.em.fork().count(AccountLink, { identity: { externalId: 'racer' } })).toBe(1);
+  });
+
+  it('remembers the language of a chat', async () => {
+    const identities = new SqlChatIdentities(orm);
+    const newcomer = { channel: 'webchat' as const, id: 'lang' };
+    expect(await identities.locale(newcomer)).toBeNull();
+    await identities.setLocale(newcomer, 'en');
+    expect(await identities.locale(newcomer)).toBe('en');
+  });
+
+  it('counts failures per chat and per account, and pauses after five', async () => {
+    const attempts = new SqlLinkAttempts(orm);
+    const now = new Date('2026-11-24T12:00:00Z');
+    const other = { channel: 'telegram' as const, id: 'other' };
+    for (let i = 0; i < 4; i++) await attempts.recordFailure(chat, account('100000000002'), new Date(now.getTime() - i * 60_000));
+    await attempts.recordFailure(other, account('100000000002'), now);
+    expect(await attempts.status(chat, null, now)).toEqual({ remaining: 1, pausedUntil: null });
+    const byAccount = await attempts.status(other, account('100000000002'), now);
+    expect(byAccount.remaining).toBe(0);
+    expect(byAccount.pausedUntil).toEqual(new Date(now.getTime() - 3 * 60_000 + 24 * 3600_000));
+    expect(await attempts.status(other, account('100000000001'), now)).toEqual({ remaining: 4, pausedUntil: null });
+  });
+
+  it('hands each queued mail to one claimer only, and retries a failed one later', async () => {
+    const queue = new SqlMailQueue(orm);
+    await queue.enqueue({ to: 'a@example.ru', subject: 's', text: 't' });
+    const [first, second] = await Promise.all([queue.claimDue(10, 60_000), queue.claimDue(10, 60_000)]);
+    expect((first?.length ?? 0) + (second?.length ?? 0)).toBe(1);
+    const claimed = [...(first ?? []), ...(second ?? [])][0]!;
+    await queue.markFailed(claimed.id, 'smtp down', new Date(Date.now() - 1));
+    const retried = await queue.claimDue(10, 60_000);
+    expect(retried).toEqual([expect.objectContaining({ id: claimed.id, attempts: 1 })]);
+    await queue.markSent(claimed.id);
+    expect(await new SqlMailQueue(orm, () => new Date(Date.now() + 3600_000)).claimDue(10, 60_000)).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import { Redis } from 'ioredis';
+import { Localizer } from '../../core/localizer';
+import { FlowRunner, type FlowSession } from '../../core/runner/flow-runner';
+import { RedisChatLock } from '../../db/redis/redis-chat-lock';
+import { RedisUpdateLog } from '../../db/redis/redis-update-log';
+import { createWorld, type World } from '../support/conversation';
+import { describeWithRedis, redisUrl } from '../support/redis';
+
+describeWithRedis('flow state in Redis', () => {
+  let redis: Redis;
+  let world: World;
+  const prefix = () => `test:${randomBytes(4).toString('hex')}:`;
+
+  beforeAll(async () => {
+    redis = new Redis(redisUrl as string);
+    world = await createWorld();
+  });
+  afterAll(async () => {
+    await redis.quit();
+    await world.close();
+  });
+
+  /** Two runners sharing one Redis, as two instances behind a load balancer would. */
+  function instance(): FlowRunner {
+    return new FlowRunner({
+      services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
+      sessions: new RedisAdapter<FlowSession>({ instance: redis, ttl: 60 }),
+      updates: new RedisUpdateLog(redis, 60),
+      lock: new RedisChatLock(redis),
+      onError: (error) => {
+        throw error;
+      },
+    });
+  }
+
+  it('carries a conversation across instances, and a duplicate delivery to another instance acts once', async () => {
+    const [a, b] = [instance(), instance()];
+    const chat = { channel: 'telegram' as const, id: prefix() };
+    await a.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } });
+    const onB = await b.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } });
+    expect(onB[0]?.text).toContain('Адрес по этому счёту');
+    expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } })).toEqual([]);
+  });
+
+  it('expires the session with its TTL', async () => {
+    const store = new RedisAdapter<FlowSession>({ instance: redis, ttl: 1 });
+    const key = `${prefix()}session`;
+    await store.write(key, { v: 1, locale: 'en' });
+    expect(await store.read(key)).toEqual({ v: 1, locale: 'en' });
+    expect(await redis.ttl(key)).toBeGreaterThan(0);
+    await sleep(1100);
+    expect(await store.read(key)).toBeUndefined();
+  });
+
+  it('remembers deliveries with an expiry', async () => {
+    const log = new RedisUpdateLog(redis, 30);
+    const id = `${prefix()}update`;
+    expect(await log.firstDelivery(id)).toBe(true);
+    expect(await log.firstDelivery(id)).toBe(false);
+    expect(await redis.ttl(id)).toBeLessThanOrEqual(30);
+  });
+
+  it('runs one chat at a time across instances sharing the lock', async () => {
+    const key = `${prefix()}lock`;
+    const [first, second] = [new RedisChatLock(redis), new RedisChatLock(redis)];
+    const events: string[] = [];
+    const work = (name: string) => async () => {
+      events.push(`${name} in`);
+      await sleep(50);
+      events.push(`${name} out`);
+    };
+    await Promise.all([first.run(key, work('a')), second.run(key, work('b'))]);
+    expect(events).toEqual(events[0] === 'a in' ? ['a in', 'a out', 'b in', 'b out'] : ['b in', 'b out', 'a in', 'a out']);
+    expect(await redis.exists(key)).toBe(0);
+  });
+});

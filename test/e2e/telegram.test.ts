@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Bot, InputFile } from 'grammy';
+import { FakeTelegramApi, type InlineButton, type SentCall } from '../support/fake-telegram-api';
+import { linkingScript, play, startTestApp, type ChannelCustomer, type SeenMessage, type TestApp } from '../support/test-app';
+
+/** A Telegram customer: writes through the fake Bot API and reads what the bot sent back. */
+export class TelegramCustomer implements ChannelCustomer {
+  private seen = 0;
+  private last: SentCall[] = [];
+
+  constructor(
+    private readonly api: FakeTelegramApi,
+    readonly chatId: number,
+  ) {}
+
+  says(text: string): Promise<SeenMessage[]> {
+    this.api.customerTypes(this.chatId, text);
+    return this.replies();
+  }
+
+  presses(label: string): Promise<SeenMessage[]> {
+    const button = this.last.flatMap(buttonsOf).find((candidate) => candidate.text === label);
+    if (!button?.callback_data) throw new Error(`No button "${label}" in ${JSON.stringify(this.last.flatMap(buttonsOf))}`);
+    this.api.customerPresses(this.chatId, button.callback_data);
+    return this.replies();
+  }
+
+  /** The bot confirms an update (a later getUpdates offset) only once it has handled it. */
+  async replies(): Promise<SeenMessage[]> {
+    const deadline = Date.now() + 10_000;
+    while (!this.api.allConfirmed()) {
+      if (Date.now() > deadline) throw new Error('The bot did not take the update');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const sent = this.api.messagesTo(this.chatId);
+    this.last = sent.slice(this.seen);
+    this.seen = sent.length;
+    return this.last.map((call) => ({ text: String(call.params['text']), buttons: buttonsOf(call).map((button) => button.text) }));
+  }
+}
+
+function buttonsOf(call: SentCall): InlineButton[] {
+  const markup = call.params['reply_markup'] as { inline_keyboard?: InlineButton[][] } | undefined;
+  return markup?.inline_keyboard?.flat() ?? [];
+}
+
+describe('Telegram, end to end against a fake Bot API server', () => {
+  let api: FakeTelegramApi;
+  let app: TestApp;
+
+  beforeEach(async () => {
+    api = await new FakeTelegramApi().start();
+    app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+  });
+  afterEach(async () => {
+    await app.close();
+    await api.stop();
+  });
+
+  it('links a demo account by long polling, with inline keyboards, answered callbacks and the e-mail notice', async () => {
+    const transcript = await play(new TelegramCustomer(api, 501), linkingScript);
+    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Язык / Language', 'Что умеет бот'] });
+    expect(transcript[2]?.[0]?.text).toContain('В номере лицевого счёта 12 цифр, а в введённом — 11');
+    expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
+    expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
+    expect(api.calls.filter((call) => call.method === 'answerCallbackQuery')).toHaveLength(4);
+
+    expect(await app.mail.deliverDue()).toBe(1);
+    const [eml] = readdirSync(join(app.dir, 'outbox'));
+    const message = readFileSync(join(app.dir, 'outbox', eml as string), 'utf8');
+    expect(message).toContain('To: demo1@example.ru');
+    expect(message).toMatch(/Subject: =\?UTF-8\?/);
+  });
+
+  it('acts once on an update delivered twice', async () => {
+    const customer = new TelegramCustomer(api, 502);
+    const update = api.customerTypes(502, '/start');
+    api.redeliver(update);
+    expect(await customer.replies()).toHaveLength(2);
+    api.redeliver(update);
+    expect(await customer.replies()).toEqual([]);
+  });
+
+  it('waits out 429 retry_after and retries a 5xx, so no reply is lost', async () => {
+    const customer = new TelegramCustomer(api, 503);
+    api.failNext('sendMessage', { status: 429, retryAfter: 1 });
+    api.failNext('sendMessage', { status: 502 });
+    const started = Date.now();
+    expect(await customer.says('/start')).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('the fake takes documents as multipart uploads, as receipts will be sent', async () => {
+    const bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
+    await bot.api.sendDocument(504, new InputFile(Buffer.from('%PDF-1.4 receipt'), 'receipt-2026-10.pdf'), { caption: 'Квитанция' });
+    expect(api.calls.at(-1)).toMatchObject({ method: 'sendDocument', params: { chat_id: 504, caption: 'Квитанция' }, file: { name: 'receipt-2026-10.pdf', bytes: 16 } });
+  });
+});
+
+describe('Telegram by webhook', () => {
+  it('sets the webhook with a secret token and takes only updates that carry it', async () => {
+    const api = await new FakeTelegramApi().start();
+    const secret = 'webhook-secret-0123456789';
+    const app = await startTestApp({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: secret,
+    });
+    try {
+      expect(api.calls.find((call) => call.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.ru/telegram/webhook', secret_token: secret });
+      const update = { update_id: 9, message: { message_id: 1, date: 0, chat: { id: 505, type: 'private' }, from: { id: 505, is_bot: false, first_name: 'К' }, text: '/start' } };
+      const post = (headers: Record<string, string>) =>
+        fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
+      expect((await post({})).status).toBe(401);
+      expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong-secret-0123456789' })).status).toBe(401);
+      expect(api.messagesTo(505)).toEqual([]);
+      expect((await post({ 'x-telegram-bot-api-secret-token': secret })).status).toBe(200);
+      expect(api.messagesTo(505)).toHaveLength(2);
+    } finally {
+      await app.close();
+      await api.stop();
+    }
+  });
+});

@@ -1,0 +1,220 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the bot sent, as the Bot API received it. */
+export interface SentCall {
+  readonly method: string;
+  readonly params: Record<string, unknown>;
+  readonly file?: { readonly name: string; readonly bytes: number; readonly type: string };
+}
+
+type Failure = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 };
+
+export interface InlineButton {
+  readonly text: string;
+  readonly callback_data?: string;
+  readonly url?: string;
+}
+
+/**
+ * A fake Telegram Bot API server: real HTTP, long-polling `getUpdates`, the sending methods the
+ * bot uses (JSON and multipart), and failures injected on demand (`429 retry_after`, `5xx`).
+ */
+export class FakeTelegramApi {
+  readonly calls: SentCall[] = [];
+  private readonly server: Server;
+  private readonly updates: Record<string, unknown>[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private waiters: (() => void)[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private confirmedOffset = 0;
+
+  constructor(readonly token = '123456:TEST-token-for-the-fake-api') {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => reply(res, 500, { ok: false, error_code: 500, description: String(error) }));
+    });
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `count` calls of `method` fail this way before one succeeds. */
+  failNext(method: string, failure: Failure, count = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
+  }
+
+  /** A customer types into chat `chatId`; returns the update so a test can deliver it again. */
+  customerTypes(chatId: number, text: string): Record<string, unknown> {
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент', language_code: 'ru' };
+    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text } });
+  }
+
+  /** A customer presses an inline button of the bot's message. */
+  customerPresses(chatId: number, data: string): Record<string, unknown> {
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
+    const message = { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: '…' };
+    return this.push({ callback_query: { id: String(this.nextUpdateId * 1000), from, chat_instance: String(chatId), data, message } });
+  }
+
+  /** Delivers an update again, as Telegram may after a timeout. */
+  redeliver(update: Record<string, unknown>): void {
+    this.updates.push(update);
+    this.wake();
+  }
+
+  messagesTo(chatId: number): SentCall[] {
+    return this.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === chatId);
+  }
+
+  /** Waits until the bot has sent `count` messages to the chat in all. */
+  async waitForMessages(chatId: number, count: number, timeoutMs = 10_000): Promise<SentCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messagesTo(chatId).length < count) {
+      if (Date.now() > deadline) throw new Error(`Expected ${count} messages to ${chatId}, got: ${JSON.stringify(this.messagesTo(chatId).map((m) => m.params['text']))}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.messagesTo(chatId);
+  }
+
+  /** True once the bot has confirmed (by a later offset) every update pushed so far. */
+  allConfirmed(): boolean {
+    return this.confirmedOffset >= this.nextUpdateId;
+  }
+
+  private push(body: Record<string, unknown>): Record<string, unknown> {
+    const update = { update_id: this.nextUpdateId++, ...body };
+    this.updates.push(update);
+    this.wake();
+    return update;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
+    if (!match || match[1] !== this.token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const method = match[2] as string;
+    const { params, file } = await readParams(req);
+    const failure = this.failures.get(method)?.shift();
+    if (failure?.status === 429) {
+      return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
+    }
+    if (failure) return reply(res, failure.status, { ok: false, error_code: failure.status, description: 'Internal Server Error' });
+
+    switch (method) {
+      case 'getMe':
+        return ok(res, { id: 1, is_bot: true, first_name: 'energobot', username: 'energobot_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+      case 'getUpdates':
+        return ok(res, await this.getUpdates(Number(params['offset'] ?? 0), Number(params['timeout'] ?? 0)));
+      case 'deleteWebhook':
+      case 'setWebhook':
+      case 'answerCallbackQuery':
+        this.calls.push({ method, params });
+        return ok(res, true);
+      case 'sendMessage':
+      case 'editMessageText':
+      case 'sendDocument': {
+        this.calls.push({ method, params, ...(file && { file }) });
+        const chat = { id: Number(params['chat_id']), type: 'private' };
+        return ok(res, { message_id: this.nextMessageId++, date: now(), chat, text: params['text'] ?? '' });
+      }
+      default:
+        return reply(res, 404, { ok: false, error_code: 404, description: `Not Found: method ${method} is not faked` });
+    }
+  }
+
+  private async getUpdates(offset: number, timeoutSeconds: number): Promise<unknown[]> {
+    if (offset > 0) {
+      this.confirmedOffset = Math.max(this.confirmedOffset, offset);
+      for (let i = this.updates.length - 1; i >= 0; i--) if (Number(this.updates[i]?.['update_id']) < offset) this.updates.splice(i, 1);
+    }
+    if (this.updates.length === 0 && timeoutSeconds > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutSeconds * 1000);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const batch = [...this.updates];
+    this.updates.length = 0;
+    return batch;
+  }
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function ok(res: ServerResponse, result: unknown): void {
+  reply(res, 200, { ok: true, result });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  // Not chained: restify, loaded in the same process, patches ServerResponse and drops writeHead's return value.
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** The Bot API takes JSON, urlencoded and multipart bodies alike; parameters that are objects arrive as JSON strings in forms. */
+async function readParams(req: IncomingMessage): Promise<{ params: Record<string, unknown>; file?: SentCall['file'] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('application/json')) return { params: body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {} };
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return { params: Object.fromEntries([...new URLSearchParams(body.toString('utf8'))].map(([name, value]) => [name, parseField(value)])) };
+  }
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (!boundary) return { params: {} };
+  return parseMultipart(body, boundary[1] ?? (boundary[2] as string));
+}
+
+/** A small multipart/form-data reader: enough for the Bot API's uploads. */
+function parseMultipart(body: Buffer, boundary: string): { params: Record<string, unknown>; file?: SentCall['file'] } {
+  const params: Record<string, unknown> = {};
+  let file: SentCall['file'];
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length, next);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      const content = part.subarray(headerEnd + 4, part.length - 2);
+      const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+      const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
+      if (filename !== undefined) file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '' };
+      else params[name] = parseField(content.toString('utf8'));
+    }
+    start = next;
+  }
+  return { params, ...(file && { file }) };
+}
+
+function parseField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../bots/app';
+import { createConfig } from '../../bots/config';
+import { createLog } from '../../bots/log';
+
+export interface TestApp extends App {
+  readonly dir: string;
+  readonly logs: string[];
+  close(): Promise<void>;
+}
+
+/** The real application on a free port, on the embedded default unless `env` says otherwise. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'energobot-app-'));
+  const logs: string[] = [];
+  const config = createConfig({
+    PORT: '0',
+    SQLITE_PATH: join(dir, 'energobot.sqlite'),
+    MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+    ...env,
+  });
+  const app = await startApp(config, createLog('debug', (line) => logs.push(line)));
+  return Object.assign(Object.create(null) as object, app, {
+    dir,
+    logs,
+    async close() {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** One message as a customer sees it on any channel: its text and its buttons' labels. */
+export interface SeenMessage {
+  readonly text: string;
+  readonly buttons: readonly string[];
+}
+
+/** The steps of one conversation, driven through each channel in turn. */
+export type Step = { readonly say: string } | { readonly press: string };
+
+export interface ChannelCustomer {
+  says(text: string): Promise<SeenMessage[]>;
+  presses(label: string): Promise<SeenMessage[]>;
+}
+
+export async function play(customer: ChannelCustomer, steps: readonly Step[]): Promise<SeenMessage[][]> {
+  const transcript: SeenMessage[][] = [];
+  for (const step of steps) transcript.push('say' in step ? await customer.says(step.say) : await customer.presses(step.press));
+  return transcript;
+}
+
+/** Linking demo account 1 and looking at it, with one malformed answer on the way. */
+export const linkingScript: readonly Step[] = [
+  { say: '/start' },
+  { press: 'Привязать лицевой счёт' },
+  { say: '1000 0000 001' },
+  { say: '1000 0000 0001' },
+  { press: 'Да' },
+  { press: 'Принимаю и согласен' },
+  { say: '1543,20 ₽' },
+  { press: 'Информация по счёту' },
+];

@@ -1,0 +1,85 @@
+import { maskAccountNumber, parseAccountNumber } from '../../core/domain/account-number';
+import { maskAddress, maskEmail } from '../../core/domain/address';
+import { attemptStatus } from '../../core/domain/linking-policy';
+import { formatMoney, parsePaymentAmount } from '../../core/domain/money';
+
+describe('AccountNumber', () => {
+  it.each([
+    ['100000000001', '100000000001'],
+    [' 1000 0000 0001 ', '100000000001'],
+    ['1000-0000-0001', '100000000001'],
+    ['1000\u00a00000\u00a00001', '100000000001'],
+  ])('reads %p', (typed, number) => {
+    expect(parseAccountNumber(typed)).toEqual({ ok: true, value: number });
+  });
+
+  it.each([
+    ['', 'account-number-empty'],
+    ['10000000000a', 'account-number-not-digits'],
+    ['1000000000', 'account-number-wrong-length'],
+    ['1000000000011', 'account-number-wrong-length'],
+  ])('refuses %p with %p', (typed, key) => {
+    const parsed = parseAccountNumber(typed);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error.key).toBe(key);
+  });
+
+  it('is masked for logs', () => {
+    expect(maskAccountNumber('100000000001')).toBe('10******0001');
+  });
+});
+
+describe('payment amounts', () => {
+  it.each([
+    ['1543.20', 154320],
+    ['1 543,20', 154320],
+    ['1543,2 ₽', 154320],
+    ['1543 руб.', 154300],
+    ['1543р', 154300],
+    ['0,01', 1],
+    ['1\u00a0543,20\u00a0₽', 154320],
+  ])('reads %p as %p kopecks', (typed, kopecks) => {
+    expect(parsePaymentAmount(typed)).toEqual({ ok: true, value: kopecks });
+  });
+
+  it.each([
+    ['', 'amount-empty'],
+    ['abc', 'amount-not-a-number'],
+    ['1,543.20', 'amount-not-a-number'],
+    ['-5', 'amount-not-positive'],
+    ['0,00', 'amount-not-positive'],
+    ['12.345', 'amount-too-precise'],
+    ['10000001', 'amount-too-large'],
+  ])('refuses %p with %p', (typed, key) => {
+    const parsed = parsePaymentAmount(typed);
+    expect(!parsed.ok && parsed.error.key).toBe(key);
+  });
+
+  it('is formatted in roubles with kopecks for each locale', () => {
+    expect(formatMoney(154320, 'ru').replace(/\s/g, ' ')).toBe('1 543,20 ₽');
+    expect(formatMoney(154320, 'en')).toBe('₽1,543.20');
+  });
+});
+
+describe('masking', () => {
+  it('keeps the first digit of each number in an address', () => {
+    expect(maskAddress('г. Липецк, ул. Советская, д. 128, кв. 45')).toBe('г. Липецк, ул. Советская, д. 1**, кв. 4*');
+  });
+  it('keeps the first letter and the domain of an e-mail', () => {
+    expect(maskEmail('ivanov@example.ru')).toBe('i***@example.ru');
+  });
+});
+
+describe('link attempts', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3600_000);
+
+  it('counts only failures of the last 24 hours', () => {
+    expect(attemptStatus([hoursAgo(25), hoursAgo(30), hoursAgo(1)], now)).toEqual({ remaining: 4, pausedUntil: null });
+  });
+
+  it('pauses after the fifth failure until the oldest of the five is a day old', () => {
+    const failures = [hoursAgo(20), hoursAgo(10), hoursAgo(3), hoursAgo(2), hoursAgo(1)];
+    expect(attemptStatus(failures, now)).toEqual({ remaining: 0, pausedUntil: new Date(hoursAgo(20).getTime() + 24 * 3600_000) });
+  });
+});
