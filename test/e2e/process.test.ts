@@ -1,0 +1,72 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { describeWithRedis, redisUrl } from '../support/redis';
+
+const root = join(__dirname, '..', '..');
+
+/** `npm start` as a process: what `npm start` runs, with the given environment only. */
+function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bots', 'main.ts')], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
+}
+
+function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function listeningUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not listening: ${output}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /"message":"energobot is listening","url":"([^"]+)"/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+  });
+}
+
+describe('the energobot process', () => {
+  it('refuses to start on a bad variable, naming it in one line', async () => {
+    const result = await exited(startProcess({ PORT: 'eighty', REDIS_URL: 'http://cache' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PORT: expected a port number');
+    expect(result.stderr).toContain('REDIS_URL: expected a Redis URL (redis://… or rediss://…)');
+  });
+});
+
+describeWithPostgres('the energobot process in production mode', () => {
+  describeWithRedis('with PostgreSQL and Redis', () => {
+    it('runs the migrations, reports both healthy, and stops cleanly on SIGTERM', async () => {
+      const database = await createTestDatabase();
+      const dir = mkdtempSync(join(tmpdir(), 'energobot-process-'));
+      try {
+        const child = startProcess({ PORT: '0', DATABASE_URL: database.url, REDIS_URL: redisUrl as string, MAIL_OUTBOX_DIR: join(dir, 'outbox') });
+        const result = exited(child);
+        const url = await listeningUrl(child);
+        const health = await fetch(`${url}/health`);
+        expect(await health.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+        child.kill('SIGTERM');
+        const { code, stdout } = await result;
+        expect(code).toBe(0);
+        expect(stdout).toContain('"message":"stopping","signal":"SIGTERM"');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await database.drop();
+      }
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChannelCustomer, SeenMessage } from './test-app';
+
+export interface CapturedActivity {
+  readonly path: string;
+  readonly type: string;
+  readonly text?: string;
+  readonly replyToId?: string;
+  readonly suggestedActions?: { actions: { title: string; value?: { data: string } }[] };
+  readonly conversation: { id: string };
+}
+
+/**
+ * Plays the Bot Framework channel: posts activities to the bot's `/api/messages` and takes the
+ * bot's replies at its own `serviceUrl`, as the Bot Connector service would.
+ */
+export class BotFrameworkChannel {
+  readonly received: CapturedActivity[] = [];
+  private readonly server: Server;
+  private nextId = 1;
+
+  constructor(private readonly botUrl: string) {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Omit<CapturedActivity, 'path'>;
+        this.received.push({ ...activity, path: req.url ?? '' });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
+      });
+    });
+  }
+
+  get serviceUrl(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Posts one activity from a user; resolves with the replies it produced. */
+  async post(activity: Record<string, unknown>, userId = 'user-1'): Promise<{ status: number; replies: CapturedActivity[] }> {
+    const before = this.received.length;
+    const response = await fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `activity-${this.nextId++}`,
+        channelId: 'webchat',
+        serviceUrl: this.serviceUrl,
+        from: { id: userId, name: 'Клиент' },
+        recipient: { id: 'energobot', name: 'energobot' },
+        conversation: { id: `conversation-${userId}` },
+        timestamp: new Date().toISOString(),
+        ...activity,
+      }),
+    });
+    return { status: response.status, replies: this.received.slice(before) };
+  }
+
+  customer(userId: string): ChannelCustomer {
+    let last: CapturedActivity[] = [];
+    const seen = async (activity: Record<string, unknown>): Promise<SeenMessage[]> => {
+      last = (await this.post(activity, userId)).replies;
+      return last.map((reply) => ({ text: reply.text ?? '', buttons: reply.suggestedActions?.actions.map((action) => action.title) ?? [] }));
+    };
+    return {
+      says: (text) => seen({ type: 'message', text }),
+      presses: (label) => {
+        const action = last.flatMap((reply) => reply.suggestedActions?.actions ?? []).find((candidate) => candidate.title === label);
+        if (!action?.value) throw new Error(`No button "${label}"`);
+        return seen({ type: 'message', text: label, value: action.value });
+      },
+    };
+  }
+}

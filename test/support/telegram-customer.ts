@@ -1,0 +1,43 @@
+import type { FakeTelegramApi, InlineButton, SentCall } from './fake-telegram-api';
+import type { ChannelCustomer, SeenMessage } from './test-app';
+
+/** A Telegram customer: writes through the fake Bot API and reads what the bot sent back. */
+export class TelegramCustomer implements ChannelCustomer {
+  private seen = 0;
+  private last: SentCall[] = [];
+
+  constructor(
+    private readonly api: FakeTelegramApi,
+    readonly chatId: number,
+  ) {}
+
+  says(text: string): Promise<SeenMessage[]> {
+    this.api.customerTypes(this.chatId, text);
+    return this.replies();
+  }
+
+  presses(label: string): Promise<SeenMessage[]> {
+    const button = this.last.flatMap(buttonsOf).find((candidate) => candidate.text === label);
+    if (!button?.callback_data) throw new Error(`No button "${label}" in ${JSON.stringify(this.last.flatMap(buttonsOf))}`);
+    this.api.customerPresses(this.chatId, button.callback_data);
+    return this.replies();
+  }
+
+  /** The bot confirms an update (a later getUpdates offset) only once it has handled it. */
+  async replies(): Promise<SeenMessage[]> {
+    const deadline = Date.now() + 10_000;
+    while (!this.api.allConfirmed()) {
+      if (Date.now() > deadline) throw new Error('The bot did not take the update');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const sent = this.api.messagesTo(this.chatId);
+    this.last = sent.slice(this.seen);
+    this.seen = sent.length;
+    return this.last.map((call) => ({ text: String(call.params['text']), buttons: buttonsOf(call).map((button) => button.text) }));
+  }
+}
+
+function buttonsOf(call: SentCall): InlineButton[] {
+  const markup = call.params['reply_markup'] as { inline_keyboard?: InlineButton[][] } | undefined;
+  return markup?.inline_keyboard?.flat() ?? [];
+}
