@@ -1,30 +1,15 @@
 import type { AddressInfo } from 'node:net';
-import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { MikroORM } from '@mikro-orm/core';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Bot } from 'grammy';
-import { Redis } from 'ioredis';
-import { Localizer } from '../core/localizer';
-import { FlowRunner, type FlowSession } from '../core/runner/flow-runner';
-import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../core/runner/in-memory-state';
-import type { Services } from '../core/services';
-import { initORM } from '../db/orm';
-import { RedisChatLock } from '../db/redis/redis-chat-lock';
-import { RedisUpdateLog } from '../db/redis/redis-update-log';
-import { SqlAccounts } from '../db/repositories/sql-accounts';
-import { SqlChatIdentities } from '../db/repositories/sql-chat-identities';
-import { SqlLinkAttempts } from '../db/repositories/sql-link-attempts';
-import { SqlMailQueue } from '../db/repositories/sql-mail-queue';
-import { needsDemoAccounts, seedDemoAccounts } from '../db/seed';
+import type { FlowRunner } from '../core/runner/flow-runner';
 import { EnergobotActivityHandler } from './botframework/energobot-activity-handler';
 import type { Config } from './config';
 import { createServer } from './http/server';
 import { errorFields, type Log } from './log';
 import { createMailSender, MailDelivery } from './mail/mail-delivery';
+import { createRuntime } from './runtime';
 import { createTelegramBot } from './telegram/telegram-bot';
-
-/** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
-const updateLogTtlMs = 24 * 3600_000;
 
 export interface App {
   readonly url: string;
@@ -35,33 +20,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The composition root: wires the stores, the runner and both channels, and starts serving. */
+/** The composition root: wires the runtime to both channels and the HTTP server, and starts serving. */
 export async function startApp(config: Config, log: Log): Promise<App> {
-  const orm = await initORM(config.database);
-  if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
-    await seedDemoAccounts(orm, new Date());
-    log.info('demo accounts written to the embedded database');
-  }
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-
-  const mailQueue = new SqlMailQueue(orm);
-  const services: Services = {
-    accounts: new SqlAccounts(orm),
-    identities: new SqlChatIdentities(orm),
-    attempts: new SqlLinkAttempts(orm),
-    mail: mailQueue,
-    localizer: new Localizer(config.timeZone),
-    clock: () => new Date(),
-  };
-  const runner = new FlowRunner({
-    services,
-    sessions: redis
-      ? new RedisAdapter<FlowSession>({ instance: redis, ttl: Math.round(config.flowStateTtlMs / 1000) })
-      : new InMemoryStore<FlowSession>(config.flowStateTtlMs),
-    updates: redis ? new RedisUpdateLog(redis, updateLogTtlMs / 1000) : new InMemoryUpdateLog(updateLogTtlMs),
-    lock: redis ? new RedisChatLock(redis) : new InProcessChatLock(),
-    onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
-  });
+  const runtime = await createRuntime(config, log);
+  const { orm, redis, mailQueue, runner } = runtime;
 
   const mail = new MailDelivery(mailQueue, createMailSender(config.mail), log);
   mail.start(5_000);
@@ -119,8 +81,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       await polling;
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mail.stop();
-      await orm.close();
-      await redis?.quit();
+      await runtime.close();
     },
   };
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   }
   const log = createLog(config.logLevel);
   const app = await startApp(config, log);
-  if (config.database.kind === 'sqlite') log.info(`web chat and Bot Framework endpoint: ${app.url}/api/messages`);
+  log.info(`Bot Framework endpoint: ${app.url}/api/messages`, { telegram: config.telegram ? 'on' : 'off: set TELEGRAM_BOT_TOKEN' });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

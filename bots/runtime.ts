@@ -1,0 +1,67 @@
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { MikroORM } from '@mikro-orm/core';
+import { Redis } from 'ioredis';
+import { Localizer } from '../core/localizer';
+import { FlowRunner, type FlowSession } from '../core/runner/flow-runner';
+import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../core/runner/in-memory-state';
+import type { Services } from '../core/services';
+import { initORM } from '../db/orm';
+import { RedisChatLock } from '../db/redis/redis-chat-lock';
+import { RedisUpdateLog } from '../db/redis/redis-update-log';
+import { SqlAccounts } from '../db/repositories/sql-accounts';
+import { SqlChatIdentities } from '../db/repositories/sql-chat-identities';
+import { SqlLinkAttempts } from '../db/repositories/sql-link-attempts';
+import { SqlMailQueue } from '../db/repositories/sql-mail-queue';
+import { needsDemoAccounts, seedDemoAccounts } from '../db/seed';
+import type { Config } from './config';
+import { errorFields, type Log } from './log';
+
+/** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
+const updateLogTtlMs = 24 * 3600_000;
+
+export interface Runtime {
+  readonly orm: MikroORM;
+  readonly redis: Redis | undefined;
+  readonly mailQueue: SqlMailQueue;
+  readonly runner: FlowRunner;
+  close(): Promise<void>;
+}
+
+/** The stores, the services and the flow runner: everything but the channels and the server. */
+export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'>, log: Log): Promise<Runtime> {
+  const orm = await initORM(config.database);
+  if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
+    await seedDemoAccounts(orm, new Date());
+    log.info('demo accounts written to the embedded database');
+  }
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const mailQueue = new SqlMailQueue(orm);
+  const services: Services = {
+    accounts: new SqlAccounts(orm),
+    identities: new SqlChatIdentities(orm),
+    attempts: new SqlLinkAttempts(orm),
+    mail: mailQueue,
+    localizer: new Localizer(config.timeZone),
+    clock: () => new Date(),
+  };
+  const runner = new FlowRunner({
+    services,
+    sessions: redis
+      ? new RedisAdapter<FlowSession>({ instance: redis, ttl: Math.round(config.flowStateTtlMs / 1000) })
+      : new InMemoryStore<FlowSession>(config.flowStateTtlMs),
+    updates: redis ? new RedisUpdateLog(redis, updateLogTtlMs / 1000) : new InMemoryUpdateLog(updateLogTtlMs),
+    lock: redis ? new RedisChatLock(redis) : new InProcessChatLock(),
+    onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
+  });
+  return {
+    orm,
+    redis,
+    mailQueue,
+    runner,
+    async close() {
+      await orm.close();
+      await redis?.quit();
+    },
+  };
+}
+
