@@ -10,6 +10,9 @@ import { errorFields, type Log } from './log';
 import { createMailSender, MailDelivery } from './mail/mail-delivery';
 import { createRuntime } from './runtime';
 import { createTelegramBot } from './telegram/telegram-bot';
+import { DirectLineRelay } from './webchat/direct-line-relay';
+import { mountWebChat } from './webchat/webchat-routes';
+import { directLineTokens, relayTokens } from './webchat/webchat-tokens';
 
 export interface App {
   readonly url: string;
@@ -43,6 +46,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     : undefined;
   const webhook = config.telegram?.webhook;
 
+  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, log);
   const server = createServer({
     log,
     botFramework: { adapter, handler: new EnergobotActivityHandler(runner), authenticated: config.botFramework.authenticated },
@@ -52,9 +56,18 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       redis: redis ? await probe(() => redis.ping()) : 'not configured',
     }),
   });
+  relay?.mount(server);
+  mountWebChat(server, {
+    tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),
+    localizer: runtime.localizer,
+    style: config.webChat.style,
+    allowedOrigins: config.webChat.allowedOrigins,
+    log,
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
   let polling: Promise<void> | undefined;
@@ -79,6 +92,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     async stop() {
       if (telegram?.isRunning()) await telegram.stop();
       await polling;
+      relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mail.stop();
       await runtime.close();

@@ -36,6 +36,18 @@ const configSchema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z.string().url({ message: 'expected the Direct Line service URL' }).default('https://directline.botframework.com'),
+    WEBCHAT_ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
+        message: 'expected comma-separated origins such as https://www.example.ru',
+      }),
+    WEBCHAT_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as #00589C' }).default('#00589C'),
+    WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
+    WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
     MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
@@ -94,6 +106,17 @@ function toConfig(env: z.infer<typeof configSchema>) {
       tenantId: env.MICROSOFT_APP_TENANT_ID ?? '',
       appType: env.MICROSOFT_APP_TYPE,
       authenticated: botFrameworkAuthenticated,
+    },
+    webChat: {
+      directLine: env.DIRECT_LINE_SECRET ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/$/, '') } : undefined,
+      allowedOrigins: env.WEBCHAT_ALLOWED_ORIGINS,
+      style: {
+        // Files are not taken yet: no upload button that would lead nowhere.
+        hideUploadButton: true,
+        accent: env.WEBCHAT_ACCENT_COLOR,
+        botAvatarInitials: env.WEBCHAT_BOT_INITIALS,
+        ...(env.WEBCHAT_BOT_AVATAR_URL && { botAvatarImage: env.WEBCHAT_BOT_AVATAR_URL }),
+      },
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     timeZone: env.SUPPLIER_TIME_ZONE,

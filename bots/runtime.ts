@@ -24,6 +24,7 @@ export interface Runtime {
   readonly redis: Redis | undefined;
   readonly mailQueue: SqlMailQueue;
   readonly runner: FlowRunner;
+  readonly localizer: Localizer;
   close(): Promise<void>;
 }
 
@@ -36,12 +37,13 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
   }
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const mailQueue = new SqlMailQueue(orm);
+  const localizer = new Localizer(config.timeZone);
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities: new SqlChatIdentities(orm),
     attempts: new SqlLinkAttempts(orm),
     mail: mailQueue,
-    localizer: new Localizer(config.timeZone),
+    localizer,
     clock: () => new Date(),
   };
   const runner = new FlowRunner({
@@ -58,6 +60,7 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
     redis,
     mailQueue,
     runner,
+    localizer,
     async close() {
       await orm.close();
       await redis?.quit();

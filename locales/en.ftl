@@ -120,3 +120,10 @@ language-ask = Выберите язык / Choose your language
 language-ru = Русский
 language-en = English
 language-changed = Language changed: English.
+
+## webchat
+
+webchat-title = { -supplier } customer chat
+webchat-language-link = In English
+webchat-unavailable = The chat is unavailable right now. Please reload the page in a minute.
+webchat-noscript = The chat needs JavaScript turned on.

@@ -121,3 +121,10 @@ language-ask = Выберите язык / Choose your language
 language-ru = Русский
 language-en = English
 language-changed = Язык изменён: русский.
+
+## webchat
+
+webchat-title = { -supplier } — чат с клиентами
+webchat-language-link = По-русски
+webchat-unavailable = Чат сейчас недоступен. Попробуйте обновить страницу через минуту.
+webchat-noscript = Для чата нужен включённый JavaScript.

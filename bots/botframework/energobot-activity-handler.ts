@@ -1,6 +1,7 @@
 import { ActionTypes, ActivityTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Input } from '../../core/chat';
+import { isLocale, type Locale } from '../../core/domain/locale';
 import { actionButton } from '../../core/global-actions';
 import type { FlowRunner, OutgoingMessage } from '../../core/runner/flow-runner';
 
@@ -17,13 +18,21 @@ export class EnergobotActivityHandler {
   async onTurn(context: TurnContext): Promise<void> {
     const input = inputOf(context.activity);
     if (!input || !context.activity.id) return;
+    const hint = localeHint(context.activity.locale);
     const replies = await this.runner.handle({
       chat: { channel: 'webchat', id: context.activity.from.id },
       updateId: context.activity.id,
       input,
+      ...(hint && { localeHint: hint }),
     });
     if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
   }
+}
+
+/** Web Chat sends the page's language (`ru-RU`, `en-US`); the bot answers in it until the customer chooses. */
+function localeHint(locale: string | undefined): Locale | undefined {
+  const language = locale?.slice(0, 2).toLowerCase() ?? '';
+  return isLocale(language) ? language : undefined;
 }
 
 function inputOf(activity: Activity): Input | null {
@@ -36,8 +45,9 @@ function inputOf(activity: Activity): Input | null {
   return activity.type === ActivityTypes.ConversationUpdate && customerJoined ? { kind: 'button', data: actionButton('start').data } : null;
 }
 
+/** Plain text: our texts are not Markdown, and a masked address ("д. 2*") must not turn italic. */
 function toActivity(reply: OutgoingMessage): Partial<Activity> {
-  if (reply.buttons.length === 0) return MessageFactory.text(reply.text);
+  if (reply.buttons.length === 0) return { ...MessageFactory.text(reply.text), textFormat: 'plain' };
   const actions: CardAction[] = reply.buttons.map((button) => ({
     type: ActionTypes.MessageBack,
     title: button.label,
@@ -45,5 +55,5 @@ function toActivity(reply: OutgoingMessage): Partial<Activity> {
     text: button.label,
     value: { data: button.data },
   }));
-  return MessageFactory.suggestedActions(actions, reply.text);
+  return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'plain' };
 }

@@ -15,6 +15,8 @@ export interface ChatUpdate {
   /** The platform's delivery id (Telegram `update_id`, Bot Framework `activity.id`). */
   readonly updateId: string;
   readonly input: Input;
+  /** The language the platform says the customer uses; taken for a chat that has not chosen one. */
+  readonly localeHint?: Locale;
 }
 
 export interface OutgoingButton {
@@ -76,7 +78,7 @@ export class FlowRunner {
     const stored = sessionSchema.safeParse(await sessions.read(key));
     const session: FlowSession = stored.success
       ? stored.data
-      : { v: sessionVersion, locale: (await services.identities.locale(update.chat)) ?? defaultLocale };
+      : { v: sessionVersion, locale: (await services.identities.locale(update.chat)) ?? update.localeHint ?? defaultLocale };
 
     const action = globalActionOf(update.input);
     const waiting = session.flow;

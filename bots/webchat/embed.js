@@ -1,0 +1,57 @@
+// energobot's web chat, for any page: <div id="energobot"></div><script src="https://BOT/embed.js" async></script>
+// Optional attributes on the script tag: data-target (the element's id), data-locale (ru or en).
+(function () {
+  var script = document.currentScript;
+  var origin = new URL(script.src).origin;
+  var target = document.getElementById(script.getAttribute('data-target') || 'energobot');
+  var locale = script.getAttribute('data-locale') || (/^en\b/i.test(navigator.language || '') ? 'en' : 'ru');
+
+  // A secret this browser keeps; the server derives the chat user from it, so no one can pose as another.
+  function userSecret() {
+    var key = 'energobot-user';
+    var secret = localStorage.getItem(key);
+    if (!secret) {
+      var bytes = new Uint8Array(24);
+      crypto.getRandomValues(bytes);
+      secret = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+      localStorage.setItem(key, secret);
+    }
+    return secret;
+  }
+
+  function loadWebChat() {
+    if (window.WebChat) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement('script');
+      tag.src = origin + '/webchat.js';
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
+  var session = fetch(origin + '/api/webchat/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: userSecret(), locale: locale }),
+  }).then(function (response) {
+    if (!response.ok) throw new Error('energobot token: HTTP ' + response.status);
+    return response.json();
+  });
+
+  Promise.all([session, loadWebChat()]).then(function (results) {
+    var chat = results[0];
+    window.WebChat.renderWebChat(
+      {
+        directLine: window.WebChat.createDirectLine({ token: chat.token, domain: chat.domain, webSocket: true }),
+        locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
+        styleOptions: chat.style,
+      },
+      target,
+    );
+    target.setAttribute('data-energobot', 'ready');
+  }).catch(function (error) {
+    target.setAttribute('data-energobot', 'unavailable');
+    console.error(error);
+  });
+})();

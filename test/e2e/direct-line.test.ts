@@ -1,0 +1,92 @@
+import WebSocket from 'ws';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('the embedded Direct Line endpoint', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function session(user: string, locale = 'ru'): Promise<{ token: string; domain: string; conversationId: string }> {
+    const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }) });
+    expect(response.status).toBe(200);
+    const { token, domain } = (await response.json()) as { token: string; domain: string };
+    const started = await fetch(`${domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(started.status).toBe(201);
+    const { conversationId } = (await started.json()) as { conversationId: string };
+    return { token, domain, conversationId };
+  }
+
+  async function activities(domain: string, conversationId: string, token: string): Promise<{ status: number; texts: string[] }> {
+    const response = await fetch(`${domain}/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) return { status: response.status, texts: [] };
+    const body = (await response.json()) as { activities: { text?: string }[] };
+    return { status: 200, texts: body.activities.map((activity) => activity.text ?? '') };
+  }
+
+  it('greets on start, echoes what the customer sends and delivers the bot replies by polling', async () => {
+    const { token, domain, conversationId } = await session('customer-secret-aaaaaaaaaa');
+    const post = await fetch(`${domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: '/help', from: { id: 'someone-else' }, channelData: { clientActivityID: 'c1' } }),
+    });
+    expect(post.status).toBe(200);
+    const { texts } = await activities(domain, conversationId, token);
+    expect(texts[0]).toContain('Здравствуйте!');
+    expect(texts).toContain('/help');
+    expect(texts.some((text) => text.startsWith('Я умею:'))).toBe(true);
+  });
+
+  it('streams activities over a WebSocket', async () => {
+    const { token, domain, conversationId } = await session('customer-secret-bbbbbbbbbb', 'en');
+    const socket = new WebSocket(`${domain.replace('http', 'ws')}/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const streamed: string[] = [];
+    socket.on('message', (data: Buffer) => streamed.push(...(JSON.parse(data.toString()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '')));
+    await fetch(`${domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: '/menu' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.close();
+    expect(streamed).toEqual(['/menu', 'What would you like to do?']);
+  });
+
+  it("refuses one conversation's token for another, on every route", async () => {
+    const a = await session('customer-secret-cccccccccc');
+    const b = await session('customer-secret-dddddddddd');
+    expect((await activities(a.domain, b.conversationId, a.token)).status).toBe(403);
+    const post = await fetch(`${a.domain}/conversations/${b.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hello' }),
+    });
+    expect(post.status).toBe(403);
+    const socket = new WebSocket(`${a.domain.replace('http', 'ws')}/conversations/${b.conversationId}/stream?t=${encodeURIComponent(a.token)}`);
+    const refused = await new Promise((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      socket.once('open', () => resolve('open'));
+      socket.once('error', () => resolve('error'));
+    });
+    expect(refused).toBe(403);
+    expect((await activities(b.domain, b.conversationId, b.token)).texts).not.toContain('hello');
+    expect((await fetch(`${a.domain}/conversations/${a.conversationId}/activities`)).status).toBe(403);
+  });
+
+  it('serves the page, the embeddable script and Web Chat itself', async () => {
+    const page = await fetch(`${app.url}/`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(await page.text()).toContain('<title>Energosbyt customer chat</title>');
+    expect((await fetch(`${app.url}/embed.js`)).headers.get('content-type')).toContain('javascript');
+    const webchat = await fetch(`${app.url}/webchat.js`);
+    expect(webchat.status).toBe(200);
+    expect(Number((await webchat.arrayBuffer()).byteLength)).toBeGreaterThan(1_000_000);
+  });
+
+  it('refuses a token request without a proper browser secret', async () => {
+    const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'x' }) });
+    expect(response.status).toBe(400);
+  });
+});
