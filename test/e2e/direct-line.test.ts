@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -88,5 +90,45 @@ describe('the embedded Direct Line endpoint', () => {
   it('refuses a token request without a proper browser secret', async () => {
     const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'x' }) });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('web chat in production', () => {
+  it('exchanges the Direct Line secret for a per-user token on the server, and lets allowed sites embed the widget', async () => {
+    const generated: { authorization?: string; body: string }[] = [];
+    const azure = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        generated.push({ body, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ conversationId: 'azure-conversation', token: 'azure-user-token', expires_in: 3600 }));
+      });
+    });
+    await new Promise<void>((resolve) => azure.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(azure.address() as AddressInfo).port}`;
+    const app = await startTestApp({ DIRECT_LINE_SECRET: 'the-direct-line-secret', DIRECT_LINE_ENDPOINT: endpoint, WEBCHAT_ALLOWED_ORIGINS: 'https://www.energosbyt.example' });
+    try {
+      const response = await fetch(`${app.url}/api/webchat/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://www.energosbyt.example' },
+        body: JSON.stringify({ user: 'browser-secret-eeeeeeeeee', locale: 'en' }),
+      });
+      expect(response.headers.get('access-control-allow-origin')).toBe('https://www.energosbyt.example');
+      const session = (await response.json()) as Record<string, unknown>;
+      expect(session).toMatchObject({ token: 'azure-user-token', domain: `${endpoint}/v3/directline`, locale: 'en' });
+      expect(JSON.stringify(session)).not.toContain('the-direct-line-secret');
+      expect(generated[0]?.authorization).toBe('Bearer the-direct-line-secret');
+      expect(JSON.parse(generated[0]?.body ?? '{}')).toEqual({ user: { id: expect.stringMatching(/^web-[0-9a-f]{32}$/) } });
+      expect((await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+
+      const preflight = (origin: string) =>
+        fetch(`${app.url}/api/webchat/token`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await preflight('https://www.energosbyt.example')).status).toBe(204);
+      expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await app.close();
+      await new Promise<void>((resolve) => azure.close(() => resolve()));
+    }
   });
 });
