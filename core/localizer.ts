@@ -54,6 +54,7 @@ export class Localizer {
   private arg(locale: Locale, value: TextArg): FluentVariable {
     if (typeof value === 'string' || typeof value === 'number') return value;
     if ('money' in value) return formatMoney(value.money, locale);
+    if ('lines' in value) return value.lines.map((line) => this.format(locale, line)).join('\n');
     return (this.momentFormats.get(locale) as Intl.DateTimeFormat).format(new Date(value.moment));
   }
 

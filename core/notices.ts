@@ -3,7 +3,7 @@ import type { ChatChannel } from './domain/channel';
 import type { Locale } from './domain/locale';
 import type { Localizer } from './localizer';
 import type { Mail } from './ports';
-import { moment, text } from './text';
+import { moment, text, type TextArg } from './text';
 
 /** Tells the account's e-mail on file about every new link, so a stranger's link does not go unseen. */
 export function linkNotice(
@@ -16,5 +16,19 @@ export function linkNotice(
     to: notice.to,
     subject: localizer.format(locale, text('mail-link-subject', args)),
     text: localizer.format(locale, text('mail-link-body', args)),
+  };
+}
+
+/** The confirmation of submitted readings the customer asked to have e-mailed. */
+export function readingsNotice(
+  localizer: Localizer,
+  locale: Locale,
+  notice: { to: string; account: AccountNumber; at: Date; rows: TextArg },
+): Mail {
+  const args = { account: notice.account, at: moment(notice.at), rows: notice.rows };
+  return {
+    to: notice.to,
+    subject: localizer.format(locale, text('mail-readings-subject', args)),
+    text: localizer.format(locale, text('mail-readings-body', args)),
   };
 }

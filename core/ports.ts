@@ -1,8 +1,9 @@
 import type { AccountCard, AccountInfo } from './domain/account';
 import type { AccountNumber } from './domain/account-number';
-import type { ChatAddress } from './domain/channel';
+import type { ChatAddress, ChatChannel } from './domain/channel';
 import type { AttemptStatus } from './domain/linking-policy';
 import type { Locale } from './domain/locale';
+import type { MeterState, ReadingEntry } from './domain/meter';
 import type { Kopecks } from './domain/money';
 
 /** The supplier's accounts, as billing knows them. */
@@ -39,4 +40,11 @@ export interface Mail {
 /** Mail is queued, not sent, inside a conversation: a slow SMTP server must not hold a chat. */
 export interface MailOutbox {
   enqueue(mail: Mail): Promise<void>;
+}
+
+/** Meters and their readings («Передача показаний»). */
+export interface MeterReadings {
+  meters(account: AccountNumber, period: string): Promise<MeterState[]>;
+  /** Saves one value per zone for the period; a value already sent this period is replaced. */
+  submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }>;
 }

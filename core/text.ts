@@ -2,7 +2,13 @@
  * What a flow says, before it is put into words: a message id from `locales/*.ftl` and its
  * arguments. Money and moments stay typed until the user's locale is known.
  */
-export type TextArg = string | number | { readonly money: number } | { readonly moment: string };
+export type TextArg =
+  | string
+  | number
+  | { readonly money: number }
+  | { readonly moment: string }
+  /** Several texts, one per line (a summary's rows). */
+  | { readonly lines: readonly Text[] };
 
 export interface Text {
   readonly key: string;
@@ -19,4 +25,8 @@ export function money(kopecks: number): { money: number } {
 
 export function moment(at: Date): { moment: string } {
   return { moment: at.toISOString() };
+}
+
+export function lines(texts: readonly Text[]): { lines: readonly Text[] } {
+  return { lines: texts };
 }

@@ -1,4 +1,4 @@
-import type { MeterZone } from './entities/meter';
+import type { Zone } from '../core/domain/meter';
 
 /**
  * The demo accounts a newcomer can link at once. Each pays `linkingPaymentKopecks` on the 8th
@@ -13,7 +13,13 @@ export interface DemoAccount {
   readonly residents: number;
   readonly seasonalityFactor: number;
   readonly socialNormKwh: number | null;
-  readonly meter: { readonly serialNumber: string; readonly zones: MeterZone[]; readonly digits: number };
+  readonly meter: {
+    readonly serialNumber: string;
+    readonly zones: Zone[];
+    readonly digits: number;
+    /** The register's value per zone before January 2015. */
+    readonly startValues: number[];
+  };
   /** Average monthly consumption, kWh. */
   readonly usualKwh: number;
   /** How many of the latest bills were left unpaid (0: the account has no debt). */
@@ -31,7 +37,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     residents: 2,
     seasonalityFactor: 1,
     socialNormKwh: null,
-    meter: { serialNumber: 'CE102-0100001', zones: ['single'], digits: 6 },
+    meter: { serialNumber: 'CE102-0100001', zones: ['single'], digits: 6, startValues: [4_200] },
     usualKwh: 210,
     unpaidMonths: 0,
     linkingPaymentKopecks: 154_320,
@@ -45,7 +51,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     residents: 3,
     seasonalityFactor: 1.15,
     socialNormKwh: 150,
-    meter: { serialNumber: 'M201-0200002', zones: ['day', 'night'], digits: 6 },
+    meter: { serialNumber: 'M201-0200002', zones: ['day', 'night'], digits: 6, startValues: [12_000, 5_000] },
     usualKwh: 320,
     unpaidMonths: 0,
     linkingPaymentKopecks: 218_745,
@@ -59,7 +65,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     residents: 4,
     seasonalityFactor: 1,
     socialNormKwh: null,
-    meter: { serialNumber: 'CE303-0300003', zones: ['peak', 'semiPeak', 'night'], digits: 7 },
+    meter: { serialNumber: 'CE303-0300003', zones: ['peak', 'semiPeak', 'night'], digits: 7, startValues: [100, 2_500, 800] },
     usualKwh: 380,
     unpaidMonths: 3,
     linkingPaymentKopecks: 50_000,

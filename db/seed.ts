@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { demoAccounts } from './demo-accounts';
 import { demoHistory } from './demo-history';
-import { Account, Meter, MonthlyCharge, Payment } from './entities';
+import { demoReadings } from './demo-readings';
+import { Account, Meter, MeterReading, MonthlyCharge, Payment } from './entities';
 
 /**
  * Writes the demo accounts with their history as of `now`. Run again, it refreshes the history
@@ -27,15 +28,19 @@ export async function seedDemoAccounts(orm: MikroORM, now: Date): Promise<void> 
       const account = demo.number;
       await em.nativeDelete(Payment, { account });
       await em.nativeDelete(MonthlyCharge, { account });
+      await em.nativeDelete(MeterReading, { meter: { account } });
       await em.nativeDelete(Meter, { account });
-      await em.insert(Meter, { account, ...demo.meter, installedOn: '2015-01-01' });
+      const { serialNumber, zones, digits } = demo.meter;
+      const meter = await em.insert(Meter, { account, serialNumber, zones, digits, installedOn: '2015-01-01' });
+      await em.insertMany(MeterReading, demoReadings(demo, history.charges).map((reading) => ({ meter, ...reading })));
       await em.insertMany(MonthlyCharge, history.charges.map((charge) => ({ account, ...charge })));
       await em.insertMany(Payment, history.payments.map((payment) => ({ account, ...payment })));
     }
   });
 }
 
-/** True when the embedded database has no demo accounts yet. */
+/** True when the embedded database lacks the demo accounts, or data a newer version seeds with them. */
 export async function needsDemoAccounts(orm: MikroORM): Promise<boolean> {
-  return (await orm.em.fork().count(Account, { demo: true })) === 0;
+  const em = orm.em.fork();
+  return (await em.count(Account, { demo: true })) === 0 || (await em.count(MeterReading, {})) === 0;
 }

@@ -7,13 +7,14 @@
 
 start-greeting =
     Hello! I am { -bot }, { -supplier }'s assistant in chat.
-    Link your account and you can check its balance and details right here.
+    You can send meter readings here, and once your account is linked, check its balance and details.
 help-text =
     I can:
     • link this chat to your account — you need the account number and the amount of any payment from the last year;
+    • take your meter readings — for the linked account or for any account number;
     • show your account information: address, balance, debt from earlier periods;
     • unlink the account and change the language.
-    Commands: /start — start over, /menu — menu, /cancel — cancel, /language — language.
+    Commands: /start — start over, /menu — menu, /readings — readings, /cancel — cancel, /language — language.
 menu-not-linked = What would you like to do?
 menu-linked = Account { $account }. What would you like to do?
 cancelled = Cancelled.
@@ -31,6 +32,7 @@ action-help = What the bot can do
 action-cancel = Cancel
 action-link = Link an account
 action-info = Account information
+action-readings = Send meter readings
 action-unlink = Unlink the account
 action-language = Язык / Language
 
@@ -127,3 +129,53 @@ webchat-title = { -supplier } customer chat
 webchat-language-link = In English
 webchat-unavailable = The chat is unavailable right now. Please reload the page in a minute.
 webchat-noscript = The chat needs JavaScript turned on.
+
+## submit-readings
+
+zone-single = reading
+zone-day = day
+zone-night = night
+zone-peak = peak
+zone-semiPeak = half-peak
+readings-without-link = You can send readings without linking this chat: you will need the account number.
+readings-without-link-off = The owner of this account does not allow readings without linking. Link the account to send them.
+readings-no-meters = This account has no meters that take readings.
+readings-ask =
+    Meter { $meter }, { $zone }.
+    { $history }
+    Enter the reading as a whole number, as the meter shows it, without the digits after the point.
+readings-previous = Last accepted reading: { $previous } kWh ({ $at }).
+readings-no-previous = No accepted readings yet.
+readings-already-sent = { $submitted } was already sent this month; the new value replaces it.
+readings-ask-consent = To send readings, please consent to the processing of your personal data and accept { -supplier }'s digital services agreement.
+readings-consent-declined = Readings cannot be taken without your consent. You can come back to this at any time.
+reading-not-whole = A reading is a whole number of kWh as the meter shows it: no decimals, no letters. For example: { $example }.
+reading-too-many-digits = This meter shows { $digits } whole digits; a reading cannot have more. Please check it.
+reading-below-previous = { $value } is below the last accepted reading ({ $previous }). Please check it and enter it again.
+reading-confirm-rollover = { $value } is below the last accepted reading ({ $previous }). If the meter reached its maximum and started again from zero, the consumption is { $consumption } kWh. Is that what happened?
+reading-confirm-jump = With { $value } the consumption would be { $consumption } kWh, far above the usual ({ $usual } kWh a month). Is it right?
+reading-confirm = Yes, it is right
+reading-correct = Correct it
+readings-summary =
+    Please check the readings for account { $account }:
+    { $rows }
+readings-summary-row = { $meter }, { $zone }: { $value } (consumption { $consumption } kWh)
+readings-send = Send
+readings-correct = Correct
+readings-saved = { $replaced ->
+    [yes] Readings accepted on { $at }; they replace the ones sent earlier this month.
+   *[no] Readings accepted on { $at }.
+}
+readings-offer-mail = Send a confirmation to { $email }?
+readings-mail-yes = Yes, send it
+readings-mail-no = No, thanks
+readings-mail-sent = Confirmation sent to { $email }.
+
+mail-readings-subject = Readings for account { $account } accepted
+mail-readings-body =
+    Hello,
+
+    On { $at } (Moscow time) these readings for account { $account } were sent through { -bot }:
+    { $rows }
+
+    This message was sent automatically; there is no need to reply.

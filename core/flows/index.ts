@@ -5,6 +5,7 @@ import { showAccountInfo } from './account-info';
 import { chooseLanguage } from './choose-language';
 import { linkAccount } from './link-account';
 import { cancel, greet, help, menu, notUnderstood, restarted } from './menu-replies';
+import { submitReadings } from './submit-readings';
 import { unlinkAccount } from './unlink-account';
 
 export interface Flow {
@@ -24,6 +25,7 @@ export const flows = {
   info: { version: 1, run: showAccountInfo },
   unlink: { version: 1, run: unlinkAccount },
   language: { version: 1, run: chooseLanguage },
+  readings: { version: 1, run: submitReadings },
 } satisfies Record<string, Flow>;
 
 export type FlowName = keyof typeof flows;
@@ -37,4 +39,5 @@ export const flowForAction: Record<GlobalAction, FlowName> = {
   info: 'info',
   unlink: 'unlink',
   language: 'language',
+  readings: 'readings',
 };

@@ -3,9 +3,10 @@ import { AccountLink } from './account-link';
 import { ChatIdentity } from './chat-identity';
 import { LinkFailure } from './link-failure';
 import { Meter } from './meter';
+import { MeterReading } from './meter-reading';
 import { MonthlyCharge } from './monthly-charge';
 import { Payment } from './payment';
 import { QueuedMail } from './queued-mail';
 
-export { Account, AccountLink, ChatIdentity, LinkFailure, Meter, MonthlyCharge, Payment, QueuedMail };
-export const entities = [Account, Meter, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail];
+export { Account, AccountLink, ChatIdentity, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail };
+export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail];

@@ -1,8 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { Zone } from '../../core/domain/meter';
 import { Account } from './account';
 
-export const meterZones = ['single', 'day', 'night', 'peak', 'semiPeak'] as const;
-export type MeterZone = (typeof meterZones)[number];
 
 export const Meter = defineEntity({
   name: 'Meter',
@@ -11,7 +10,7 @@ export const Meter = defineEntity({
     account: () => p.manyToOne(Account).index(),
     serialNumber: p.string().unique(),
     /** In the order the meter shows them: `single`, `day`/`night`, or `peak`/`semiPeak`/`night`. */
-    zones: p.json<MeterZone[]>(),
+    zones: p.json<Zone[]>(),
     /** How many whole-kWh digits the register has; it rolls over past them. */
     digits: p.integer(),
     installedOn: p.date(),

@@ -9,8 +9,8 @@ export class SqlAccounts implements Accounts {
   constructor(private readonly orm: MikroORM) {}
 
   async card(number: AccountNumber): Promise<AccountCard | null> {
-    const account = await this.orm.em.fork().findOne(Account, { number }, { fields: ['number', 'address', 'email'] });
-    return account && { number, address: account.address, email: account.email ?? null };
+    const account = await this.orm.em.fork().findOne(Account, { number }, { fields: ['number', 'address', 'email', 'readingsWithoutLinkAllowed'] });
+    return account && { number, address: account.address, email: account.email ?? null, readingsWithoutLinkAllowed: account.readingsWithoutLinkAllowed };
   }
 
   async info(number: AccountNumber): Promise<AccountInfo | null> {
@@ -20,6 +20,7 @@ export class SqlAccounts implements Accounts {
         number,
         address: account.address,
         email: account.email ?? null,
+        readingsWithoutLinkAllowed: account.readingsWithoutLinkAllowed,
         phone: account.phone ?? null,
         residents: account.residents,
         seasonalityFactor: Number(account.seasonalityFactor),

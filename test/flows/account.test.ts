@@ -67,7 +67,7 @@ describe('account information, unlinking and language', () => {
     await customer.presses('Язык / Language');
     expect(customer.buttons()).toEqual(['Русский', 'English']);
     expect(await customer.presses('English')).toEqual(['Language changed: English.', 'What would you like to do?']);
-    expect(customer.buttons()).toEqual(['Link an account', 'Язык / Language', 'What the bot can do']);
+    expect(customer.buttons()).toEqual(['Link an account', 'Send meter readings', 'Язык / Language', 'What the bot can do']);
     const identity = await world.orm.em.fork().findOneOrFail(ChatIdentity, { externalId: 'customer-1' });
     expect(identity.locale).toBe('en');
 

@@ -29,7 +29,7 @@ describe('linking a chat to an account', () => {
     const replies = await customer.says('/start');
     expect(replies[0]?.split('\n')).toHaveLength(2);
     expect(replies[0]).toContain('energobot');
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Язык / Language', 'Что умеет бот']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот']);
   });
 
   it('links with number, masked address, consent and a payment amount, then shows the account', async () => {

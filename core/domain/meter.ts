@@ -1,0 +1,40 @@
+/** Tariff zones as meters show them; a one-zone meter has the single zone `single`. */
+export const zones = ['single', 'day', 'night', 'peak', 'semiPeak'] as const;
+export type Zone = (typeof zones)[number];
+
+export interface ZoneReading {
+  readonly value: number;
+  /** ISO time: readings travel between messages as JSON. */
+  readonly at: string;
+}
+
+/** A meter as the readings flow needs it: what it shows, and what it showed last. */
+export interface MeterState {
+  readonly serialNumber: string;
+  /** Whole-kWh digits of the register; it rolls over to 0 past them. */
+  readonly digits: number;
+  readonly zones: readonly {
+    readonly zone: Zone;
+    /** The last reading accepted for billing («зелёная галочка»). */
+    readonly lastAccepted: ZoneReading | null;
+    /** This period's submission, which a new one replaces. */
+    readonly submitted: ZoneReading | null;
+    /** Average monthly consumption of the zone, kWh. */
+    readonly usualKwh: number;
+  }[];
+}
+
+/** One value per zone, as the customer confirmed it. */
+export interface ReadingEntry {
+  readonly serialNumber: string;
+  readonly zone: Zone;
+  readonly value: number;
+  readonly consumptionKwh: number;
+}
+
+/** «Расчётный период»: the calendar month in the supplier's time zone, as `YYYY-MM`. */
+export function billingPeriod(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}

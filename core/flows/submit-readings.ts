@@ -1,0 +1,123 @@
+import type { Chat } from '../chat';
+import type { AccountCard } from '../domain/account';
+import type { AccountNumber } from '../domain/account-number';
+import { maskEmail } from '../domain/address';
+import { billingPeriod, type MeterState, type ReadingEntry, type Zone } from '../domain/meter';
+import { checkReading, parseReadingValue } from '../domain/reading-rules';
+import { readingsNotice } from '../notices';
+import type { Services } from '../services';
+import { lines, moment, text, type Text } from '../text';
+import { cancelButton, confirmedAccount, consented, isPaused, now } from './account-confirmation';
+import { linkedAccounts, showMenu } from './main-menu';
+
+/**
+ * «Передача показаний»: for the chat's linked account, or, for anyone, after the account number,
+ * the address and consent («без авторизации»), unless the owner has turned that off.
+ */
+export async function submitReadings(chat: Chat, services: Services): Promise<void> {
+  const [active] = await linkedAccounts(chat, services);
+  if (active) {
+    const card = await chat.effect('account-card', () => services.accounts.card(active));
+    return card ? enterReadings(chat, services, card) : showMenu(chat, services, text('info-unavailable'));
+  }
+  await chat.say(text('readings-without-link'));
+  if (await isPaused(chat, services, null)) return showMenu(chat, services);
+  const card = await confirmedAccount(chat, services, []);
+  if (!card) return showMenu(chat, services);
+  if (!card.readingsWithoutLinkAllowed) return showMenu(chat, services, text('readings-without-link-off'));
+  if (!(await consented(chat, services, text('readings-ask-consent')))) return showMenu(chat, services, text('readings-consent-declined'));
+  await enterReadings(chat, services, card);
+}
+
+async function enterReadings(chat: Chat, services: Services, card: AccountCard): Promise<void> {
+  const startedAt = await now(chat, services, 'readings-time');
+  const period = billingPeriod(startedAt, services.localizer.timeZone);
+  const meters = await chat.effect('meters', () => services.readings.meters(card.number, period));
+  if (meters.length === 0) return showMenu(chat, services, text('readings-no-meters'));
+
+  let entries: ReadingEntry[];
+  for (;;) {
+    entries = [];
+    for (const meter of meters) for (const zone of meter.zones) entries.push(await askZone(chat, meter, zone));
+    const answer = await chat.choose(text('readings-summary', { account: card.number, rows: summary(entries) }), [
+      { value: 'send', label: text('readings-send') },
+      { value: 'correct', label: text('readings-correct') },
+    ]);
+    if (answer === 'send') break;
+  }
+
+  const submittedAt = await now(chat, services, 'readings-submitted-at');
+  const { replaced } = await chat.effect('submit-readings', () => services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period));
+  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: replaced ? 'yes' : 'no' }));
+  if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
+  await showMenu(chat, services);
+}
+
+type ZoneState = MeterState['zones'][number];
+
+/** Zone names as the meter's display shows them, in the customer's words. */
+const zoneNames: Record<Zone, Text> = {
+  single: text('zone-single'),
+  day: text('zone-day'),
+  night: text('zone-night'),
+  peak: text('zone-peak'),
+  semiPeak: text('zone-semiPeak'),
+};
+const zoneName = (zone: Zone) => lines([zoneNames[zone]]);
+
+/** One zone's value, asked until it passes the supplier's rules or the customer confirms it. */
+async function askZone(chat: Chat, meter: MeterState, zone: ZoneState): Promise<ReadingEntry> {
+  const previous = zone.lastAccepted?.value ?? null;
+  const history = [
+    zone.lastAccepted
+      ? text('readings-previous', { previous: String(zone.lastAccepted.value), at: moment(new Date(zone.lastAccepted.at)) })
+      : text('readings-no-previous'),
+    ...(zone.submitted ? [text('readings-already-sent', { submitted: String(zone.submitted.value) })] : []),
+  ];
+  const prompt = text('readings-ask', { meter: meter.serialNumber, zone: zoneName(zone.zone), history: lines(history) });
+  for (;;) {
+    const value = await chat.ask(prompt, (input) => parseReadingValue(input, meter.digits), cancelButton);
+    const check = checkReading(value, previous, meter.digits, zone.usualKwh);
+    const entry = { serialNumber: meter.serialNumber, zone: zone.zone, value };
+    if (check.kind === 'fine') return { ...entry, consumptionKwh: check.consumptionKwh };
+    if (check.kind === 'below') {
+      await chat.say(text('reading-below-previous', { previous: String(check.previous), value: String(value) }));
+      continue;
+    }
+    const question: Text =
+      check.kind === 'rollover'
+        ? text('reading-confirm-rollover', { previous: String(previous), value: String(value), consumption: check.consumptionKwh })
+        : text('reading-confirm-jump', { value: String(value), consumption: check.consumptionKwh, usual: zone.usualKwh });
+    const answer = await chat.choose(question, [
+      { value: 'confirm', label: text('reading-confirm') },
+      { value: 'correct', label: text('reading-correct') },
+    ]);
+    if (answer === 'confirm') return { ...entry, consumptionKwh: check.consumptionKwh };
+  }
+}
+
+function summary(entries: readonly ReadingEntry[]) {
+  return lines(
+    entries.map((entry) =>
+      text('readings-summary-row', { meter: entry.serialNumber, zone: zoneName(entry.zone), value: String(entry.value), consumption: entry.consumptionKwh }),
+    ),
+  );
+}
+
+async function offerConfirmationMail(
+  chat: Chat,
+  services: Services,
+  account: AccountNumber,
+  email: string,
+  entries: readonly ReadingEntry[],
+  at: Date,
+): Promise<void> {
+  const answer = await chat.choose(text('readings-offer-mail', { email: maskEmail(email) }), [
+    { value: 'mail', label: text('readings-mail-yes') },
+    { value: 'skip', label: text('readings-mail-no') },
+  ]);
+  if (answer === 'skip') return;
+  const mail = readingsNotice(services.localizer, chat.locale, { to: email, account, at, rows: summary(entries) });
+  await chat.effect('readings-mail', () => services.mail.enqueue(mail));
+  await chat.say(text('readings-mail-sent', { email: maskEmail(email) }));
+}

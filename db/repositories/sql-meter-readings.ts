@@ -1,0 +1,73 @@
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { AccountNumber } from '../../core/domain/account-number';
+import type { ChatChannel } from '../../core/domain/channel';
+import type { MeterState, ReadingEntry } from '../../core/domain/meter';
+import type { MeterReadings } from '../../core/ports';
+import { Meter, MeterReading } from '../entities';
+
+/** The usual month is the average of this many accepted ones. */
+const usualMonths = 12;
+
+export class SqlMeterReadings implements MeterReadings {
+  constructor(private readonly orm: MikroORM) {}
+
+  async meters(account: AccountNumber, period: string): Promise<MeterState[]> {
+    const em = this.orm.em.fork();
+    const meters = await em.find(Meter, { account }, { orderBy: { id: 'asc' } });
+    if (meters.length === 0) return [];
+    const recent = await em.find(
+      MeterReading,
+      { meter: { $in: meters.map((meter) => meter.id) }, period: { $gte: periodsBefore(period, usualMonths + 1) } },
+      { orderBy: { period: 'desc' } },
+    );
+    return meters.map((meter) => ({
+      serialNumber: meter.serialNumber,
+      digits: meter.digits,
+      zones: meter.zones.map((zone) => {
+        const ofZone = recent.filter((reading) => reading.meter.id === meter.id && reading.zone === zone);
+        const accepted = ofZone.filter((reading) => reading.accepted);
+        const submitted = ofZone.find((reading) => !reading.accepted && reading.period === period);
+        const last = accepted[0];
+        const usual = accepted.slice(0, usualMonths);
+        return {
+          zone,
+          lastAccepted: last ? { value: last.value, at: last.submittedAt.toISOString() } : null,
+          submitted: submitted ? { value: submitted.value, at: submitted.submittedAt.toISOString() } : null,
+          usualKwh: usual.length ? Math.round(usual.reduce((sum, reading) => sum + reading.consumptionKwh, 0) / usual.length) : 0,
+        };
+      }),
+    }));
+  }
+
+  async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        let replaced = false;
+        for (const entry of entries) {
+          const meter = await em.findOneOrFail(Meter, { account, serialNumber: entry.serialNumber });
+          const existing = await em.findOne(MeterReading, { meter, zone: entry.zone, period });
+          if (existing?.accepted) throw new Error(`Period ${period} of meter ${entry.serialNumber} is closed`);
+          const fields = { value: entry.value, consumptionKwh: entry.consumptionKwh, channel, submittedAt: at };
+          if (existing) {
+            em.assign(existing, fields);
+            replaced = true;
+          } else {
+            em.create(MeterReading, { meter, zone: entry.zone, period, accepted: false, ...fields });
+          }
+        }
+        return { replaced };
+      });
+    } catch (error) {
+      // The same submission raced itself: the unique (meter, zone, period) let one in; this one replaces it.
+      if (error instanceof UniqueConstraintViolationException) return this.submit(account, entries, channel, at, period);
+      throw error;
+    }
+  }
+}
+
+/** The `YYYY-MM` period `count` months before `period`. */
+function periodsBefore(period: string, count: number): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

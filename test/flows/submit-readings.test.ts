@@ -1,0 +1,154 @@
+import { Account, MeterReading, QueuedMail } from '../../db/entities';
+import { createWorld, type Customer, type World } from '../support/conversation';
+
+/** Demo account 2 (day/night) last accepted day 44172 and night 18795 in October 2026; account 1, 34316. */
+describe('submitting meter readings', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  async function linked(number: string, amount: string): Promise<Customer> {
+    const customer = world.customer();
+    await customer.says('/link');
+    await customer.says(number);
+    await customer.presses('Да');
+    await customer.presses('Принимаю и согласен');
+    await customer.says(amount);
+    return customer;
+  }
+
+  const readings = () => world.orm.em.fork().find(MeterReading, { accepted: false }, { orderBy: { zone: 'asc' } });
+
+  it('asks each zone of a day/night meter, sums up, saves with the channel and mails a confirmation', async () => {
+    const customer = await linked('100000000002', '2187,45');
+    expect(await customer.presses('Передать показания')).toEqual([
+      'Счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.',
+    ]);
+    expect((await customer.says('44 400'))[0]).toContain('Счётчик M201-0200002, ночь.\nПоследнее принятое показание: 18795 кВт·ч');
+    expect(await customer.says('18890')).toEqual([
+      'Проверьте показания по счёту 100000000002:\nM201-0200002, день: 44400 (расход 228 кВт·ч)\nM201-0200002, ночь: 18890 (расход 95 кВт·ч)',
+    ]);
+    expect(customer.buttons()).toEqual(['Передать', 'Исправить']);
+    const [saved, offer] = await customer.presses('Передать');
+    expect(saved).toBe('Показания приняты 24.11.2026, 12:00.');
+    expect(offer).toBe('Отправить подтверждение на d***@example.ru?');
+    expect((await customer.presses('Да, отправить'))[0]).toBe('Подтверждение отправлено на d***@example.ru.');
+
+    expect(await readings()).toEqual([
+      expect.objectContaining({ zone: 'day', value: 44400, consumptionKwh: 228, period: '2026-11', channel: 'telegram', accepted: false }),
+      expect.objectContaining({ zone: 'night', value: 18890, consumptionKwh: 95, period: '2026-11', channel: 'telegram', accepted: false }),
+    ]);
+    const [mail] = await world.orm.em.fork().find(QueuedMail, { subject: 'Показания по лицевому счёту 100000000002 приняты' });
+    expect(mail?.body).toContain('M201-0200002, ночь: 18890 (расход 95 кВт·ч)');
+  });
+
+  it('replaces the earlier submission of the same month, and says so', async () => {
+    const customer = await linked('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    await customer.says('34400');
+    await customer.presses('Передать');
+    await customer.presses('Не нужно');
+    world.clock.advance(3600_000);
+    expect((await customer.says('/readings'))[0]).toContain('В этом месяце уже передано 34400 — новое значение его заменит.');
+    await customer.says('34410');
+    expect((await customer.presses('Передать'))[0]).toBe('Показания приняты 24.11.2026, 13:00 и заменили переданные ранее в этом месяце.');
+    expect(await readings()).toEqual([expect.objectContaining({ value: 34410, consumptionKwh: 94 })]);
+  });
+
+  it.each([
+    ['12 345,6'],
+    ['сорок тысяч'],
+    ['-34400'],
+    ['   '],
+  ])('explains that whole kWh are wanted for %p and asks again', async (typed) => {
+    const customer = await linked('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    const replies = await customer.says(typed);
+    expect(replies[0]).toBe('Показание — целое число кВт·ч, как на счётчике, без цифр после запятой и без букв. Например: 12345.');
+    expect(replies[1]).toContain('Счётчик CE102-0100001, показание.');
+  });
+
+  it('refuses more digits than the meter has', async () => {
+    const customer = await linked('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    expect((await customer.says('1234567'))[0]).toBe('На этом счётчике 6 цифр до запятой — в показании их не может быть больше. Проверьте значение.');
+  });
+
+  it('refuses a value below the last accepted one, keeping the zones already given', async () => {
+    const customer = await linked('100000000002', '2187,45');
+    await customer.presses('Передать показания');
+    await customer.says('44400');
+    const replies = await customer.says('18000');
+    expect(replies[0]).toBe('18000 меньше последнего принятого показания (18795). Проверьте значение и введите его ещё раз.');
+    expect(replies[1]).toContain('ночь');
+    expect((await customer.says('18890'))[0]).toContain('день: 44400');
+  });
+
+  it('asks to confirm a rollover past the meter capacity', async () => {
+    await world.orm.em.fork().nativeUpdate(MeterReading, { zone: 'single', period: '2026-10' }, { value: 999_950 });
+    const customer = await linked('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    expect(await customer.says('120')).toEqual([
+      '120 меньше последнего принятого показания (999950). Если счётчик дошёл до максимума и начал счёт с нуля, расход составит 170 кВт·ч. Так и было?',
+    ]);
+    expect((await customer.presses('Да, верно'))[0]).toContain('CE102-0100001, показание: 120 (расход 170 кВт·ч)');
+  });
+
+  it('queries an implausible jump, and takes a correction', async () => {
+    const customer = await linked('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    expect(await customer.says('43416')).toEqual([
+      'С показанием 43416 расход составит 9 100 кВт·ч — намного больше обычного (216 кВт·ч в месяц). Всё верно?',
+    ]);
+    expect((await customer.presses('Исправить'))[0]).toContain('Счётчик CE102-0100001');
+    expect((await customer.says('34416'))[0]).toContain('34416 (расход 100 кВт·ч)');
+  });
+
+  it('asks every zone again when the customer corrects the summary', async () => {
+    const customer = await linked('100000000002', '2187,45');
+    await customer.presses('Передать показания');
+    await customer.says('44400');
+    await customer.says('18890');
+    expect((await customer.presses('Исправить'))[0]).toContain('день');
+    await customer.says('44401');
+    expect((await customer.says('18891'))[0]).toContain('день: 44401');
+  });
+
+  it('takes readings without linking: number, masked address, consent', async () => {
+    const customer = world.customer();
+    await customer.says('/start');
+    expect(await customer.presses('Передать показания')).toEqual([
+      'Передать показания можно и без привязки чата: понадобится номер лицевого счёта.',
+      expect.stringContaining('Введите номер лицевого счёта'),
+    ]);
+    await customer.says('100000000003');
+    await customer.presses('Да');
+    expect((await customer.presses('Принимаю и согласен'))[0]).toContain('Счётчик CE303-0300003, пик.');
+    await customer.says('13900');
+    await customer.says('27300');
+    expect((await customer.says('17300'))[0]).toContain('CE303-0300003, ночь: 17300 (расход 41 кВт·ч)');
+    await customer.presses('Передать');
+    expect(await readings()).toHaveLength(3);
+  });
+
+  it('says when the owner has turned readings without linking off, and offers to link', async () => {
+    await world.orm.em.fork().nativeUpdate(Account, { number: '100000000003' }, { readingsWithoutLinkAllowed: false });
+    const customer = world.customer();
+    await customer.says('/readings');
+    await customer.says('100000000003');
+    expect(await customer.presses('Да')).toEqual([
+      'Владелец этого счёта запретил передавать показания без привязки. Привяжите счёт, чтобы передать их.',
+      'Что вы хотите сделать?',
+    ]);
+    expect(customer.buttons()).toContain('Привязать лицевой счёт');
+  });
+
+  it('limits unknown account numbers like linking does, so accounts cannot be enumerated', async () => {
+    const customer = world.customer();
+    await customer.says('/readings');
+    for (const number of ['999999999991', '999999999992', '999999999993', '999999999994']) await customer.says(number);
+    expect((await customer.says('999999999995'))[0]).toContain('приостановлена до');
+  });
+});
