@@ -1,12 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks } from '../../core/domain/money';
-import { AccountLink, MonthlyCharge, Payment } from '../../db/entities';
+import { AccountLink, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
+import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { seedDemoAccounts } from '../../db/seed';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 
@@ -117,5 +118,30 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(retried).toEqual([expect.objectContaining({ id: claimed.id, attempts: 1 })]);
     await queue.markSent(claimed.id);
     expect(await new SqlMailQueue(orm, () => new Date(Date.now() + 3600_000)).claimDue(10, 60_000)).toEqual([]);
+  });
+
+  it('gives each zone its last accepted reading and usual month, and keeps one submission per zone and period', async () => {
+    const readings = new SqlMeterReadings(orm);
+    const [meter] = await readings.meters(account('100000000002'), '2026-11');
+    expect(meter?.zones.map((zone) => zone.zone)).toEqual(['day', 'night']);
+    expect(meter?.zones[0]?.lastAccepted).toEqual({ value: 44172, at: '2026-10-24T08:00:00.000Z' });
+    expect(meter?.zones[0]?.usualKwh).toBeGreaterThan(150);
+
+    const at = new Date('2026-11-24T10:00:00Z');
+    const entries = [
+      { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44400, consumptionKwh: 228 },
+      { serialNumber: 'M201-0200002', zone: 'night' as const, value: 18890, consumptionKwh: 95 },
+    ];
+    expect(await readings.submit(account('100000000002'), entries, 'webchat', at, '2026-11')).toEqual({ replaced: false });
+    const racing = await Promise.all([1, 2].map(() => readings.submit(account('100000000002'), entries, 'telegram', at, '2026-11')));
+    expect(racing).toEqual([{ replaced: true }, { replaced: true }]);
+    expect(await orm.em.fork().count(MeterReading, { period: '2026-11' })).toBe(2);
+    const [again] = await readings.meters(account('100000000002'), '2026-11');
+    expect(again?.zones[1]?.submitted).toEqual({ value: 18890, at: at.toISOString() });
+  });
+
+  it('refuses to replace a reading already accepted for billing', async () => {
+    const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 34400, consumptionKwh: 84 };
+    await expect(new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10')).rejects.toThrow('closed');
   });
 });

@@ -46,7 +46,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await input.press('Enter');
   }
 
-  it('links a demo account with the buttons, shows its information, and remembers the customer after a reload', async () => {
+  it('links a demo account with the buttons, shows its information, takes a reading, and remembers the customer after a reload', async () => {
     const page = await open('/', 'ru-RU');
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Привязать лицевой счёт');
@@ -66,6 +66,15 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.getByRole('button', { name: 'Информация по счёту', exact: true }).last().focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction("document.body.innerText.split('Баланс: переплата').length > 2");
+
+    await press(page, 'Передать показания');
+    await see(page, 'Счётчик CE102-0100001, показание.');
+    await send(page, '34400');
+    await see(page, 'CE102-0100001, показание: 34400 (расход 84 кВт·ч)');
+    await press(page, 'Передать');
+    await see(page, 'Показания приняты');
+    await press(page, 'Не нужно');
+    await page.screenshot({ path: join(screenshots, 'webchat-readings.png') });
 
     await page.reload();
     await see(page, 'Лицевой счёт 100000000001. Что вы хотите сделать?');

@@ -63,3 +63,12 @@ export const linkingScript: readonly Step[] = [
   { say: '1543,20 ₽' },
   { press: 'Информация по счёту' },
 ];
+
+/** After linking demo account 1: one refused value, then a reading sent without the e-mail. */
+export const readingsScript: readonly Step[] = [
+  { press: 'Передать показания' },
+  { say: '34000' },
+  { say: '34400' },
+  { press: 'Передать' },
+  { press: 'Не нужно' },
+];

@@ -1,3 +1,5 @@
+import { billingPeriod } from '../../core/domain/meter';
+import { checkReading, parseReadingValue } from '../../core/domain/reading-rules';
 import { maskAccountNumber, parseAccountNumber } from '../../core/domain/account-number';
 import { maskAddress, maskEmail } from '../../core/domain/address';
 import { attemptStatus } from '../../core/domain/linking-policy';
@@ -81,5 +83,46 @@ describe('link attempts', () => {
   it('pauses after the fifth failure until the oldest of the five is a day old', () => {
     const failures = [hoursAgo(20), hoursAgo(10), hoursAgo(3), hoursAgo(2), hoursAgo(1)];
     expect(attemptStatus(failures, now)).toEqual({ remaining: 0, pausedUntil: new Date(hoursAgo(20).getTime() + 24 * 3600_000) });
+  });
+});
+
+describe('meter readings', () => {
+  it.each([
+    ['34400', 34400],
+    ['34 400', 34400],
+    ['000120', 120],
+  ])('reads %p as %p kWh', (typed, value) => {
+    expect(parseReadingValue(typed, 6)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['12 345,6', 'reading-not-whole'],
+    ['12345.6', 'reading-not-whole'],
+    ['-5', 'reading-not-whole'],
+    ['', 'reading-not-whole'],
+    ['1234567', 'reading-too-many-digits'],
+  ])('refuses %p with %p', (typed, key) => {
+    const parsed = parseReadingValue(typed, 6);
+    expect(!parsed.ok && parsed.error.key).toBe(key);
+  });
+
+  it.each([
+    [34400, 34316, 216, { kind: 'fine', consumptionKwh: 84 }],
+    [34316, 34316, 216, { kind: 'fine', consumptionKwh: 0 }],
+    [34000, 34316, 216, { kind: 'below', previous: 34316 }],
+    [120, 999950, 216, { kind: 'rollover', consumptionKwh: 170 }],
+    [35000, 34316, 216, { kind: 'jump', consumptionKwh: 684 }],
+    [34600, 34316, 50, { kind: 'fine', consumptionKwh: 284 }],
+  ])('checks %p after %p (usual %p kWh)', (value, previous, usual, check) => {
+    expect(checkReading(value, previous, 6, usual)).toEqual(check);
+  });
+
+  it('takes any first reading of a new meter', () => {
+    expect(checkReading(5, null, 6, 0)).toEqual({ kind: 'fine', consumptionKwh: 0 });
+  });
+
+  it('names the billing period in the supplier time zone', () => {
+    expect(billingPeriod(new Date('2026-11-30T20:59:59Z'), 'Europe/Moscow')).toBe('2026-11');
+    expect(billingPeriod(new Date('2026-11-30T21:00:00Z'), 'Europe/Moscow')).toBe('2026-12');
   });
 });
