@@ -11,6 +11,7 @@ import { RedisUpdateLog } from '../db/redis/redis-update-log';
 import { SqlAccounts } from '../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../db/repositories/sql-link-attempts';
+import { SqlFileStore } from '../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../db/repositories/sql-mail-queue';
 import { needsDemoAccounts, seedDemoAccounts } from '../db/seed';
@@ -44,6 +45,7 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
     identities: new SqlChatIdentities(orm),
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
+    files: new SqlFileStore(orm),
     mail: mailQueue,
     localizer,
     clock: () => new Date(),

@@ -15,6 +15,14 @@ export interface Button {
   readonly data: string;
 }
 
+/** A file the flow made and put in the file store: a chart, a CSV export, later receipts. */
+export interface SharedFile {
+  /** The store's random token for it. */
+  readonly id: string;
+  readonly name: string;
+  readonly mime: 'image/png' | 'text/csv';
+}
+
 export interface Option<V extends string> {
   readonly value: V;
   readonly label: Text;
@@ -29,6 +37,8 @@ export interface Chat {
   readonly address: ChatAddress;
   readonly locale: Locale;
   say(message: Text, buttons?: readonly Button[]): Promise<void>;
+  /** Sends a stored file with a caption: a picture where people would rather look than read. */
+  send(file: SharedFile, caption: Text): Promise<void>;
   /** Asks until `parse` accepts the typed answer; each refusal is explained, nothing is lost. */
   ask<T>(prompt: Text, parse: (input: string) => Result<T>, buttons?: readonly Button[]): Promise<T>;
   /** Offers buttons; a typed answer matching a button's label counts as pressing it. */

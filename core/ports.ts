@@ -3,7 +3,7 @@ import type { AccountNumber } from './domain/account-number';
 import type { ChatAddress, ChatChannel } from './domain/channel';
 import type { AttemptStatus } from './domain/linking-policy';
 import type { Locale } from './domain/locale';
-import type { MeterState, ReadingEntry } from './domain/meter';
+import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter';
 import type { Kopecks } from './domain/money';
 
 /** The supplier's accounts, as billing knows them. */
@@ -47,4 +47,18 @@ export interface MeterReadings {
   meters(account: AccountNumber, period: string): Promise<MeterState[]>;
   /** Saves one value per zone for the period; a value already sent this period is replaced. */
   submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }>;
+  /** «История показаний» for the periods `from`..`to` (`YYYY-MM`, both included), oldest first. */
+  history(account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]>;
+}
+
+export interface StoredFile {
+  readonly name: string;
+  readonly mime: 'image/png' | 'text/csv';
+  readonly bytes: Buffer;
+}
+
+/** Files made for a chat, kept for a day behind a random token (stored hashed) that is their download link. */
+export interface FileStore {
+  put(file: StoredFile): Promise<string>;
+  get(token: string): Promise<StoredFile | null>;
 }

@@ -1,5 +1,5 @@
 import type { Localizer } from './localizer';
-import type { Accounts, ChatIdentities, LinkAttempts, MailOutbox, MeterReadings } from './ports';
+import type { Accounts, ChatIdentities, FileStore, LinkAttempts, MailOutbox, MeterReadings } from './ports';
 
 /** Everything a flow may use besides the chat: the use cases' ports, words and time. */
 export interface Services {
@@ -8,6 +8,7 @@ export interface Services {
   readonly attempts: LinkAttempts;
   readonly mail: MailOutbox;
   readonly readings: MeterReadings;
+  readonly files: FileStore;
   readonly localizer: Localizer;
   readonly clock: () => Date;
 }

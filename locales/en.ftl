@@ -33,6 +33,7 @@ action-cancel = Cancel
 action-link = Link an account
 action-info = Account information
 action-readings = Send meter readings
+action-history = Readings history
 action-unlink = Unlink the account
 action-language = Язык / Language
 
@@ -179,3 +180,46 @@ mail-readings-body =
     { $rows }
 
     This message was sent automatically; there is no need to reply.
+
+## readings-history
+
+channel-site = website
+channel-app = mobile app
+channel-eReceipt = e-receipt
+channel-office = service centre
+channel-telegram = Telegram
+channel-webchat = web chat
+channel-other = { $channel }
+history-not-linked = Readings history is for a linked account. Link your account to see it.
+history-ask-period = For which period should I show the readings history?
+history-last-6 = Last 6 months
+history-last-12 = Last 12 months
+history-all = Since January 2015
+history-custom = Choose a period
+history-ask-range = Enter the first and the last month with the year, for example: { $example }.
+period-format = I could not read that period. Enter the first and the last month with the year, for example: { $example }.
+period-too-early = Readings are kept from January 2015. Choose a period from 01.2015 on.
+period-in-future = That period has not ended yet. Choose one up to the current month.
+period-reversed = The period starts after it ends. For example: { $example }.
+history-empty = No readings for { $from }–{ $to }.
+chart-title = Consumption, account { $account }, { $from }–{ $to }
+chart-unit = kWh
+history-chart-caption = Electricity consumption by month, { $from }–{ $to }.
+history-page =
+    Readings history of account { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(page { $page } of { $pages })
+    }:
+    { $rows }
+    ✅ — reading used for billing.
+history-group = { $meter }, { $zone }:
+history-row = { $at } · { $channel } · { $value } · { $consumption } kWh{ $accepted ->
+    [yes] {" "}✅
+   *[no] {""}
+}
+history-more = Show more
+history-csv = Download CSV
+history-done = Done
+history-csv-caption = Readings history for { $from }–{ $to } as CSV.
+csv-header = Meter;Zone;Period;Sent on;Channel;Reading;Consumption, kWh;Used for billing
+csv-date = { $at }

@@ -33,6 +33,7 @@ action-cancel = Отмена
 action-link = Привязать лицевой счёт
 action-info = Информация по счёту
 action-readings = Передать показания
+action-history = История показаний
 action-unlink = Отвязать счёт
 action-language = Язык / Language
 
@@ -180,3 +181,46 @@ mail-readings-body =
     { $rows }
 
     Это письмо отправлено автоматически, отвечать на него не нужно.
+
+## readings-history
+
+channel-site = сайт
+channel-app = приложение
+channel-eReceipt = электронная квитанция
+channel-office = центр обслуживания
+channel-telegram = Telegram
+channel-webchat = чат на сайте
+channel-other = { $channel }
+history-not-linked = История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.
+history-ask-period = За какой период показать историю показаний?
+history-last-6 = Последние 6 месяцев
+history-last-12 = Последние 12 месяцев
+history-all = С января 2015 года
+history-custom = Указать период
+history-ask-range = Введите начало и конец периода — месяц и год, например: { $example }.
+period-format = Не получилось прочитать период. Введите месяц и год начала и конца, например: { $example }.
+period-too-early = История показаний хранится с января 2015 года. Выберите период не раньше 01.2015.
+period-in-future = Конец периода ещё не наступил. Выберите период не позже текущего месяца.
+period-reversed = Начало периода позже его конца. Например: { $example }.
+history-empty = За { $from }–{ $to } показаний нет.
+chart-title = Расход по счёту { $account }, { $from }–{ $to }
+chart-unit = кВт·ч
+history-chart-caption = Расход электроэнергии по месяцам, { $from }–{ $to }.
+history-page =
+    История показаний по счёту { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(страница { $page } из { $pages })
+    }:
+    { $rows }
+    ✅ — показание учтено при расчёте.
+history-group = { $meter }, { $zone }:
+history-row = { $at } · { $channel } · { $value } · { $consumption } кВт·ч{ $accepted ->
+    [yes] {" "}✅
+   *[no] {""}
+}
+history-more = Показать ещё
+history-csv = Скачать CSV
+history-done = Готово
+history-csv-caption = История показаний за { $from }–{ $to } в CSV.
+csv-header = Счётчик;Зона;Период;Дата передачи;Тип ввода;Показание;Расход, кВт·ч;Учтено при расчёте
+csv-date = { $at }

@@ -32,6 +32,18 @@ export interface ReadingEntry {
   readonly consumptionKwh: number;
 }
 
+/** A row of «История показаний». */
+export interface ReadingHistoryRow {
+  readonly serialNumber: string;
+  readonly zone: Zone;
+  readonly period: string;
+  readonly submittedAt: string;
+  readonly channel: string;
+  readonly value: number;
+  readonly consumptionKwh: number;
+  readonly accepted: boolean;
+}
+
 /** «Расчётный период»: the calendar month in the supplier's time zone, as `YYYY-MM`. */
 export function billingPeriod(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);

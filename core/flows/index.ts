@@ -5,6 +5,7 @@ import { showAccountInfo } from './account-info';
 import { chooseLanguage } from './choose-language';
 import { linkAccount } from './link-account';
 import { cancel, greet, help, menu, notUnderstood, restarted } from './menu-replies';
+import { readingsHistory } from './readings-history';
 import { submitReadings } from './submit-readings';
 import { unlinkAccount } from './unlink-account';
 
@@ -26,6 +27,7 @@ export const flows = {
   unlink: { version: 1, run: unlinkAccount },
   language: { version: 1, run: chooseLanguage },
   readings: { version: 1, run: submitReadings },
+  history: { version: 1, run: readingsHistory },
 } satisfies Record<string, Flow>;
 
 export type FlowName = keyof typeof flows;
@@ -40,4 +42,5 @@ export const flowForAction: Record<GlobalAction, FlowName> = {
   unlink: 'unlink',
   language: 'language',
   readings: 'readings',
+  history: 'history',
 };

@@ -2,13 +2,14 @@ import type { Chat } from '../chat';
 import type { AccountCard } from '../domain/account';
 import type { AccountNumber } from '../domain/account-number';
 import { maskEmail } from '../domain/address';
-import { billingPeriod, type MeterState, type ReadingEntry, type Zone } from '../domain/meter';
+import { billingPeriod, type MeterState, type ReadingEntry } from '../domain/meter';
 import { checkReading, parseReadingValue } from '../domain/reading-rules';
 import { readingsNotice } from '../notices';
 import type { Services } from '../services';
 import { lines, moment, text, type Text } from '../text';
 import { cancelButton, confirmedAccount, consented, isPaused, now } from './account-confirmation';
 import { linkedAccounts, showMenu } from './main-menu';
+import { zoneName } from './meter-words';
 
 /**
  * «Передача показаний»: for the chat's linked account, or, for anyone, after the account number,
@@ -55,15 +56,6 @@ async function enterReadings(chat: Chat, services: Services, card: AccountCard):
 
 type ZoneState = MeterState['zones'][number];
 
-/** Zone names as the meter's display shows them, in the customer's words. */
-const zoneNames: Record<Zone, Text> = {
-  single: text('zone-single'),
-  day: text('zone-day'),
-  night: text('zone-night'),
-  peak: text('zone-peak'),
-  semiPeak: text('zone-semiPeak'),
-};
-const zoneName = (zone: Zone) => lines([zoneNames[zone]]);
 
 /** One zone's value, asked until it passes the supplier's rules or the customer confirms it. */
 async function askZone(chat: Chat, meter: MeterState, zone: ZoneState): Promise<ReadingEntry> {

@@ -1,6 +1,6 @@
 import { ReplayEngine, type ReplayState } from '@grammyjs/conversations/out/engine.js';
 import { z } from 'zod';
-import type { Input } from '../chat';
+import type { Input, SharedFile } from '../chat';
 import { chatKey, type ChatAddress } from '../domain/channel';
 import { defaultLocale, locales, type Locale } from '../domain/locale';
 import { globalActionOf } from '../global-actions';
@@ -24,10 +24,11 @@ export interface OutgoingButton {
   readonly data: string;
 }
 
-/** A message in words, ready for an adapter to render in its platform's way. */
+/** A message in words, ready for an adapter to render in its platform's way; with a file, the text is its caption. */
 export interface OutgoingMessage {
   readonly text: string;
   readonly buttons: readonly OutgoingButton[];
+  readonly file?: SharedFile;
 }
 
 /** Bump when the shape below changes; a session of another shape is started afresh. */
@@ -132,6 +133,7 @@ export class FlowRunner {
     return said.map((message) => ({
       text: localizer.format(locale, message.text),
       buttons: message.buttons.map((button) => ({ label: localizer.format(locale, button.label), data: button.data })),
+      ...(message.file && { file: message.file }),
     }));
   }
 }

@@ -1,5 +1,5 @@
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { Button, Chat, Input, Option } from '../chat';
+import type { Button, Chat, Input, Option, SharedFile } from '../chat';
 import type { ChatAddress } from '../domain/channel';
 import type { Locale } from '../domain/locale';
 import type { Localizer } from '../localizer';
@@ -9,6 +9,7 @@ import { text, type Text } from '../text';
 export interface Said {
   readonly text: Text;
   readonly buttons: readonly Button[];
+  readonly file?: SharedFile;
 }
 
 const choicePrefix = 'ch:';
@@ -31,6 +32,12 @@ export class ReplayChat implements Chat {
     await this.controls.action(() => {
       this.said.push({ text: message, buttons });
     }, 'say');
+  }
+
+  async send(file: SharedFile, caption: Text): Promise<void> {
+    await this.controls.action(() => {
+      this.said.push({ text: caption, buttons: [], file });
+    }, 'send');
   }
 
   async ask<T>(prompt: Text, parse: (input: string) => Result<T>, buttons: readonly Button[] = []): Promise<T> {

@@ -7,6 +7,7 @@ import { MeterReading } from './meter-reading';
 import { MonthlyCharge } from './monthly-charge';
 import { Payment } from './payment';
 import { QueuedMail } from './queued-mail';
+import { StoredFile } from './stored-file';
 
-export { Account, AccountLink, ChatIdentity, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail };
-export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail];
+export { Account, AccountLink, ChatIdentity, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail, StoredFile };
+export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, StoredFile];

@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import type { ChatChannel } from '../../core/domain/channel';
-import type { MeterState, ReadingEntry } from '../../core/domain/meter';
+import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/domain/meter';
+import { shiftPeriod } from '../../core/domain/period';
 import type { MeterReadings } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
 
@@ -17,7 +18,7 @@ export class SqlMeterReadings implements MeterReadings {
     if (meters.length === 0) return [];
     const recent = await em.find(
       MeterReading,
-      { meter: { $in: meters.map((meter) => meter.id) }, period: { $gte: periodsBefore(period, usualMonths + 1) } },
+      { meter: { $in: meters.map((meter) => meter.id) }, period: { $gte: shiftPeriod(period, -(usualMonths + 1)) } },
       { orderBy: { period: 'desc' } },
     );
     return meters.map((meter) => ({
@@ -37,6 +38,10 @@ export class SqlMeterReadings implements MeterReadings {
         };
       }),
     }));
+  }
+
+  history(account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]> {
+    return historyOf(this.orm, account, from, to);
   }
 
   async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }> {
@@ -65,9 +70,18 @@ export class SqlMeterReadings implements MeterReadings {
   }
 }
 
-/** The `YYYY-MM` period `count` months before `period`. */
-function periodsBefore(period: string, count: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+async function historyOf(orm: MikroORM, account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]> {
+  const rows = await orm.em
+    .fork()
+    .find(MeterReading, { meter: { account }, period: { $gte: from, $lte: to } }, { populate: ['meter'], orderBy: { period: 'asc', meter: { id: 'asc' }, id: 'asc' } });
+  return rows.map((row) => ({
+    serialNumber: row.meter.serialNumber,
+    zone: row.zone as Zone,
+    period: row.period,
+    submittedAt: row.submittedAt.toISOString(),
+    channel: row.channel,
+    value: row.value,
+    consumptionKwh: row.consumptionKwh,
+    accepted: row.accepted,
+  }));
 }

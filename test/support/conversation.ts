@@ -9,6 +9,7 @@ import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
@@ -47,6 +48,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     identities: new SqlChatIdentities(orm),
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
+    files: new SqlFileStore(orm, clock.now),
     mail,
     localizer: new Localizer('Europe/Moscow'),
     clock: clock.now,

@@ -1,0 +1,45 @@
+import { fail, ok, type Result } from '../result';
+import { text } from '../text';
+
+/** History is kept from January 2015 (domain.md, "History"). */
+export const firstPeriod = '2015-01';
+
+/** A range of billing periods, `YYYY-MM`, both ends included. */
+export interface PeriodRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+export function shiftPeriod(period: string, months: number): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const index = year * 12 + month - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The last `months` periods up to `current`, never before January 2015. */
+export function lastMonths(current: string, months: number): PeriodRange {
+  const from = shiftPeriod(current, 1 - months);
+  return { from: from < firstPeriod ? firstPeriod : from, to: current };
+}
+
+const example = '03.2024–09.2024';
+
+/** Reads a period as people type it: `03.2024–09.2024`, `3.2024 - 9.2024`, `03/2024-09/2024`. */
+export function parsePeriodRange(input: string, current: string): Result<PeriodRange> {
+  const match = /^(\d{1,2})[./](\d{4})\s*[-–—]\s*(\d{1,2})[./](\d{4})$/.exec(input.trim());
+  if (!match) return fail(text('period-format', { example }));
+  const [, fromMonth, fromYear, toMonth, toYear] = match.map(Number) as [number, number, number, number, number];
+  if (fromMonth < 1 || fromMonth > 12 || toMonth < 1 || toMonth > 12) return fail(text('period-format', { example }));
+  const from = `${fromYear}-${String(fromMonth).padStart(2, '0')}`;
+  const to = `${toYear}-${String(toMonth).padStart(2, '0')}`;
+  if (from < firstPeriod) return fail(text('period-too-early'));
+  if (to > current) return fail(text('period-in-future'));
+  if (from > to) return fail(text('period-reversed', { example }));
+  return ok({ from, to });
+}
+
+/** `2024-03` as people write it: `03.2024`. */
+export function displayPeriod(period: string): string {
+  const [year, month] = period.split('-');
+  return `${month}.${year}`;
+}
