@@ -42,14 +42,19 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   adapter.onTurnError = async (_context, error) => log.error('bot framework turn failed', errorFields(error));
 
   const telegram = config.telegram
-    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, log })
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, log })
     : undefined;
   const webhook = config.telegram?.webhook;
 
   const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, log);
   const server = createServer({
     log,
-    botFramework: { adapter, handler: new EnergobotActivityHandler(runner), authenticated: config.botFramework.authenticated },
+    botFramework: {
+      adapter,
+      handler: new EnergobotActivityHandler(runner, (token) => `${config.publicUrl ?? url}/files/${token}`),
+      authenticated: config.botFramework.authenticated,
+    },
+    files: runtime.files,
     ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
     health: async () => ({
       database: await probe(() => orm.em.fork().getConnection().execute('select 1')),

@@ -20,6 +20,7 @@ const configSchema = z
   .object({
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
     HOST: optionalText,
+    PUBLIC_URL: optionalUrl(['https', 'http'], 'the URL customers reach energobot at'),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
     SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
     REDIS_URL: optionalUrl(['redis', 'rediss'], 'a Redis URL'),
@@ -87,6 +88,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
   return {
     port: env.PORT,
     // With no app id Bot Framework accepts unauthenticated posts: keep that mode on loopback.
+    /** Where browsers fetch charts and exports from; the listening address when unset. */
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     host: env.HOST ?? (botFrameworkAuthenticated ? '0.0.0.0' : '127.0.0.1'),
     database: env.DATABASE_URL
       ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)

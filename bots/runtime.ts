@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { Localizer } from '../core/localizer';
 import { FlowRunner, type FlowSession } from '../core/runner/flow-runner';
 import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../core/runner/in-memory-state';
+import type { FileStore } from '../core/ports';
 import type { Services } from '../core/services';
 import { initORM } from '../db/orm';
 import { RedisChatLock } from '../db/redis/redis-chat-lock';
@@ -27,6 +28,7 @@ export interface Runtime {
   readonly mailQueue: SqlMailQueue;
   readonly runner: FlowRunner;
   readonly localizer: Localizer;
+  readonly files: FileStore;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,13 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
   const mailQueue = new SqlMailQueue(orm);
   const localizer = new Localizer(config.timeZone);
+  const files = new SqlFileStore(orm);
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities: new SqlChatIdentities(orm),
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
-    files: new SqlFileStore(orm),
+    files,
     mail: mailQueue,
     localizer,
     clock: () => new Date(),
@@ -65,6 +68,7 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
     mailQueue,
     runner,
     localizer,
+    files,
     async close() {
       await orm.close();
       await redis?.quit();

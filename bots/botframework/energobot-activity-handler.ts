@@ -13,7 +13,11 @@ const buttonValue = z.object({ data: z.string().min(1).max(64) });
  * input, and what the flow said becomes activities with suggested actions.
  */
 export class EnergobotActivityHandler {
-  constructor(private readonly runner: FlowRunner) {}
+  /** `fileUrl` turns a stored file's token into its download link (the token is the signature, and expires). */
+  constructor(
+    private readonly runner: FlowRunner,
+    private readonly fileUrl: (token: string) => string,
+  ) {}
 
   async onTurn(context: TurnContext): Promise<void> {
     const input = inputOf(context.activity);
@@ -25,7 +29,7 @@ export class EnergobotActivityHandler {
       input,
       ...(hint && { localeHint: hint }),
     });
-    if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+    if (replies.length > 0) await context.sendActivities(replies.map((reply) => toActivity(reply, this.fileUrl)));
   }
 }
 
@@ -46,7 +50,11 @@ function inputOf(activity: Activity): Input | null {
 }
 
 /** Plain text: our texts are not Markdown, and a masked address ("д. 2*") must not turn italic. */
-function toActivity(reply: OutgoingMessage): Partial<Activity> {
+function toActivity(reply: OutgoingMessage, fileUrl: (token: string) => string): Partial<Activity> {
+  if (reply.file) {
+    const attachment = { contentType: reply.file.mime, contentUrl: fileUrl(reply.file.id), name: reply.file.name };
+    return { ...MessageFactory.attachment(attachment, reply.text), textFormat: 'plain' };
+  }
   if (reply.buttons.length === 0) return { ...MessageFactory.text(reply.text), textFormat: 'plain' };
   const actions: CardAction[] = reply.buttons.map((button) => ({
     type: ActionTypes.MessageBack,

@@ -5,6 +5,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
+import type { FileStore } from '../../core/ports';
 import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
 import { errorFields, type Log } from '../log';
 
@@ -13,6 +14,7 @@ export interface ServerParts {
   readonly botFramework: { readonly adapter: CloudAdapter; readonly handler: EnergobotActivityHandler; readonly authenticated: boolean };
   readonly telegramWebhook?: { readonly bot: Bot; readonly secret: string };
   readonly health: () => Promise<Record<string, 'ok' | 'down' | 'not configured'>>;
+  readonly files: FileStore;
 }
 
 /** Only the fields the webhook needs to route an update; grammY reads the rest. */
@@ -52,6 +54,17 @@ export function createServer(parts: ServerParts): Server {
       res.send(200);
     });
   }
+
+  // Charts and exports for Bot Framework attachments: the random token is the signature, and it expires.
+  server.get('/files/:token', async (req: Request, res: Response) => {
+    const file = await parts.files.get(req.params['token'] ?? '');
+    if (!file) return void res.send(404, { error: 'no such file, or its link has expired' });
+    res.setHeader('content-type', file.mime === 'text/csv' ? 'text/csv; charset=utf-8' : file.mime);
+    res.setHeader('content-disposition', `${file.mime === 'image/png' ? 'inline' : 'attachment'}; filename="${file.name}"`);
+    res.setHeader('cache-control', 'private, max-age=3600');
+    res.writeHead(200);
+    res.end(file.bytes);
+  });
 
   server.get('/health', async (_req: Request, res: Response) => {
     const checks = await parts.health();

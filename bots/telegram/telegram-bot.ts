@@ -1,13 +1,15 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, type Context } from 'grammy';
+import { Bot, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Input } from '../../core/chat';
+import type { FileStore } from '../../core/ports';
 import type { FlowRunner, OutgoingMessage } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../log';
 
 export interface TelegramBotOptions {
   readonly token: string;
   readonly runner: FlowRunner;
+  readonly files: FileStore;
   readonly log: Log;
   /** A self-hosted Bot API server (the tests' fake one). */
   readonly apiRoot?: string;
@@ -39,7 +41,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       updateId: String(ctx.update.update_id),
       input,
     });
-    for (const reply of replies) await ctx.api.sendMessage(chatId, reply.text, replyMarkup(reply));
+    for (const reply of replies) {
+      const stored = reply.file && (await options.files.get(reply.file.id));
+      if (!stored) await ctx.api.sendMessage(chatId, reply.text, replyMarkup(reply));
+      else if (stored.mime === 'image/png') await ctx.api.sendPhoto(chatId, new InputFile(stored.bytes, stored.name), { caption: reply.text });
+      else await ctx.api.sendDocument(chatId, new InputFile(stored.bytes, stored.name), { caption: reply.text });
+    }
   };
 
   bot.on('callback_query:data', async (ctx) => {

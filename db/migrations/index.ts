@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124153754 } from './Migration20261124153754';
 import { Migration20261124163719 } from './Migration20261124163719';
+import { Migration20261124164158 } from './Migration20261124164158';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153754', class: Migration20261124153754 },
   { name: 'Migration20261124163719', class: Migration20261124163719 },
+  { name: 'Migration20261124164158', class: Migration20261124164158 },
 ];

@@ -151,9 +151,9 @@ async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: stri
 async function scenarios(label: string, runtime: Runtime, results: Result[]): Promise<void> {
   await seedDemoAccounts(runtime.orm, new Date());
   const log = createLog('error');
-  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, log, botInfo, fetch: fakeBotApi });
+  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, log, botInfo, fetch: fakeBotApi });
   results.push(await measure(`telegram, ${label}`, telegramDelivery(telegram), script, 1));
-  const handler = new EnergobotActivityHandler(runtime.runner);
+  const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`);
   results.push(await measure(`botframework, ${label}`, botFrameworkDelivery(handler), script, 10_000_000));
 }
 

@@ -1,16 +1,16 @@
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { MeterReading } from '../../db/entities';
-import { linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
+import { historyScript, linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
 
 describe('one conversation, two channels', () => {
-  it('shows the same texts and buttons in Telegram and in Bot Framework, through linking and a readings submission', async () => {
+  it('shows the same texts and buttons in Telegram and in Bot Framework, through linking, a readings submission and the history with its chart', async () => {
     const api = await new FakeTelegramApi().start();
     const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
-      const script = [...linkingScript, ...readingsScript];
+      const script = [...linkingScript, ...readingsScript, ...historyScript];
       const submitted = async () => {
         const rows = await app.orm.em.fork().find(MeterReading, { accepted: false });
         await app.orm.em.fork().nativeDelete(MeterReading, { accepted: false });
@@ -21,10 +21,22 @@ describe('one conversation, two channels', () => {
       const inWebChat = await play(channel.customer('web-601'), script);
       expect(await submitted()).toEqual([['webchat', 34400]]);
       expect(inTelegram.flat().length).toBeGreaterThan(15);
-      expect(inWebChat).toEqual(inTelegram);
+      // The one intended difference: the history names the channel each reading came through.
+      const asIfTelegram = JSON.parse(JSON.stringify(inWebChat).replaceAll('· чат на сайте ·', '· Telegram ·')) as typeof inWebChat;
+      expect(JSON.stringify(inWebChat)).toContain('· чат на сайте · 34400');
+      expect(asIfTelegram).toEqual(inTelegram);
 
       const refused = inTelegram[linkingScript.length + 1];
       expect(refused?.[0]?.text).toBe('34000 меньше последнего принятого показания (34316). Проверьте значение и введите его ещё раз.');
+      const history = inTelegram[linkingScript.length + readingsScript.length + 1];
+      expect(history?.[0]).toEqual({ text: 'Расход электроэнергии по месяцам, 06.2026–11.2026.', buttons: [], file: 'consumption-2026-06-2026-11.png' });
+      expect(inTelegram.at(-1)?.[0]).toMatchObject({ file: 'readings-2026-06-2026-11.csv' });
+      expect(api.calls.find((call) => call.method === 'sendPhoto')?.file).toMatchObject({ name: 'consumption-2026-06-2026-11.png', bytes: expect.any(Number) });
+      const attachment = channel.received.flatMap((activity) => activity.attachments ?? []).find((file) => file.contentType === 'image/png');
+      const download = await fetch(attachment?.contentUrl ?? '');
+      expect(download.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await download.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      expect((await fetch(`${app.url}/files/not-a-token`)).status).toBe(404);
       expect(inTelegram[linkingScript.length + 3]?.[0]?.text).toMatch(/^Показания приняты \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
     } finally {
       await channel.stop();

@@ -46,7 +46,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await input.press('Enter');
   }
 
-  it('links a demo account with the buttons, shows its information, takes a reading, and remembers the customer after a reload', async () => {
+  it('links a demo account with the buttons, shows its information, takes a reading, shows the consumption chart, and remembers the customer after a reload', async () => {
     const page = await open('/', 'ru-RU');
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Привязать лицевой счёт');
@@ -75,6 +75,15 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Показания приняты');
     await press(page, 'Не нужно');
     await page.screenshot({ path: join(screenshots, 'webchat-readings.png') });
+
+    await press(page, 'История показаний');
+    await press(page, 'Последние 6 месяцев');
+    await see(page, 'Расход электроэнергии по месяцам');
+    await page.waitForFunction("[...document.images].some((image) => image.src.includes('/files/') && image.naturalWidth === 860)");
+    await see(page, 'История показаний по счёту 100000000001');
+    await page.locator('img[src*="/files/"]').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'webchat-chart.png') });
+    await press(page, 'Готово');
 
     await page.reload();
     await see(page, 'Лицевой счёт 100000000001. Что вы хотите сделать?');

@@ -8,6 +8,7 @@ export interface CapturedActivity {
   readonly text?: string;
   readonly replyToId?: string;
   readonly suggestedActions?: { actions: { title: string; value?: { data: string } }[] };
+  readonly attachments?: { contentType: string; contentUrl: string; name: string }[];
   readonly conversation: { id: string };
 }
 
@@ -70,7 +71,11 @@ export class BotFrameworkChannel {
     let last: CapturedActivity[] = [];
     const seen = async (activity: Record<string, unknown>): Promise<SeenMessage[]> => {
       last = (await this.post(activity, userId)).replies;
-      return last.map((reply) => ({ text: reply.text ?? '', buttons: reply.suggestedActions?.actions.map((action) => action.title) ?? [] }));
+      return last.map((reply) => ({
+        text: reply.text ?? '',
+        buttons: reply.suggestedActions?.actions.map((action) => action.title) ?? [],
+        ...(reply.attachments?.[0] && { file: reply.attachments[0].name }),
+      }));
     };
     return {
       says: (text) => seen({ type: 'message', text }),

@@ -75,8 +75,9 @@ export class FakeTelegramApi {
     this.wake();
   }
 
+  /** Messages, photos and documents the bot sent to the chat, in order. */
   messagesTo(chatId: number): SentCall[] {
-    return this.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === chatId);
+    return this.calls.filter((call) => ['sendMessage', 'sendPhoto', 'sendDocument'].includes(call.method) && call.params['chat_id'] === chatId);
   }
 
   /** Waits until the bot has sent `count` messages to the chat in all. */
@@ -130,6 +131,7 @@ export class FakeTelegramApi {
         return ok(res, true);
       case 'sendMessage':
       case 'editMessageText':
+      case 'sendPhoto':
       case 'sendDocument': {
         this.calls.push({ method, params, ...(file && { file }) });
         const chat = { id: Number(params['chat_id']), type: 'private' };

@@ -33,7 +33,11 @@ export class TelegramCustomer implements ChannelCustomer {
     const sent = this.api.messagesTo(this.chatId);
     this.last = sent.slice(this.seen);
     this.seen = sent.length;
-    return this.last.map((call) => ({ text: String(call.params['text']), buttons: buttonsOf(call).map((button) => button.text) }));
+    return this.last.map((call) => ({
+      text: String(call.params['text'] ?? call.params['caption']),
+      buttons: buttonsOf(call).map((button) => button.text),
+      ...(call.file && { file: call.file.name }),
+    }));
   }
 }
 

@@ -36,6 +36,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export interface SeenMessage {
   readonly text: string;
   readonly buttons: readonly string[];
+  /** The name of a file that came with the message (its text is then the caption). */
+  readonly file?: string;
 }
 
 /** The steps of one conversation, driven through each channel in turn. */
@@ -71,4 +73,11 @@ export const readingsScript: readonly Step[] = [
   { say: '34400' },
   { press: 'Передать' },
   { press: 'Не нужно' },
+];
+
+/** With an account linked: the last six months of readings, with the chart, then CSV. */
+export const historyScript: readonly Step[] = [
+  { press: 'История показаний' },
+  { press: 'Последние 6 месяцев' },
+  { press: 'Скачать CSV' },
 ];

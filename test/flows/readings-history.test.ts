@@ -1,0 +1,91 @@
+import { createWorld, type Customer, type World } from '../support/conversation';
+
+describe('readings history', () => {
+  let world: World;
+  let customer: Customer;
+  beforeEach(async () => {
+    world = await createWorld();
+    customer = world.customer();
+    await customer.says('/link');
+    await customer.says('100000000002');
+    await customer.presses('Да');
+    await customer.presses('Принимаю и согласен');
+    await customer.says('2187,45');
+  });
+  afterEach(() => world.close());
+
+  it('shows the last six months per meter and zone with the accepted mark, and a chart', async () => {
+    expect(await customer.presses('История показаний')).toEqual(['За какой период показать историю показаний?']);
+    expect(customer.buttons()).toEqual(['Последние 6 месяцев', 'Последние 12 месяцев', 'С января 2015 года', 'Указать период']);
+    const [caption, page] = await customer.presses('Последние 6 месяцев');
+    expect(caption).toBe('Расход электроэнергии по месяцам, 06.2026–11.2026.');
+    const chart = customer.last[0]?.file;
+    expect(chart).toMatchObject({ mime: 'image/png', name: 'consumption-2026-06-2026-11.png' });
+    const png = await world.services.files.get(chart!.id);
+    expect(png?.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(page?.split('\n')).toEqual([
+      'История показаний по счёту 100000000002, 06.2026–11.2026:',
+      'M201-0200002, день:',
+      '24.10.2026, 11:00 · сайт · 44172 · 216 кВт·ч ✅',
+      '24.09.2026, 11:00 · электронная квитанция · 43956 · 183 кВт·ч ✅',
+      '24.08.2026, 11:00 · приложение · 43773 · 179 кВт·ч ✅',
+      '24.07.2026, 11:00 · сайт · 43594 · 153 кВт·ч ✅',
+      '24.06.2026, 11:00 · приложение · 43441 · 184 кВт·ч ✅',
+      'M201-0200002, ночь:',
+      '24.10.2026, 11:00 · сайт · 18795 · 92 кВт·ч ✅',
+      '24.09.2026, 11:00 · электронная квитанция · 18703 · 79 кВт·ч ✅',
+      '24.08.2026, 11:00 · приложение · 18624 · 77 кВт·ч ✅',
+      '24.07.2026, 11:00 · сайт · 18547 · 65 кВт·ч ✅',
+      '24.06.2026, 11:00 · приложение · 18482 · 79 кВт·ч ✅',
+      '✅ — показание учтено при расчёте.',
+    ]);
+    expect(customer.buttons()).toEqual(['Скачать CSV', 'Готово']);
+  });
+
+  it('shows a reading sent in chat with its channel and without the mark until it is accepted', async () => {
+    await customer.presses('Передать показания');
+    await customer.says('44400');
+    await customer.says('18890');
+    await customer.presses('Передать');
+    await customer.presses('Не нужно');
+    await customer.presses('История показаний');
+    const [, page] = await customer.presses('Последние 6 месяцев');
+    expect(page).toContain('M201-0200002, день:\n24.11.2026, 12:00 · Telegram · 44400 · 228 кВт·ч\n24.10.2026');
+  });
+
+  it('pages a long period, and sends it as CSV on request', async () => {
+    await customer.presses('История показаний');
+    const [, first] = await customer.presses('С января 2015 года');
+    expect(first).toContain('(страница 1 из 12)');
+    expect(customer.buttons()).toEqual(['Показать ещё', 'Скачать CSV', 'Готово']);
+    expect((await customer.presses('Показать ещё'))[0]).toContain('(страница 2 из 12)');
+    const [caption] = await customer.presses('Скачать CSV');
+    expect(caption).toBe('История показаний за 01.2015–11.2026 в CSV.');
+    const csv = await world.services.files.get(customer.last[0]!.file!.id);
+    const rows = csv!.bytes.toString('utf8').split('\r\n');
+    expect(rows[0]).toBe('\ufeffСчётчик;Зона;Период;Дата передачи;Тип ввода;Показание;Расход, кВт·ч;Учтено при расчёте');
+    expect(rows[1]).toBe('M201-0200002;день;10.2026;24.10.2026, 11:00;сайт;44172;216;Да');
+    expect(rows).toHaveLength(2 + 2 * 142);
+  });
+
+  it.each([
+    ['весна 2024', 'Не получилось прочитать период'],
+    ['13.2024–09.2024', 'Не получилось прочитать период'],
+    ['12.2014–03.2015', 'История показаний хранится с января 2015 года'],
+    ['03.2026–01.2027', 'Конец периода ещё не наступил'],
+    ['09.2024–03.2024', 'Начало периода позже его конца'],
+  ])('explains a period it cannot use (%p) and asks again', async (typed, explanation) => {
+    await customer.presses('История показаний');
+    await customer.presses('Указать период');
+    const replies = await customer.says(typed);
+    expect(replies[0]).toContain(explanation);
+    expect(replies[1]).toBe('Введите начало и конец периода — месяц и год, например: 03.2024–09.2024.');
+    const [caption] = await customer.says('3.2024 - 9.2024');
+    expect(caption).toBe('Расход электроэнергии по месяцам, 03.2024–09.2024.');
+  });
+
+  it('asks to link first', async () => {
+    const stranger = world.customer('stranger');
+    expect((await stranger.says('/history'))[0]).toBe('История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.');
+  });
+});
