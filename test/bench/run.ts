@@ -32,7 +32,7 @@ const botInfo = {
 
 type Step = { text: string } | { data: string };
 /** One customer: greeting, linking demo account 1, then its information: 7 updates. */
-const script: Step[] = [
+const linking: Step[] = [
   { text: '/start' },
   { data: 'go:link' },
   { text: '1000 0000 0001' },
@@ -40,6 +40,20 @@ const script: Step[] = [
   { data: 'ch:agree' },
   { text: '1543,20' },
   { data: 'go:info' },
+];
+/** One customer linking the day/night demo account 2 and sending both zones' readings: 11 updates. */
+const readings: Step[] = [
+  { text: '/start' },
+  { data: 'go:link' },
+  { text: '100000000002' },
+  { data: 'ch:yes' },
+  { data: 'ch:agree' },
+  { text: '2187,45' },
+  { data: 'go:readings' },
+  { text: '44400' },
+  { text: '18890' },
+  { data: 'ch:send' },
+  { data: 'ch:skip' },
 ];
 
 /** The Bot API answered instantly, without a network: what is measured is energobot. */
@@ -102,7 +116,8 @@ interface Result {
   readonly peakRssMb: number;
 }
 
-async function measure(name: string, deliver: Deliver, steps: Step[], firstUpdateId: number): Promise<Result> {
+/** Customers `firstCustomer`… are new chats, so each scenario starts from its own greeting. */
+async function measure(name: string, deliver: Deliver, steps: Step[], firstUpdateId: number, firstCustomer: number): Promise<Result> {
   const latencies: number[] = [];
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -111,7 +126,7 @@ async function measure(name: string, deliver: Deliver, steps: Step[], firstUpdat
   const started = performance.now();
   const worker = async () => {
     while (next < customers) {
-      const customer = next++;
+      const customer = firstCustomer + next++;
       for (const step of steps) {
         const at = performance.now();
         await deliver(customer, step, updateId++);
@@ -152,9 +167,11 @@ async function scenarios(label: string, runtime: Runtime, results: Result[]): Pr
   await seedDemoAccounts(runtime.orm, new Date());
   const log = createLog('error');
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, log, botInfo, fetch: fakeBotApi });
-  results.push(await measure(`telegram, ${label}`, telegramDelivery(telegram), script, 1));
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`);
-  results.push(await measure(`botframework, ${label}`, botFrameworkDelivery(handler), script, 10_000_000));
+  results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, 1, 0));
+  results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, 10_000_000, 0));
+  results.push(await measure(`telegram readings, ${label}`, telegramDelivery(telegram), readings, 20_000_000, 100_000));
+  results.push(await measure(`botframework readings, ${label}`, botFrameworkDelivery(handler), readings, 30_000_000, 100_000));
 }
 
 async function main(): Promise<void> {
@@ -163,7 +180,7 @@ async function main(): Promise<void> {
 
   const bare = new Bot('1:bench', { botInfo, client: { fetch: fakeBotApi as never } });
   bare.on('message', (ctx) => ctx.reply('ok'));
-  results.push(await measure('bare grammY reply (ceiling)', telegramDelivery(bare), script.filter((step) => 'text' in step), 1));
+  results.push(await measure('bare grammY reply (ceiling)', telegramDelivery(bare), linking.filter((step) => 'text' in step), 1, 0));
 
   const embedded = await createRuntime(createConfig({ SQLITE_PATH: ':memory:' }), log);
   await scenarios('SQLite + memory', embedded, results);
@@ -177,10 +194,10 @@ async function main(): Promise<void> {
     await production.close();
   }
 
-  console.log(`\n${customers} customers, ${concurrency} at a time, ${script.length} updates each\n`);
-  console.log('scenario'.padEnd(36), 'updates'.padStart(8), 'updates/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'peak RSS MB'.padStart(12));
+  console.log(`\n${customers} customers per scenario, ${concurrency} at a time; linking: ${linking.length} updates each, readings: ${readings.length}\n`);
+  console.log('scenario'.padEnd(44), 'updates'.padStart(8), 'updates/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'peak RSS MB'.padStart(12));
   for (const r of results) {
-    console.log(r.name.padEnd(36), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12));
+    console.log(r.name.padEnd(44), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12));
   }
 }
 

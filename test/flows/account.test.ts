@@ -1,5 +1,5 @@
 import { AccountLink, ChatIdentity } from '../../db/entities';
-import { createWorld, type Customer, type World } from '../support/conversation';
+import { createWorld, type World } from '../support/conversation';
 
 describe('account information, unlinking and language', () => {
   let world: World;
@@ -8,18 +8,8 @@ describe('account information, unlinking and language', () => {
   });
   afterEach(() => world.close());
 
-  async function linked(number: string, amount: string, customer: Customer = world.customer()): Promise<Customer> {
-    await customer.says('/start');
-    await customer.presses('Привязать лицевой счёт');
-    await customer.says(number);
-    await customer.presses('Да');
-    await customer.presses('Принимаю и согласен');
-    expect((await customer.says(amount))[0]).toContain('привязан к этому чату');
-    return customer;
-  }
-
   it('shows a day/night account with its social norm and credit', async () => {
-    const customer = await linked('100000000002', '2187,45');
+    const customer = await world.linkedCustomer('100000000002', '2187,45');
     const [card] = await customer.presses('Информация по счёту');
     expect(card).toContain('Лицевой счёт 100000000002 (демонстрационный)');
     expect(card).toContain('Прописано: 3 чел.');
@@ -28,7 +18,7 @@ describe('account information, unlinking and language', () => {
   });
 
   it('shows the debt of an account in debt', async () => {
-    const customer = await linked('100000000003', '500');
+    const customer = await world.linkedCustomer('100000000003', '500');
     const [card] = await customer.presses('Информация по счёту');
     expect(card).toMatch(/Баланс: задолженность 5 \d{3},\d\d ₽/);
     expect(card).toMatch(/Долг за прошлые периоды: 3 \d{3},\d\d ₽/);
@@ -44,7 +34,7 @@ describe('account information, unlinking and language', () => {
   });
 
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Отвязать счёт')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
     ]);
@@ -56,8 +46,8 @@ describe('account information, unlinking and language', () => {
   });
 
   it('shows the most recently linked of two accounts', async () => {
-    const customer = await linked('100000000001', '1543.20');
-    await linked('100000000002', '2187,45', customer);
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await world.linkedCustomer('100000000002', '2187,45', customer);
     expect((await customer.presses('Информация по счёту'))[0]).toContain('Лицевой счёт 100000000002');
   });
 

@@ -5,12 +5,7 @@ describe('readings history', () => {
   let customer: Customer;
   beforeEach(async () => {
     world = await createWorld();
-    customer = world.customer();
-    await customer.says('/link');
-    await customer.says('100000000002');
-    await customer.presses('Да');
-    await customer.presses('Принимаю и согласен');
-    await customer.says('2187,45');
+    customer = await world.linkedCustomer('100000000002', '2187,45');
   });
   afterEach(() => world.close());
 

@@ -1,5 +1,5 @@
 import { Account, MeterReading, QueuedMail } from '../../db/entities';
-import { createWorld, type Customer, type World } from '../support/conversation';
+import { createWorld, type World } from '../support/conversation';
 
 /** Demo account 2 (day/night) last accepted day 44172 and night 18795 in October 2026; account 1, 34316. */
 describe('submitting meter readings', () => {
@@ -9,20 +9,10 @@ describe('submitting meter readings', () => {
   });
   afterEach(() => world.close());
 
-  async function linked(number: string, amount: string): Promise<Customer> {
-    const customer = world.customer();
-    await customer.says('/link');
-    await customer.says(number);
-    await customer.presses('Да');
-    await customer.presses('Принимаю и согласен');
-    await customer.says(amount);
-    return customer;
-  }
-
   const readings = () => world.orm.em.fork().find(MeterReading, { accepted: false }, { orderBy: { zone: 'asc' } });
 
   it('asks each zone of a day/night meter, sums up, saves with the channel and mails a confirmation', async () => {
-    const customer = await linked('100000000002', '2187,45');
+    const customer = await world.linkedCustomer('100000000002', '2187,45');
     expect(await customer.presses('Передать показания')).toEqual([
       'Счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.',
     ]);
@@ -45,7 +35,7 @@ describe('submitting meter readings', () => {
   });
 
   it('replaces the earlier submission of the same month, and says so', async () => {
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     await customer.presses('Передать показания');
     await customer.says('34400');
     await customer.presses('Передать');
@@ -63,7 +53,7 @@ describe('submitting meter readings', () => {
     ['-34400'],
     ['   '],
   ])('explains that whole kWh are wanted for %p and asks again', async (typed) => {
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     await customer.presses('Передать показания');
     const replies = await customer.says(typed);
     expect(replies[0]).toBe('Показание — целое число кВт·ч, как на счётчике, без цифр после запятой и без букв. Например: 12345.');
@@ -71,13 +61,13 @@ describe('submitting meter readings', () => {
   });
 
   it('refuses more digits than the meter has', async () => {
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     await customer.presses('Передать показания');
     expect((await customer.says('1234567'))[0]).toBe('На этом счётчике 6 цифр до запятой — в показании их не может быть больше. Проверьте значение.');
   });
 
   it('refuses a value below the last accepted one, keeping the zones already given', async () => {
-    const customer = await linked('100000000002', '2187,45');
+    const customer = await world.linkedCustomer('100000000002', '2187,45');
     await customer.presses('Передать показания');
     await customer.says('44400');
     const replies = await customer.says('18000');
@@ -88,7 +78,7 @@ describe('submitting meter readings', () => {
 
   it('asks to confirm a rollover past the meter capacity', async () => {
     await world.orm.em.fork().nativeUpdate(MeterReading, { zone: 'single', period: '2026-10' }, { value: 999_950 });
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     await customer.presses('Передать показания');
     expect(await customer.says('120')).toEqual([
       '120 меньше последнего принятого показания (999950). Если счётчик дошёл до максимума и начал счёт с нуля, расход составит 170 кВт·ч. Так и было?',
@@ -97,7 +87,7 @@ describe('submitting meter readings', () => {
   });
 
   it('queries an implausible jump, and takes a correction', async () => {
-    const customer = await linked('100000000001', '1543.20');
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
     await customer.presses('Передать показания');
     expect(await customer.says('43416')).toEqual([
       'С показанием 43416 расход составит 9 100 кВт·ч — намного больше обычного (216 кВт·ч в месяц). Всё верно?',
@@ -107,7 +97,7 @@ describe('submitting meter readings', () => {
   });
 
   it('asks every zone again when the customer corrects the summary', async () => {
-    const customer = await linked('100000000002', '2187,45');
+    const customer = await world.linkedCustomer('100000000002', '2187,45');
     await customer.presses('Передать показания');
     await customer.says('44400');
     await customer.says('18890');

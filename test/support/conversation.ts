@@ -34,6 +34,8 @@ export interface World {
   readonly runner: FlowRunner;
   readonly errors: unknown[];
   customer(id?: string): Customer;
+  /** A customer whose chat is linked to a demo account by the payment amount that proves it. */
+  linkedCustomer(number: string, amount: string, customer?: Customer): Promise<Customer>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,15 @@ export async function createWorld(options: { services?: (services: Services) => 
     runner,
     errors,
     customer: (id = 'customer-1') => new Customer(runner, { channel: 'telegram', id }),
+    async linkedCustomer(number, amount, customer = new Customer(runner, { channel: 'telegram', id: 'customer-1' })) {
+      await customer.says('/link');
+      await customer.says(number);
+      await customer.presses('Да');
+      await customer.presses('Принимаю и согласен');
+      const [linked] = await customer.says(amount);
+      if (!linked?.includes('привязан к этому чату')) throw new Error(`Not linked: ${linked}`);
+      return customer;
+    },
     close: () => orm.close(),
   };
 }
