@@ -1,6 +1,6 @@
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { MeterReading } from '../../db/entities';
+import { Account, MeterReading } from '../../db/entities';
 import { historyScript, linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
 
@@ -38,6 +38,25 @@ describe('one conversation, two channels', () => {
       expect(Buffer.from(await download.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
       expect((await fetch(`${app.url}/files/not-a-token`)).status).toBe(404);
       expect(inTelegram[linkingScript.length + 3]?.[0]?.text).toMatch(/^Показания приняты \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
+    } finally {
+      await channel.stop();
+      await app.close();
+      await api.stop();
+    }
+  });
+
+  it('refuses readings without linking in both channels when the owner has turned them off', async () => {
+    const api = await new FakeTelegramApi().start();
+    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const channel = await new BotFrameworkChannel(app.url).start();
+    try {
+      await app.orm.em.fork().nativeUpdate(Account, { number: '100000000003' }, { readingsWithoutLinkAllowed: false });
+      const script = [{ say: '/readings' }, { say: '100000000003' }, { press: 'Да' }];
+      const inTelegram = await play(new TelegramCustomer(api, 602), script);
+      const inWebChat = await play(channel.customer('web-602'), script);
+      expect(inWebChat).toEqual(inTelegram);
+      expect(inTelegram[2]?.[0]?.text).toBe('Владелец этого счёта запретил передавать показания без привязки. Привяжите счёт, чтобы передать их.');
+      expect(await app.orm.em.fork().count(MeterReading, { accepted: false })).toBe(0);
     } finally {
       await channel.stop();
       await app.close();
