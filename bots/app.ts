@@ -3,11 +3,16 @@ import type { MikroORM } from '@mikro-orm/core';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Bot } from 'grammy';
 import type { FlowRunner } from '../core/runner/flow-runner';
+import type { DuePush } from '../db/repositories/sql-chat-pushes';
+import type { DueMail } from '../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from './botframework/energobot-activity-handler';
 import type { Config } from './config';
 import { createServer } from './http/server';
 import { errorFields, type Log } from './log';
-import { createMailSender, MailDelivery } from './mail/mail-delivery';
+import { createPushSender, telegramRetryAfterMs } from './delivery/chat-push-sender';
+import { QueueDelivery } from './delivery/queue-delivery';
+import { mountOperatorApi } from './http/operator-routes';
+import { createMailSender } from './mail/mail-delivery';
 import { createRuntime } from './runtime';
 import { createTelegramBot } from './telegram/telegram-bot';
 import { DirectLineRelay } from './webchat/direct-line-relay';
@@ -18,7 +23,8 @@ export interface App {
   readonly url: string;
   readonly orm: MikroORM;
   readonly runner: FlowRunner;
-  readonly mail: MailDelivery;
+  readonly mail: QueueDelivery<DueMail>;
+  readonly pushes: QueueDelivery<DuePush>;
   readonly telegram: Bot | undefined;
   stop(): Promise<void>;
 }
@@ -28,7 +34,8 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   const runtime = await createRuntime(config, log);
   const { orm, redis, mailQueue, runner } = runtime;
 
-  const mail = new MailDelivery(mailQueue, createMailSender(config.mail), log);
+  const mailSender = createMailSender(config.mail);
+  const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log);
   mail.start(5_000);
 
   const adapter = new CloudAdapter(
@@ -51,7 +58,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     log,
     botFramework: {
       adapter,
-      handler: new EnergobotActivityHandler(runner, (token) => `${config.publicUrl ?? url}/files/${token}`),
+      handler: new EnergobotActivityHandler(runner, (token) => `${config.publicUrl ?? url}/files/${token}`, runtime.identities),
       authenticated: config.botFramework.authenticated,
     },
     files: runtime.files,
@@ -61,6 +68,21 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       redis: redis ? await probe(() => redis.ping()) : 'not configured',
     }),
   });
+  const pushes = new QueueDelivery(
+    'chat push',
+    runtime.pushes,
+    createPushSender({ localizer: runtime.localizer, identities: runtime.identities, telegram, botFramework: { adapter, appId: config.botFramework.appId } }),
+    log,
+    telegramRetryAfterMs,
+  );
+  pushes.start(5_000);
+  if (config.operatorToken) {
+    mountOperatorApi(server, {
+      token: config.operatorToken,
+      services: { readings: runtime.services.readings, identities: runtime.identities, pushes: runtime.pushes },
+      pushed: () => void pushes.kick(),
+    });
+  }
   relay?.mount(server);
   mountWebChat(server, {
     tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),
@@ -93,6 +115,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     orm,
     runner,
     mail,
+    pushes,
     telegram,
     async stop() {
       if (telegram?.isRunning()) await telegram.stop();
@@ -100,6 +123,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mail.stop();
+      await pushes.stop();
       await runtime.close();
     },
   };

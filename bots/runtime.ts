@@ -11,6 +11,7 @@ import { RedisChatLock } from '../db/redis/redis-chat-lock';
 import { RedisUpdateLog } from '../db/redis/redis-update-log';
 import { SqlAccounts } from '../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../db/repositories/sql-chat-identities';
+import { SqlChatPushes } from '../db/repositories/sql-chat-pushes';
 import { SqlLinkAttempts } from '../db/repositories/sql-link-attempts';
 import { SqlFileStore } from '../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../db/repositories/sql-meter-readings';
@@ -27,8 +28,11 @@ export interface Runtime {
   readonly redis: Redis | undefined;
   readonly mailQueue: SqlMailQueue;
   readonly runner: FlowRunner;
+  readonly services: Services;
   readonly localizer: Localizer;
   readonly files: FileStore;
+  readonly identities: SqlChatIdentities;
+  readonly pushes: SqlChatPushes;
   close(): Promise<void>;
 }
 
@@ -43,9 +47,10 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
   const mailQueue = new SqlMailQueue(orm);
   const localizer = new Localizer(config.timeZone);
   const files = new SqlFileStore(orm);
+  const identities = new SqlChatIdentities(orm);
   const services: Services = {
     accounts: new SqlAccounts(orm),
-    identities: new SqlChatIdentities(orm),
+    identities,
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
     files,
@@ -67,8 +72,11 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
     redis,
     mailQueue,
     runner,
+    services,
     localizer,
     files,
+    identities,
+    pushes: new SqlChatPushes(orm),
     async close() {
       await orm.close();
       await redis?.quit();

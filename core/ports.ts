@@ -5,6 +5,7 @@ import type { AttemptStatus } from './domain/linking-policy';
 import type { Locale } from './domain/locale';
 import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter';
 import type { Kopecks } from './domain/money';
+import type { PlainText } from './text';
 
 /** The supplier's accounts, as billing knows them. */
 export interface Accounts {
@@ -23,6 +24,8 @@ export interface ChatIdentities {
   linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]>;
   link(chat: ChatAddress, account: AccountNumber, consentAt: Date, now: Date): Promise<LinkOutcome>;
   unlink(chat: ChatAddress, account: AccountNumber): Promise<void>;
+  /** Every chat linked to the account, on any channel. */
+  chatsLinkedTo(account: AccountNumber): Promise<ChatAddress[]>;
 }
 
 /** Failed proofs of ownership; shared by every process, so the limit survives restarts. */
@@ -49,6 +52,19 @@ export interface MeterReadings {
   submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }>;
   /** «История показаний» for the periods `from`..`to` (`YYYY-MM`, both included), oldest first. */
   history(account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]>;
+  /** Marks the period's submitted readings as taken into billing; how many were. */
+  accept(account: AccountNumber, period: string): Promise<number>;
+}
+
+/** A message the bot sends into a chat on its own. */
+export interface ChatPush {
+  readonly chat: ChatAddress;
+  readonly message: PlainText;
+}
+
+/** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */
+export interface ChatPushes {
+  enqueue(pushes: readonly ChatPush[]): Promise<void>;
 }
 
 export interface StoredFile {

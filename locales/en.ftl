@@ -223,3 +223,7 @@ history-done = Done
 history-csv-caption = Readings history for { $from }–{ $to } as CSV.
 csv-header = Meter;Zone;Period;Sent on;Channel;Reading;Consumption, kWh;Used for billing
 csv-date = { $at }
+
+## pushes
+
+push-readings-accepted = Readings of account { $account } for { $period } have been used for billing ✅

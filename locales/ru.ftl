@@ -224,3 +224,7 @@ history-done = Готово
 history-csv-caption = История показаний за { $from }–{ $to } в CSV.
 csv-header = Счётчик;Зона;Период;Дата передачи;Тип ввода;Показание;Расход, кВт·ч;Учтено при расчёте
 csv-date = { $at }
+
+## pushes
+
+push-readings-accepted = Показания по лицевому счёту { $account } за { $period } учтены при расчёте ✅

@@ -60,7 +60,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   return bot;
 }
 
-function replyMarkup(reply: OutgoingMessage) {
+export function replyMarkup(reply: OutgoingMessage) {
   if (reply.buttons.length === 0) return {};
   return {
     reply_markup: { inline_keyboard: reply.buttons.map((button) => [{ text: button.label, callback_data: button.data }]) },

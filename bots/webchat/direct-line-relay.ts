@@ -89,7 +89,11 @@ export class DirectLineRelay {
       const conversation = this.conversations.get(req.params['id'] ?? '');
       const parsed = activitySchema.safeParse(req.body);
       if (!conversation || !parsed.success) return void res.send(404, { error: 'no such conversation' });
-      const activity = this.append(conversation, { ...parsed.data, from: { id: 'energobot', role: 'bot' } });
+      const { replyToId, ...rest } = parsed.data;
+      // A proactive message replies to an id of the connector's own making; Web Chat would hold it
+      // back waiting for that activity, so only a reply to a message in this conversation keeps it.
+      const replies = typeof replyToId === 'string' && conversation.activities.some((known) => known.id === replyToId);
+      const activity = this.append(conversation, { ...rest, ...(replies && { replyToId }), from: { id: 'energobot', role: 'bot' } });
       res.send(200, { id: activity.id });
     };
     server.post(`${connectorPath}/v3/conversations/:id/activities`, fromBot);

@@ -2,6 +2,10 @@
 export const chatChannels = ['telegram', 'webchat'] as const;
 export type ChatChannel = (typeof chatChannels)[number];
 
+export function isChatChannel(value: string): value is ChatChannel {
+  return (chatChannels as readonly string[]).includes(value);
+}
+
 /** One chat on one channel: the identity a link belongs to. */
 export interface ChatAddress {
   readonly channel: ChatChannel;

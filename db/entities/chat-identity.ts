@@ -7,8 +7,11 @@ export const ChatIdentity = defineEntity({
     id: p.integer().primary().autoincrement(),
     channel: p.string(),
     externalId: p.string(),
-    locale: p.string().length(2),
+    /** The language the customer chose; null until they choose, when the platform's hint applies. */
+    locale: p.string().length(2).nullable(),
     createdAt: p.datetime(),
+    /** Bot Framework's address of the conversation (service URL, ids), for messages the bot starts. */
+    conversationReference: p.json<Record<string, unknown>>().nullable(),
   },
   uniques: [{ properties: ['channel', 'externalId'] }],
 });

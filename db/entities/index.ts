@@ -1,6 +1,7 @@
 import { Account } from './account';
 import { AccountLink } from './account-link';
 import { ChatIdentity } from './chat-identity';
+import { ChatPush } from './chat-push';
 import { LinkFailure } from './link-failure';
 import { Meter } from './meter';
 import { MeterReading } from './meter-reading';
@@ -9,5 +10,5 @@ import { Payment } from './payment';
 import { QueuedMail } from './queued-mail';
 import { StoredFile } from './stored-file';
 
-export { Account, AccountLink, ChatIdentity, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail, StoredFile };
-export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, StoredFile];
+export { Account, AccountLink, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail, StoredFile };
+export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile];

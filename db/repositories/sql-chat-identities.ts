@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
-import type { ChatAddress } from '../../core/domain/channel';
+import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
 import { linkingPolicy } from '../../core/domain/linking-policy';
 import { isLocale, type Locale } from '../../core/domain/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
@@ -13,7 +13,7 @@ export class SqlChatIdentities implements ChatIdentities {
 
   async locale(chat: ChatAddress): Promise<Locale | null> {
     const identity = await this.orm.em.fork().findOne(ChatIdentity, byChat(chat), { fields: ['locale'] });
-    return identity && isLocale(identity.locale) ? identity.locale : null;
+    return identity?.locale && isLocale(identity.locale) ? identity.locale : null;
   }
 
   async setLocale(chat: ChatAddress, locale: Locale): Promise<void> {
@@ -48,6 +48,24 @@ export class SqlChatIdentities implements ChatIdentities {
     }
   }
 
+  async chatsLinkedTo(account: AccountNumber): Promise<ChatAddress[]> {
+    const links = await this.orm.em.fork().find(AccountLink, { account }, { populate: ['identity'], orderBy: { id: 'asc' } });
+    return links.flatMap((link) => (isChatChannel(link.identity.channel) ? [{ channel: link.identity.channel, id: link.identity.externalId }] : []));
+  }
+
+  /** Bot Framework's address of the chat, kept for messages the bot starts itself. */
+  async rememberConversation(chat: ChatAddress, reference: Record<string, unknown>): Promise<void> {
+    const em = this.orm.em.fork();
+    const identity = await identityOf(em, chat, null);
+    identity.conversationReference = reference;
+    await em.flush();
+  }
+
+  async conversationOf(chat: ChatAddress): Promise<Record<string, unknown> | null> {
+    const identity = await this.orm.em.fork().findOne(ChatIdentity, byChat(chat), { fields: ['conversationReference'] });
+    return identity?.conversationReference ?? null;
+  }
+
   async unlink(chat: ChatAddress, account: AccountNumber): Promise<void> {
     const em = this.orm.em.fork();
     const identity = await em.findOne(ChatIdentity, byChat(chat));
@@ -63,7 +81,7 @@ async function identityOf(em: EntityManager, chat: ChatAddress, locale: Locale |
   const found = await em.findOne(ChatIdentity, byChat(chat));
   if (found) return found;
   try {
-    await em.fork().insert(ChatIdentity, { ...byChat(chat), locale: locale ?? 'ru', createdAt: new Date() });
+    await em.fork().insert(ChatIdentity, { ...byChat(chat), locale, createdAt: new Date() });
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
   }

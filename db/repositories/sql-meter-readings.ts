@@ -44,6 +44,12 @@ export class SqlMeterReadings implements MeterReadings {
     return historyOf(this.orm, account, from, to);
   }
 
+  async accept(account: AccountNumber, period: string): Promise<number> {
+    const em = this.orm.em.fork();
+    const meters = await em.find(Meter, { account }, { fields: ['id'] });
+    return em.nativeUpdate(MeterReading, { meter: { $in: meters.map((meter) => meter.id) }, period, accepted: false }, { accepted: true });
+  }
+
   async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {

@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { billingPeriod } from '../../core/domain/meter';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
 const describeWithChromium = existsSync(chromiumPath) ? describe : describe.skip;
 const screenshots = join(__dirname, 'screenshots');
+const operatorToken = 'operator-token-0123456789abcdef';
 
 describeWithChromium('web chat in headless Chromium', () => {
   let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ OPERATOR_TOKEN: operatorToken });
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -32,7 +34,7 @@ describeWithChromium('web chat in headless Chromium', () => {
 
   /** Waits until the text shows in the transcript (Web Chat repeats it for screen readers). */
   async function see(page: Page, text: string): Promise<void> {
-    await page.getByText(text).first().waitFor();
+    await page.getByText(text).first().waitFor({ timeout: 10_000 });
   }
 
   /** Presses a suggested action (the transcript keeps a hidden copy for screen readers, hence the last). */
@@ -46,7 +48,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await input.press('Enter');
   }
 
-  it('links a demo account with the buttons, shows its information, takes a reading, shows the consumption chart, and remembers the customer after a reload', async () => {
+  it('links a demo account with the buttons, shows its information, takes a reading, receives the proactive message that billing accepted it, shows the consumption chart, and remembers the customer after a reload', async () => {
     const page = await open('/', 'ru-RU');
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Привязать лицевой счёт');
@@ -75,6 +77,17 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Показания приняты');
     await press(page, 'Не нужно');
     await page.screenshot({ path: join(screenshots, 'webchat-readings.png') });
+
+    // Billing takes the reading: the bot says so on its own, without the customer asking.
+    const accepted = await fetch(`${app.url}/operator/readings/accept`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ account: '100000000001', period: billingPeriod(new Date(), 'Europe/Moscow') }),
+    });
+    expect(await accepted.json()).toEqual({ accepted: 1, notified: 1 });
+    await app.pushes.kick();
+    await see(page, 'учтены при расчёте');
+    await press(page, 'Меню');
 
     await press(page, 'История показаний');
     await press(page, 'Последние 6 месяцев');

@@ -1,0 +1,22 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/**
+ * A message the bot sends into a chat on its own (an operator's answer, a payment result, readings
+ * accepted): kept here until delivered, so a restart or a busy platform loses none. The text is
+ * a message id with arguments, put into words in the chat's language when it is sent.
+ */
+export const ChatPush = defineEntity({
+  name: 'ChatPush',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    channel: p.string(),
+    chatId: p.string(),
+    messageKey: p.string(),
+    messageArgs: p.json<Record<string, string | number>>(),
+    queuedAt: p.datetime(),
+    nextAttemptAt: p.datetime().index(),
+    attempts: p.integer().default(0),
+    sentAt: p.datetime().nullable(),
+    lastError: p.text().nullable(),
+  },
+});

@@ -1,0 +1,36 @@
+import type { EntityManager, EntityName } from '@mikro-orm/core';
+
+/** The columns every outbox table has: mail waiting to go out, pushes into chats. */
+interface OutboxRow {
+  id: number;
+  nextAttemptAt: Date;
+  attempts: number;
+  sentAt?: Date | null;
+  lastError?: string | null;
+}
+
+/**
+ * Claims rows that are due: each row's next attempt moves past `leaseMs` first, so another
+ * process polling the same table skips it, and a crash mid-send only delays it.
+ */
+export async function claimDue<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, now: Date, limit: number, leaseMs: number): Promise<T[]> {
+  const rows = await em.find(entity, { sentAt: null, nextAttemptAt: { $lte: now } } as never, { orderBy: { id: 'asc' } as never, limit });
+  const claimed: T[] = [];
+  for (const row of rows) {
+    const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: row.nextAttemptAt, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);
+    if (won === 1) claimed.push(row);
+  }
+  return claimed;
+}
+
+export async function markSent<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, at: Date): Promise<void> {
+  await em.nativeUpdate(entity, { id } as never, { sentAt: at } as never);
+}
+
+export async function markFailed<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, error: string, retryAt: Date): Promise<void> {
+  const row = await em.findOneOrFail(entity, { id } as never);
+  row.attempts += 1;
+  row.lastError = error.slice(0, 2000);
+  row.nextAttemptAt = retryAt;
+  await em.flush();
+}
