@@ -5,7 +5,7 @@ import { text } from './text';
  * Actions that work at any point of any conversation: they leave the current flow and start
  * their own. Each is both a command (`/start`) and a button's data (`go:start`).
  */
-export const globalActions = ['start', 'menu', 'help', 'cancel', 'link', 'info', 'readings', 'history', 'unlink', 'language'] as const;
+export const globalActions = ['start', 'menu', 'help', 'cancel', 'link', 'info', 'readings', 'history', 'charges', 'payments', 'unlink', 'language'] as const;
 export type GlobalAction = (typeof globalActions)[number];
 
 const buttonPrefix = 'go:';

@@ -1,4 +1,4 @@
-import type { AccountCard, AccountInfo } from './domain/account';
+import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from './domain/account';
 import type { AccountNumber } from './domain/account-number';
 import type { ChatAddress, ChatChannel } from './domain/channel';
 import type { AttemptStatus } from './domain/linking-policy';
@@ -12,6 +12,10 @@ export interface Accounts {
   card(number: AccountNumber): Promise<AccountCard | null>;
   info(number: AccountNumber): Promise<AccountInfo | null>;
   hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean>;
+  /** Monthly charges for the periods `from`..`to` (`YYYY-MM`), oldest first. */
+  statements(number: AccountNumber, from: string, to: string): Promise<MonthlyStatement[]>;
+  /** Payments made from `paidFrom` up to (not including) `paidBefore`, oldest first. */
+  payments(number: AccountNumber, paidFrom: Date, paidBefore: Date): Promise<PaymentRecord[]>;
 }
 
 export type LinkOutcome = 'linked' | 'already-linked' | 'too-many-accounts';

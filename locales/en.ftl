@@ -34,6 +34,8 @@ action-link = Link an account
 action-info = Account information
 action-readings = Send meter readings
 action-history = Readings history
+action-charges = Charges and payments
+action-payments = Payment history
 action-unlink = Unlink the account
 action-language = Язык / Language
 
@@ -183,6 +185,7 @@ mail-readings-body =
 
 ## readings-history
 
+channel-bank = bank
 channel-site = website
 channel-app = mobile app
 channel-eReceipt = e-receipt
@@ -227,3 +230,40 @@ csv-date = { $at }
 ## pushes
 
 push-readings-accepted = Readings of account { $account } for { $period } have been used for billing ✅
+
+## charges-and-payments
+
+charges-ask-period = For which period should I show charges and payments?
+payments-ask-period = For which period should I show the payment history?
+charges-empty = No charges for { $from }–{ $to }.
+payments-empty = No payments for { $from }–{ $to }.
+charges-page =
+    Charges and payments of account { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(page { $page } of { $pages })
+    }:
+    { $rows }
+charges-row =
+    { $month }: opening balance { $openingState ->
+        [debt] { $opening } owed
+        [credit] { $opening } in credit
+       *[zero] { $opening }
+    }; charged { $charged }; closing balance { $closingState ->
+        [debt] { $closing } owed
+        [credit] { $closing } in credit
+       *[zero] { $closing }
+    }{ $paid ->
+        [0] {""}
+       *[other] {"\u000A"}{ $payments }
+    }
+payment-row = • paid { $at } — { $amount } ({ $source })
+payments-page =
+    Payment history of account { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(page { $page } of { $pages })
+    }:
+    { $rows }
+charges-csv-header = Year;Month;Opening balance (owed);Charged;Payment date;Payment amount;Closing balance (owed);Payment source
+payments-csv-header = Payment date;Payment amount;Payment source
+charges-csv-caption = Charges and payments for { $from }–{ $to } as CSV.
+payments-csv-caption = Payment history for { $from }–{ $to } as CSV.

@@ -34,6 +34,8 @@ action-link = Привязать лицевой счёт
 action-info = Информация по счёту
 action-readings = Передать показания
 action-history = История показаний
+action-charges = Начисления и платежи
+action-payments = История платежей
 action-unlink = Отвязать счёт
 action-language = Язык / Language
 
@@ -184,6 +186,7 @@ mail-readings-body =
 
 ## readings-history
 
+channel-bank = банк
 channel-site = сайт
 channel-app = приложение
 channel-eReceipt = электронная квитанция
@@ -228,3 +231,40 @@ csv-date = { $at }
 ## pushes
 
 push-readings-accepted = Показания по лицевому счёту { $account } за { $period } учтены при расчёте ✅
+
+## charges-and-payments
+
+charges-ask-period = За какой период показать начисления и платежи?
+payments-ask-period = За какой период показать историю платежей?
+charges-empty = За { $from }–{ $to } начислений нет.
+payments-empty = За { $from }–{ $to } платежей нет.
+charges-page =
+    Начисления и платежи по счёту { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(страница { $page } из { $pages })
+    }:
+    { $rows }
+charges-row =
+    { $month }: входящее сальдо { $openingState ->
+        [debt] — долг { $opening }
+        [credit] — переплата { $opening }
+       *[zero] { $opening }
+    }; начислено { $charged }; исходящее сальдо { $closingState ->
+        [debt] — долг { $closing }
+        [credit] — переплата { $closing }
+       *[zero] { $closing }
+    }{ $paid ->
+        [0] {""}
+       *[other] {"\u000A"}{ $payments }
+    }
+payment-row = • оплата { $at } — { $amount } ({ $source })
+payments-page =
+    История платежей по счёту { $account }, { $from }–{ $to }{ $pages ->
+        [1] {""}
+       *[other] {" "}(страница { $page } из { $pages })
+    }:
+    { $rows }
+charges-csv-header = Год;Месяц;Входящее сальдо (долг);Начислено;Дата платежа;Сумма платежа;Исходящее сальдо (долг);Источник оплаты
+payments-csv-header = Дата платежа;Сумма платежа;Источник оплаты
+charges-csv-caption = Начисления и платежи за { $from }–{ $to } в CSV.
+payments-csv-caption = История платежей за { $from }–{ $to } в CSV.

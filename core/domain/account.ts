@@ -22,3 +22,19 @@ export interface AccountInfo extends AccountCard {
   readonly earlierDebt: Kopecks;
   readonly demo: boolean;
 }
+
+export interface PaymentRecord {
+  /** ISO time: records travel between messages as JSON. */
+  readonly paidAt: string;
+  readonly amount: Kopecks;
+  /** «Источник оплаты»: bank, site, app, office… */
+  readonly source: string;
+}
+
+/** One month of «Начисления и платежи»; balances are positive in credit, negative owed. */
+export interface MonthlyStatement {
+  readonly period: string;
+  readonly openingBalance: Kopecks;
+  readonly charged: Kopecks;
+  readonly closingBalance: Kopecks;
+}

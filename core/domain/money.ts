@@ -45,3 +45,9 @@ export function formatMoney(value: number, locale: Locale): string {
   }
   return format.format(value / 100);
 }
+
+/** For spreadsheets: roubles with two decimals and the locale's decimal mark, no grouping or sign of currency. */
+export function plainAmount(value: number, locale: Locale): string {
+  const fixed = (value / 100).toFixed(2);
+  return locale === 'ru' ? fixed.replace('.', ',') : fixed;
+}

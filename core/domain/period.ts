@@ -43,3 +43,21 @@ export function displayPeriod(period: string): string {
   const [year, month] = period.split('-');
   return `${month}.${year}`;
 }
+
+/** The instant the period begins in the supplier's time zone (00:00 on the 1st). */
+export function periodStart(period: string, timeZone: string): Date {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const guess = Date.UTC(year, month - 1, 1);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(guess));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return new Date(guess - (wall - guess));
+}

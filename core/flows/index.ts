@@ -2,6 +2,7 @@ import type { Chat } from '../chat';
 import type { GlobalAction } from '../global-actions';
 import type { Services } from '../services';
 import { showAccountInfo } from './account-info';
+import { chargesAndPayments, paymentHistory } from './charges-and-payments';
 import { chooseLanguage } from './choose-language';
 import { linkAccount } from './link-account';
 import { cancel, greet, help, menu, notUnderstood, restarted } from './menu-replies';
@@ -28,6 +29,8 @@ export const flows = {
   language: { version: 1, run: chooseLanguage },
   readings: { version: 1, run: submitReadings },
   history: { version: 1, run: readingsHistory },
+  charges: { version: 1, run: chargesAndPayments },
+  payments: { version: 1, run: paymentHistory },
 } satisfies Record<string, Flow>;
 
 export type FlowName = keyof typeof flows;
@@ -43,4 +46,6 @@ export const flowForAction: Record<GlobalAction, FlowName> = {
   language: 'language',
   readings: 'readings',
   history: 'history',
+  charges: 'charges',
+  payments: 'payments',
 };

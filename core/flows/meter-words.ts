@@ -10,8 +10,9 @@ export const zoneNames: Record<Zone, Text> = {
   semiPeak: text('zone-semiPeak'),
 };
 
-/** «Тип ввода»: where a reading came from. */
+/** «Тип ввода» and «источник оплаты»: where a reading or a payment came from. */
 const channelNames: Record<string, Text> = {
+  bank: text('channel-bank'),
   site: text('channel-site'),
   app: text('channel-app'),
   eReceipt: text('channel-eReceipt'),

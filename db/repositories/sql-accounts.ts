@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountCard, AccountInfo } from '../../core/domain/account';
+import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from '../../core/domain/account';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks, type Kopecks } from '../../core/domain/money';
 import type { Accounts } from '../../core/ports';
-import { Account, Payment } from '../entities';
+import { Account, MonthlyCharge, Payment } from '../entities';
 
 export class SqlAccounts implements Accounts {
   constructor(private readonly orm: MikroORM) {}
@@ -30,6 +30,33 @@ export class SqlAccounts implements Accounts {
         demo: account.demo,
       }
     );
+  }
+
+  async statements(number: AccountNumber, from: string, to: string): Promise<MonthlyStatement[]> {
+    const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+    const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+    const rows = await this.orm.em.fork().find(
+      MonthlyCharge,
+      {
+        account: number,
+        $and: [
+          { $or: [{ year: { $gt: fromYear } }, { year: fromYear, month: { $gte: fromMonth } }] },
+          { $or: [{ year: { $lt: toYear } }, { year: toYear, month: { $lte: toMonth } }] },
+        ],
+      },
+      { orderBy: { year: 'asc', month: 'asc' } },
+    );
+    return rows.map((row) => ({
+      period: `${row.year}-${String(row.month).padStart(2, '0')}`,
+      openingBalance: kopecks(row.openingBalanceKopecks),
+      charged: kopecks(row.chargedKopecks),
+      closingBalance: kopecks(row.closingBalanceKopecks),
+    }));
+  }
+
+  async payments(number: AccountNumber, paidFrom: Date, paidBefore: Date): Promise<PaymentRecord[]> {
+    const rows = await this.orm.em.fork().find(Payment, { account: number, paidAt: { $gte: paidFrom, $lt: paidBefore } }, { orderBy: { paidAt: 'asc', id: 'asc' } });
+    return rows.map((row) => ({ paidAt: row.paidAt.toISOString(), amount: kopecks(row.amountKopecks), source: row.source }));
   }
 
   async hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean> {

@@ -1,0 +1,45 @@
+import { createWorld, type Customer, type World } from '../support/conversation';
+
+/** Demo account 3 is in debt: its last bills went unpaid but for the 500 ₽ it links with. */
+describe('charges, payments and payment history', () => {
+  let world: World;
+  let customer: Customer;
+  beforeEach(async () => {
+    world = await createWorld();
+    customer = await world.linkedCustomer('100000000003', '500');
+  });
+  afterEach(() => world.close());
+
+  it('shows each month with its balances, charge and the payments made in it, newest first', async () => {
+    expect(await customer.presses('Начисления и платежи')).toEqual(['За какой период показать начисления и платежи?']);
+    const [page] = await customer.presses('Последние 6 месяцев');
+    const lines = page?.split('\n') ?? [];
+    expect(lines[0]).toBe('Начисления и платежи по счёту 100000000003, 06.2026–11.2026:');
+    expect(lines[1]).toMatch(/^10\.2026: входящее сальдо — долг [\d ]+,\d\d ₽; начислено [\d ]+,\d\d ₽; исходящее сальдо — долг 5 894,32 ₽$/);
+    expect(lines[2]).toBe('• оплата 15.10.2026, 12:00 — 500,00 ₽ (приложение)');
+    expect(lines.at(-1)).toMatch(/^• оплата 08\.06\.2026, 12:00 — [\d ]+,\d\d ₽ \(приложение\)$/);
+    expect(customer.buttons()).toEqual(['Скачать CSV', 'Готово']);
+  });
+
+  it('sends charges and payments as CSV with plain amounts', async () => {
+    await customer.presses('Начисления и платежи');
+    await customer.presses('Последние 6 месяцев');
+    const [caption] = await customer.presses('Скачать CSV');
+    expect(caption).toBe('Начисления и платежи за 06.2026–11.2026 в CSV.');
+    const rows = (await world.services.files.get(customer.last[0]!.file!.id))!.bytes.toString('utf8').split('\r\n');
+    expect(rows[0]).toBe('\ufeffГод;Месяц;Входящее сальдо (долг);Начислено;Дата платежа;Сумма платежа;Исходящее сальдо (долг);Источник оплаты');
+    expect(rows[5]).toMatch(/^2026;10;\d+,\d\d;\d+,\d\d;15\.10\.2026, 12:00;500,00;5894,32;приложение$/);
+  });
+
+  it('lists payments with date, amount and source, paged over a long period', async () => {
+    await customer.presses('История платежей');
+    const [first] = await customer.presses('С января 2015 года');
+    expect(first).toContain('История платежей по счёту 100000000003, 01.2015–11.2026 (страница 1 из 6):');
+    expect(first?.split('\n')[1]).toBe('• оплата 15.10.2026, 12:00 — 500,00 ₽ (приложение)');
+    expect((await customer.presses('Показать ещё'))[0]).toContain('(страница 2 из 6)');
+  });
+
+  it('asks to link first', async () => {
+    expect((await world.customer('stranger').says('/payments'))[0]).toBe('История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.');
+  });
+});
