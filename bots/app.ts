@@ -12,6 +12,7 @@ import { errorFields, type Log } from './log';
 import { createPushSender, telegramRetryAfterMs } from './delivery/chat-push-sender';
 import { QueueDelivery } from './delivery/queue-delivery';
 import { mountOperatorApi } from './http/operator-routes';
+import { mountSandboxPayments } from './payments/sandbox-routes';
 import { createMailSender } from './mail/mail-delivery';
 import { createRuntime } from './runtime';
 import { createTelegramBot } from './telegram/telegram-bot';
@@ -31,7 +32,8 @@ export interface App {
 
 /** The composition root: wires the runtime to both channels and the HTTP server, and starts serving. */
 export async function startApp(config: Config, log: Log): Promise<App> {
-  const runtime = await createRuntime(config, log);
+  let url = '';
+  const runtime = await createRuntime(config, log, () => config.publicUrl ?? url);
   const { orm, redis, mailQueue, runner } = runtime;
 
   const mailSender = createMailSender(config.mail);
@@ -83,6 +85,14 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       pushed: () => void pushes.kick(),
     });
   }
+  mountSandboxPayments(server, {
+    orders: runtime.orders,
+    pushes: runtime.pushes,
+    localizer: runtime.localizer,
+    secret: config.sandboxPaymentsSecret,
+    baseUrl: () => url,
+    pushed: () => void pushes.kick(),
+  });
   relay?.mount(server);
   mountWebChat(server, {
     tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),
@@ -94,7 +104,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
   let polling: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
@@ -50,6 +51,7 @@ const configSchema = z
     WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
     WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
     OPERATOR_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, { message: 'expected at least 24 random characters' }),
+    SANDBOX_PAYMENTS_SECRET: z.string().min(24, { message: 'expected at least 24 random characters' }).optional(),
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
     MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
@@ -123,6 +125,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
       },
     },
     operatorToken: env.OPERATOR_TOKEN,
+    /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
+    sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     timeZone: env.SUPPLIER_TIME_ZONE,
     logLevel: env.LOG_LEVEL,

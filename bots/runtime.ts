@@ -12,6 +12,7 @@ import { RedisUpdateLog } from '../db/redis/redis-update-log';
 import { SqlAccounts } from '../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../db/repositories/sql-chat-identities';
 import { SqlChatPushes } from '../db/repositories/sql-chat-pushes';
+import { SqlPaymentOrders } from '../db/repositories/sql-payment-orders';
 import { SqlLinkAttempts } from '../db/repositories/sql-link-attempts';
 import { SqlFileStore } from '../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../db/repositories/sql-meter-readings';
@@ -19,6 +20,7 @@ import { SqlMailQueue } from '../db/repositories/sql-mail-queue';
 import { needsDemoAccounts, seedDemoAccounts } from '../db/seed';
 import type { Config } from './config';
 import { errorFields, type Log } from './log';
+import { SandboxPayments } from './payments/sandbox-payments';
 
 /** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
 const updateLogTtlMs = 24 * 3600_000;
@@ -33,11 +35,17 @@ export interface Runtime {
   readonly files: FileStore;
   readonly identities: SqlChatIdentities;
   readonly pushes: SqlChatPushes;
+  readonly orders: SqlPaymentOrders;
   close(): Promise<void>;
 }
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
-export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'>, log: Log): Promise<Runtime> {
+export async function createRuntime(
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'>,
+  log: Log,
+  /** Where the sandbox payment page is reached (known once the server listens). */
+  paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
+): Promise<Runtime> {
   const orm = await initORM(config.database);
   if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
     await seedDemoAccounts(orm, new Date());
@@ -48,12 +56,14 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
   const localizer = new Localizer(config.timeZone);
   const files = new SqlFileStore(orm);
   const identities = new SqlChatIdentities(orm);
+  const orders = new SqlPaymentOrders(orm);
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities,
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
     files,
+    payments: new SandboxPayments(orders, paymentPageBase),
     mail: mailQueue,
     localizer,
     clock: () => new Date(),
@@ -77,6 +87,7 @@ export async function createRuntime(config: Pick<Config, 'database' | 'redisUrl'
     files,
     identities,
     pushes: new SqlChatPushes(orm),
+    orders,
     async close() {
       await orm.close();
       await redis?.quit();

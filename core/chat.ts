@@ -9,11 +9,11 @@ import type { Text } from './text';
  */
 export type Input = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'button'; readonly data: string };
 
-/** A button either answers the question at hand or is a global action (see `globalActions`). */
-export interface Button {
-  readonly label: Text;
-  readonly data: string;
-}
+/**
+ * A button either answers the question at hand or is a global action (see `globalActions`);
+ * a link button opens a page instead (a payment page), and says nothing to the bot.
+ */
+export type Button = { readonly label: Text; readonly data: string } | { readonly label: Text; readonly url: string };
 
 /** A file the flow made and put in the file store: a chart, a CSV export, later receipts. */
 export interface SharedFile {

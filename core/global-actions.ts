@@ -5,7 +5,7 @@ import { text } from './text';
  * Actions that work at any point of any conversation: they leave the current flow and start
  * their own. Each is both a command (`/start`) and a button's data (`go:start`).
  */
-export const globalActions = ['start', 'menu', 'help', 'cancel', 'link', 'info', 'readings', 'history', 'charges', 'payments', 'unlink', 'language'] as const;
+export const globalActions = ['start', 'menu', 'help', 'cancel', 'link', 'info', 'readings', 'history', 'charges', 'payments', 'pay', 'unlink', 'language'] as const;
 export type GlobalAction = (typeof globalActions)[number];
 
 const buttonPrefix = 'go:';
@@ -20,6 +20,6 @@ export function globalActionOf(input: Input): GlobalAction | null {
   return name !== null && (globalActions as readonly string[]).includes(name) ? (name as GlobalAction) : null;
 }
 
-export function actionButton(action: GlobalAction): Button {
+export function actionButton(action: GlobalAction): Extract<Button, { data: string }> {
   return { label: text(`action-${action}`), data: `${buttonPrefix}${action}` };
 }

@@ -5,7 +5,8 @@ import type { AttemptStatus } from './domain/linking-policy';
 import type { Locale } from './domain/locale';
 import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter';
 import type { Kopecks } from './domain/money';
-import type { PlainText } from './text';
+import type { PaymentOutcome } from './domain/payment';
+import type { Text } from './text';
 
 /** The supplier's accounts, as billing knows them. */
 export interface Accounts {
@@ -63,7 +64,8 @@ export interface MeterReadings {
 /** A message the bot sends into a chat on its own. */
 export interface ChatPush {
   readonly chat: ChatAddress;
-  readonly message: PlainText;
+  /** Stored as JSON until sent: every `TextArg` is plain data. */
+  readonly message: Text;
 }
 
 /** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */
@@ -81,4 +83,26 @@ export interface StoredFile {
 export interface FileStore {
   put(file: StoredFile): Promise<string>;
   get(token: string): Promise<StoredFile | null>;
+}
+
+/** A payment the customer started in chat, waiting for the provider's word. */
+export interface PaymentOrder {
+  readonly account: AccountNumber;
+  readonly amount: Kopecks;
+  readonly includesEstimate: boolean;
+  readonly chat: ChatAddress;
+}
+
+/** Card payments on the provider's page («оплата»): a link to pay, and the provider's verdict later. */
+export interface Payments {
+  /** Creates the order at the provider; the link the customer pays by. */
+  start(order: PaymentOrder): Promise<{ readonly url: string }>;
+}
+
+/** The orders behind payment links; a provider's verdict completes one once. */
+export interface PaymentOrders {
+  create(order: PaymentOrder): Promise<string>;
+  find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome }) | null>;
+  /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
+  complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
 }

@@ -15,15 +15,10 @@ export interface Text {
   readonly args?: Readonly<Record<string, TextArg>>;
 }
 
-/** The arguments' own types are kept, so a text of plain values can be stored as it is (see `PlainText`). */
 export function text<A extends Record<string, TextArg>>(key: string, args?: A): { readonly key: string; readonly args?: A } {
   return args ? { key, args } : { key };
 }
 
-/** A text whose arguments are plain strings and numbers: it can wait in a database to be sent. */
-export interface PlainText extends Text {
-  readonly args?: Readonly<Record<string, string | number>>;
-}
 
 export function money(kopecks: number): { money: number } {
   return { money: kopecks };

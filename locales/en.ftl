@@ -36,6 +36,7 @@ action-readings = Send meter readings
 action-history = Readings history
 action-charges = Charges and payments
 action-payments = Payment history
+action-pay = Pay
 action-unlink = Unlink the account
 action-language = Язык / Language
 
@@ -267,3 +268,33 @@ charges-csv-header = Year;Month;Opening balance (owed);Charged;Payment date;Paym
 payments-csv-header = Payment date;Payment amount;Payment source
 charges-csv-caption = Charges and payments for { $from }–{ $to } as CSV.
 payments-csv-caption = Payment history for { $from }–{ $to } as CSV.
+
+## pay
+
+pay-not-linked = Payments from chat are for a linked account. Link your account to pay.
+pay-proposal =
+    The recommended payment is { $recommended }:
+    • debt: { $debt };
+    • the current month's estimate: { $estimate }, so no debt arises when the month is billed.
+    You can pay the debt only, or enter your own amount.
+pay-recommended = Pay { $amount }
+pay-debt-only = Debt only: { $amount }
+pay-other = Another amount
+pay-ask-amount = Enter the amount in roubles, for example: { $example }.
+pay-link =
+    Pay { $amount } to account { $account } by card on the payment page.
+    The payment posts to the account within a day; I will tell you here when it goes through.
+pay-open = Go to the payment of { $amount }
+push-payment-succeeded = The payment of { $amount } to account { $account } went through. It posts to the account within a day.
+push-payment-failed = The payment of { $amount } to account { $account } did not go through: the bank declined it. No money was taken; please try again or use another card.
+
+sandbox-title = Payment (test page)
+sandbox-amount = To pay: { $amount } to account { $account }.
+sandbox-card-label = Card number
+sandbox-pay-button = Pay
+sandbox-hint = A test page with no real money: card { $succeeds } is paid, { $declined } is declined.
+sandbox-card-invalid = That is not one of the test cards. Enter one of the cards below.
+sandbox-succeeded = The payment went through. You can go back to the chat.
+sandbox-failed = The payment did not go through: the bank declined the card. You can go back to the chat and try again.
+sandbox-back = You can close this window.
+sandbox-unknown-order = There is no such payment. Please start the payment in the chat again.

@@ -76,12 +76,10 @@ export function toActivity(reply: OutgoingMessage, fileUrl: (token: string) => s
     return { ...MessageFactory.attachment(attachment, reply.text), textFormat: 'plain' };
   }
   if (reply.buttons.length === 0) return { ...MessageFactory.text(reply.text), textFormat: 'plain' };
-  const actions: CardAction[] = reply.buttons.map((button) => ({
-    type: ActionTypes.MessageBack,
-    title: button.label,
-    displayText: button.label,
-    text: button.label,
-    value: { data: button.data },
-  }));
+  const actions: CardAction[] = reply.buttons.map((button) =>
+    'url' in button
+      ? { type: ActionTypes.OpenUrl, title: button.label, value: button.url }
+      : { type: ActionTypes.MessageBack, title: button.label, displayText: button.label, text: button.label, value: { data: button.data } },
+  );
   return { ...MessageFactory.suggestedActions(actions, reply.text), textFormat: 'plain' };
 }

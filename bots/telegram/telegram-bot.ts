@@ -63,6 +63,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 export function replyMarkup(reply: OutgoingMessage) {
   if (reply.buttons.length === 0) return {};
   return {
-    reply_markup: { inline_keyboard: reply.buttons.map((button) => [{ text: button.label, callback_data: button.data }]) },
+    reply_markup: {
+      inline_keyboard: reply.buttons.map((button) => ['url' in button ? { text: button.label, url: button.url } : { text: button.label, callback_data: button.data }]),
+    },
   };
 }

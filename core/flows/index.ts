@@ -8,6 +8,7 @@ import { linkAccount } from './link-account';
 import { cancel, greet, help, menu, notUnderstood, restarted } from './menu-replies';
 import { readingsHistory } from './readings-history';
 import { submitReadings } from './submit-readings';
+import { pay } from './pay';
 import { unlinkAccount } from './unlink-account';
 
 export interface Flow {
@@ -31,6 +32,7 @@ export const flows = {
   history: { version: 1, run: readingsHistory },
   charges: { version: 1, run: chargesAndPayments },
   payments: { version: 1, run: paymentHistory },
+  pay: { version: 1, run: pay },
 } satisfies Record<string, Flow>;
 
 export type FlowName = keyof typeof flows;
@@ -48,4 +50,5 @@ export const flowForAction: Record<GlobalAction, FlowName> = {
   history: 'history',
   charges: 'charges',
   payments: 'payments',
+  pay: 'pay',
 };

@@ -12,7 +12,7 @@ export function linkedAccounts(chat: Chat, services: Services): Promise<AccountN
 export async function showMenu(chat: Chat, services: Services, intro?: Text): Promise<void> {
   const [active] = await linkedAccounts(chat, services);
   const buttons: Button[] = active
-    ? [actionButton('info'), actionButton('readings'), actionButton('history'), actionButton('charges'), actionButton('payments'), actionButton('link'), actionButton('unlink'), actionButton('language'), actionButton('help')]
+    ? [actionButton('info'), actionButton('pay'), actionButton('readings'), actionButton('history'), actionButton('charges'), actionButton('payments'), actionButton('link'), actionButton('unlink'), actionButton('language'), actionButton('help')]
     : [actionButton('link'), actionButton('readings'), actionButton('language'), actionButton('help')];
   if (intro) await chat.say(intro);
   await chat.say(active ? text('menu-linked', { account: active }) : text('menu-not-linked'), buttons);

@@ -19,10 +19,7 @@ export interface ChatUpdate {
   readonly localeHint?: Locale;
 }
 
-export interface OutgoingButton {
-  readonly label: string;
-  readonly data: string;
-}
+export type OutgoingButton = { readonly label: string; readonly data: string } | { readonly label: string; readonly url: string };
 
 /** A message in words, ready for an adapter to render in its platform's way; with a file, the text is its caption. */
 export interface OutgoingMessage {
@@ -132,7 +129,9 @@ export class FlowRunner {
     const { localizer } = this.options.services;
     return said.map((message) => ({
       text: localizer.format(locale, message.text),
-      buttons: message.buttons.map((button) => ({ label: localizer.format(locale, button.label), data: button.data })),
+      buttons: message.buttons.map((button) =>
+        'url' in button ? { label: localizer.format(locale, button.label), url: button.url } : { label: localizer.format(locale, button.label), data: button.data },
+      ),
       ...(message.file && { file: message.file }),
     }));
   }

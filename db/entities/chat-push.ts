@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { TextArg } from '../../core/text';
 
 /**
  * A message the bot sends into a chat on its own (an operator's answer, a payment result, readings
@@ -12,7 +13,7 @@ export const ChatPush = defineEntity({
     channel: p.string(),
     chatId: p.string(),
     messageKey: p.string(),
-    messageArgs: p.json<Record<string, string | number>>(),
+    messageArgs: p.json<Record<string, TextArg>>(),
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),

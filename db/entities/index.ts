@@ -7,8 +7,9 @@ import { Meter } from './meter';
 import { MeterReading } from './meter-reading';
 import { MonthlyCharge } from './monthly-charge';
 import { Payment } from './payment';
+import { PaymentOrder } from './payment-order';
 import { QueuedMail } from './queued-mail';
 import { StoredFile } from './stored-file';
 
-export { Account, AccountLink, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, QueuedMail, StoredFile };
-export const entities = [Account, Meter, MeterReading, Payment, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile];
+export { Account, AccountLink, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, StoredFile };
+export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile];

@@ -3,6 +3,7 @@ import { Migration20261124153754 } from './Migration20261124153754';
 import { Migration20261124163719 } from './Migration20261124163719';
 import { Migration20261124164158 } from './Migration20261124164158';
 import { Migration20261124165521 } from './Migration20261124165521';
+import { Migration20261124171305 } from './Migration20261124171305';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124163719', class: Migration20261124163719 },
   { name: 'Migration20261124164158', class: Migration20261124164158 },
   { name: 'Migration20261124165521', class: Migration20261124165521 },
+  { name: 'Migration20261124171305', class: Migration20261124171305 },
 ];

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
 import type { ChatPush as Push, ChatPushes } from '../../core/ports';
-import type { PlainText } from '../../core/text';
+import type { Text } from '../../core/text';
 import { ChatPush } from '../entities';
 import { claimDue, markFailed, markSent } from './outbox-table';
 
@@ -9,7 +9,7 @@ export interface DuePush {
   readonly id: number;
   readonly attempts: number;
   readonly chat: ChatAddress;
-  readonly message: PlainText;
+  readonly message: Text;
 }
 
 export class SqlChatPushes implements ChatPushes {

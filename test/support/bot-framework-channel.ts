@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChannelCustomer, SeenMessage } from './test-app';
+import { plain, type ChannelCustomer, type SeenMessage } from './test-app';
 
 export interface CapturedActivity {
   readonly path: string;
@@ -72,15 +72,15 @@ export class BotFrameworkChannel {
     const seen = async (activity: Record<string, unknown>): Promise<SeenMessage[]> => {
       last = (await this.post(activity, userId)).replies;
       return last.map((reply) => ({
-        text: reply.text ?? '',
-        buttons: reply.suggestedActions?.actions.map((action) => action.title) ?? [],
+        text: plain(reply.text ?? ''),
+        buttons: reply.suggestedActions?.actions.map((action) => plain(action.title)) ?? [],
         ...(reply.attachments?.[0] && { file: reply.attachments[0].name }),
       }));
     };
     return {
       says: (text) => seen({ type: 'message', text }),
       presses: (label) => {
-        const action = last.flatMap((reply) => reply.suggestedActions?.actions ?? []).find((candidate) => candidate.title === label);
+        const action = last.flatMap((reply) => reply.suggestedActions?.actions ?? []).find((candidate) => plain(candidate.title) === label);
         if (!action?.value) throw new Error(`No button "${label}"`);
         return seen({ type: 'message', text: label, value: action.value });
       },

@@ -1,5 +1,5 @@
 import type { FakeTelegramApi, InlineButton, SentCall } from './fake-telegram-api';
-import type { ChannelCustomer, SeenMessage } from './test-app';
+import { plain, type ChannelCustomer, type SeenMessage } from './test-app';
 
 /** A Telegram customer: writes through the fake Bot API and reads what the bot sent back. */
 export class TelegramCustomer implements ChannelCustomer {
@@ -17,7 +17,7 @@ export class TelegramCustomer implements ChannelCustomer {
   }
 
   presses(label: string): Promise<SeenMessage[]> {
-    const button = this.last.flatMap(buttonsOf).find((candidate) => candidate.text === label);
+    const button = this.last.flatMap(buttonsOf).find((candidate) => plain(candidate.text) === label);
     if (!button?.callback_data) throw new Error(`No button "${label}" in ${JSON.stringify(this.last.flatMap(buttonsOf))}`);
     this.api.customerPresses(this.chatId, button.callback_data);
     return this.replies();
@@ -34,8 +34,8 @@ export class TelegramCustomer implements ChannelCustomer {
     this.last = sent.slice(this.seen);
     this.seen = sent.length;
     return this.last.map((call) => ({
-      text: String(call.params['text'] ?? call.params['caption']),
-      buttons: buttonsOf(call).map((button) => button.text),
+      text: plain(String(call.params['text'] ?? call.params['caption'])),
+      buttons: buttonsOf(call).map((button) => plain(button.text)),
       ...(call.file && { file: call.file.name }),
     }));
   }

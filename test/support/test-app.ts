@@ -81,3 +81,8 @@ export const historyScript: readonly Step[] = [
   { press: 'Последние 6 месяцев' },
   { press: 'Скачать CSV' },
 ];
+
+/** No-break spaces (money, grouping) as plain ones, to keep tests readable. */
+export function plain(words: string): string {
+  return words.replace(/[\u00a0\u202f]/g, ' ');
+}

@@ -1,0 +1,19 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { Account } from './account';
+
+/** A payment started in chat: the link's order at the provider, until the provider's verdict. */
+export const PaymentOrder = defineEntity({
+  name: 'PaymentOrder',
+  properties: {
+    id: p.string().length(32).primary(),
+    account: () => p.manyToOne(Account),
+    amountKopecks: p.integer(),
+    includesEstimate: p.boolean(),
+    channel: p.string(),
+    chatId: p.string(),
+    /** pending, then succeeded or failed: final, never overwritten. */
+    status: p.string().default('pending'),
+    createdAt: p.datetime(),
+    completedAt: p.datetime().nullable(),
+  },
+});

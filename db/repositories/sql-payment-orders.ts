@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { isChatChannel } from '../../core/domain/channel';
+import { kopecks } from '../../core/domain/money';
+import type { PaymentOutcome } from '../../core/domain/payment';
+import type { PaymentOrder as Order, PaymentOrders } from '../../core/ports';
+import { PaymentOrder } from '../entities';
+
+type Row = { account: { number: string }; amountKopecks: number; includesEstimate: boolean; channel: string; chatId: string; status: string };
+
+export class SqlPaymentOrders implements PaymentOrders {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async create(order: Order): Promise<string> {
+    // Random, so an order id in a payment link cannot be guessed from another.
+    const id = randomBytes(16).toString('hex');
+    await this.orm.em.fork().insert(PaymentOrder, {
+      id,
+      account: order.account,
+      amountKopecks: order.amount,
+      includesEstimate: order.includesEstimate,
+      channel: order.chat.channel,
+      chatId: order.chat.id,
+      createdAt: this.clock(),
+    });
+    return id;
+  }
+
+  async find(id: string) {
+    const row = await this.orm.em.fork().findOne(PaymentOrder, { id });
+    return row && { ...toOrder(row), status: row.status as 'pending' | PaymentOutcome };
+  }
+
+  async complete(id: string, outcome: PaymentOutcome): Promise<Order | null> {
+    const em = this.orm.em.fork();
+    // Only a pending order moves: a repeated or out-of-order verdict never overwrites a final one.
+    const moved = await em.nativeUpdate(PaymentOrder, { id, status: 'pending' }, { status: outcome, completedAt: this.clock() });
+    if (moved !== 1) return null;
+    const row = await em.findOneOrFail(PaymentOrder, { id });
+    return toOrder(row);
+  }
+}
+
+function toOrder(row: Row): Order {
+  if (!isChatChannel(row.channel)) throw new Error(`Unknown channel ${row.channel}`);
+  return {
+    account: row.account.number as AccountNumber,
+    amount: kopecks(row.amountKopecks),
+    includesEstimate: row.includesEstimate,
+    chat: { channel: row.channel, id: row.chatId },
+  };
+}

@@ -1,0 +1,54 @@
+import { PaymentOrder } from '../../db/entities';
+import { createWorld, type Customer, type World } from '../support/conversation';
+
+/** Demo account 3 owes 5 894,32 ₽; its latest three charges average 2 131,44 ₽. */
+describe('paying through a link', () => {
+  let world: World;
+  let customer: Customer;
+  beforeEach(async () => {
+    world = await createWorld();
+    customer = await world.linkedCustomer('100000000003', '500');
+  });
+  afterEach(() => world.close());
+
+  const orders = () => world.orm.em.fork().find(PaymentOrder, {});
+
+  it('proposes the debt with the current month estimate, and gives a payment link', async () => {
+    expect((await customer.presses('Оплатить'))[0]).toBe(
+      'К оплате рекомендуется 8 025,76 ₽:\n• задолженность: 5 894,32 ₽;\n• предварительный расчёт за текущий месяц: 2 131,44 ₽ — с ним долга не возникнет, когда месяц будет начислен.\nМожно оплатить только задолженность или ввести свою сумму.',
+    );
+    expect(customer.buttons()).toEqual(['Оплатить 8 025,76 ₽', 'Только задолженность: 5 894,32 ₽', 'Другая сумма']);
+    expect(await customer.presses('Оплатить 8 025,76 ₽')).toEqual([
+      'Оплата 8 025,76 ₽ по лицевому счёту 100000000003 — картой на странице оплаты.\nПлатёж поступит на счёт в течение суток; я сообщу здесь, когда оплата пройдёт.',
+    ]);
+    expect(customer.buttons()).toEqual(['Перейти к оплате 8 025,76 ₽', 'Меню']);
+    expect(customer.last[0]!.buttons[0]).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3978\/pay\/[0-9a-f]{32}$/) });
+    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 802_576, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' })]);
+  });
+
+  it('pays the debt only when the estimate is switched off', async () => {
+    await customer.presses('Оплатить');
+    await customer.presses('Только задолженность: 5 894,32 ₽');
+    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 589_432, includesEstimate: false })]);
+  });
+
+  it.each([
+    ['0', 'Сумма платежа должна быть больше нуля'],
+    ['-100', 'Сумма платежа должна быть больше нуля'],
+    ['100,555', 'не больше двух знаков после запятой'],
+    ['50000000', 'слишком велика'],
+    ['тысяча', 'Не получилось прочитать сумму'],
+  ])('explains a bad amount %p and asks again, creating no order', async (typed, explanation) => {
+    await customer.presses('Оплатить');
+    await customer.presses('Другая сумма');
+    const replies = await customer.says(typed);
+    expect(replies[0]).toContain(explanation);
+    expect(replies[1]).toBe('Введите сумму оплаты в рублях, например: 1 500,50.');
+    expect(await orders()).toEqual([]);
+    expect((await customer.says('1500.5 ₽'))[0]).toContain('Оплата 1 500,50 ₽');
+  });
+
+  it('asks to link first', async () => {
+    expect((await world.customer('stranger').says('/pay'))[0]).toBe('Оплатить из чата можно по привязанному лицевому счёту. Привяжите счёт, чтобы оплачивать.');
+  });
+});
