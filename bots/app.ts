@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Bot } from 'grammy';
-import type { FlowRunner } from '../core/runner/flow-runner';
 import type { DuePush } from '../db/repositories/sql-chat-pushes';
 import type { DueMail } from '../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from './botframework/energobot-activity-handler';
@@ -13,8 +12,9 @@ import { createPushSender, telegramRetryAfterMs } from './delivery/chat-push-sen
 import { QueueDelivery } from './delivery/queue-delivery';
 import { mountOperatorApi } from './http/operator-routes';
 import { mountSandboxPayments } from './payments/sandbox-routes';
+import { mountYooKassa, reconcileYooKassa } from './payments/yookassa-routes';
 import { createMailSender } from './mail/mail-delivery';
-import { createRuntime } from './runtime';
+import { createRuntime, type Runtime } from './runtime';
 import { createTelegramBot } from './telegram/telegram-bot';
 import { DirectLineRelay } from './webchat/direct-line-relay';
 import { mountWebChat } from './webchat/webchat-routes';
@@ -23,7 +23,7 @@ import { directLineTokens, relayTokens } from './webchat/webchat-tokens';
 export interface App {
   readonly url: string;
   readonly orm: MikroORM;
-  readonly runner: FlowRunner;
+  readonly runtime: Runtime;
   readonly mail: QueueDelivery<DueMail>;
   readonly pushes: QueueDelivery<DuePush>;
   readonly telegram: Bot | undefined;
@@ -85,14 +85,30 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       pushed: () => void pushes.kick(),
     });
   }
-  mountSandboxPayments(server, {
-    orders: runtime.orders,
-    pushes: runtime.pushes,
-    localizer: runtime.localizer,
-    secret: config.sandboxPaymentsSecret,
-    baseUrl: () => url,
-    pushed: () => void pushes.kick(),
-  });
+  // The sandbox card page only where no real provider is configured: it can settle any order.
+  if (!runtime.yookassa) {
+    mountSandboxPayments(server, {
+      orders: runtime.orders,
+      pushes: runtime.pushes,
+      localizer: runtime.localizer,
+      secret: config.sandboxPaymentsSecret,
+      baseUrl: () => url,
+      pushed: () => void pushes.kick(),
+    });
+  }
+  let reconciling: NodeJS.Timeout | undefined;
+  if (runtime.yookassa && config.yookassa) {
+    const yookassa = {
+      provider: runtime.yookassa,
+      orders: runtime.orders,
+      pushes: runtime.pushes,
+      allowedIps: config.yookassa.allowedIps,
+      pushed: () => void pushes.kick(),
+      log,
+    };
+    mountYooKassa(server, yookassa);
+    reconciling = setInterval(() => void reconcileYooKassa(yookassa, new Date()), 60_000);
+  }
   relay?.mount(server);
   mountWebChat(server, {
     tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),
@@ -123,13 +139,14 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   return {
     url,
     orm,
-    runner,
+    runtime,
     mail,
     pushes,
     telegram,
     async stop() {
       if (telegram?.isRunning()) await telegram.stop();
       await polling;
+      clearInterval(reconciling);
       relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mail.stop();

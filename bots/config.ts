@@ -51,6 +51,13 @@ const configSchema = z
     WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
     WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
     OPERATOR_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, { message: 'expected at least 24 random characters' }),
+    YOOKASSA_SHOP_ID: optionalText,
+    YOOKASSA_SECRET_KEY: optionalText,
+    YOOKASSA_API_URL: z.string().url({ message: 'expected the YooKassa API URL' }).default('https://api.yookassa.ru'),
+    YOOKASSA_ALLOWED_IPS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((ip) => ip.trim()).filter(Boolean)),
     SANDBOX_PAYMENTS_SECRET: z.string().min(24, { message: 'expected at least 24 random characters' }).optional(),
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
@@ -67,6 +74,9 @@ const configSchema = z
     }
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.YOOKASSA_SHOP_ID && !env.YOOKASSA_SECRET_KEY) {
+      issues.addIssue({ code: 'custom', path: ['YOOKASSA_SECRET_KEY'], message: 'required when YOOKASSA_SHOP_ID is set' });
     }
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
       issues.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
@@ -125,6 +135,10 @@ function toConfig(env: z.infer<typeof configSchema>) {
       },
     },
     operatorToken: env.OPERATOR_TOKEN,
+    yookassa:
+      env.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY
+        ? { shopId: env.YOOKASSA_SHOP_ID, secretKey: env.YOOKASSA_SECRET_KEY, apiUrl: env.YOOKASSA_API_URL.replace(/\/$/, ''), allowedIps: env.YOOKASSA_ALLOWED_IPS }
+        : undefined,
     /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },

@@ -21,6 +21,7 @@ import { needsDemoAccounts, seedDemoAccounts } from '../db/seed';
 import type { Config } from './config';
 import { errorFields, type Log } from './log';
 import { SandboxPayments } from './payments/sandbox-payments';
+import { YooKassaPayments } from './payments/yookassa-payments';
 
 /** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
 const updateLogTtlMs = 24 * 3600_000;
@@ -36,12 +37,13 @@ export interface Runtime {
   readonly identities: SqlChatIdentities;
   readonly pushes: SqlChatPushes;
   readonly orders: SqlPaymentOrders;
+  readonly yookassa: YooKassaPayments | undefined;
   close(): Promise<void>;
 }
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'> & Partial<Pick<Config, 'yookassa'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
@@ -57,13 +59,14 @@ export async function createRuntime(
   const files = new SqlFileStore(orm);
   const identities = new SqlChatIdentities(orm);
   const orders = new SqlPaymentOrders(orm);
+  const yookassa = config.yookassa && new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase });
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities,
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
     files,
-    payments: new SandboxPayments(orders, paymentPageBase),
+    payments: yookassa ?? new SandboxPayments(orders, paymentPageBase),
     mail: mailQueue,
     localizer,
     clock: () => new Date(),
@@ -88,6 +91,7 @@ export async function createRuntime(
     identities,
     pushes: new SqlChatPushes(orm),
     orders,
+    yookassa,
     async close() {
       await orm.close();
       await redis?.quit();

@@ -97,12 +97,24 @@ export interface PaymentOrder {
 export interface Payments {
   /** Creates the order at the provider; the link the customer pays by. */
   start(order: PaymentOrder): Promise<{ readonly url: string }>;
+  /** Payments the provider confirmed in the last day: paid, but not yet posted to the balance. */
+  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]>;
+}
+
+export interface PendingPayment {
+  readonly amount: Kopecks;
+  /** ISO time of the provider's confirmation. */
+  readonly paidAt: string;
 }
 
 /** The orders behind payment links; a provider's verdict completes one once. */
 export interface PaymentOrders {
-  create(order: PaymentOrder): Promise<string>;
+  create(order: PaymentOrder, provider: string): Promise<string>;
+  attachProviderPayment(id: string, providerPaymentId: string): Promise<void>;
+  /** Orders still pending that were created before `createdBefore`: to ask their provider about. */
+  stale(provider: string, createdBefore: Date): Promise<{ readonly id: string; readonly providerPaymentId: string }[]>;
   find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome }) | null>;
   /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
   complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
+  succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
 }

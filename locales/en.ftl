@@ -109,6 +109,7 @@ info-card =
        *[zero] Balance: { $balance }, nothing owed
     }
     Debt from earlier periods: { $earlierDebt }
+info-payment-pending = The payment of { $amount } on { $at } went through and posts within a day: the balance does not show it yet.
 info-not-linked = This chat is not linked to an account yet. Link one to see its information.
 info-unavailable = Account information is unavailable right now. Please try again later.
 

@@ -1,4 +1,6 @@
-import type { PaymentOrder, PaymentOrders, Payments } from '../../core/ports';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { postingTimeMs } from '../../core/domain/payment';
+import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../core/ports';
 
 /**
  * The embedded default's payment provider: energobot's own card page (`/pay/:id`). It behaves as
@@ -11,8 +13,12 @@ export class SandboxPayments implements Payments {
     private readonly baseUrl: () => string,
   ) {}
 
+  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]> {
+    return this.orders.succeededSince(account, new Date(now.getTime() - postingTimeMs));
+  }
+
   async start(order: PaymentOrder): Promise<{ url: string }> {
-    const id = await this.orders.create(order);
+    const id = await this.orders.create(order, 'sandbox');
     return { url: `${this.baseUrl()}/pay/${id}` };
   }
 }

@@ -20,3 +20,6 @@ export function proposePayment(balance: number, recentCharges: readonly number[]
 }
 
 export type PaymentOutcome = 'succeeded' | 'failed';
+
+/** «Платёж поступит на счёт в течение суток»: until then the balance shows a paid order as pending. */
+export const postingTimeMs = 24 * 3600_000;

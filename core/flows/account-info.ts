@@ -1,7 +1,7 @@
 import type { Chat } from '../chat';
 import type { AccountInfo } from '../domain/account';
 import type { Services } from '../services';
-import { money, text, type Text } from '../text';
+import { moment, money, text, type Text } from '../text';
 import { linkedAccounts, showMenu } from './main-menu';
 
 /** The web account's «Информация» page, for the chat's active account. */
@@ -10,7 +10,9 @@ export async function showAccountInfo(chat: Chat, services: Services): Promise<v
   if (!active) return showMenu(chat, services, text('info-not-linked'));
   const info = await chat.effect('account-info', () => services.accounts.info(active));
   if (!info) return showMenu(chat, services, text('info-unavailable'));
+  const pending = await chat.effect('pending-payments', () => services.payments.pending(active, services.clock()));
   await chat.say(accountInfoText(info));
+  for (const payment of pending) await chat.say(text('info-payment-pending', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
   await showMenu(chat, services);
 }
 

@@ -11,6 +11,9 @@ export const PaymentOrder = defineEntity({
     includesEstimate: p.boolean(),
     channel: p.string(),
     chatId: p.string(),
+    /** `sandbox` or `yookassa`; the provider's own id of the payment, once created there. */
+    provider: p.string().default('sandbox'),
+    providerPaymentId: p.string().nullable().index(),
     /** pending, then succeeded or failed: final, never overwritten. */
     status: p.string().default('pending'),
     createdAt: p.datetime(),

@@ -4,7 +4,7 @@ import type { AccountNumber } from '../../core/domain/account-number';
 import { isChatChannel } from '../../core/domain/channel';
 import { kopecks } from '../../core/domain/money';
 import type { PaymentOutcome } from '../../core/domain/payment';
-import type { PaymentOrder as Order, PaymentOrders } from '../../core/ports';
+import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/ports';
 import { PaymentOrder } from '../entities';
 
 type Row = { account: { number: string }; amountKopecks: number; includesEstimate: boolean; channel: string; chatId: string; status: string };
@@ -15,7 +15,7 @@ export class SqlPaymentOrders implements PaymentOrders {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async create(order: Order): Promise<string> {
+  async create(order: Order, provider: string): Promise<string> {
     // Random, so an order id in a payment link cannot be guessed from another.
     const id = randomBytes(16).toString('hex');
     await this.orm.em.fork().insert(PaymentOrder, {
@@ -25,14 +25,31 @@ export class SqlPaymentOrders implements PaymentOrders {
       includesEstimate: order.includesEstimate,
       channel: order.chat.channel,
       chatId: order.chat.id,
+      provider,
       createdAt: this.clock(),
     });
     return id;
   }
 
+  async attachProviderPayment(id: string, providerPaymentId: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(PaymentOrder, { id }, { providerPaymentId });
+  }
+
+  async stale(provider: string, createdBefore: Date): Promise<{ id: string; providerPaymentId: string }[]> {
+    const rows = await this.orm.em
+      .fork()
+      .find(PaymentOrder, { provider, status: 'pending', providerPaymentId: { $ne: null }, createdAt: { $lt: createdBefore } }, { limit: 100 });
+    return rows.map((row) => ({ id: row.id, providerPaymentId: row.providerPaymentId as string }));
+  }
+
   async find(id: string) {
     const row = await this.orm.em.fork().findOne(PaymentOrder, { id });
     return row && { ...toOrder(row), status: row.status as 'pending' | PaymentOutcome };
+  }
+
+  async succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
+    const rows = await this.orm.em.fork().find(PaymentOrder, { account, status: 'succeeded', completedAt: { $gte: since } }, { orderBy: { completedAt: 'asc' } });
+    return rows.map((row) => ({ amount: kopecks(row.amountKopecks), paidAt: (row.completedAt as Date).toISOString() }));
   }
 
   async complete(id: string, outcome: PaymentOutcome): Promise<Order | null> {

@@ -34,13 +34,16 @@ describe('paying with the sandbox provider, in both channels', () => {
   }
 
   it('Telegram: a URL button to the card page; the test card succeeds and the chat is told', async () => {
-    const transcript = await play(new TelegramCustomer(api, 801), [...linkAccount3, ...payOther]);
+    const customer = new TelegramCustomer(api, 801);
+    const transcript = await play(customer, [...linkAccount3, ...payOther]);
     expect(transcript.at(-1)?.[0]?.buttons).toEqual(['Перейти к оплате 1 500,00 ₽', 'Меню']);
     const markup = api.messagesTo(801).at(-1)?.params['reply_markup'] as { inline_keyboard: InlineButton[][] };
     const url = markup.inline_keyboard[0]?.[0]?.url as string;
     expect(await payByCard(url, '4242 4242 4242 4242')).toContain('Оплата прошла.');
     expect(plain(String(api.messagesTo(801).at(-1)?.params['text']))).toBe('Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.');
     expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '801' })).toMatchObject({ status: 'succeeded' });
+    const pending = (await customer.says('/info')).find((message) => message.text.startsWith('Оплата 1 500,00 ₽ от'));
+    expect(pending?.text).toMatch(/^Оплата 1 500,00 ₽ от \d\d\.\d\d\.\d{4}, \d\d:\d\d прошла и поступит на счёт в течение суток: баланс её пока не учитывает\.$/);
   });
 
   it('Bot Framework: an openUrl action; a declined card is reported by a proactive message', async () => {
