@@ -3,7 +3,6 @@ import type { MonthlyStatement, PaymentRecord } from '../domain/account';
 import { billingPeriod } from '../domain/meter';
 import { plainAmount } from '../domain/money';
 import { displayPeriod, periodStart, shiftPeriod, type PeriodRange } from '../domain/period';
-import { csv } from '../reports/csv';
 import type { Services } from '../services';
 import { lines, money, moment, text, type Text } from '../text';
 import { now } from './account-confirmation';
@@ -28,35 +27,27 @@ export async function chargesAndPayments(chat: Chat, services: Services): Promis
     payments: payments.filter((payment) => billingPeriod(new Date(payment.paidAt), tz) === statement.period),
   }));
   if (rows.length === 0) return showMenu(chat, services, text('charges-empty', period));
-  const say = (message: Text) => services.localizer.format(chat.locale, message);
   const newestFirst = [...rows].reverse();
   await showPaged(chat, services, {
     rows: newestFirst,
     page: (shown, page, pages) => text('charges-page', { account, ...period, page, pages, rows: lines(shown.map(statementText)) }),
-    csv: async () => {
-      const name = `charges-${range.from}-${range.to}.csv`;
-      const id = await chat.effect('charges-csv', () =>
-        services.files.put({
-          name,
-          mime: 'text/csv',
-          bytes: csv(
-            say(text('charges-csv-header')).split(';'),
-            rows.flatMap((row) =>
-              (row.payments.length ? row.payments : [null]).map((payment) => [
-                row.period.slice(0, 4),
-                row.period.slice(5),
-                plainAmount(-row.openingBalance, chat.locale),
-                plainAmount(row.charged, chat.locale),
-                payment ? say(text('csv-date', { at: moment(new Date(payment.paidAt)) })) : '',
-                payment ? plainAmount(payment.amount, chat.locale) : '',
-                plainAmount(-row.closingBalance, chat.locale),
-                payment ? say(channelName(payment.source)) : '',
-              ]),
-            ),
-          ),
-        }),
-      );
-      return { file: { id, name, mime: 'text/csv' }, caption: text('charges-csv-caption', period) };
+    csv: {
+      name: `charges-${range.from}-${range.to}.csv`,
+      header: text('charges-csv-header'),
+      caption: text('charges-csv-caption', period),
+      cells: (words) =>
+        rows.flatMap((row) =>
+          (row.payments.length ? row.payments : [null]).map((payment) => [
+            row.period.slice(0, 4),
+            row.period.slice(5),
+            plainAmount(-row.openingBalance, chat.locale),
+            plainAmount(row.charged, chat.locale),
+            payment ? words(text('csv-date', { at: moment(new Date(payment.paidAt)) })) : '',
+            payment ? plainAmount(payment.amount, chat.locale) : '',
+            plainAmount(-row.closingBalance, chat.locale),
+            payment ? words(channelName(payment.source)) : '',
+          ]),
+        ),
     },
   });
 }
@@ -67,27 +58,19 @@ export async function paymentHistory(chat: Chat, services: Services): Promise<vo
   if (!chosen) return;
   const { account, range, period, payments } = chosen;
   if (payments.length === 0) return showMenu(chat, services, text('payments-empty', period));
-  const say = (message: Text) => services.localizer.format(chat.locale, message);
   await showPaged(chat, services, {
     rows: [...payments].reverse(),
     page: (shown, page, pages) => text('payments-page', { account, ...period, page, pages, rows: lines(shown.map(paymentText)) }),
-    csv: async () => {
-      const name = `payments-${range.from}-${range.to}.csv`;
-      const id = await chat.effect('payments-csv', () =>
-        services.files.put({
-          name,
-          mime: 'text/csv',
-          bytes: csv(
-            say(text('payments-csv-header')).split(';'),
-            payments.map((payment) => [
-              say(text('csv-date', { at: moment(new Date(payment.paidAt)) })),
-              plainAmount(payment.amount, chat.locale),
-              say(channelName(payment.source)),
-            ]),
-          ),
-        }),
-      );
-      return { file: { id, name, mime: 'text/csv' }, caption: text('payments-csv-caption', period) };
+    csv: {
+      name: `payments-${range.from}-${range.to}.csv`,
+      header: text('payments-csv-header'),
+      caption: text('payments-csv-caption', period),
+      cells: (words) =>
+        payments.map((payment) => [
+          words(text('csv-date', { at: moment(new Date(payment.paidAt)) })),
+          plainAmount(payment.amount, chat.locale),
+          words(channelName(payment.source)),
+        ]),
     },
   });
 }

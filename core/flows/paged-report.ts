@@ -1,4 +1,5 @@
-import type { Chat, SharedFile } from '../chat';
+import type { Chat } from '../chat';
+import { csv } from '../reports/csv';
 import type { Services } from '../services';
 import { text, type Text } from '../text';
 import { showMenu } from './main-menu';
@@ -7,8 +8,13 @@ export interface PagedReport<T> {
   readonly rows: readonly T[];
   /** One page of rows, in words. */
   page(rows: readonly T[], page: number, pages: number): Text;
-  /** The whole report as a CSV file in the file store, with its caption. */
-  csv(): Promise<{ file: SharedFile; caption: Text }>;
+  /** The whole report as CSV: the header is one text of `;`-separated titles. */
+  readonly csv: {
+    readonly name: string;
+    readonly header: Text;
+    readonly caption: Text;
+    cells(say: (words: Text) => string): (string | number)[][];
+  };
 }
 
 const pageSize = 24;
@@ -24,8 +30,12 @@ export async function showPaged<T>(chat: Chat, services: Services, report: Paged
     ]);
     if (answer === 'more') continue;
     if (answer === 'csv') {
-      const { file, caption } = await report.csv();
-      await chat.send(file, caption);
+      const say = (words: Text) => services.localizer.format(chat.locale, words);
+      const { name, header, caption } = report.csv;
+      const id = await chat.effect('report-csv', () =>
+        services.files.put({ name, mime: 'text/csv', bytes: csv(say(header).split(';'), report.csv.cells(say)) }),
+      );
+      await chat.send({ id, name, mime: 'text/csv' }, caption);
     }
     return showMenu(chat, services);
   }

@@ -2,7 +2,6 @@ import type { Chat } from '../chat';
 import { billingPeriod, type ReadingHistoryRow } from '../domain/meter';
 import { displayPeriod } from '../domain/period';
 import { consumptionChart } from '../reports/consumption-chart';
-import { csv } from '../reports/csv';
 import type { Services } from '../services';
 import { lines, moment, text, type Text } from '../text';
 import { now } from './account-confirmation';
@@ -39,28 +38,21 @@ export async function readingsHistory(chat: Chat, services: Services): Promise<v
   await showPaged(chat, services, {
     rows: ordered,
     page: (shown, page, pages) => text('history-page', { account: active, ...period, page, pages, rows: table(shown) }),
-    csv: async () => {
-      const name = `readings-${range.from}-${range.to}.csv`;
-      const id = await chat.effect('history-csv', () =>
-        services.files.put({
-          name,
-          mime: 'text/csv',
-          bytes: csv(
-            say(text('csv-header')).split(';'),
-            ordered.map((row) => [
-              row.serialNumber,
-              say(zoneNames[row.zone]),
-              displayPeriod(row.period),
-              say(text('csv-date', { at: moment(new Date(row.submittedAt)) })),
-              say(channelName(row.channel)),
-              row.value,
-              row.consumptionKwh,
-              say(row.accepted ? text('answer-yes') : text('answer-no')),
-            ]),
-          ),
-        }),
-      );
-      return { file: { id, name, mime: 'text/csv' }, caption: text('history-csv-caption', period) };
+    csv: {
+      name: `readings-${range.from}-${range.to}.csv`,
+      header: text('csv-header'),
+      caption: text('history-csv-caption', period),
+      cells: (words) =>
+        ordered.map((row) => [
+          row.serialNumber,
+          words(zoneNames[row.zone]),
+          displayPeriod(row.period),
+          words(text('csv-date', { at: moment(new Date(row.submittedAt)) })),
+          words(channelName(row.channel)),
+          row.value,
+          row.consumptionKwh,
+          words(row.accepted ? text('answer-yes') : text('answer-no')),
+        ]),
     },
   });
 }
