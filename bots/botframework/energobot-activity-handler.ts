@@ -54,8 +54,8 @@ export class EnergobotActivityHandler {
 }
 
 /** Web Chat sends the page's language (`ru-RU`, `en-US`); the bot answers in it until the customer chooses. */
-function localeHint(locale: string | undefined): Locale | undefined {
-  const language = locale?.slice(0, 2).toLowerCase() ?? '';
+export function localeHint(locale: unknown): Locale | undefined {
+  const language = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
   return isLocale(language) ? language : undefined;
 }
 

@@ -5,7 +5,7 @@ import type { Localizer } from '../../core/localizer';
 import type { OutgoingMessage } from '../../core/runner/flow-runner';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
-import { toActivity } from '../botframework/energobot-activity-handler';
+import { localeHint, toActivity } from '../botframework/energobot-activity-handler';
 import { replyMarkup } from '../telegram/telegram-bot';
 
 export interface PushChannels {
@@ -22,7 +22,9 @@ export interface PushChannels {
  */
 export function createPushSender(channels: PushChannels): (push: DuePush) => Promise<void> {
   return async (push) => {
-    const locale = (await channels.identities.locale(push.chat)) ?? 'ru';
+    const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
+    // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
+    const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
     const menu = actionButton('menu');
     // The menu button keeps the customer one tap from the bot: Web Chat shows buttons of the last message only.
     const message: OutgoingMessage = {
@@ -34,7 +36,6 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
       await channels.telegram.api.sendMessage(Number(push.chat.id), message.text, replyMarkup(message));
       return;
     }
-    const reference = await channels.identities.conversationOf(push.chat);
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, async (context) => {
       await context.sendActivity(toActivity(message, () => ''));
@@ -47,3 +48,4 @@ export function telegramRetryAfterMs(error: unknown): number | undefined {
   const seconds = error instanceof GrammyError ? error.parameters.retry_after : undefined;
   return seconds === undefined ? undefined : seconds * 1000;
 }
+

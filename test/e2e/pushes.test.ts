@@ -58,6 +58,24 @@ describe('messages the bot starts: readings accepted for billing', () => {
     expect(await app.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
   });
 
+  it('speaks to a web chat that never chose a language in the language of its page', async () => {
+    await play(channel.customer('web-704', 'en-US'), [
+      { say: '/link' },
+      { say: '100000000001' },
+      { press: 'Yes' },
+      { press: 'I accept and consent' },
+      { say: '1543.20' },
+      { say: '/readings' },
+      { say: '34400' },
+      { press: 'Send' },
+      { press: 'No, thanks' },
+    ]);
+    const before = channel.received.length;
+    await accept({ account: '100000000001', period: period() });
+    await app.pushes.kick();
+    expect(channel.received.slice(before).map((activity) => activity.text)).toEqual([expect.stringMatching(/^Readings of account 100000000001 for \d\d\.\d{4} have been used for billing/)]);
+  });
+
   it("keeps a push Telegram refused, retries it no sooner than its retry_after, and delivers it then", async () => {
     await play(new TelegramCustomer(api, 702), [...linkingScript, ...readingsScript]);
     const sent = api.messagesTo(702).length;

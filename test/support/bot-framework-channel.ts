@@ -67,10 +67,11 @@ export class BotFrameworkChannel {
     return { status: response.status, replies: this.received.slice(before) };
   }
 
-  customer(userId: string): ChannelCustomer {
+  /** A web-chat customer; `locale` is the page's language, sent with every activity as Web Chat does. */
+  customer(userId: string, locale?: string): ChannelCustomer {
     let last: CapturedActivity[] = [];
     const seen = async (activity: Record<string, unknown>): Promise<SeenMessage[]> => {
-      last = (await this.post(activity, userId)).replies;
+      last = (await this.post({ ...activity, ...(locale && { locale }) }, userId)).replies;
       return last.map((reply) => ({
         text: plain(reply.text ?? ''),
         buttons: reply.suggestedActions?.actions.map((action) => plain(action.title)) ?? [],
