@@ -44,9 +44,17 @@ export interface ReadingHistoryRow {
   readonly accepted: boolean;
 }
 
+/** Building a formatter costs far more than using one; there is one time zone per process. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** «Расчётный период»: the calendar month in the supplier's time zone, as `YYYY-MM`. */
 export function billingPeriod(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  let format = monthFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    monthFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;
 }
