@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { MikroORM } from '@mikro-orm/core';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Bot } from 'grammy';
 import type { DuePush } from '../db/repositories/sql-chat-pushes';
@@ -22,7 +21,6 @@ import { directLineTokens, relayTokens } from './webchat/webchat-tokens';
 
 export interface App {
   readonly url: string;
-  readonly orm: MikroORM;
   readonly runtime: Runtime;
   readonly mail: QueueDelivery<DueMail>;
   readonly pushes: QueueDelivery<DuePush>;
@@ -138,7 +136,6 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   return {
     url,
-    orm,
     runtime,
     mail,
     pushes,

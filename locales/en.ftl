@@ -13,8 +13,10 @@ help-text =
     • link this chat to your account — you need the account number and the amount of any payment from the last year;
     • take your meter readings — for the linked account or for any account number;
     • show your account information: address, balance, debt from earlier periods;
+    • take a card payment by a link and tell you when it goes through;
+    • show the readings history with a consumption chart, charges and payments, the payment history;
     • unlink the account and change the language.
-    Commands: /start — start over, /menu — menu, /readings — readings, /cancel — cancel, /language — language.
+    Commands: /start — start over, /menu — menu, /readings — readings, /pay — payment, /cancel — cancel, /language — language.
 menu-not-linked = What would you like to do?
 menu-linked = Account { $account }. What would you like to do?
 cancelled = Cancelled.
@@ -235,6 +237,7 @@ push-readings-accepted = Readings of account { $account } for { $period } have b
 
 ## charges-and-payments
 
+statements-not-linked = Charges and payments are shown for a linked account. Link your account to see them.
 charges-ask-period = For which period should I show charges and payments?
 payments-ask-period = For which period should I show the payment history?
 charges-empty = No charges for { $from }–{ $to }.

@@ -2,7 +2,7 @@ import type { Chat } from '../chat';
 import type { MonthlyStatement, PaymentRecord } from '../domain/account';
 import { billingPeriod } from '../domain/meter';
 import { plainAmount } from '../domain/money';
-import { displayPeriod, periodStart, shiftPeriod, type PeriodRange } from '../domain/period';
+import { displayPeriod, periodStart, shiftPeriod } from '../domain/period';
 import type { Services } from '../services';
 import { lines, money, moment, text, type Text } from '../text';
 import { now } from './account-confirmation';
@@ -78,11 +78,11 @@ export async function paymentHistory(chat: Chat, services: Services): Promise<vo
 async function chosenPeriod(chat: Chat, services: Services, prompt: Text) {
   const [account] = await linkedAccounts(chat, services);
   if (!account) {
-    await showMenu(chat, services, text('history-not-linked'));
+    await showMenu(chat, services, text('statements-not-linked'));
     return null;
   }
   const current = billingPeriod(await now(chat, services, 'period-time'), services.localizer.timeZone);
-  const range: PeriodRange = await askPeriod(chat, prompt, current);
+  const range = await askPeriod(chat, prompt, current);
   const tz = services.localizer.timeZone;
   const payments = await chat.effect('payments', () =>
     services.accounts.payments(account, periodStart(range.from, tz), periodStart(shiftPeriod(range.to, 1), tz)),

@@ -41,7 +41,7 @@ describe('paying with the sandbox provider, in both channels', () => {
     const url = markup.inline_keyboard[0]?.[0]?.url as string;
     expect(await payByCard(url, '4242 4242 4242 4242')).toContain('Оплата прошла.');
     expect(plain(String(api.messagesTo(801).at(-1)?.params['text']))).toBe('Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.');
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '801' })).toMatchObject({ status: 'succeeded' });
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '801' })).toMatchObject({ status: 'succeeded' });
     const pending = (await customer.says('/info')).find((message) => message.text.startsWith('Оплата 1 500,00 ₽ от'));
     expect(pending?.text).toMatch(/^Оплата 1 500,00 ₽ от \d\d\.\d\d\.\d{4}, \d\d:\d\d прошла и поступит на счёт в течение суток: баланс её пока не учитывает\.$/);
   });
@@ -59,7 +59,7 @@ describe('paying with the sandbox provider, in both channels', () => {
 
   it('acts once on a repeated notification, never overwrites a final status, and refuses a forged one', async () => {
     await play(new TelegramCustomer(api, 803), [...linkAccount3, ...payOther]);
-    const order = await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '803' });
+    const order = await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '803' });
     const notify = (status: string, signature?: string) => {
       const body = JSON.stringify({ orderId: order.id, status });
       return fetch(`${app.url}/payments/sandbox/callback`, {
@@ -70,12 +70,12 @@ describe('paying with the sandbox provider, in both channels', () => {
     };
     expect((await notify('succeeded', signSandboxBody('{"forged":true}', secret))).status).toBe(401);
     expect((await notify('succeeded', 'not-even-hex')).status).toBe(401);
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).toMatchObject({ status: 'pending' });
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).toMatchObject({ status: 'pending' });
 
     expect((await notify('succeeded')).status).toBe(200);
     expect((await notify('succeeded')).status).toBe(200);
     expect((await notify('failed')).status).toBe(200);
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).toMatchObject({ status: 'succeeded' });
-    expect(await app.orm.em.fork().count(ChatPush, { chatId: '803' })).toBe(1);
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).toMatchObject({ status: 'succeeded' });
+    expect(await app.runtime.orm.em.fork().count(ChatPush, { chatId: '803' })).toBe(1);
   });
 });

@@ -55,7 +55,7 @@ describe('messages the bot starts: readings accepted for billing', () => {
     const proactive = channel.received.slice(before);
     expect(proactive).toEqual([expect.objectContaining({ text: `Readings of account 100000000001 for ${month}.${year} have been used for billing ✅` })]);
     expect(proactive[0]?.path.startsWith('/v3/conversations/conversation-web-701/activities')).toBe(true);
-    expect(await app.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
+    expect(await app.runtime.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
   });
 
   it('speaks to a web chat that never chose a language in the language of its page', async () => {
@@ -82,15 +82,15 @@ describe('messages the bot starts: readings accepted for billing', () => {
     api.failNext('sendMessage', { status: 429, retryAfter: 600 });
     await accept({ account: '100000000001', period: period() });
     await app.pushes.kick();
-    const [waiting] = await app.orm.em.fork().find(ChatPush, { chatId: '702' });
+    const [waiting] = await app.runtime.orm.em.fork().find(ChatPush, { chatId: '702' });
     expect(waiting).toMatchObject({ attempts: 1, sentAt: null });
     expect(waiting?.lastError).toContain('retry after 600');
     expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 590_000);
 
-    await app.orm.em.fork().nativeUpdate(ChatPush, { id: waiting!.id }, { nextAttemptAt: new Date(0) });
+    await app.runtime.orm.em.fork().nativeUpdate(ChatPush, { id: waiting!.id }, { nextAttemptAt: new Date(0) });
     await app.pushes.kick();
     expect(api.messagesTo(702)).toHaveLength(sent + 1);
-    expect(await app.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
+    expect(await app.runtime.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
   });
 
   it('takes only calls with the operator token and a proper body', async () => {

@@ -12,8 +12,8 @@ describe('one conversation, two channels', () => {
     try {
       const script = [...linkingScript, ...readingsScript, ...historyScript];
       const submitted = async () => {
-        const rows = await app.orm.em.fork().find(MeterReading, { accepted: false });
-        await app.orm.em.fork().nativeDelete(MeterReading, { accepted: false });
+        const rows = await app.runtime.orm.em.fork().find(MeterReading, { accepted: false });
+        await app.runtime.orm.em.fork().nativeDelete(MeterReading, { accepted: false });
         return rows.map((reading) => [reading.channel, reading.value]);
       };
       const inTelegram = await play(new TelegramCustomer(api, 601), script);
@@ -53,13 +53,13 @@ describe('one conversation, two channels', () => {
     const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
-      await app.orm.em.fork().nativeUpdate(Account, { number: '100000000003' }, { readingsWithoutLinkAllowed: false });
+      await app.runtime.orm.em.fork().nativeUpdate(Account, { number: '100000000003' }, { readingsWithoutLinkAllowed: false });
       const script = [{ say: '/readings' }, { say: '100000000003' }, { press: 'Да' }];
       const inTelegram = await play(new TelegramCustomer(api, 602), script);
       const inWebChat = await play(channel.customer('web-602'), script);
       expect(inWebChat).toEqual(inTelegram);
       expect(inTelegram[2]?.[0]?.text).toBe('Владелец этого счёта запретил передавать показания без привязки. Привяжите счёт, чтобы передать их.');
-      expect(await app.orm.em.fork().count(MeterReading, { accepted: false })).toBe(0);
+      expect(await app.runtime.orm.em.fork().count(MeterReading, { accepted: false })).toBe(0);
     } finally {
       await channel.stop();
       await app.close();

@@ -49,7 +49,7 @@ describe('YooKassa API v3', () => {
   it('creates the payment with a redirect confirmation, an idempotence key and the account in metadata', async () => {
     await play(new TelegramCustomer(api, 901), linkAndPay);
     const [payment] = [...yookassa.payments.values()];
-    const order = await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '901' });
+    const order = await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '901' });
     expect(payment).toMatchObject({ amount: { value: '1500.00', currency: 'RUB' }, metadata: { account: '100000000003', orderId: order.id } });
     expect(yookassa.idempotenceKeys.get(order.id)).toBe(payment?.id);
     expect(order).toMatchObject({ provider: 'yookassa', providerPaymentId: payment?.id, status: 'pending' });
@@ -62,14 +62,14 @@ describe('YooKassa API v3', () => {
     await play(new TelegramCustomer(api, 902), linkAndPay);
     const [payment] = [...yookassa.payments.values()];
     expect((await notify(payment!.id)).status).toBe(200);
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '902' })).toMatchObject({ status: 'pending' });
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '902' })).toMatchObject({ status: 'pending' });
 
     yookassa.settle(payment!.id, 'succeeded');
     await notify(payment!.id);
     await notify(payment!.id);
     await app.pushes.kick();
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '902' })).toMatchObject({ status: 'succeeded' });
-    expect(await app.orm.em.fork().count(ChatPush, { chatId: '902' })).toBe(1);
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '902' })).toMatchObject({ status: 'succeeded' });
+    expect(await app.runtime.orm.em.fork().count(ChatPush, { chatId: '902' })).toBe(1);
     expect(String(api.messagesTo(902).at(-1)?.params['text'])).toContain('прошла');
     expect((await notify('no-such-payment')).status).toBe(500);
   });
@@ -81,7 +81,7 @@ describe('YooKassa API v3', () => {
     const options = { provider: app.runtime.yookassa!, orders: app.runtime.orders, pushes: app.runtime.pushes, allowedIps: [], pushed: () => undefined, log: createLog('error', () => {}) };
     expect(await reconcileYooKassa(options, new Date())).toBe(0);
     expect(await reconcileYooKassa(options, new Date(Date.now() + 16 * 60_000))).toBe(1);
-    expect(await app.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '903' })).toMatchObject({ status: 'failed' });
+    expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '903' })).toMatchObject({ status: 'failed' });
   });
 
   it('refuses notifications from outside the allow-list when one is configured', async () => {

@@ -40,6 +40,6 @@ describe('charges, payments and payment history', () => {
   });
 
   it('asks to link first', async () => {
-    expect((await world.customer('stranger').says('/payments'))[0]).toBe('История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.');
+    expect((await world.customer('stranger').says('/payments'))[0]).toBe('Начисления и платежи доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их смотреть.');
   });
 });
