@@ -1,48 +1,54 @@
+import type { Content } from './content/content';
 import type { ChatAddress } from './domain/channel';
 import type { Locale } from './domain/locale';
 import type { Result } from './result';
 import type { Text } from './text';
 
-/**
- * What a customer sends: typed text, or a press of one of the bot's buttons (its data).
- * Adapters turn each platform's update into one of these.
- */
-export type Input = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'button'; readonly data: string };
+/** Kinds of message a customer can send that are not text: each gets its own clear answer. */
+export const attachmentKinds = ['photo', 'document', 'sticker', 'voice', 'video', 'location', 'contact', 'other'] as const;
+export type AttachmentKind = (typeof attachmentKinds)[number];
 
 /**
- * A button either answers the question at hand or is a global action (see `globalActions`);
- * a link button opens a page instead (a payment page), and says nothing to the bot.
+ * What a customer sends: typed text, a press of one of the bot's buttons (its data), or
+ * something that is not text (a photo, a sticker…). Adapters turn each platform's update into one.
+ */
+export type Input =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'button'; readonly data: string }
+  | { readonly kind: 'attachment'; readonly what: AttachmentKind };
+
+/**
+ * A button either answers the question at hand or starts a task (see `core/tasks.ts`); a link
+ * button opens a page instead (a payment page), and says nothing to the bot.
  */
 export type Button = { readonly label: Text; readonly data: string } | { readonly label: Text; readonly url: string };
-
-/** A file the flow made and put in the file store: a chart, a CSV export, later receipts. */
-export interface SharedFile {
-  /** The store's random token for it. */
-  readonly id: string;
-  readonly name: string;
-  readonly mime: 'image/png' | 'text/csv';
-}
 
 export interface Option<V extends string> {
   readonly value: V;
   readonly label: Text;
 }
 
+export interface AskOptions {
+  readonly buttons?: readonly Button[];
+  /** What to say when a picture, a file or a sticker comes instead of the typed answer. */
+  readonly notTyped?: Text;
+}
+
 /**
  * The port every conversation flow talks through, the same on every channel. A flow is replayed
- * from its start on each customer input, so anything that talks to the world goes through
- * `effect`, whose result is recorded and reused on replay.
+ * from its start on each customer input; what it says is recorded so a replay never says it
+ * twice. Flows reach the world only through the `FlowServices` they are given, which records
+ * every call (see `runner/recorded-services.ts`).
  */
 export interface Chat {
   readonly address: ChatAddress;
   readonly locale: Locale;
   say(message: Text, buttons?: readonly Button[]): Promise<void>;
-  /** Sends a stored file with a caption: a picture where people would rather look than read. */
-  send(file: SharedFile, caption: Text): Promise<void>;
+  /** Says something shaped (facts, a table, a file); the channel decides how it looks. */
+  show(content: Content, buttons?: readonly Button[]): Promise<void>;
   /** Asks until `parse` accepts the typed answer; each refusal is explained, nothing is lost. */
-  ask<T>(prompt: Text, parse: (input: string) => Result<T>, buttons?: readonly Button[]): Promise<T>;
+  ask<T>(prompt: Text, parse: (input: string) => Result<T>, options?: AskOptions): Promise<T>;
   /** Offers buttons; a typed answer matching a button's label counts as pressing it. */
   choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V>;
-  effect<R>(key: string, run: () => Promise<R>): Promise<R>;
   setLocale(locale: Locale): Promise<void>;
 }

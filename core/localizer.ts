@@ -51,6 +51,12 @@ export class Localizer {
     return result;
   }
 
+  /** One value as it reads in a locale: a table's cell, a fact's value. */
+  value(locale: Locale, value: TextArg): string {
+    const formatted = this.arg(locale, value);
+    return typeof formatted === 'string' ? formatted : String(formatted);
+  }
+
   private arg(locale: Locale, value: TextArg): FluentVariable {
     if (typeof value === 'string' || typeof value === 'number') return value;
     if ('money' in value) return formatMoney(value.money, locale);

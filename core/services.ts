@@ -1,8 +1,8 @@
 import type { Localizer } from './localizer';
 import type { Accounts, ChatIdentities, FileStore, LinkAttempts, MailOutbox, MeterReadings, Payments } from './ports';
 
-/** Everything a flow may use besides the chat: the use cases' ports, words and time. */
-export interface Services {
+/** The use cases' ports: everything that talks to the world. */
+export interface Ports {
   readonly accounts: Accounts;
   readonly identities: ChatIdentities;
   readonly attempts: LinkAttempts;
@@ -10,6 +10,19 @@ export interface Services {
   readonly readings: MeterReadings;
   readonly files: FileStore;
   readonly payments: Payments;
+}
+
+/** What the composition root gives the runner: the ports, words and time. */
+export interface Services extends Ports {
   readonly localizer: Localizer;
   readonly clock: () => Date;
+}
+
+/**
+ * What a flow is given: the same ports, but every call is recorded (run once, replayed from the
+ * record), and time only through `now()`, recorded too. Flows never see `Services` itself.
+ */
+export interface FlowServices extends Ports {
+  readonly localizer: Localizer;
+  now(): Promise<Date>;
 }

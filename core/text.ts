@@ -31,3 +31,8 @@ export function moment(at: Date): { moment: string } {
 export function lines(texts: readonly Text[]): { lines: readonly Text[] } {
   return { lines: texts };
 }
+
+/** A text as a value inside another message: a fact's value, a table's cell. */
+export function words(message: Text): { lines: readonly Text[] } {
+  return { lines: [message] };
+}

@@ -10,18 +10,28 @@ start-greeting =
     You can send meter readings here, and once your account is linked, check its balance and details.
 help-text =
     I can:
-    • link this chat to your account — you need the account number and the amount of any payment from the last year;
-    • take your meter readings — for the linked account or for any account number;
-    • show your account information: address, balance, debt from earlier periods;
-    • take a card payment by a link and tell you when it goes through;
-    • show the readings history with a consumption chart, charges and payments, the payment history;
-    • unlink the account and change the language.
-    Commands: /start — start over, /menu — menu, /readings — readings, /pay — payment, /cancel — cancel, /language — language.
+    { $tasks }
+    At any point: /menu for the menu, /cancel to drop what you started. You can also write in your own words: "send readings", "how much do I owe", "pay".
 menu-not-linked = What would you like to do?
 menu-linked = Account { $account }. What would you like to do?
 cancelled = Cancelled.
-not-understood = I did not understand that. Please choose an action from the menu.
-flow-restarted = The bot has been updated and what you started had to stop. Please start it again.
+not-understood = I did not understand that. Did you mean one of these?
+flow-restarted = The bot has been updated and what you started had to start over. I am sorry: what you entered before is not kept.
+flow-continued = Let us continue where you stopped.
+resume-button = ↩ Continue: { $task }
+resume-offer = What you started is kept: you can continue it.
+question-closed = This question is closed.
+message-too-long = That message is too long: { $length } characters. I read messages of up to { $max } characters: please write it shorter.
+not-text = { $what ->
+    [photo] I can't read pictures yet.
+    [sticker] Thanks for the sticker! But I understand only text and buttons.
+    [voice] I can't listen to voice messages yet.
+    [video] I can't watch videos yet.
+    [location] I don't need a location: everything goes by the account number.
+    [contact] I don't need a contact: everything goes by the account number.
+   *[other] I can't read files yet.
+  } Choose an action from the menu or write what you need.
+menu-more = More actions:
 error-try-again = Something went wrong on our side. Please try again in a minute: what you entered is kept.
 answer-expected-typed = Please type your answer as a message.
 answer-expected-button = Please choose one of the options on the buttons.
@@ -41,10 +51,38 @@ action-payments = Payment history
 action-pay = Pay
 action-unlink = Unlink the account
 action-language = Язык / Language
+action-more = More…
+
+help-link = • link this chat to your account: you need the account number and the amount of any payment from the last year (/link);
+help-info = • show your account information: address, balance, debt from earlier periods (/info);
+help-pay = • take a card payment by a link and tell you when it goes through (/pay);
+help-readings = • take your meter readings, for the linked account or for any account number (/readings);
+help-history = • show the readings history with a consumption chart (/history);
+help-charges = • show charges and payments month by month (/charges);
+help-payments = • show the payment history (/payments);
+help-unlink = • unlink the account from this chat (/unlink);
+help-language = • change the language (/language);
+help-help = • tell what I can do (/help).
+
+# Words by which free text leads to a task: word stems separated by "|"; "*" marks a whole word.
+intent-start = hello | hi* | hey* | good morning | good afternoon | good evening | greetings | start*
+intent-menu = menu | main menu | what next
+intent-help = help | what can you do | commands | how does this work | how to use
+intent-link = link | connect my account | add account | add an account | log in | login | sign in | register
+intent-info = balance | how much do i owe | how much i owe | owe | debt | account info | my account | account details | credit
+intent-pay = pay* | pay my bill | pay the bill | make a payment | payment link | top up | i want to pay | pay now
+intent-readings = reading | meter | submit read | send read | kwh
+intent-history = readings history | reading history | past readings | previous readings | chart | consumption | usage
+intent-charges = charges | bill* | bills* | statement | invoice | what was charged
+intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid*
+intent-unlink = unlink | disconnect | remove account | remove my account
+intent-language = language | russian | русский | english* | change language
+intent-cancel = cancel | stop* | never mind | quit
 
 ## link-account
 
 link-ask-number = Enter your account number: 12 digits, printed on your receipt. For example: 1000 0000 0001.
+link-number-not-typed = Please type the account number in digits, for example: 1000 0000 0001.
 account-number-empty = No account number given. Enter 12 digits, for example: { $example }.
 account-number-not-digits = An account number has digits only (spaces and dashes are fine). For example: { $example }.
 account-number-wrong-length = An account number has 12 digits; this one has { $digits }. Check it on your receipt, for example: { $example }.
@@ -63,6 +101,7 @@ link-ask-amount =
     Enter the amount of any payment to this account from the last 12 months, to the kopeck, as on your receipt. For example: 1 543.20.
     The payment must have been made yesterday or earlier: payments take a day to post.
 amount-empty = No amount given. Enter the payment amount, for example: { $example }.
+amount-not-typed = Please type the amount in digits, for example: 1 543,20.
 amount-not-a-number = I could not read that amount. Enter it in digits, for example: { $example }.
 amount-not-positive = A payment amount must be above zero. For example: { $example }.
 amount-too-precise = An amount has at most two decimal places (kopecks). For example: { $example }.
@@ -92,25 +131,28 @@ mail-link-body =
 
 ## account-info
 
-info-card =
-    Account { $account }{ $demo ->
-        [yes] {" "}(demo)
-       *[no] {""}
-    }
-    Address: { $address }
-    Phone: { $phone }
-    Registered residents: { $residents }
-    Seasonality factor: { NUMBER($seasonalityFactor, minimumFractionDigits: 2) }
-    { $socialNorm ->
-        [none] Social norm: none in this region
-       *[other] Social norm: { $socialNorm } kWh a month
-    }
-    { $balanceState ->
-        [debt] Balance: { $balance } owed
-        [credit] Balance: { $balance } in credit
-       *[zero] Balance: { $balance }, nothing owed
-    }
-    Debt from earlier periods: { $earlierDebt }
+info-title = Account { $account }{ $demo ->
+    [yes] {" "}(demo)
+   *[no] {""}
+}
+info-address = Address
+info-phone = Phone
+info-residents = Registered residents
+info-residents-value = { $residents }
+info-seasonality = Seasonality factor
+info-seasonality-value = { NUMBER($factor, minimumFractionDigits: 2) }
+info-social-norm = Social norm
+info-social-norm-value = { $norm ->
+    [none] none in this region
+   *[other] { $norm } kWh a month
+}
+info-balance = Balance
+info-balance-value = { $state ->
+    [debt] { $balance } owed
+    [credit] { $balance } in credit
+   *[zero] { $balance }, nothing owed
+}
+info-earlier-debt = Debt from earlier periods
 info-payment-pending = The payment of { $amount } on { $at } went through and posts within a day: the balance does not show it yet.
 info-not-linked = This chat is not linked to an account yet. Link one to see its information.
 info-unavailable = Account information is unavailable right now. Please try again later.
@@ -151,6 +193,7 @@ readings-ask =
     Meter { $meter }, { $zone }.
     { $history }
     Enter the reading as a whole number, as the meter shows it, without the digits after the point.
+readings-not-typed = I can't read a photo of the meter. Please type the digits the meter shows.
 readings-previous = Last accepted reading: { $previous } kWh ({ $at }).
 readings-no-previous = No accepted readings yet.
 readings-already-sent = { $submitted } was already sent this month; the new value replaces it.
@@ -212,18 +255,21 @@ history-empty = No readings for { $from }–{ $to }.
 chart-title = Consumption, account { $account }, { $from }–{ $to }
 chart-unit = kWh
 history-chart-caption = Electricity consumption by month, { $from }–{ $to }.
-history-page =
-    Readings history of account { $account }, { $from }–{ $to }{ $pages ->
-        [1] {""}
-       *[other] {" "}(page { $page } of { $pages })
-    }:
-    { $rows }
-    ✅ — reading used for billing.
-history-group = { $meter }, { $zone }:
-history-row = { $at } · { $channel } · { $value } · { $consumption } kWh{ $accepted ->
+history-page = Readings history of account { $account }, { $from }–{ $to }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page } of { $pages })
+}
+history-column-date = Date
+history-column-meter = Meter
+history-column-value = Reading
+history-column-consumption = kWh
+history-column-channel = Channel
+history-meter-zone = { $meter }, { $zone }
+history-value = { $value }{ $accepted ->
     [yes] {" "}✅
    *[no] {""}
 }
+history-accepted-note = ✅ — reading used for billing.
 history-more = Show more
 history-csv = Download CSV
 history-done = Done
@@ -242,32 +288,28 @@ charges-ask-period = For which period should I show charges and payments?
 payments-ask-period = For which period should I show the payment history?
 charges-empty = No charges for { $from }–{ $to }.
 payments-empty = No payments for { $from }–{ $to }.
-charges-page =
-    Charges and payments of account { $account }, { $from }–{ $to }{ $pages ->
-        [1] {""}
-       *[other] {" "}(page { $page } of { $pages })
-    }:
-    { $rows }
-charges-row =
-    { $month }: opening balance { $openingState ->
-        [debt] { $opening } owed
-        [credit] { $opening } in credit
-       *[zero] { $opening }
-    }; charged { $charged }; closing balance { $closingState ->
-        [debt] { $closing } owed
-        [credit] { $closing } in credit
-       *[zero] { $closing }
-    }{ $paid ->
-        [0] {""}
-       *[other] {"\u000A"}{ $payments }
-    }
-payment-row = • paid { $at } — { $amount } ({ $source })
-payments-page =
-    Payment history of account { $account }, { $from }–{ $to }{ $pages ->
-        [1] {""}
-       *[other] {" "}(page { $page } of { $pages })
-    }:
-    { $rows }
+charges-page = Charges and payments of account { $account }, { $from }–{ $to }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page } of { $pages })
+}
+charges-column-month = Month
+charges-column-opening = Opening balance
+charges-column-charged = Charged
+charges-column-paid = Paid
+charges-column-closing = Closing balance
+balance-value = { $state ->
+    [debt] { $amount } owed
+    [credit] { $amount } in credit
+   *[zero] { $amount }
+}
+payment-cell = { $amount } ({ $at }, { $source })
+payments-page = Payment history of account { $account }, { $from }–{ $to }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page } of { $pages })
+}
+payments-column-date = Date
+payments-column-amount = Amount
+payments-column-source = Source
 charges-csv-header = Year;Month;Opening balance (owed);Charged;Payment date;Payment amount;Closing balance (owed);Payment source
 payments-csv-header = Payment date;Payment amount;Payment source
 charges-csv-caption = Charges and payments for { $from }–{ $to } as CSV.

@@ -1,44 +1,44 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { GrammyError, type Bot } from 'grammy';
-import { actionButton } from '../../core/global-actions';
+import { taskButton } from '../../core/actions';
+import { localize } from '../../core/content/localize';
 import type { Localizer } from '../../core/localizer';
-import type { OutgoingMessage } from '../../core/runner/flow-runner';
+import type { FileStore } from '../../core/ports';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
-import { localeHint, toActivity } from '../botframework/energobot-activity-handler';
-import { replyMarkup } from '../telegram/telegram-bot';
+import { toActivity } from '../botframework/activity-renderer';
+import { localeHint } from '../botframework/energobot-activity-handler';
+import { sendMessage } from '../telegram/telegram-bot';
 
 export interface PushChannels {
   readonly localizer: Localizer;
   readonly identities: SqlChatIdentities;
+  readonly files: FileStore;
+  readonly fileUrl: (token: string) => string;
   readonly telegram: Bot | undefined;
   readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
 }
 
 /**
- * Sends one queued push on its chat's own channel, in the chat's language: Telegram by its chat
- * id, Bot Framework as a proactive message to the conversation it last spoke in. A failure is
- * thrown, so the outbox retries it later.
+ * Sends one queued push on its chat's own channel, in the chat's language, through the same
+ * renderers as replies: Telegram by its chat id, Bot Framework as a proactive message to the
+ * conversation it last spoke in. A failure is thrown, so the outbox retries it later.
  */
 export function createPushSender(channels: PushChannels): (push: DuePush) => Promise<void> {
   return async (push) => {
     const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
     // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
     const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
-    const menu = actionButton('menu');
-    // The menu button keeps the customer one tap from the bot: Web Chat shows buttons of the last message only.
-    const message: OutgoingMessage = {
-      text: channels.localizer.format(locale, push.message),
-      buttons: [{ label: channels.localizer.format(locale, menu.label), data: menu.data }],
-    };
+    // The menu button keeps the customer one tap from the bot.
+    const message = localize(channels.localizer, locale, { content: { kind: 'text', text: push.message }, buttons: [taskButton('menu')] });
     if (push.chat.channel === 'telegram') {
       if (!channels.telegram) throw new Error('Telegram is not configured in this process');
-      await channels.telegram.api.sendMessage(Number(push.chat.id), message.text, replyMarkup(message));
+      await sendMessage(channels.telegram.api, channels.files, Number(push.chat.id), message);
       return;
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity(toActivity(message, () => ''));
+      await context.sendActivity(toActivity(message, channels.fileUrl));
     });
   };
 }
@@ -48,4 +48,3 @@ export function telegramRetryAfterMs(error: unknown): number | undefined {
   const seconds = error instanceof GrammyError ? error.parameters.retry_after : undefined;
   return seconds === undefined ? undefined : seconds * 1000;
 }
-

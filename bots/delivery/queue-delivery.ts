@@ -1,4 +1,4 @@
-import { errorFields, type Log } from '../log';
+import { errorFields, type Log } from '../app/log';
 
 export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
   claimDue(limit: number, leaseMs: number): Promise<T[]>;

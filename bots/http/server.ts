@@ -7,7 +7,7 @@ import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import type { FileStore } from '../../core/ports';
 import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
-import { errorFields, type Log } from '../log';
+import { errorFields, type Log } from '../app/log';
 
 export interface ServerParts {
   readonly log: Log;

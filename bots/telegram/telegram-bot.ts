@@ -1,10 +1,16 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, InputFile, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
-import type { Input } from '../../core/chat';
+import { Bot, InputFile, type Api, type Context } from 'grammy';
+import type { Message, UserFromGetMe } from 'grammy/types';
+import type { AttachmentKind, Input } from '../../core/chat';
+import type { OutgoingMessage } from '../../core/content/outgoing';
+import { locales } from '../../core/domain/locale';
+import type { Localizer } from '../../core/localizer';
 import type { FileStore } from '../../core/ports';
-import type { FlowRunner, OutgoingMessage } from '../../core/runner/flow-runner';
-import { errorFields, type Log } from '../log';
+import type { FlowRunner } from '../../core/runner/flow-runner';
+import { commandTasks } from '../../core/tasks';
+import { text } from '../../core/text';
+import { errorFields, type Log } from '../app/log';
+import { telegramSends } from './telegram-renderer';
 
 export interface TelegramBotOptions {
   readonly token: string;
@@ -19,8 +25,9 @@ export interface TelegramBotOptions {
 }
 
 /**
- * The Telegram adapter: a text or a button press becomes the runner's input, and what the flow
- * said becomes messages with inline keyboards. Nothing about the domain is decided here.
+ * The Telegram adapter: a text, a button press or anything else the customer sends becomes the
+ * runner's input, and what the flow said is rendered by `telegram-renderer`. Nothing about the
+ * domain is decided here.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, {
@@ -35,36 +42,63 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   const handle = async (ctx: Context, input: Input) => {
     const chatId = ctx.chat?.id;
-    if (chatId === undefined) return;
-    const replies = await options.runner.handle({
-      chat: { channel: 'telegram', id: String(chatId) },
-      updateId: String(ctx.update.update_id),
-      input,
-    });
-    for (const reply of replies) {
-      const stored = reply.file && (await options.files.get(reply.file.id));
-      if (!stored) await ctx.api.sendMessage(chatId, reply.text, replyMarkup(reply));
-      else if (stored.mime === 'image/png') await ctx.api.sendPhoto(chatId, new InputFile(stored.bytes, stored.name), { caption: reply.text });
-      else await ctx.api.sendDocument(chatId, new InputFile(stored.bytes, stored.name), { caption: reply.text });
-    }
+    if (chatId === undefined) return undefined;
+    // Telegram's language_code is not a hint: many Russian customers run Telegram in English.
+    const reply = await options.runner.handle({ chat: { channel: 'telegram', id: String(chatId) }, updateId: String(ctx.update.update_id), input });
+    for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message);
+    return reply;
   };
 
   bot.on('callback_query:data', async (ctx) => {
-    // Answered at once: Telegram shows a spinner on the button until it is.
-    await ctx.answerCallbackQuery();
-    await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data });
+    // The pressed message's keyboard goes: old buttons do not linger under answered questions.
+    const keyboardGone = ctx.callbackQuery.message ? ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined) : undefined;
+    try {
+      const reply = await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data });
+      await ctx.answerCallbackQuery(reply?.notice ? { text: reply.notice } : {});
+    } finally {
+      await keyboardGone;
+    }
   });
   bot.on('message:text', (ctx) => handle(ctx, { kind: 'text', text: ctx.message.text }));
-  bot.on('message', (ctx) => handle(ctx, { kind: 'text', text: '' }));
+  bot.on('message', (ctx) => handle(ctx, { kind: 'attachment', what: attachmentOf(ctx.message) }));
   bot.catch((error) => options.log.error('telegram update failed', { updateId: error.ctx.update.update_id, ...errorFields(error.error) }));
   return bot;
 }
 
-export function replyMarkup(reply: OutgoingMessage) {
-  if (reply.buttons.length === 0) return {};
-  return {
-    reply_markup: {
-      inline_keyboard: reply.buttons.map((button) => ['url' in button ? { text: button.label, url: button.url } : { text: button.label, callback_data: button.data }]),
-    },
-  };
+/** Sends one message of the bot's on Telegram, files from the file store. */
+export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage): Promise<void> {
+  for (const send of telegramSends(message)) {
+    const markup = send.reply_markup ? { reply_markup: send.reply_markup } : {};
+    if (send.method === 'sendMessage') {
+      await api.sendMessage(chatId, send.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup });
+      continue;
+    }
+    const stored = await files.get(send.file.id);
+    if (!stored) throw new Error(`file ${send.file.name} is no longer in the store`);
+    const file = new InputFile(stored.bytes, stored.name);
+    const other = { caption: send.caption, parse_mode: 'HTML' as const, ...markup };
+    if (send.method === 'sendPhoto') await api.sendPhoto(chatId, file, other);
+    else await api.sendDocument(chatId, file, other);
+  }
+}
+
+/** Telegram's command menu, in each language, from the task table. */
+export async function registerCommands(api: Api, localizer: Localizer): Promise<void> {
+  for (const locale of locales) {
+    const commands = commandTasks().map((task) => ({ command: task.action, description: localizer.format(locale, text(`action-${task.action}`)) }));
+    await api.setMyCommands(commands, { language_code: locale });
+    // Russian comes first: it is also what a customer of any other language sees.
+    if (locale === 'ru') await api.setMyCommands(commands);
+  }
+}
+
+function attachmentOf(message: Message): AttachmentKind {
+  if (message.photo) return 'photo';
+  if (message.sticker) return 'sticker';
+  if (message.voice || message.audio) return 'voice';
+  if (message.video || message.video_note || message.animation) return 'video';
+  if (message.document) return 'document';
+  if (message.location || message.venue) return 'location';
+  if (message.contact) return 'contact';
+  return 'other';
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { errorFields, type Log } from '../log';
+import { errorFields, type Log } from '../app/log';
 
 /** An activity as Direct Line carries it; only the fields the relay itself reads are named. */
 const activitySchema = z

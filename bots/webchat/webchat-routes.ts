@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isLocale, type Locale } from '../../core/domain/locale';
 import type { Localizer } from '../../core/localizer';
 import { text, type Text } from '../../core/text';
-import { errorFields, type Log } from '../log';
+import { errorFields, type Log } from '../app/log';
 import type { WebChatTokens } from './webchat-tokens';
 
 export interface WebChatOptions {

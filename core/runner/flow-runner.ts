@@ -1,13 +1,19 @@
-import { ReplayEngine, type ReplayState } from '@grammyjs/conversations/out/engine.js';
-import { z } from 'zod';
-import type { Input, SharedFile } from '../chat';
+import { ReplayEngine } from '@grammyjs/conversations/out/engine.js';
+import type { Input } from '../chat';
+import { taskButton, requestedTask } from '../actions';
+import type { Said } from '../content/content';
+import { localize } from '../content/localize';
+import type { OutgoingMessage } from '../content/outgoing';
 import { chatKey, type ChatAddress } from '../domain/channel';
 import { defaultLocale, locales, type Locale } from '../domain/locale';
-import { globalActionOf } from '../global-actions';
-import { flowForAction, flows, type Flow, type FlowName } from '../flows';
+import { IntentMatcher } from '../intents/intent-matcher';
+import { normalise } from '../intents/normalise';
 import type { Services } from '../services';
-import { text } from '../text';
-import { ReplayChat, type Said } from './replay-chat';
+import { commandTasks, taskOf, type Task } from '../tasks';
+import { lines, text } from '../text';
+import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
+import { recordedServices } from './recorded-services';
+import { questionOf, ReplayChat } from './replay-chat';
 import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
 
 export interface ChatUpdate {
@@ -15,38 +21,22 @@ export interface ChatUpdate {
   /** The platform's delivery id (Telegram `update_id`, Bot Framework `activity.id`). */
   readonly updateId: string;
   readonly input: Input;
-  /** The language the platform says the customer uses; taken for a chat that has not chosen one. */
+  /** The language the platform says the customer uses; followed until the customer chooses one. */
   readonly localeHint?: Locale;
 }
 
-export type OutgoingButton = { readonly label: string; readonly data: string } | { readonly label: string; readonly url: string };
-
-/** A message in words, ready for an adapter to render in its platform's way; with a file, the text is its caption. */
-export interface OutgoingMessage {
-  readonly text: string;
-  readonly buttons: readonly OutgoingButton[];
-  readonly file?: SharedFile;
+/** What the bot answers to one update. */
+export interface Reply {
+  readonly messages: readonly OutgoingMessage[];
+  /** A short word for a press of an old button (Telegram shows it over the chat, not in it). */
+  readonly notice?: string;
 }
 
-/** Bump when the shape below changes; a session of another shape is started afresh. */
-const sessionVersion = 1;
+/** The longest message read; Telegram's own limit for one text message. */
+export const maxInputLength = 4096;
 
-const sessionSchema = z.object({
-  v: z.literal(sessionVersion),
-  locale: z.enum(locales),
-  flow: z
-    .object({
-      name: z.string(),
-      version: z.number(),
-      locale: z.enum(locales),
-      interrupt: z.number(),
-      state: z.custom<ReplayState>((value) => typeof value === 'object' && value !== null),
-    })
-    .optional(),
-});
-
-export type FlowSession = z.infer<typeof sessionSchema>;
-type Waiting = NonNullable<FlowSession['flow']>;
+/** The runner's own action: back to the flow the customer left for another task. */
+const resumeAction = 'resume';
 
 export interface FlowRunnerOptions {
   readonly services: Services;
@@ -56,91 +46,218 @@ export interface FlowRunnerOptions {
   readonly onError: (error: unknown, update: ChatUpdate) => void;
 }
 
+type Step = { readonly start: Task; readonly argument?: string } | { readonly resume: Waiting; readonly input: Input };
+
+interface Outcome {
+  readonly locale: Locale;
+  readonly chosen: boolean;
+  readonly said: readonly Said[];
+  readonly waiting?: Waiting;
+}
+
 /**
- * The one runner both channels share: for each input it loads the chat's flow, replays it with
- * the input supplied, and returns what the flow said in the chat's language.
+ * The one runner both channels share: for each input it finds what the customer asks for (an
+ * answer to the question waiting, a task, free text), replays the flow with the input supplied,
+ * and returns what the flow said in the chat's language.
  */
 export class FlowRunner {
-  constructor(private readonly options: FlowRunnerOptions) {}
+  private readonly intents: IntentMatcher;
+  /** Each task's label in every language, as typed, to its button's data. */
+  private readonly taskLabels: ReadonlyMap<string, string>;
 
-  async handle(update: ChatUpdate): Promise<OutgoingMessage[]> {
+  constructor(private readonly options: FlowRunnerOptions) {
+    const { localizer } = options.services;
+    this.intents = new IntentMatcher(localizer);
+    this.taskLabels = new Map(
+      commandTasks().flatMap((task) => locales.map((locale) => [normalise(localizer.format(locale, text(`action-${task.action}`))), taskButton(task.action).data] as const)),
+    );
+  }
+
+  async handle(update: ChatUpdate): Promise<Reply> {
     const { updates, lock } = this.options;
     const chat = chatKey(update.chat);
-    if (!(await updates.firstDelivery(`energobot:update:${chat}:${update.updateId}`))) return [];
+    if (!(await updates.firstDelivery(`energobot:update:${chat}:${update.updateId}`))) return { messages: [] };
     return lock.run(`energobot:lock:${chat}`, () => this.handleInOrder(update));
   }
 
-  private async handleInOrder(update: ChatUpdate): Promise<OutgoingMessage[]> {
-    const { sessions, services } = this.options;
+  private async handleInOrder(update: ChatUpdate): Promise<Reply> {
     const key = `energobot:session:${chatKey(update.chat)}`;
-    const stored = sessionSchema.safeParse(await sessions.read(key));
-    const session: FlowSession = stored.success
-      ? stored.data
-      : { v: sessionVersion, locale: (await services.identities.locale(update.chat)) ?? update.localeHint ?? defaultLocale };
-
-    const action = globalActionOf(update.input);
-    const waiting = session.flow;
-    let step: Step;
-    if (action) step = { start: flowForAction[action] };
-    else if (waiting && flows[waiting.name as FlowName]?.version === waiting.version) step = { resume: waiting };
-    else if (waiting) step = { start: 'restarted' };
-    else step = { start: stored.success ? 'not-understood' : 'start' };
-
+    const session = await this.load(key, update);
     try {
-      const outcome = await this.replay(update, session.locale, step);
-      await sessions.write(key, { v: sessionVersion, locale: outcome.locale, ...(outcome.waiting && { flow: outcome.waiting }) });
-      return this.render(outcome.locale, outcome.said);
+      const next = await this.respond(session, update);
+      if ('notice' in next) return next;
+      await this.options.sessions.write(key, next.session);
+      return { messages: next.said.map((said) => localize(this.options.services.localizer, next.session.locale, said)) };
     } catch (error) {
       this.options.onError(error, update);
-      return this.render(session.locale, [{ text: text('error-try-again'), buttons: [] }]);
+      return { messages: [localize(this.options.services.localizer, session.locale, { content: { kind: 'text', text: text('error-try-again') }, buttons: [] })] };
     }
   }
 
-  private async replay(update: ChatUpdate, locale: Locale, step: Step): Promise<Outcome> {
-    const name = 'start' in step ? step.start : (step.resume.name as FlowName);
-    const flow: Flow = flows[name];
-    const flowLocale = 'resume' in step ? step.resume.locale : locale;
+  private async load(key: string, update: ChatUpdate): Promise<FlowSession> {
+    const stored = sessionSchema.safeParse(await this.options.sessions.read(key));
+    if (stored.success) return stored.data.chosen || !update.localeHint ? stored.data : { ...stored.data, locale: update.localeHint };
+    const chosen = await this.options.services.identities.locale(update.chat);
+    return { v: sessionVersion, locale: chosen ?? update.localeHint ?? defaultLocale, chosen: chosen !== null, runs: 0, buttons: [] };
+  }
+
+  private async respond(session: FlowSession, update: ChatUpdate): Promise<{ session: FlowSession; said: readonly Said[] } | { messages: []; notice: string }> {
+    const input = typedAsButton(session, update.input, this.taskLabels);
+    if (input.kind === 'text' && input.text.length > maxInputLength) {
+      return { session, said: [said(text('message-too-long', { max: maxInputLength, length: input.text.length }))] };
+    }
+    const question = input.kind === 'button' ? questionOf(input.data) : null;
+    if (question !== null) {
+      const waiting = session.flow;
+      if (!waiting || question !== `${waiting.run}.${waiting.asked - 1}`) {
+        return { messages: [], notice: this.options.services.localizer.format(session.locale, text('question-closed')) };
+      }
+      return this.step(update, session, { resume: waiting, input });
+    }
+
+    const request = requestedTask(input);
+    if (request?.action === resumeAction) return this.resumeSuspended(update, session);
+    const task = request && taskOf(request.action);
+    if (task) return this.startTask(update, session, task, request.argument);
+    if (session.flow) return this.step(update, session, { resume: session.flow, input });
+
+    if (input.kind === 'attachment') return this.step(update, session, { start: required('not-text'), argument: input.what });
+    const intent = input.kind === 'text' && !request ? this.intents.match(input.text) : null;
+    if (intent?.action && taskOf(intent.action)) return this.startTask(update, session, required(intent.action), intent.argument);
+    const suggestions = input.kind === 'text' ? this.intents.closest(input.text, 3) : [];
+    return this.step(update, session, { start: required('not-understood'), argument: suggestions.join(',') });
+  }
+
+  private async startTask(update: ChatUpdate, session: FlowSession, task: Task, argument: string | undefined) {
+    if (task.action === 'cancel') return this.step(update, { ...session, flow: undefined, suspended: undefined }, { start: task });
+    const { flow, suspended } = session;
+    if (argument === undefined && flow?.action === task.action && flow.prompt) {
+      return { session, said: [flow.prompt] };
+    }
+    if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(update, session);
+    const left = flow && flow.prompt ? { suspended: flow } : {};
+    return this.step(update, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
+  }
+
+  /** Back to the flow the customer left: its question again, with everything given before. */
+  private async resumeSuspended(update: ChatUpdate, session: FlowSession) {
+    const { suspended, flow } = session;
+    if (!suspended?.prompt) return this.step(update, session, { start: required('menu') });
+    const task = taskOf(suspended.action);
+    if (!task || task.version !== suspended.version) return this.restart(update, { ...session, suspended: undefined }, task);
+    const swapped = { ...session, flow: suspended, suspended: flow?.prompt ? flow : undefined };
+    return { session: swapped, said: [said(text('flow-continued')), suspended.prompt] };
+  }
+
+  private async step(update: ChatUpdate, session: FlowSession, step: Step): Promise<{ session: FlowSession; said: readonly Said[] }> {
+    if ('resume' in step) {
+      const task = taskOf(step.resume.action);
+      if (!task || task.version !== step.resume.version) return this.restart(update, session, task);
+    }
+    const runs = 'start' in step ? session.runs + 1 : session.runs;
+    let outcome: Outcome;
+    try {
+      outcome = await this.replay(update, session, step, runs);
+    } catch (error) {
+      if (!('resume' in step) || !isBadReplay(error)) throw error;
+      return this.restart(update, session, taskOf(step.resume.action));
+    }
+    const offered = 'start' in step && !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
+    const buttons = offered.findLast((message) => message.buttons.length > 0)?.buttons ?? [];
+    return {
+      said: offered,
+      session: {
+        v: sessionVersion,
+        locale: outcome.locale,
+        chosen: session.chosen || outcome.chosen,
+        runs,
+        ...(outcome.waiting && { flow: outcome.waiting }),
+        ...(session.suspended && { suspended: session.suspended }),
+        buttons: buttons.flatMap((button) =>
+          'data' in button ? [[normalise(this.options.services.localizer.format(outcome.locale, button.label)), button.data] as [string, string]] : [],
+        ),
+      },
+    };
+  }
+
+  /** A saved flow that no longer replays (the bot was updated): said so, and the task starts afresh. */
+  private async restart(update: ChatUpdate, session: FlowSession, task: Task | undefined) {
+    const fresh = await this.step(update, { ...session, flow: undefined }, { start: task ?? required('menu') });
+    return { ...fresh, said: [said(text('flow-restarted')), ...fresh.said] };
+  }
+
+  private async replay(update: ChatUpdate, session: FlowSession, step: Step, run: number): Promise<Outcome> {
+    const task = 'start' in step ? step.start : (taskOf(step.resume.action) as Task);
+    const argument = 'start' in step ? step.argument : step.resume.argument;
+    const flowLocale = 'resume' in step ? step.resume.locale : session.locale;
+    const flowRun = 'resume' in step ? step.resume.run : run;
     let chat: ReplayChat | undefined;
     const engine = new ReplayEngine(async (controls) => {
-      chat = new ReplayChat(controls, update.chat, flowLocale, this.options.services.localizer);
-      await flow.run(chat, this.options.services);
+      chat = new ReplayChat(controls, update.chat, flowLocale, this.options.services.localizer, flowRun);
+      const services = recordedServices(this.options.services, (key, work) => controls.action(work, key));
+      await task.flow(chat, services, argument);
     });
     let result;
     if ('resume' in step) {
-      ReplayEngine.supply(step.resume.state, step.resume.interrupt, update.input);
+      ReplayEngine.supply(step.resume.state, step.resume.interrupt, step.input);
       result = await engine.replay(step.resume.state);
     } else {
       result = await engine.play();
     }
     if (result.type === 'thrown') throw result.error;
-    if (!chat) throw new Error(`Flow ${name} did not start`);
-    const said = chat.said;
-    if (result.type !== 'interrupted') return { locale: chat.locale, said };
+    if (!chat) throw new Error(`Flow ${task.action} did not start`);
+    const base = { locale: chat.localeChosen ? chat.locale : session.locale, chosen: chat.localeChosen, said: chat.said };
+    if (result.type !== 'interrupted') return base;
     const interrupt = result.interrupts[0];
-    if (interrupt === undefined) throw new Error(`Flow ${name} stopped without asking`);
+    if (interrupt === undefined) throw new Error(`Flow ${task.action} stopped without asking`);
+    const prompt = chat.said.at(-1) ?? ('resume' in step ? step.resume.prompt : undefined);
     return {
-      locale: chat.locale,
-      said,
-      waiting: { name, version: flow.version, locale: flowLocale, interrupt, state: result.state },
+      ...base,
+      waiting: {
+        action: task.action,
+        version: task.version,
+        ...(argument !== undefined && { argument }),
+        locale: flowLocale,
+        run: flowRun,
+        asked: chat.asked,
+        interrupt,
+        state: result.state,
+        ...(prompt && { prompt }),
+      },
     };
-  }
-
-  private render(locale: Locale, said: readonly Said[]): OutgoingMessage[] {
-    const { localizer } = this.options.services;
-    return said.map((message) => ({
-      text: localizer.format(locale, message.text),
-      buttons: message.buttons.map((button) =>
-        'url' in button ? { label: localizer.format(locale, button.label), url: button.url } : { label: localizer.format(locale, button.label), data: button.data },
-      ),
-      ...(message.file && { file: message.file }),
-    }));
   }
 }
 
-type Step = { readonly start: FlowName } | { readonly resume: Waiting };
+function said(message: ReturnType<typeof text>): Said {
+  return { content: { kind: 'text', text: message }, buttons: [] };
+}
 
-interface Outcome {
-  readonly locale: Locale;
-  readonly said: readonly Said[];
-  readonly waiting?: Waiting;
+function required(action: string): Task {
+  const task = taskOf(action);
+  if (!task) throw new Error(`No task ${action} in core/tasks.ts`);
+  return task;
+}
+
+/**
+ * Typing a label of the last message's buttons counts as pressing it, on every channel; so does
+ * typing a task's own label («Меню», «Передать показания»), in either language.
+ */
+function typedAsButton(session: FlowSession, input: Input, taskLabels: ReadonlyMap<string, string>): Input {
+  if (input.kind !== 'text') return input;
+  const typed = normalise(input.text);
+  const data = session.buttons.find(([label]) => label === typed)?.[1] ?? taskLabels.get(typed);
+  return data === undefined ? input : { kind: 'button', data };
+}
+
+/** The engine's word for a saved state that the flow's code no longer matches. */
+function isBadReplay(error: unknown): boolean {
+  return error instanceof Error && /^(Bad replay|No op \d+ in state|Op \d+ is invalid)/.test(error.message);
+}
+
+/** The last message with buttons gets one more: back to the flow the customer left. */
+function withResumeOffer(messages: readonly Said[], suspended: Waiting): readonly Said[] {
+  const resume = taskButton(resumeAction, { label: text('resume-button', { task: lines([text(`action-${suspended.action}`)]) }) });
+  const index = messages.findLastIndex((message) => message.buttons.length > 0);
+  if (index === -1) return [...messages, { content: { kind: 'text', text: text('resume-offer') }, buttons: [resume] }];
+  return messages.map((message, at) => (at === index ? { ...message, buttons: [resume, ...message.buttons] } : message));
 }

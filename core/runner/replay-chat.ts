@@ -1,91 +1,93 @@
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { Button, Chat, Input, Option, SharedFile } from '../chat';
+import type { AskOptions, Button, Chat, Input, Option } from '../chat';
+import type { Content, Said } from '../content/content';
 import type { ChatAddress } from '../domain/channel';
 import type { Locale } from '../domain/locale';
+import { normalise } from '../intents/normalise';
 import type { Localizer } from '../localizer';
 import type { Result } from '../result';
 import { text, type Text } from '../text';
 
-export interface Said {
-  readonly text: Text;
-  readonly buttons: readonly Button[];
-  readonly file?: SharedFile;
-}
+const answerPrefix = 'ch:';
 
-const choicePrefix = 'ch:';
+/** The data of an answer button: which run of a flow and which of its questions it answers. */
+export const answerData = (question: string, value: string) => `${answerPrefix}${question}:${value}`;
+
+/** The question an answer button belongs to (`run.index`), or null for other data. */
+export function questionOf(data: string): string | null {
+  return data.startsWith(answerPrefix) ? (data.slice(answerPrefix.length).split(':')[0] ?? null) : null;
+}
 
 /**
  * The `Chat` port on top of a replay engine. What the flow says is recorded as an action, so a
  * replay does not say it twice; the messages said during this replay are collected in `said`.
+ * Each question's buttons carry the question's tag, so a press on an older question's button is
+ * told apart from an answer to the current one.
  */
 export class ReplayChat implements Chat {
   readonly said: Said[] = [];
+  /** How many questions this run has asked; the one it waits on is `asked - 1`. */
+  asked = 0;
+  localeChosen = false;
 
   constructor(
     private readonly controls: ReplayControls,
     readonly address: ChatAddress,
     public locale: Locale,
     private readonly localizer: Localizer,
+    /** This run's number in the chat's session: tags its questions. */
+    private readonly run: number,
   ) {}
 
-  async say(message: Text, buttons: readonly Button[] = []): Promise<void> {
+  say(message: Text, buttons: readonly Button[] = []): Promise<void> {
+    return this.show({ kind: 'text', text: message }, buttons);
+  }
+
+  async show(content: Content, buttons: readonly Button[] = []): Promise<void> {
     await this.controls.action(() => {
-      this.said.push({ text: message, buttons });
+      this.said.push({ content, buttons });
     }, 'say');
   }
 
-  async send(file: SharedFile, caption: Text): Promise<void> {
-    await this.controls.action(() => {
-      this.said.push({ text: caption, buttons: [], file });
-    }, 'send');
-  }
-
-  async ask<T>(prompt: Text, parse: (input: string) => Result<T>, buttons: readonly Button[] = []): Promise<T> {
-    await this.say(prompt, buttons);
+  async ask<T>(prompt: Text, parse: (input: string) => Result<T>, options: AskOptions = {}): Promise<T> {
+    await this.say(prompt, options.buttons);
     for (;;) {
       const input = await this.next();
-      const parsed: Result<T> = input.kind === 'text' ? parse(input.text) : { ok: false, error: text('answer-expected-typed') };
+      const parsed: Result<T> =
+        input.kind === 'text' ? parse(input.text) : { ok: false, error: input.kind === 'attachment' && options.notTyped ? options.notTyped : text('answer-expected-typed') };
       if (parsed.ok) return parsed.value;
       await this.say(parsed.error);
-      await this.say(prompt, buttons);
+      await this.say(prompt, options.buttons);
     }
   }
 
   async choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V> {
-    const buttons = options.map((option) => ({ label: option.label, data: choicePrefix + option.value }));
-    await this.say(prompt, buttons);
     for (;;) {
-      const chosen = this.match(await this.next(), options);
+      const question = `${this.run}.${this.asked}`;
+      await this.say(
+        prompt,
+        options.map((option) => ({ label: option.label, data: answerData(question, option.value) })),
+      );
+      const chosen = this.match(await this.next(), question, options);
       if (chosen !== null) return chosen;
       await this.say(text('answer-expected-button'));
-      await this.say(prompt, buttons);
     }
-  }
-
-  effect<R>(key: string, run: () => Promise<R>): Promise<R> {
-    return this.controls.action(run, key);
   }
 
   async setLocale(locale: Locale): Promise<void> {
     this.locale = locale;
+    this.localeChosen = true;
   }
 
   private async next(): Promise<Input> {
+    this.asked += 1;
     return (await this.controls.interrupt('input')) as Input;
   }
 
-  private match<V extends string>(input: Input, options: readonly Option<V>[]): V | null {
-    if (input.kind === 'button') {
-      return options.find((option) => choicePrefix + option.value === input.data)?.value ?? null;
-    }
+  private match<V extends string>(input: Input, question: string, options: readonly Option<V>[]): V | null {
+    if (input.kind === 'button') return options.find((option) => answerData(question, option.value) === input.data)?.value ?? null;
+    if (input.kind !== 'text') return null;
     const typed = normalise(input.text);
     return options.find((option) => normalise(this.localizer.format(this.locale, option.label)) === typed)?.value ?? null;
   }
-}
-
-function normalise(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

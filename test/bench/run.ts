@@ -10,9 +10,9 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { EnergobotActivityHandler } from '../../bots/botframework/energobot-activity-handler';
-import { createConfig } from '../../bots/config';
-import { createLog } from '../../bots/log';
-import { createRuntime, type Runtime } from '../../bots/runtime';
+import { createConfig } from '../../bots/app/config';
+import { createLog } from '../../bots/app/log';
+import { createRuntime, type Runtime } from '../../bots/app/runtime';
 import { createTelegramBot } from '../../bots/telegram/telegram-bot';
 import { seedDemoAccounts } from '../../db/seed';
 

@@ -3,7 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import { Localizer } from '../../core/localizer';
-import { FlowRunner, type FlowSession } from '../../core/runner/flow-runner';
+import { plainText } from '../../core/content/plain-text';
+import { FlowRunner } from '../../core/runner/flow-runner';
+import type { FlowSession } from '../../core/runner/flow-session';
 import { RedisChatLock } from '../../db/redis/redis-chat-lock';
 import { RedisUpdateLog } from '../../db/redis/redis-update-log';
 import { createWorld, type World } from '../support/conversation';
@@ -41,15 +43,16 @@ describeWithRedis('flow state in Redis', () => {
     const chat = { channel: 'telegram' as const, id: prefix() };
     await a.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } });
     const onB = await b.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } });
-    expect(onB[0]?.text).toContain('Адрес по этому счёту');
-    expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } })).toEqual([]);
+    expect(plainText(onB.messages[0]!)).toContain('Адрес по этому счёту');
+    expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } })).toEqual({ messages: [] });
   });
 
   it('expires the session with its TTL', async () => {
     const store = new RedisAdapter<FlowSession>({ instance: redis, ttl: 1 });
     const key = `${prefix()}session`;
-    await store.write(key, { v: 1, locale: 'en' });
-    expect(await store.read(key)).toEqual({ v: 1, locale: 'en' });
+    const session: FlowSession = { v: 2, locale: 'en', chosen: true, runs: 0, buttons: [] };
+    await store.write(key, session);
+    expect(await store.read(key)).toEqual(session);
     expect(await redis.ttl(key)).toBeGreaterThan(0);
     await sleep(1100);
     expect(await store.read(key)).toBeUndefined();

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { createLog } from '../../bots/log';
+import { createLog } from '../../bots/app/log';
 import { QueueDelivery } from '../../bots/delivery/queue-delivery';
-import { createMailSender } from '../../bots/mail/mail-delivery';
+import { createMailSender } from '../../bots/integrations/mail/mail-delivery';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { Localizer } from '../../core/localizer';
 import { linkNotice } from '../../core/notices';

@@ -1,4 +1,4 @@
-import { signSandboxBody } from '../../bots/payments/sandbox-routes';
+import { signSandboxBody } from '../../bots/integrations/payments/sandbox-routes';
 import { ChatPush, PaymentOrder } from '../../db/entities';
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { FakeTelegramApi, type InlineButton } from '../support/fake-telegram-api';

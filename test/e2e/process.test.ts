@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 
 /** `npm start` as a process: what `npm start` runs, with the given environment only. */
 function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bots', 'main.ts')], {
+  return spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bots', 'app', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', ...env },
   });

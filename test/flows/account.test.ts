@@ -35,11 +35,13 @@ describe('account information, unlinking and language', () => {
 
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
+    expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'История платежей', 'Отвязать счёт', 'Язык / Language', 'Что умеет бот', 'Меню']);
     expect(await customer.presses('Отвязать счёт')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
     ]);
     expect((await customer.presses('Нет'))[0]).toBe('Хорошо, счёт остаётся привязанным.');
-    await customer.presses('Отвязать счёт');
+    await customer.says('/unlink');
     expect((await customer.presses('Да, отвязать'))[0]).toBe('Лицевой счёт 100000000001 отвязан от этого чата.');
     expect(await world.orm.em.fork().count(AccountLink, {})).toBe(0);
     expect(customer.buttons()).not.toContain('Информация по счёту');

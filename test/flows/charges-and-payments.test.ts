@@ -14,10 +14,14 @@ describe('charges, payments and payment history', () => {
     expect(await customer.presses('Начисления и платежи')).toEqual(['За какой период показать начисления и платежи?']);
     const [page] = await customer.presses('Последние 6 месяцев');
     const lines = page?.split('\n') ?? [];
-    expect(lines[0]).toBe('Начисления и платежи по счёту 100000000003, 06.2026–11.2026:');
-    expect(lines[1]).toMatch(/^10\.2026: входящее сальдо — долг [\d ]+,\d\d ₽; начислено [\d ]+,\d\d ₽; исходящее сальдо — долг 5 894,32 ₽$/);
-    expect(lines[2]).toBe('• оплата 15.10.2026, 12:00 — 500,00 ₽ (приложение)');
-    expect(lines.at(-1)).toMatch(/^• оплата 08\.06\.2026, 12:00 — [\d ]+,\d\d ₽ \(приложение\)$/);
+    expect(lines.slice(0, 5)).toEqual([
+      'Начисления и платежи по счёту 100000000003, 06.2026–11.2026',
+      'Месяц',
+      '  Входящее сальдо · Начислено · Оплачено · Исходящее сальдо',
+      '10.2026',
+      expect.stringMatching(/^ {2}долг [\d ]+,\d\d ₽ · [\d ]+,\d\d ₽ · 500,00 ₽ \(15\.10\.2026, 12:00, приложение\) · долг 5 894,32 ₽$/),
+    ]);
+    expect(lines.at(-1)).toMatch(/^ {2}.* · [\d ]+,\d\d ₽ \(08\.06\.2026, 12:00, приложение\) · .*$/);
     expect(customer.buttons()).toEqual(['Скачать CSV', 'Готово']);
   });
 
@@ -32,10 +36,15 @@ describe('charges, payments and payment history', () => {
   });
 
   it('lists payments with date, amount and source, paged over a long period', async () => {
+    await customer.presses('Ещё…');
     await customer.presses('История платежей');
     const [first] = await customer.presses('С января 2015 года');
-    expect(first).toContain('История платежей по счёту 100000000003, 01.2015–11.2026 (страница 1 из 6):');
-    expect(first?.split('\n')[1]).toBe('• оплата 15.10.2026, 12:00 — 500,00 ₽ (приложение)');
+    expect(first?.split('\n').slice(0, 3)).toEqual([
+      'История платежей по счёту 100000000003, 01.2015–11.2026 (страница 1 из 6)',
+      'Дата',
+      '  Сумма · Источник',
+    ]);
+    expect(first?.split('\n').slice(3, 5)).toEqual(['15.10.2026, 12:00', '  500,00 ₽ · приложение']);
     expect((await customer.presses('Показать ещё'))[0]).toContain('(страница 2 из 6)');
   });
 

@@ -163,6 +163,7 @@ describe('linking a chat to an account', () => {
   it('knows a chat already linked to the account', async () => {
     const customer = await reachAmount();
     await customer.says('1543.20');
+    await customer.presses('Ещё…');
     await customer.presses('Привязать лицевой счёт');
     expect((await customer.says('100000000001'))[0]).toBe('Лицевой счёт 100000000001 уже привязан к этому чату.');
   });
@@ -170,7 +171,8 @@ describe('linking a chat to an account', () => {
   it('offers the menu back on /cancel mid-flow, and the flow starts afresh', async () => {
     const customer = await reachAmount();
     expect((await customer.says('/cancel'))[0]).toBe('Действие отменено.');
-    expect((await customer.says('1543.20'))[0]).toBe('Я не понял сообщение. Выберите действие в меню.');
+    expect((await customer.says('1543.20'))[0]).toBe('Я не понял сообщение. Может быть, вы имели в виду одно из этого?');
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Меню']);
   });
 
   it('asks to use the buttons when a choice is typed wrongly, and takes a typed label', async () => {

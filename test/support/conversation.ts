@@ -1,7 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { AttachmentKind, Input } from '../../core/chat';
 import type { ChatAddress } from '../../core/domain/channel';
 import { Localizer } from '../../core/localizer';
-import { FlowRunner, type FlowSession, type OutgoingMessage } from '../../core/runner/flow-runner';
+import type { OutgoingMessage } from '../../core/content/outgoing';
+import { plainText } from '../../core/content/plain-text';
+import { FlowRunner, type Reply } from '../../core/runner/flow-runner';
+import type { FlowSession } from '../../core/runner/flow-session';
 import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
 import type { KeyValueStore } from '../../core/runner/state-ports';
 import type { Services } from '../../core/services';
@@ -9,7 +13,7 @@ import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
-import { SandboxPayments } from '../../bots/payments/sandbox-payments';
+import { SandboxPayments } from '../../bots/integrations/payments/sandbox-payments';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
 import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
@@ -94,7 +98,9 @@ let updateIds = 0;
 
 /** A scripted customer: types, presses buttons by their label, and remembers what the bot said. */
 export class Customer {
-  last: OutgoingMessage[] = [];
+  last: readonly OutgoingMessage[] = [];
+  /** The runner's whole answer to the last input (with a notice for an old button). */
+  reply: Reply = { messages: [] };
 
   constructor(
     private readonly runner: FlowRunner,
@@ -117,14 +123,45 @@ export class Customer {
     return this.last.flatMap((message) => message.buttons.map((button) => plain(button.label)));
   }
 
-  private async deliver(input: { kind: 'text'; text: string } | { kind: 'button'; data: string }): Promise<string[]> {
+  /** Sends something that is not text: a photo, a sticker… */
+  async sends(what: AttachmentKind): Promise<string[]> {
+    return this.deliver({ kind: 'attachment', what });
+  }
+
+  /** Presses a button by its data, as an old message's button would be pressed. */
+  async pressesData(data: string): Promise<string[]> {
+    return this.deliver({ kind: 'button', data });
+  }
+
+  private async deliver(input: Input): Promise<string[]> {
     updateIds += 1;
-    this.last = await this.runner.handle({ chat: this.chat, updateId: String(updateIds), input });
-    return this.last.map((message) => plain(message.text));
+    this.reply = await this.runner.handle({ chat: this.chat, updateId: String(updateIds), input });
+    // A notice (an old button) or a repeated delivery leaves the last messages' buttons where they were.
+    if (this.reply.messages.length > 0) this.last = this.reply.messages;
+    return this.reply.messages.map((message) => plain(plainText(message)));
   }
 }
 
 /** No-break spaces (money, grouping) as plain ones, to keep tests readable. */
 function plain(words: string): string {
   return words.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** One turn of a conversation: what the customer does, and what the bot answers (each message as text). */
+export type Turn = ({ readonly say: string } | { readonly press: string } | { readonly send: AttachmentKind } | { readonly pressData: string }) & {
+  readonly expect: readonly unknown[];
+  /** The buttons under the bot's answer, when the turn checks them. */
+  readonly buttons?: readonly string[];
+};
+
+/** Plays a conversation as a table of turns; a failure names the turn and what the customer did. */
+export async function talk(customer: Customer, turns: readonly Turn[]): Promise<void> {
+  for (const [index, turn] of turns.entries()) {
+    const replies =
+      'say' in turn ? await customer.says(turn.say) : 'press' in turn ? await customer.presses(turn.press) : 'send' in turn ? await customer.sends(turn.send) : await customer.pressesData(turn.pressData);
+    const { expect: expected, buttons, ...action } = turn;
+    // A 10 000-character message is named by its start in a failure, not printed whole.
+    const did = Object.fromEntries(Object.entries(action).map(([kind, value]) => [kind, String(value).length > 60 ? `${String(value).slice(0, 60)}…` : value]));
+    expect({ turn: index, ...did, replies, ...(buttons && { buttons: customer.buttons() }) }).toEqual({ turn: index, ...did, replies: expected, ...(buttons && { buttons }) });
+  }
 }

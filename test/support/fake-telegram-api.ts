@@ -126,6 +126,8 @@ export class FakeTelegramApi {
         return ok(res, await this.getUpdates(Number(params['offset'] ?? 0), Number(params['timeout'] ?? 0)));
       case 'deleteWebhook':
       case 'setWebhook':
+      case 'setMyCommands':
+      case 'editMessageReplyMarkup':
       case 'answerCallbackQuery':
         this.calls.push({ method, params });
         return ok(res, true);

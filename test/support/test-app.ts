@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type App } from '../../bots/app';
-import { createConfig } from '../../bots/config';
-import { createLog } from '../../bots/log';
+import { startApp, type App } from '../../bots/app/app';
+import { createConfig } from '../../bots/app/config';
+import { createLog } from '../../bots/app/log';
 
 export interface TestApp extends App {
   readonly dir: string;

@@ -1,4 +1,4 @@
-import { ConfigError, createConfig } from '../../bots/config';
+import { ConfigError, createConfig } from '../../bots/app/config';
 
 describe('configuration', () => {
   it('runs on the embedded default with no variables at all', () => {

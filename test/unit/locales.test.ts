@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { locales } from '../../core/domain/locale';
-import { globalActions } from '../../core/global-actions';
 import { Localizer } from '../../core/localizer';
+import { tasks, type Task } from '../../core/tasks';
 
 const root = join(__dirname, '..', '..');
 
@@ -13,26 +13,36 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Message ids in code: every `text('…')` call and the actions' `action-…` labels. */
+/**
+ * Message ids in code: every `text('…')` call and `taskButton('…')` label, and the ids the task
+ * table implies: a label for every task in a menu or with a command, a help line for those with a command in the menu, phrasings for those with intents.
+ */
 function keysUsedInCode(): string[] {
-  const keys = new Set(globalActions.map((action) => `action-${action}`));
+  const keys = new Set<string>();
+  for (const task of tasks as readonly Task[]) {
+    if (task.menu || task.command) keys.add(`action-${task.action}`);
+    if (task.command && task.menu) keys.add(`help-${task.action}`);
+    if (task.intents) keys.add(`intent-${task.action}`);
+  }
   for (const file of ['core', 'bots', 'db'].flatMap((dir) => sourceFiles(join(root, dir)))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\btext\(\s*'([a-z0-9-]+)'/g)) keys.add(match[1] as string);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/\btext\(\s*'([a-zA-Z0-9-]+)'/g)) keys.add(match[1] as string);
+    for (const match of source.matchAll(/\btaskButton\(\s*'([a-z-]+)'/g)) keys.add(`action-${match[1] as string}`);
   }
   return [...keys].sort();
 }
 
 function keysInLocale(locale: string): string[] {
   const ftl = readFileSync(join(root, 'locales', `${locale}.ftl`), 'utf8');
-  return [...ftl.matchAll(/^([a-z][a-z0-9-]*) =/gm)].map((match) => match[1] as string).sort();
+  return [...ftl.matchAll(/^([a-zA-Z][a-zA-Z0-9_-]*) =/gm)].map((match) => match[1] as string).sort();
 }
 
 describe('locales', () => {
   const localizer = new Localizer('Europe/Moscow');
   const used = keysUsedInCode();
 
-  it('finds the keys the code uses', () => {
-    expect(used).toEqual(expect.arrayContaining(['link-ask-number', 'info-card', 'action-link']));
+  it('finds the keys the code uses, camelCase ones too', () => {
+    expect(used).toEqual(expect.arrayContaining(['link-ask-number', 'info-title', 'action-link', 'help-readings', 'intent-pay', 'zone-semiPeak']));
   });
 
   it.each(locales)('%s has every key used in code', (locale) => {

@@ -1,0 +1,166 @@
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Bot } from 'grammy';
+import type { DuePush } from '../../db/repositories/sql-chat-pushes';
+import type { DueMail } from '../../db/repositories/sql-mail-queue';
+import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
+import type { Config } from './config';
+import { createServer } from '../http/server';
+import { errorFields, type Log } from './log';
+import { createPushSender, telegramRetryAfterMs } from '../delivery/chat-push-sender';
+import { QueueDelivery } from '../delivery/queue-delivery';
+import { mountOperatorApi } from '../http/operator-routes';
+import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
+import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
+import { createMailSender } from '../integrations/mail/mail-delivery';
+import { createRuntime, type Runtime } from './runtime';
+import { createTelegramBot, registerCommands } from '../telegram/telegram-bot';
+import { DirectLineRelay } from '../webchat/direct-line-relay';
+import { mountWebChat } from '../webchat/webchat-routes';
+import { directLineTokens, relayTokens } from '../webchat/webchat-tokens';
+
+export interface App {
+  readonly url: string;
+  readonly runtime: Runtime;
+  readonly mail: QueueDelivery<DueMail>;
+  readonly pushes: QueueDelivery<DuePush>;
+  readonly telegram: Bot | undefined;
+  stop(): Promise<void>;
+}
+
+/** The composition root: wires the runtime to both channels and the HTTP server, and starts serving. */
+export async function startApp(config: Config, log: Log): Promise<App> {
+  let url = '';
+  const runtime = await createRuntime(config, log, () => config.publicUrl ?? url);
+  const { orm, redis, mailQueue, runner } = runtime;
+
+  const mailSender = createMailSender(config.mail);
+  const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log);
+  mail.start(5_000);
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.botFramework.appId,
+      MicrosoftAppPassword: config.botFramework.appPassword,
+      MicrosoftAppTenantId: config.botFramework.tenantId,
+      MicrosoftAppType: config.botFramework.appType,
+    }),
+  );
+  adapter.onTurnError = async (_context, error) => log.error('bot framework turn failed', errorFields(error));
+
+  const telegram = config.telegram
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, log })
+    : undefined;
+  const webhook = config.telegram?.webhook;
+
+  // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
+  const fileUrl = (token: string) => `${config.publicUrl ?? url}/files/${token}`;
+  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, log);
+  const server = createServer({
+    log,
+    botFramework: {
+      adapter,
+      handler: new EnergobotActivityHandler(runner, fileUrl, runtime.identities),
+      authenticated: config.botFramework.authenticated,
+    },
+    files: runtime.files,
+    ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
+    health: async () => ({
+      database: await probe(() => orm.em.fork().getConnection().execute('select 1')),
+      redis: redis ? await probe(() => redis.ping()) : 'not configured',
+    }),
+  });
+  const pushes = new QueueDelivery(
+    'chat push',
+    runtime.pushes,
+    createPushSender({ localizer: runtime.localizer, identities: runtime.identities, files: runtime.files, fileUrl, telegram, botFramework: { adapter, appId: config.botFramework.appId } }),
+    log,
+    telegramRetryAfterMs,
+  );
+  pushes.start(5_000);
+  if (config.operatorToken) {
+    mountOperatorApi(server, {
+      token: config.operatorToken,
+      services: { readings: runtime.services.readings, identities: runtime.identities, pushes: runtime.pushes },
+      pushed: () => void pushes.kick(),
+    });
+  }
+  // The sandbox card page only where no real provider is configured: it can settle any order.
+  if (!runtime.yookassa) {
+    mountSandboxPayments(server, {
+      orders: runtime.orders,
+      pushes: runtime.pushes,
+      localizer: runtime.localizer,
+      secret: config.sandboxPaymentsSecret,
+      baseUrl: () => url,
+      pushed: () => void pushes.kick(),
+    });
+  }
+  let reconciling: NodeJS.Timeout | undefined;
+  if (runtime.yookassa && config.yookassa) {
+    const yookassa = {
+      provider: runtime.yookassa,
+      orders: runtime.orders,
+      pushes: runtime.pushes,
+      allowedIps: config.yookassa.allowedIps,
+      pushed: () => void pushes.kick(),
+      log,
+    };
+    mountYooKassa(server, yookassa);
+    reconciling = setInterval(() => void reconcileYooKassa(yookassa, new Date()), 60_000);
+  }
+  relay?.mount(server);
+  mountWebChat(server, {
+    tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),
+    localizer: runtime.localizer,
+    style: config.webChat.style,
+    allowedOrigins: config.webChat.allowedOrigins,
+    log,
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
+
+  let polling: Promise<void> | undefined;
+  if (telegram) {
+    await telegram.init();
+    await registerCommands(telegram.api, runtime.localizer);
+    if (webhook) {
+      await telegram.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ['message', 'callback_query'] });
+      log.info('telegram webhook set', { bot: telegram.botInfo.username });
+    } else {
+      await telegram.api.deleteWebhook();
+      polling = telegram.start({ allowed_updates: ['message', 'callback_query'] });
+      log.info('telegram long polling', { bot: telegram.botInfo.username });
+    }
+  }
+
+  return {
+    url,
+    runtime,
+    mail,
+    pushes,
+    telegram,
+    async stop() {
+      if (telegram?.isRunning()) await telegram.stop();
+      await polling;
+      clearInterval(reconciling);
+      relay?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mail.stop();
+      await pushes.stop();
+      await runtime.close();
+    },
+  };
+}
+
+async function probe(check: () => Promise<unknown>): Promise<'ok' | 'down'> {
+  try {
+    await check();
+    return 'ok';
+  } catch {
+    return 'down';
+  }
+}

@@ -1,0 +1,102 @@
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { MikroORM } from '@mikro-orm/core';
+import { Redis } from 'ioredis';
+import { Localizer } from '../../core/localizer';
+import { FlowRunner } from '../../core/runner/flow-runner';
+import type { FlowSession } from '../../core/runner/flow-session';
+import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
+import type { FileStore } from '../../core/ports';
+import type { Services } from '../../core/services';
+import { initORM } from '../../db/orm';
+import { RedisChatLock } from '../../db/redis/redis-chat-lock';
+import { RedisUpdateLog } from '../../db/redis/redis-update-log';
+import { SqlAccounts } from '../../db/repositories/sql-accounts';
+import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
+import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
+import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
+import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { SqlFileStore } from '../../db/repositories/sql-file-store';
+import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
+import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
+import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
+import type { Config } from './config';
+import { errorFields, type Log } from './log';
+import { SandboxPayments } from '../integrations/payments/sandbox-payments';
+import { YooKassaPayments } from '../integrations/payments/yookassa-payments';
+
+/** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
+const updateLogTtlMs = 24 * 3600_000;
+
+export interface Runtime {
+  readonly orm: MikroORM;
+  readonly redis: Redis | undefined;
+  readonly mailQueue: SqlMailQueue;
+  readonly runner: FlowRunner;
+  readonly services: Services;
+  readonly localizer: Localizer;
+  readonly files: FileStore;
+  readonly identities: SqlChatIdentities;
+  readonly pushes: SqlChatPushes;
+  readonly orders: SqlPaymentOrders;
+  readonly yookassa: YooKassaPayments | undefined;
+  close(): Promise<void>;
+}
+
+/** The stores, the services and the flow runner: everything but the channels and the server. */
+export async function createRuntime(
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'> & Partial<Pick<Config, 'yookassa'>>,
+  log: Log,
+  /** Where the sandbox payment page is reached (known once the server listens). */
+  paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
+): Promise<Runtime> {
+  const orm = await initORM(config.database);
+  if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
+    await seedDemoAccounts(orm, new Date());
+    log.info('demo accounts written to the embedded database');
+  }
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const mailQueue = new SqlMailQueue(orm);
+  const localizer = new Localizer(config.timeZone);
+  const files = new SqlFileStore(orm);
+  const identities = new SqlChatIdentities(orm);
+  const orders = new SqlPaymentOrders(orm);
+  const yookassa = config.yookassa && new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase });
+  const services: Services = {
+    accounts: new SqlAccounts(orm),
+    identities,
+    attempts: new SqlLinkAttempts(orm),
+    readings: new SqlMeterReadings(orm),
+    files,
+    payments: yookassa ?? new SandboxPayments(orders, paymentPageBase),
+    mail: mailQueue,
+    localizer,
+    clock: () => new Date(),
+  };
+  const runner = new FlowRunner({
+    services,
+    sessions: redis
+      ? new RedisAdapter<FlowSession>({ instance: redis, ttl: Math.round(config.flowStateTtlMs / 1000) })
+      : new InMemoryStore<FlowSession>(config.flowStateTtlMs),
+    updates: redis ? new RedisUpdateLog(redis, updateLogTtlMs / 1000) : new InMemoryUpdateLog(updateLogTtlMs),
+    lock: redis ? new RedisChatLock(redis) : new InProcessChatLock(),
+    onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
+  });
+  return {
+    orm,
+    redis,
+    mailQueue,
+    runner,
+    services,
+    localizer,
+    files,
+    identities,
+    pushes: new SqlChatPushes(orm),
+    orders,
+    yookassa,
+    async close() {
+      await orm.close();
+      await redis?.quit();
+    },
+  };
+}
+

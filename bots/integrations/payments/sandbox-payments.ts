@@ -1,0 +1,24 @@
+import type { AccountNumber } from '../../../core/domain/account-number';
+import { postingTimeMs } from '../../../core/domain/payment';
+import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
+
+/**
+ * The embedded default's payment provider: energobot's own card page (`/pay/:id`). It behaves as
+ * a provider does: the order is created first, the page is where the card is entered, and the
+ * verdict comes back through the signed callback only.
+ */
+export class SandboxPayments implements Payments {
+  constructor(
+    private readonly orders: PaymentOrders,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]> {
+    return this.orders.succeededSince(account, new Date(now.getTime() - postingTimeMs));
+  }
+
+  async start(order: PaymentOrder): Promise<{ url: string }> {
+    const id = await this.orders.create(order, 'sandbox');
+    return { url: `${this.baseUrl()}/pay/${id}` };
+  }
+}

@@ -1,0 +1,97 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { isLocale, type Locale } from '../../../core/domain/locale';
+import type { Localizer } from '../../../core/localizer';
+import { completePayment } from '../../../core/payments/complete-payment';
+import type { ChatPushes, PaymentOrders } from '../../../core/ports';
+import { money, text, type Text } from '../../../core/text';
+
+export interface SandboxOptions {
+  readonly orders: PaymentOrders;
+  readonly pushes: ChatPushes;
+  readonly localizer: Localizer;
+  /** Signs the callback as a provider signs its notifications. */
+  readonly secret: string;
+  readonly baseUrl: () => string;
+  readonly pushed: () => void;
+}
+
+/** The sandbox's test cards: one is paid, one is declined, as on a real provider's test page. */
+export const sandboxCards = { succeeds: '4242424242424242', declined: '4000000000000002' } as const;
+
+const callbackBody = z.object({ orderId: z.string().regex(/^[0-9a-f]{32}$/), status: z.enum(['succeeded', 'failed']) });
+
+export function signSandboxBody(body: string, secret: string): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+export function mountSandboxPayments(server: Server, options: SandboxOptions): void {
+  server.get('/pay/:id', async (req: Request, res: Response) => {
+    const locale = pageLocale(req);
+    const order = await options.orders.find(req.params['id'] ?? '');
+    if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
+    if (order.status !== 'pending') return page(res, 200, options.localizer, locale, order.status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
+    return page(res, 200, options.localizer, locale, text('sandbox-amount', { amount: money(order.amount), account: order.account }), true);
+  });
+
+  server.post('/pay/:id', async (req: Request, res: Response) => {
+    const locale = pageLocale(req);
+    const id = req.params['id'] ?? '';
+    const order = await options.orders.find(id);
+    if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
+    const card = String((req.body as Record<string, unknown> | undefined)?.['card'] ?? '').replace(/\D/g, '');
+    if (card !== sandboxCards.succeeds && card !== sandboxCards.declined) {
+      return page(res, 400, options.localizer, locale, text('sandbox-card-invalid'), true);
+    }
+    const status = card === sandboxCards.succeeds ? 'succeeded' : 'failed';
+    const body = JSON.stringify({ orderId: id, status });
+    const callback = await fetch(`${options.baseUrl()}/payments/sandbox/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-signature': signSandboxBody(body, options.secret) },
+      body,
+    });
+    if (!callback.ok) return page(res, 502, options.localizer, locale, text('sandbox-failed'));
+    return page(res, 200, options.localizer, locale, status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
+  });
+
+  // The provider's notification: trusted only with a valid signature over the exact body.
+  server.post('/payments/sandbox/callback', async (req: Request, res: Response) => {
+    const raw = JSON.stringify(req.body ?? {});
+    const given = Buffer.from(req.header('x-sandbox-signature') ?? '');
+    const expected = Buffer.from(signSandboxBody(raw, options.secret));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return void res.send(401, { error: 'bad signature' });
+    const body = callbackBody.safeParse(req.body);
+    if (!body.success) return void res.send(400, { error: 'not a payment notification' });
+    const changed = await completePayment(options, body.data.orderId, body.data.status);
+    if (changed) options.pushed();
+    res.send(200, { ok: true });
+  });
+}
+
+function pageLocale(req: Request): Locale {
+  const asked = typeof req.query?.['lang'] === 'string' ? req.query['lang'] : '';
+  if (isLocale(asked)) return asked;
+  return /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ru';
+}
+
+function page(res: Response, status: number, localizer: Localizer, locale: Locale, message: Text, form = false): void {
+  const say = (words: Text) => localizer.format(locale, words).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.writeHead(status);
+  res.end(`<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${say(text('sandbox-title'))}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:420px;margin:40px auto;padding:0 16px}label,input,button{display:block;width:100%;font-size:18px;margin:8px 0}input,button{padding:10px;box-sizing:border-box}button{background:#00589C;color:#fff;border:0;border-radius:4px}.hint{color:#666;font-size:14px}</style>
+</head><body>
+<h1>${say(text('sandbox-title'))}</h1>
+<p role="status">${say(message)}</p>
+${
+  form
+    ? `<form method="post"><label for="card">${say(text('sandbox-card-label'))}</label><input id="card" name="card" inputmode="numeric" autocomplete="cc-number" required>
+<button type="submit">${say(text('sandbox-pay-button'))}</button></form><p class="hint">${say(text('sandbox-hint', { succeeds: '4242 4242 4242 4242', declined: '4000 0000 0000 0002' }))}</p>`
+    : `<p>${say(text('sandbox-back'))}</p>`
+}
+</body></html>`);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { PaymentOutcome } from '../../../core/domain/payment';
+import type { AccountNumber } from '../../../core/domain/account-number';
+import { postingTimeMs } from '../../../core/domain/payment';
+import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
+
+export interface YooKassaSettings {
+  readonly shopId: string;
+  readonly secretKey: string;
+  readonly apiUrl: string;
+  /** Where the provider's page sends the customer back. */
+  readonly returnUrl: () => string;
+}
+
+const createdPayment = z.object({ id: z.string(), status: z.string(), confirmation: z.object({ confirmation_url: z.string().url() }) });
+const fetchedPayment = z.object({ id: z.string(), status: z.string(), metadata: z.object({ orderId: z.string() }).partial().optional() });
+
+/** YooKassa's statuses that are final for us; `pending` and `waiting_for_capture` are not. */
+const outcomes: Record<string, PaymentOutcome> = { succeeded: 'succeeded', canceled: 'failed' };
+
+/** YooKassa API v3: payments with a redirect confirmation, created idempotently per order. */
+export class YooKassaPayments implements Payments {
+  constructor(
+    private readonly orders: PaymentOrders,
+    private readonly settings: YooKassaSettings,
+  ) {}
+
+  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]> {
+    return this.orders.succeededSince(account, new Date(now.getTime() - postingTimeMs));
+  }
+
+  async start(order: PaymentOrder): Promise<{ url: string }> {
+    const orderId = await this.orders.create(order, 'yookassa');
+    const response = await this.call('POST', '/v3/payments', {
+      // The order id as the idempotence key: a retried request never creates a second payment.
+      headers: { 'idempotence-key': orderId },
+      body: {
+        amount: { value: (order.amount / 100).toFixed(2), currency: 'RUB' },
+        capture: true,
+        confirmation: { type: 'redirect', return_url: this.settings.returnUrl() },
+        description: `Лицевой счёт ${order.account}`,
+        metadata: { account: order.account, orderId },
+      },
+    });
+    const payment = createdPayment.parse(response);
+    await this.orders.attachProviderPayment(orderId, payment.id);
+    return { url: payment.confirmation.confirmation_url };
+  }
+
+  /** The provider's word on a payment, asked directly: notifications are only a hint to ask. */
+  async verdict(providerPaymentId: string): Promise<{ orderId: string; outcome: PaymentOutcome } | null> {
+    const payment = fetchedPayment.parse(await this.call('GET', `/v3/payments/${encodeURIComponent(providerPaymentId)}`));
+    const outcome = outcomes[payment.status];
+    const orderId = payment.metadata?.orderId;
+    return outcome && orderId ? { orderId, outcome } : null;
+  }
+
+  private async call(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<unknown> {
+    const response = await fetch(`${this.settings.apiUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${this.settings.shopId}:${this.settings.secretKey}`).toString('base64')}`,
+        'content-type': 'application/json',
+        ...options.headers,
+      },
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    });
+    if (!response.ok) throw new Error(`YooKassa ${method} ${path}: HTTP ${response.status}`);
+    return response.json();
+  }
+}

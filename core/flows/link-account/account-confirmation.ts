@@ -1,0 +1,62 @@
+import type { Chat } from '../../chat';
+import { taskButton } from '../../actions';
+import type { AccountCard } from '../../domain/account';
+import { parseAccountNumber, type AccountNumber } from '../../domain/account-number';
+import { maskAddress } from '../../domain/address';
+import type { FlowServices } from '../../services';
+import { moment, text, type Text } from '../../text';
+
+export const cancelButtons = [taskButton('cancel')];
+
+/** Asks for the account number until the customer confirms the address it belongs to. */
+export async function confirmedAccount(chat: Chat, services: FlowServices, linked: readonly AccountNumber[]): Promise<AccountCard | null> {
+  for (;;) {
+    const number = await chat.ask(text('link-ask-number'), parseAccountNumber, { buttons: cancelButtons, notTyped: text('link-number-not-typed') });
+    if (linked.includes(number)) {
+      await chat.say(text('link-already', { account: number }));
+      continue;
+    }
+    if (await isPaused(chat, services, number)) return null;
+    const card = await services.accounts.card(number);
+    if (!card) {
+      if (await failed(chat, services, null)) return null;
+      continue;
+    }
+    const answer = await chat.choose(text('link-confirm-address', { address: maskAddress(card.address) }), [
+      { value: 'yes', label: text('answer-yes') },
+      { value: 'no', label: text('answer-no') },
+    ]);
+    if (answer === 'yes') return card;
+    await chat.say(text('link-address-rejected'));
+  }
+}
+
+/** Asks for consent to the agreement and to personal-data processing; the moment it was given, or null. */
+export async function consented(chat: Chat, services: FlowServices, prompt: Text): Promise<Date | null> {
+  const consent = await chat.choose(prompt, [
+    { value: 'agree', label: text('link-consent-agree') },
+    { value: 'decline', label: text('link-consent-decline') },
+  ]);
+  return consent === 'agree' ? services.now() : null;
+}
+
+/**
+ * Records a failed proof. An unknown account and a wrong amount get the same answer, so the
+ * answer does not tell which part was wrong. True when linking is now paused.
+ */
+export async function failed(chat: Chat, services: FlowServices, account: AccountNumber | null): Promise<boolean> {
+  await services.attempts.recordFailure(chat.address, account, await services.now());
+  const status = await services.attempts.status(chat.address, account, await services.now());
+  if (status.pausedUntil) {
+    await chat.say(text('link-paused', { until: moment(status.pausedUntil) }));
+    return true;
+  }
+  await chat.say(text('link-not-matched', { remaining: status.remaining }));
+  return false;
+}
+
+export async function isPaused(chat: Chat, services: FlowServices, account: AccountNumber | null): Promise<boolean> {
+  const { pausedUntil } = await services.attempts.status(chat.address, account, await services.now());
+  if (pausedUntil) await chat.say(text('link-paused', { until: moment(pausedUntil) }));
+  return pausedUntil !== null;
+}

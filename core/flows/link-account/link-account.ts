@@ -1,0 +1,57 @@
+import type { Chat } from '../../chat';
+import type { AccountNumber } from '../../domain/account-number';
+import { linkingPolicy } from '../../domain/linking-policy';
+import { parsePaymentAmount } from '../../domain/money';
+import { linkNotice } from '../../notices';
+import type { FlowServices } from '../../services';
+import { text } from '../../text';
+import { showAccountInfo } from '../account-info/show-account-info';
+import { showMenu } from '../menu/main-menu';
+import { cancelButtons, confirmedAccount, consented, failed, isPaused } from './account-confirmation';
+
+/**
+ * Links this chat to an account the way the web account registers one: account number, the
+ * address to confirm, consent, and the amount of a recent payment as the proof of ownership.
+ */
+export async function linkAccount(chat: Chat, services: FlowServices): Promise<void> {
+  const linked = await services.identities.linkedAccounts(chat.address);
+  if (linked.length >= linkingPolicy.maxAccountsPerIdentity) {
+    return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  }
+  if (await isPaused(chat, services, null)) return showMenu(chat, services);
+
+  const card = await confirmedAccount(chat, services, linked);
+  if (!card) return showMenu(chat, services);
+
+  const consentAt = await consented(chat, services, text('link-ask-consent'));
+  if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
+
+  if (!(await provenByPayment(chat, services, card.number))) return showMenu(chat, services);
+
+  const linkedAt = await services.now();
+  const outcome = await services.identities.link(chat.address, card.number, consentAt, linkedAt);
+  if (outcome === 'too-many-accounts') {
+    return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  }
+  if (outcome === 'linked' && card.email) {
+    await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt }));
+  }
+  await chat.say(outcome === 'linked' ? text('link-done', { account: card.number }) : text('link-already', { account: card.number }));
+  await showAccountInfo(chat, services);
+}
+
+async function provenByPayment(chat: Chat, services: FlowServices, account: AccountNumber): Promise<boolean> {
+  for (;;) {
+    const amount = await chat.ask(text('link-ask-amount'), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
+    if (await isPaused(chat, services, account)) return false;
+    const checkedAt = (await services.now()).getTime();
+    const paid = await services.accounts.hasPayment(
+      account,
+      amount,
+      new Date(checkedAt - linkingPolicy.paymentLookbackMs),
+      new Date(checkedAt - linkingPolicy.paymentMinAgeMs),
+    );
+    if (paid) return true;
+    if (await failed(chat, services, account)) return false;
+  }
+}

@@ -1,0 +1,60 @@
+import type { FlowServices, Ports, Services } from '../services';
+
+/** Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. */
+export type Record = <R>(key: string, work: () => Promise<R>) => Promise<R>;
+
+const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments'];
+
+/**
+ * The services a flow sees: every port method and the clock go through `record`, keyed by port,
+ * method and call order, so a flow is replay-safe without writing a single effect key. Results
+ * travel through the saved state as JSON, so dates are encoded on the way in and revived on
+ * the way out: a replayed result is the same as the first.
+ */
+export function recordedServices(services: Services, record: Record): FlowServices {
+  const calls = new Map<string, number>();
+  const recorded = <R>(name: string, work: () => Promise<R>): Promise<R> => {
+    const count = calls.get(name) ?? 0;
+    calls.set(name, count + 1);
+    return record(`${name}#${count}`, async () => encode(await work())).then((result) => revive(result) as R);
+  };
+  const ports = Object.fromEntries(
+    portNames.map((port) => {
+      const target = services[port] as unknown as { [method: string]: unknown };
+      const proxy = new Proxy(target, {
+        get(object, method) {
+          const member = Reflect.get(object, method, object) as unknown;
+          if (typeof method !== 'string' || typeof member !== 'function') return member;
+          return (...args: unknown[]) => recorded(`${port}.${method}`, () => Promise.resolve(member.apply(object, args)));
+        },
+      });
+      return [port, proxy];
+    }),
+  ) as unknown as Ports;
+  return {
+    ...ports,
+    localizer: services.localizer,
+    now: () => recorded('clock.now', async () => services.clock()),
+  };
+}
+
+const dateTag = '$date';
+
+function encode(value: unknown): unknown {
+  if (value instanceof Date) return { [dateTag]: value.toISOString() };
+  if (Array.isArray(value)) return value.map(encode);
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]));
+  }
+  return value;
+}
+
+function revive(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(revive);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]?.[0] === dateTag) return new Date(String(entries[0][1]));
+    return Object.fromEntries(entries.map(([key, item]) => [key, revive(item)]));
+  }
+  return value;
+}
