@@ -41,7 +41,7 @@ export class IntentMatcher {
 
   match(typed: string): Intent | null {
     const words = normalise(typed).split(' ').filter(Boolean);
-    const best = this.scores(words, 0)[0];
+    const best = this.scores(words, { extraTypos: 0, partial: false })[0];
     if (!best) return null;
     const number = best.action === 'readings' ? words.find((word) => /^\d{1,9}$/.test(word)) : undefined;
     return number ? { action: best.action, argument: number } : { action: best.action };
@@ -50,21 +50,26 @@ export class IntentMatcher {
   /** Up to `count` tasks the text comes nearest to, for a text that matched none. */
   closest(typed: string, count: number): string[] {
     const words = normalise(typed).split(' ').filter(Boolean);
-    return this.scores(words, 1)
+    return this.scores(words, { extraTypos: 1, partial: true })
       .map((score) => score.action)
       .slice(0, count);
   }
 
-  private scores(words: readonly string[], extraTypos: number): { action: string; score: number }[] {
+  /**
+   * Each task's best phrasing: the letters of its stems found in the text, less two for each typo.
+   * `partial` lets a phrasing count with some stems missing (for suggestions only).
+   */
+  private scores(words: readonly string[], options: { readonly extraTypos: number; readonly partial: boolean }): { action: string; score: number }[] {
     const best = new Map<string, number>();
     for (const phrase of this.phrases) {
       let score = 0;
       for (const stem of phrase.stems) {
-        if (!words.some((word) => stemMatches(stem, word, extraTypos))) {
+        const typos = Math.min(...words.map((word) => typosIn(stem, word, options.extraTypos)));
+        if (typos === Infinity && !options.partial) {
           score = 0;
           break;
         }
-        score += stem.replace('*', '').length;
+        if (typos !== Infinity) score += stem.replace('*', '').length - 2 * typos;
       }
       if (score > (best.get(phrase.action) ?? 0)) best.set(phrase.action, score);
     }
@@ -72,19 +77,18 @@ export class IntentMatcher {
   }
 }
 
-function stemMatches(pattern: string, word: string, extraTypos: number): boolean {
+/** How many typos it takes for the word to be the stem (or, for a stem not marked `*`, to start with it); Infinity past the allowance. */
+function typosIn(pattern: string, word: string, extraTypos: number): number {
   const whole = pattern.endsWith('*');
   const stem = whole ? pattern.slice(0, -1) : pattern;
-  if (word === stem) return true;
-  if (!whole && stem.length >= 3 && word.startsWith(stem)) return true;
-  const typos = (stem.length >= 7 ? 2 : stem.length >= 4 ? 1 : 0) + (stem.length >= 5 ? extraTypos : 0);
-  if (typos === 0) return false;
-  if (whole) return distance(stem, word) <= typos;
+  if (word === stem) return 0;
+  if (!whole && stem.length >= 3 && word.startsWith(stem)) return 0;
+  const allowed = (stem.length >= 7 ? 2 : stem.length >= 4 ? 1 : 0) + (stem.length >= 5 ? extraTypos : 0);
+  if (allowed === 0) return Infinity;
   // A stem with a typo still starts the word: compare it with the word's beginnings of about its length.
-  for (let length = stem.length - 1; length <= stem.length + 1; length += 1) {
-    if (length <= word.length && length > 0 && distance(stem, word.slice(0, length)) <= typos) return true;
-  }
-  return false;
+  const candidates = whole ? [word] : [stem.length - 1, stem.length, stem.length + 1].filter((length) => length > 0 && length <= word.length).map((length) => word.slice(0, length));
+  const fewest = Math.min(...candidates.map((candidate) => distance(stem, candidate)));
+  return fewest <= allowed ? fewest : Infinity;
 }
 
 /** Damerau–Levenshtein distance (with swapped neighbours), for typos. */

@@ -25,8 +25,8 @@ describe('one conversation, two channels', () => {
       // today's times may fall in different minutes.
       const today = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
       const comparable = (transcript: typeof inWebChat) =>
-        JSON.parse(JSON.stringify(transcript).replaceAll('· чат на сайте ·', '· Telegram ·').replace(new RegExp(`${today.replace(/\./g, '\\.')}, \\d\\d:\\d\\d`, 'g'), `${today}, hh:mm`)) as typeof inWebChat;
-      expect(JSON.stringify(inWebChat)).toContain('· чат на сайте · 34400');
+        JSON.parse(JSON.stringify(transcript).replaceAll('· чат на сайте', '· Telegram').replace(new RegExp(`${today.replace(/\./g, '\\.')}, \\d\\d:\\d\\d`, 'g'), `${today}, hh:mm`)) as typeof inWebChat;
+      expect(JSON.stringify(inWebChat)).toContain('· 34400 · 84 · чат на сайте');
       expect(comparable(inWebChat)).toEqual(comparable(inTelegram));
 
       const refused = inTelegram[linkingScript.length + 1];
@@ -40,6 +40,17 @@ describe('one conversation, two channels', () => {
       expect(download.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await download.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
       expect((await fetch(`${app.url}/files/not-a-token`)).status).toBe(404);
+
+      // Facts and tables: bold labels and an HTML table in Telegram, Adaptive Cards in Bot Framework.
+      expect(api.calls.find((call) => String(call.params['text']).includes('<b>Адрес:</b> г. Воронеж'))?.params['parse_mode']).toBe('HTML');
+      expect(api.calls.some((call) => String(call.params['text']).includes('<b>24.10.2026, 11:00</b>\n  CE102-0100001, показание · 34316 ✅'))).toBe(true);
+      const cards = channel.received.flatMap((activity) => activity.attachments ?? []).filter((file) => file.contentType === 'application/vnd.microsoft.card.adaptive');
+      expect(cards.map((card) => card.content?.body.map((element) => element['type']))).toEqual([
+        ['TextBlock', 'FactSet'],
+        ['TextBlock', 'FactSet'],
+        [...Array<string>(16).fill('TextBlock')],
+      ]);
+      expect(JSON.stringify(cards[0]?.content)).toContain('"title":"Адрес","value":"г. Воронеж, ул. Кольцовская, д. 24, кв. 17"');
       expect(inTelegram[linkingScript.length + 3]?.[0]?.text).toMatch(/^Показания приняты \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
     } finally {
       await channel.stop();

@@ -6,9 +6,11 @@ export interface CapturedActivity {
   readonly path: string;
   readonly type: string;
   readonly text?: string;
+  /** The plain-text form of a card, for channels without cards. */
+  readonly summary?: string;
   readonly replyToId?: string;
   readonly suggestedActions?: { actions: { title: string; value?: { data: string } }[] };
-  readonly attachments?: { contentType: string; contentUrl: string; name: string }[];
+  readonly attachments?: { contentType: string; contentUrl?: string; name?: string; content?: { body: Record<string, unknown>[] } }[];
   readonly conversation: { id: string };
 }
 
@@ -73,9 +75,9 @@ export class BotFrameworkChannel {
     const seen = async (activity: Record<string, unknown>): Promise<SeenMessage[]> => {
       last = (await this.post({ ...activity, ...(locale && { locale }) }, userId)).replies;
       return last.map((reply) => ({
-        text: plain(reply.text ?? ''),
+        text: plain(reply.text ?? reply.summary ?? ''),
         buttons: reply.suggestedActions?.actions.map((action) => plain(action.title)) ?? [],
-        ...(reply.attachments?.[0] && { file: reply.attachments[0].name }),
+        ...(reply.attachments?.[0]?.name && { file: reply.attachments[0].name }),
       }));
     };
     return {

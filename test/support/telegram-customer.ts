@@ -34,7 +34,7 @@ export class TelegramCustomer implements ChannelCustomer {
     this.last = sent.slice(this.seen);
     this.seen = sent.length;
     return this.last.map((call) => ({
-      text: plain(String(call.params['text'] ?? call.params['caption'])),
+      text: plain(fromHtml(String(call.params['text'] ?? call.params['caption']))),
       buttons: buttonsOf(call).map((button) => plain(button.text)),
       ...(call.file && { file: call.file.name }),
     }));
@@ -44,4 +44,9 @@ export class TelegramCustomer implements ChannelCustomer {
 function buttonsOf(call: SentCall): InlineButton[] {
   const markup = call.params['reply_markup'] as { inline_keyboard?: InlineButton[][] } | undefined;
   return markup?.inline_keyboard?.flat() ?? [];
+}
+
+/** What the customer reads of a message sent in `parse_mode: 'HTML'`. */
+export function fromHtml(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -32,6 +32,7 @@ const readingsReport: Report<ReadingHistoryRow> = {
   }),
   first: sendChart,
   csv: {
+    name: 'readings',
     header: text('csv-header'),
     caption: text('history-csv-caption'),
     cells: (rows, say) =>

@@ -34,6 +34,8 @@ export interface Report<Row> {
   /** Shown before the first page (the consumption chart). */
   first?(chat: Chat, services: FlowServices, rows: readonly Row[], page: ReportPage): Promise<void>;
   readonly csv: {
+    /** The file's name before its period: `readings-2026-06-2026-11.csv`. */
+    readonly name: string;
     readonly header: Text;
     readonly caption: Text;
     cells(rows: readonly Row[], words: (message: Text) => string, locale: Locale): (string | number)[][];
@@ -58,7 +60,7 @@ export async function showReport<Row>(chat: Chat, services: FlowServices, report
   const period = `${range.from}_${range.to}`;
   if (asked?.page === 'csv') {
     const words = (message: Text) => services.localizer.format(chat.locale, message);
-    const name = `${report.action}-${range.from}-${range.to}.csv`;
+    const name = `${report.csv.name}-${range.from}-${range.to}.csv`;
     const id = await services.files.put({ name, mime: 'text/csv', bytes: csv(words(report.csv.header).split(';'), report.csv.cells(rows, words, chat.locale)) });
     await chat.show({ kind: 'file', file: { id, name, mime: 'text/csv' }, caption: { ...report.csv.caption, args: { ...report.csv.caption.args, ...page.shown } } });
     return showMenu(chat, services);

@@ -49,6 +49,7 @@ const chargesReport: Report<StatementRow> = {
     ]),
   }),
   csv: {
+    name: 'charges',
     header: text('charges-csv-header'),
     caption: text('charges-csv-caption'),
     cells: (rows, say, locale) =>
@@ -81,6 +82,7 @@ const paymentsReport: Report<PaymentRecord> = {
     rows: rows.map((payment) => [moment(new Date(payment.paidAt)), money(payment.amount), words(channelName(payment.source))]),
   }),
   csv: {
+    name: 'payments',
     header: text('payments-csv-header'),
     caption: text('payments-csv-caption'),
     cells: (rows, say, locale) =>
