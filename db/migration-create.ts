@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     clientUrl: url,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, path: 'db/migrations', emit: 'ts' },
+    migrations: { migrationsList, path: 'db/migrations', emit: 'ts', snapshotName: '.snapshot-energobot' },
   });
   const migrator = orm.getMigrator();
   await migrator.up();

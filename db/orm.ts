@@ -20,7 +20,8 @@ export async function initORM(database: Database, options: { debug?: boolean } =
       clientUrl: database.url,
       entities,
       extensions: [Migrator],
-      migrations: { migrationsList, path: 'db/migrations', transactional: true, silent: true },
+      // Running migrations writes no snapshot: only `migration:create` keeps one, under a fixed name.
+      migrations: { migrationsList, path: 'db/migrations', transactional: true, silent: true, snapshot: false },
       pool: { min: 0, max: 10 },
       debug: options.debug ?? false,
       allowGlobalContext: false,

@@ -15,6 +15,7 @@ import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yooka
 import { createMailSender } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
 import { createTelegramBot, registerCommands } from '../telegram/telegram-bot';
+import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { DirectLineRelay } from '../webchat/direct-line-relay';
 import { mountWebChat } from '../webchat/webchat-routes';
 import { directLineTokens, relayTokens } from '../webchat/webchat-tokens';
@@ -55,7 +56,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${config.publicUrl ?? url}/files/${token}`;
-  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, log);
+  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), log);
   const server = createServer({
     log,
     botFramework: {

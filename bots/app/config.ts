@@ -129,6 +129,9 @@ function toConfig(env: z.infer<typeof configSchema>) {
       style: {
         // Files are not taken yet: no upload button that would lead nowhere.
         hideUploadButton: true,
+        // Buttons one under another: the whole menu fits a phone's width, no sideways scrolling.
+        suggestedActionLayout: 'stacked' as const,
+        suggestedActionsStackedHeight: 'auto' as const,
         accent: env.WEBCHAT_ACCENT_COLOR,
         botAvatarInitials: env.WEBCHAT_BOT_INITIALS,
         ...(env.WEBCHAT_BOT_AVATAR_URL && { botAvatarImage: env.WEBCHAT_BOT_AVATAR_URL }),

@@ -22,6 +22,7 @@ const telegramUpdate = z.object({ update_id: z.number().int() }).passthrough();
 
 export function createServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'energobot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {

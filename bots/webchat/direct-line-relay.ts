@@ -1,16 +1,18 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import type { RelayConversationRow, SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { errorFields, type Log } from '../app/log';
 
 /** An activity as Direct Line carries it; only the fields the relay itself reads are named. */
 const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
-    text: z.string().max(10_000).optional(),
+    // Longer than the bot reads (4 096): the bot answers a too long message itself, in the chat.
+    text: z.string().max(50_000).optional(),
     locale: z.string().max(16).optional(),
     value: z.unknown().optional(),
     channelData: z.record(z.string(), z.unknown()).optional(),
@@ -19,135 +21,179 @@ const activitySchema = z
 
 type Activity = z.infer<typeof activitySchema> & { id?: string; from?: { id: string; role?: string }; timestamp?: string };
 
-interface Conversation {
-  readonly id: string;
-  readonly userId: string;
-  readonly locale: string;
-  readonly tokenHash: Buffer;
-  expiresAt: number;
-  readonly activities: Activity[];
+/** A conversation this process serves: its stored row, the next activity's number, open sockets. */
+interface LiveConversation extends Omit<RelayConversationRow, 'tokenHash' | 'tokenExpiresAt'> {
+  tokenHash: string;
+  tokenExpiresAt: Date;
+  next: number;
+  tail: Promise<unknown>;
   readonly sockets: Set<WebSocket>;
 }
 
 const tokenLifetimeMs = 30 * 60_000;
+/** A reloaded page finds its conversation for three days. */
+export const conversationKeptMs = 72 * 3600_000;
 const basePath = '/v3/directline';
 const connectorPath = '/directline/connector';
 
-const hash = (token: string) => createHash('sha256').update(token).digest();
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /**
  * A Direct Line 3.0 endpoint of energobot's own, for the embedded default: the browser's Web Chat
  * talks to it, it hands activities to the bot's `/api/messages` and takes the bot's replies at
  * its `serviceUrl`. Each conversation has its own token; one cannot read or post into another.
- * Conversations live in this process only: production uses Azure's Direct Line instead.
+ * Conversations and their activities are kept in the database for three days, so a reloaded
+ * page continues its conversation with the transcript. Production uses Azure's Direct Line.
  */
 export class DirectLineRelay {
-  private readonly conversations = new Map<string, Conversation>();
+  private readonly live = new Map<string, LiveConversation>();
   private readonly sockets = new WebSocketServer({ noServer: true });
 
   constructor(
     private readonly botUrl: () => string,
+    private readonly store: SqlRelayConversations,
     private readonly log: Log,
   ) {}
 
-  /** A new conversation for the user, and the token that alone may use it. */
-  issueToken(userId: string, locale: string): { token: string; conversationId: string; expires_in: number } {
+  /**
+   * A token for the user's conversation: the one given (`resume`) when it is theirs and still
+   * kept, else a new conversation.
+   */
+  async issueToken(userId: string, locale: string, resume?: string): Promise<{ token: string; conversationId: string; expires_in: number }> {
     const token = randomId(32);
-    const id = randomId(16);
-    this.conversations.set(id, { id, userId, locale, tokenHash: hash(token), expiresAt: Date.now() + tokenLifetimeMs, activities: [], sockets: new Set() });
-    this.sweep();
-    return { token, conversationId: id, expires_in: tokenLifetimeMs / 1000 };
+    const now = Date.now();
+    const tokenExpiresAt = new Date(now + tokenLifetimeMs);
+    const known = resume ? await this.conversation(resume) : null;
+    if (known && known.userId === userId && known.keptUntil.getTime() > now) {
+      await this.store.renewToken(known.id, hash(token), tokenExpiresAt);
+      known.tokenHash = hash(token);
+      known.tokenExpiresAt = tokenExpiresAt;
+      return { token, conversationId: known.id, expires_in: tokenLifetimeMs / 1000 };
+    }
+    const row: RelayConversationRow = { id: randomId(16).slice(0, 22), userId, locale, tokenHash: hash(token), tokenExpiresAt, keptUntil: new Date(now + conversationKeptMs) };
+    await this.store.create(row, new Date(now));
+    this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), sockets: new Set() });
+    void this.store.sweep(new Date(now)).catch((error: unknown) => this.log.warn('relay sweep failed', errorFields(error)));
+    return { token, conversationId: row.id, expires_in: tokenLifetimeMs / 1000 };
   }
 
   mount(server: Server): void {
     server.post(`${basePath}/conversations`, async (req: Request, res: Response) => this.withConversation(req, res, null, (conversation) => this.started(req, res, conversation)));
     server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) => this.withConversation(req, res, req.params['id'], (conversation) => this.started(req, res, conversation)));
     server.post(`${basePath}/tokens/refresh`, async (req: Request, res: Response) =>
-      this.withConversation(req, res, null, (conversation) => {
-        conversation.expiresAt = Date.now() + tokenLifetimeMs;
+      this.withConversation(req, res, null, async (conversation) => {
+        const tokenExpiresAt = new Date(Date.now() + tokenLifetimeMs);
+        await this.store.renewToken(conversation.id, conversation.tokenHash, tokenExpiresAt);
+        conversation.tokenExpiresAt = tokenExpiresAt;
         res.send(200, { conversationId: conversation.id, token: bearer(req), expires_in: tokenLifetimeMs / 1000 });
       }),
     );
     server.get(`${basePath}/conversations/:id/activities`, async (req: Request, res: Response) =>
-      this.withConversation(req, res, req.params['id'], (conversation) => {
+      this.withConversation(req, res, req.params['id'], async (conversation) => {
         const watermark = Number(req.query?.['watermark'] ?? 0) || 0;
-        res.send(200, { activities: conversation.activities.slice(watermark), watermark: String(conversation.activities.length) });
+        res.send(200, { activities: await this.store.activities(conversation.id, watermark), watermark: String(conversation.next) });
       }),
     );
     server.post(`${basePath}/conversations/:id/activities`, async (req: Request, res: Response) =>
       this.withConversation(req, res, req.params['id'], async (conversation) => {
         const parsed = activitySchema.safeParse(req.body);
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
-        const activity = this.append(conversation, { ...parsed.data, from: { id: conversation.userId, role: 'user' } });
+        const activity = await this.append(conversation, { ...parsed.data, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });
         await this.toBot(conversation, activity);
       }),
     );
     // The bot's replies and proactive messages, at the serviceUrl the relay gave it.
     const fromBot = async (req: Request, res: Response) => {
-      const conversation = this.conversations.get(req.params['id'] ?? '');
+      const conversation = await this.conversation(req.params['id'] ?? '');
       const parsed = activitySchema.safeParse(req.body);
       if (!conversation || !parsed.success) return void res.send(404, { error: 'no such conversation' });
       const { replyToId, ...rest } = parsed.data;
       // A proactive message replies to an id of the connector's own making; Web Chat would hold it
-      // back waiting for that activity, so only a reply to a message in this conversation keeps it.
-      const replies = typeof replyToId === 'string' && conversation.activities.some((known) => known.id === replyToId);
-      const activity = this.append(conversation, { ...rest, ...(replies && { replyToId }), from: { id: 'energobot', role: 'bot' } });
+      // back waiting for that activity, so only a reply to a message of this conversation keeps it.
+      const replies = typeof replyToId === 'string' && replyToId.startsWith(`${conversation.id}|`) && Number(replyToId.split('|')[1]) < conversation.next;
+      const activity = await this.append(conversation, { ...rest, ...(replies && { replyToId }), from: { id: 'energobot', role: 'bot' } });
       res.send(200, { id: activity.id });
     };
     server.post(`${connectorPath}/v3/conversations/:id/activities`, fromBot);
     server.post(`${connectorPath}/v3/conversations/:id/activities/:replyToId`, fromBot);
 
-    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
   }
 
   /** Tells the bot a customer opened the chat, so its greeting is the first thing in the conversation. */
-  private async started(req: Request, res: Response, conversation: Conversation): Promise<void> {
+  private async started(req: Request, res: Response, conversation: LiveConversation): Promise<void> {
     const token = bearer(req);
-    if (conversation.activities.length === 0 && req.method === 'POST') {
+    if (conversation.next === 0 && req.method === 'POST') {
       await this.toBot(conversation, { type: 'conversationUpdate', id: `${conversation.id}|join`, membersAdded: [{ id: conversation.userId }], locale: conversation.locale });
     }
+    const watermark = Number(req.query?.['watermark'] ?? 0) || 0;
     res.send(req.method === 'POST' ? 201 : 200, {
       conversationId: conversation.id,
       token,
-      expires_in: Math.round((conversation.expiresAt - Date.now()) / 1000),
-      streamUrl: `ws://${req.headers.host ?? '127.0.0.1'}${basePath}/conversations/${conversation.id}/stream?t=${encodeURIComponent(token)}`,
+      expires_in: Math.round((conversation.tokenExpiresAt.getTime() - Date.now()) / 1000),
+      streamUrl: `ws://${req.headers.host ?? '127.0.0.1'}${basePath}/conversations/${conversation.id}/stream?t=${encodeURIComponent(token)}&watermark=${watermark}`,
     });
   }
 
-  private async withConversation(req: Request, res: Response, id: string | null | undefined, handle: (conversation: Conversation) => unknown): Promise<void> {
-    const conversation = this.authorised(bearer(req), id);
-    if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'this token does not open this conversation' } });
+  private async withConversation(req: Request, res: Response, id: string | null | undefined, handle: (conversation: LiveConversation) => unknown): Promise<void> {
     try {
+      const conversation = await this.authorised(bearer(req), id);
+      if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'this token does not open this conversation' } });
       await handle(conversation);
     } catch (error) {
       this.log.error('direct line relay failed', errorFields(error));
+      if (!res.headersSent) res.send(503, { error: { code: 'ServiceError', message: 'try again' } });
     }
   }
 
-  private authorised(token: string, id: string | null | undefined): Conversation | null {
+  private async authorised(token: string, id: string | null | undefined): Promise<LiveConversation | null> {
+    if (!token) return null;
     const given = hash(token);
-    const candidates = id ? [this.conversations.get(id)] : [...this.conversations.values()];
-    const conversation = candidates.find((candidate) => candidate && timingSafeEqual(candidate.tokenHash, given));
-    return conversation && conversation.expiresAt > Date.now() ? conversation : null;
+    const conversation = id ? await this.conversation(id) : await this.conversationByToken(given);
+    return conversation && conversation.tokenHash === given && conversation.tokenExpiresAt.getTime() > Date.now() ? conversation : null;
   }
 
-  private append(conversation: Conversation, activity: Activity): Activity {
-    const stored: Activity = {
-      ...activity,
-      id: `${conversation.id}|${String(conversation.activities.length).padStart(7, '0')}`,
-      conversation: { id: conversation.id },
-      channelId: 'directline',
-      timestamp: new Date().toISOString(),
-    };
-    conversation.activities.push(stored);
-    const message = JSON.stringify({ activities: [stored], watermark: String(conversation.activities.length) });
-    for (const socket of conversation.sockets) socket.send(message);
-    return stored;
+  /** A conversation served here, loaded from the database on first need (after a restart, say). */
+  private async conversation(id: string): Promise<LiveConversation | null> {
+    const cached = this.live.get(id);
+    if (cached) return cached;
+    const row = await this.store.find(id);
+    if (!row) return null;
+    const loaded = this.live.get(id) ?? { ...row, next: await this.store.count(id), tail: Promise.resolve(), sockets: new Set<WebSocket>() };
+    this.live.set(id, loaded);
+    return loaded;
   }
 
-  private async toBot(conversation: Conversation, activity: Activity): Promise<void> {
+  private async conversationByToken(tokenHash: string): Promise<LiveConversation | null> {
+    for (const conversation of this.live.values()) if (conversation.tokenHash === tokenHash) return conversation;
+    const row = await this.store.findByToken(tokenHash);
+    return row ? this.conversation(row.id) : null;
+  }
+
+  /** Numbers, stores and broadcasts an activity; one at a time per conversation, so numbers never collide. */
+  private append(conversation: LiveConversation, activity: Activity): Promise<Activity> {
+    const appended = conversation.tail.then(async () => {
+      const seq = conversation.next;
+      const stored: Activity = {
+        ...activity,
+        id: `${conversation.id}|${String(seq).padStart(7, '0')}`,
+        conversation: { id: conversation.id },
+        channelId: 'directline',
+        timestamp: new Date().toISOString(),
+      };
+      await this.store.append(conversation.id, seq, stored);
+      conversation.next = seq + 1;
+      const message = JSON.stringify({ activities: [stored], watermark: String(conversation.next) });
+      for (const socket of conversation.sockets) socket.send(message);
+      return stored;
+    });
+    conversation.tail = appended.catch(() => undefined);
+    return appended;
+  }
+
+  private async toBot(conversation: LiveConversation, activity: Activity): Promise<void> {
     const base = this.botUrl();
     const response = await fetch(`${base}/api/messages`, {
       method: 'POST',
@@ -164,33 +210,31 @@ export class DirectLineRelay {
     if (!response.ok) this.log.warn('bot refused a relayed activity', { status: response.status });
   }
 
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '', 'http://relay');
     const id = new RegExp(`^${basePath}/conversations/([^/]+)/stream$`).exec(url.pathname)?.[1];
-    const conversation = id ? this.authorised(url.searchParams.get('t') ?? '', id) : null;
+    const conversation = id ? await this.authorised(url.searchParams.get('t') ?? '', id).catch(() => null) : null;
     if (!conversation) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     this.sockets.handleUpgrade(req, socket, head, (ws) => {
-      // What came before the client connected (the greeting, first of all) is sent at once.
+      // What came before the client connected (the greeting, or the transcript of a reloaded page)
+      // is sent first, in line with new activities, so none arrives out of order.
       const watermark = Number(url.searchParams.get('watermark') ?? 0) || 0;
-      const backlog = conversation.activities.slice(watermark);
-      if (backlog.length > 0) ws.send(JSON.stringify({ activities: backlog, watermark: String(conversation.activities.length) }));
-      conversation.sockets.add(ws);
-      ws.on('close', () => conversation.sockets.delete(ws));
+      conversation.tail = conversation.tail
+        .then(async () => {
+          const backlog = await this.store.activities(conversation.id, watermark);
+          if (backlog.length > 0) ws.send(JSON.stringify({ activities: backlog, watermark: String(conversation.next) }));
+          conversation.sockets.add(ws);
+          ws.on('close', () => conversation.sockets.delete(ws));
+        })
+        .catch((error: unknown) => this.log.warn('relay stream failed', errorFields(error)));
     });
   }
 
-  private sweep(): void {
-    const now = Date.now();
-    for (const [id, conversation] of this.conversations) {
-      if (conversation.expiresAt + tokenLifetimeMs < now) this.conversations.delete(id);
-    }
-  }
-
   close(): void {
-    for (const conversation of this.conversations.values()) for (const socket of conversation.sockets) socket.terminate();
+    for (const conversation of this.live.values()) for (const socket of conversation.sockets) socket.terminate();
     this.sockets.close();
   }
 }

@@ -5,6 +5,7 @@
   var origin = new URL(script.src).origin;
   var target = document.getElementById(script.getAttribute('data-target') || 'energobot');
   var locale = script.getAttribute('data-locale') || (/^en\b/i.test(navigator.language || '') ? 'en' : 'ru');
+  var conversationKey = 'energobot-conversation';
 
   // A secret this browser keeps; the server derives the chat user from it, so no one can pose as another.
   function userSecret() {
@@ -17,6 +18,16 @@
       localStorage.setItem(key, secret);
     }
     return secret;
+  }
+
+  // The conversation of this browser before a reload: the page continues it, with its transcript.
+  function earlierConversation() {
+    try {
+      var earlier = JSON.parse(localStorage.getItem(conversationKey) || 'null');
+      return earlier && earlier.conversationId && earlier.token ? earlier : undefined;
+    } catch (error) {
+      return undefined;
+    }
   }
 
   function loadWebChat() {
@@ -33,7 +44,7 @@
   var session = fetch(origin + '/api/webchat/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: userSecret(), locale: locale }),
+    body: JSON.stringify({ user: userSecret(), locale: locale, earlier: earlierConversation() }),
   }).then(function (response) {
     if (!response.ok) throw new Error('energobot token: HTTP ' + response.status);
     return response.json();
@@ -41,15 +52,24 @@
 
   Promise.all([session, loadWebChat()]).then(function (results) {
     var chat = results[0];
+    var earlier = earlierConversation();
+    var continuing = earlier && earlier.conversationId === chat.conversationId;
+    localStorage.setItem(conversationKey, JSON.stringify({ conversationId: chat.conversationId, token: chat.token }));
+    var options = { token: chat.token, domain: chat.domain, webSocket: true };
+    if (continuing) {
+      options.conversationId = chat.conversationId;
+      options.watermark = '0';
+    }
     window.WebChat.renderWebChat(
       {
-        directLine: window.WebChat.createDirectLine({ token: chat.token, domain: chat.domain, webSocket: true }),
+        directLine: window.WebChat.createDirectLine(options),
         locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
         styleOptions: chat.style,
       },
       target,
     );
     target.setAttribute('data-energobot', 'ready');
+    target.setAttribute('data-conversation', continuing ? 'continued' : 'new');
   }).catch(function (error) {
     target.setAttribute('data-energobot', 'unavailable');
     console.error(error);

@@ -13,7 +13,14 @@ import type { WebChatTokens } from './webchat-tokens';
 export interface WebChatOptions {
   readonly tokens: WebChatTokens;
   readonly localizer: Localizer;
-  readonly style: { readonly hideUploadButton: boolean; readonly accent: string; readonly botAvatarImage?: string; readonly botAvatarInitials: string };
+  readonly style: {
+    readonly hideUploadButton: boolean;
+    readonly suggestedActionLayout: 'stacked';
+    readonly suggestedActionsStackedHeight: 'auto';
+    readonly accent: string;
+    readonly botAvatarImage?: string;
+    readonly botAvatarInitials: string;
+  };
   /** Sites allowed to embed the widget (CORS); the bot's own page needs no entry. */
   readonly allowedOrigins: readonly string[];
   readonly log: Log;
@@ -25,7 +32,9 @@ const embedScript = readFileSync(join(__dirname, 'embed.js'), 'utf8');
 const tokenRequest = z.object({
   /** The browser's own secret; the chat user is derived from it. */
   user: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
-  locale: z.string().optional(),
+  locale: z.string().max(16).optional(),
+  /** The conversation this page had before a reload, to continue it. */
+  earlier: z.object({ conversationId: z.string().min(1).max(128), token: z.string().min(1).max(2048) }).optional(),
 });
 
 /** The web-chat page at `/`, the embeddable script, Web Chat itself, and per-user tokens. */
@@ -70,11 +79,11 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
 
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
     const parsed = tokenRequest.safeParse(req.body);
-    if (!parsed.success) return void res.send(400, { error: 'expected { user: 16-128 of A-Z a-z 0-9 _ -, locale }' });
+    if (!parsed.success) return void res.send(400, { error: 'expected { user: 16-128 of A-Z a-z 0-9 _ -, locale, earlier?: { conversationId, token } }' });
     const locale: Locale = parsed.data.locale && isLocale(parsed.data.locale) ? parsed.data.locale : 'ru';
     const userId = `web-${createHash('sha256').update(parsed.data.user).digest('hex').slice(0, 32)}`;
     try {
-      const session = await options.tokens.issue(userId, locale, `http://${req.headers.host ?? '127.0.0.1'}`);
+      const session = await options.tokens.issue(userId, locale, `http://${req.headers.host ?? '127.0.0.1'}`, parsed.data.earlier);
       res.send(200, { ...session, locale, style: options.style });
     } catch (error) {
       options.log.error('web chat token failed', errorFields(error));

@@ -9,7 +9,8 @@ import { MonthlyCharge } from './monthly-charge';
 import { Payment } from './payment';
 import { PaymentOrder } from './payment-order';
 import { QueuedMail } from './queued-mail';
+import { RelayActivity, RelayConversation } from './relay-conversation';
 import { StoredFile } from './stored-file';
 
-export { Account, AccountLink, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, StoredFile };
-export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile];
+export { Account, AccountLink, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile };
+export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity];

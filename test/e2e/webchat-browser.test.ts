@@ -26,10 +26,17 @@ describeWithChromium('web chat in headless Chromium', () => {
     await app?.close();
   });
 
-  async function open(path: string, locale: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 900, height: 820 }, locale });
+  async function open(path: string, locale: string, viewport = { width: 900, height: 820 }): Promise<Page> {
+    // A context of its own: a new browser profile, so a new customer.
+    const context = await browser.newContext({ viewport, locale });
+    const page = await context.newPage();
     await page.goto(`${app.url}${path}`);
     return page;
+  }
+
+  /** Screenshots for the README, taken only when asked for: a test run leaves the tree as it was. */
+  async function shoot(page: Page, name: string): Promise<void> {
+    if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, `${name}.png`) });
   }
 
   /** Waits until the text shows in the transcript (Web Chat repeats it for screen readers). */
@@ -37,9 +44,13 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.getByText(text).first().waitFor({ timeout: 10_000 });
   }
 
-  /** Presses a suggested action (the transcript keeps a hidden copy for screen readers, hence the last). */
+  /** A suggested action under the transcript (the transcript keeps hidden copies for screen readers). */
+  function action(page: Page, label: string) {
+    return page.locator('.webchat__suggested-actions').getByRole('button', { name: label, exact: true }).last();
+  }
+
   async function press(page: Page, label: string): Promise<void> {
-    await page.getByRole('button', { name: label, exact: true }).last().click();
+    await action(page, label).click();
   }
 
   async function send(page: Page, text: string): Promise<void> {
@@ -48,8 +59,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await input.press('Enter');
   }
 
-  it('links a demo account with the buttons, shows its information, takes a reading, receives the proactive message that billing accepted it, shows the consumption chart, and remembers the customer after a reload', async () => {
-    const page = await open('/', 'ru-RU');
+  async function link(page: Page): Promise<void> {
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Привязать лицевой счёт');
     await see(page, 'Введите номер лицевого счёта');
@@ -62,12 +72,18 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Введите сумму любого платежа');
     await send(page, '1543,20');
     await see(page, 'Готово! Лицевой счёт 100000000001 привязан к этому чату.');
-    await see(page, 'Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
-    await page.screenshot({ path: join(screenshots, 'webchat-linked.png') });
+  }
 
-    await page.getByRole('button', { name: 'Информация по счёту', exact: true }).last().focus();
+  it('links a demo account with the buttons, shows its information as a card, takes a reading, receives the proactive message that billing accepted it, shows the consumption chart and the history table, and continues the same conversation after a reload', async () => {
+    const page = await open('/', 'ru-RU');
+    await link(page);
+    await see(page, 'г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
+    expect(await page.locator('.ac-factset').count()).toBeGreaterThan(0);
+    await shoot(page, 'webchat-linked');
+
+    await action(page, 'Информация по счёту').focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction("document.body.innerText.split('Баланс: переплата').length > 2");
+    await page.waitForFunction("document.querySelectorAll('.ac-factset').length >= 2");
 
     await press(page, 'Передать показания');
     await see(page, 'Счётчик CE102-0100001, показание.');
@@ -76,7 +92,8 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Передать');
     await see(page, 'Показания приняты');
     await press(page, 'Не нужно');
-    await page.screenshot({ path: join(screenshots, 'webchat-readings.png') });
+    await action(page, 'Ещё…').waitFor();
+    await shoot(page, 'webchat-readings');
 
     // Billing takes the reading: the bot says so on its own, without the customer asking.
     const accepted = await fetch(`${app.url}/operator/readings/accept`, {
@@ -93,24 +110,58 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Последние 6 месяцев');
     await see(page, 'Расход электроэнергии по месяцам');
     await page.waitForFunction("[...document.images].some((image) => image.src.includes('/files/') && image.naturalWidth === 860)");
-    await see(page, 'История показаний по счёту 100000000001');
+    await see(page, 'История показаний по счёту 100000000001, 06.2026–11.2026');
+    await see(page, '✅ — показание учтено при расчёте.');
     await page.locator('img[src*="/files/"]').last().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(screenshots, 'webchat-chart.png') });
+    await shoot(page, 'webchat-chart');
     await press(page, 'Готово');
+    await press(page, 'Передать показания');
+    await see(page, 'Последнее принятое показание: 34400 кВт·ч');
 
+    // A reload keeps the conversation: the transcript comes back, and the question still waits.
     await page.reload();
+    await page.waitForSelector('[data-conversation="continued"]');
+    await see(page, 'Готово! Лицевой счёт 100000000001 привязан к этому чату.');
+    await send(page, '34410');
+    await see(page, 'CE102-0100001, показание: 34410');
+    await page.close();
+  }, 120_000);
+
+  it('fits the menu on a phone: every action on screen, stacked, with no sideways scrolling', async () => {
+    const page = await open('/', 'ru-RU', { width: 390, height: 800 });
+    await link(page);
     await see(page, 'Лицевой счёт 100000000001. Что вы хотите сделать?');
+    const labels = ['Информация по счёту', 'Оплатить', 'Передать показания', 'История показаний', 'Начисления и платежи', 'Ещё…'];
+    await action(page, 'Ещё…').waitFor();
+    for (const label of labels) {
+      const box = await action(page, label).boundingBox();
+      expect({ label, inside: box !== null && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 800 }).toEqual({ label, inside: true });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shoot(page, 'webchat-phone-menu');
+    await press(page, 'Ещё…');
+    await see(page, 'Ещё действия:');
+    await shoot(page, 'webchat-phone-more');
     await page.close();
   });
 
-  it('speaks English when the browser does, and the bot answers in English', async () => {
+  it('speaks the page language: the browser\'s, or the one the header link switches to; the bot follows it', async () => {
     const page = await open('/', 'en-US');
     await see(page, 'What would you like to do?');
     expect(await page.title()).toBe('Energosbyt customer chat');
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Type your message');
     await press(page, 'Link an account');
     await send(page, '100000000003');
     await see(page, 'Is this your address?');
-    await page.screenshot({ path: join(screenshots, 'webchat-english.png') });
+    await shoot(page, 'webchat-english');
+
+    await page.getByRole('link', { name: 'По-русски' }).click();
+    await page.waitForURL(/lang=ru/);
+    expect(await page.title()).toBe('«Энергосбыт» — чат с клиентами');
+    await page.getByRole('textbox').waitFor();
+    expect(await page.getByRole('textbox').getAttribute('placeholder')).toBe('Введите сообщение');
+    await send(page, '/menu');
+    await see(page, 'Что вы хотите сделать?');
     await page.close();
   });
 });

@@ -30,7 +30,7 @@ describe('charges, payments and payment history', () => {
     await customer.presses('Последние 6 месяцев');
     const [caption] = await customer.presses('Скачать CSV');
     expect(caption).toBe('Начисления и платежи за 06.2026–11.2026 в CSV.');
-    const rows = (await world.services.files.get(customer.last[0]!.file!.id))!.bytes.toString('utf8').split('\r\n');
+    const rows = (await world.services.files.get(customer.file()!.id))!.bytes.toString('utf8').split('\r\n');
     expect(rows[0]).toBe('\ufeffГод;Месяц;Входящее сальдо (долг);Начислено;Дата платежа;Сумма платежа;Исходящее сальдо (долг);Источник оплаты');
     expect(rows[5]).toMatch(/^2026;10;\d+,\d\d;\d+,\d\d;15\.10\.2026, 12:00;500,00;5894,32;приложение$/);
   });

@@ -137,8 +137,7 @@ describe('linking a chat to an account', () => {
     expect(customer.buttons()).toContain('Привязать лицевой счёт');
 
     world.clock.advance(60_000);
-    await customer.presses('Привязать лицевой счёт');
-    expect(customer.last[0]?.text).toContain('приостановлена до 25.11.2026, 12:00');
+    expect((await customer.presses('Привязать лицевой счёт'))[0]).toContain('приостановлена до 25.11.2026, 12:00');
 
     world.clock.advance(24 * 3600_000);
     expect(await customer.presses('Привязать лицевой счёт')).toEqual([expect.stringContaining('Введите номер лицевого счёта')]);

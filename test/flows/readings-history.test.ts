@@ -14,7 +14,7 @@ describe('readings history', () => {
     expect(customer.buttons()).toEqual(['Последние 6 месяцев', 'Последние 12 месяцев', 'С января 2015 года', 'Указать период']);
     const [caption, page] = await customer.presses('Последние 6 месяцев');
     expect(caption).toBe('Расход электроэнергии по месяцам, 06.2026–11.2026.');
-    const chart = customer.last[0]?.file;
+    const chart = customer.file();
     expect(chart).toMatchObject({ mime: 'image/png', name: 'consumption-2026-06-2026-11.png' });
     const png = await world.services.files.get(chart!.id);
     expect(png?.bytes.subarray(1, 4).toString()).toBe('PNG');
@@ -68,7 +68,7 @@ describe('readings history', () => {
     expect(JSON.stringify(await world.sessions.read('energobot:session:telegram:customer-1')).length).toBeLessThan(4096);
     const [caption] = await customer.presses('Скачать CSV');
     expect(caption).toBe('История показаний за 01.2015–11.2026 в CSV.');
-    const csv = await world.services.files.get(customer.last[0]!.file!.id);
+    const csv = await world.services.files.get(customer.file()!.id);
     const rows = csv!.bytes.toString('utf8').split('\r\n');
     expect(rows[0]).toBe('\ufeffСчётчик;Зона;Период;Дата передачи;Тип ввода;Показание;Расход, кВт·ч;Учтено при расчёте');
     expect(rows[1]).toBe('M201-0200002;день;10.2026;24.10.2026, 11:00;сайт;44172;216;Да');

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AttachmentKind, Input } from '../../core/chat';
 import type { ChatAddress } from '../../core/domain/channel';
 import { Localizer } from '../../core/localizer';
+import type { SharedFile } from '../../core/content/content';
 import type { OutgoingMessage } from '../../core/content/outgoing';
 import { plainText } from '../../core/content/plain-text';
 import { FlowRunner, type Reply } from '../../core/runner/flow-runner';
@@ -117,6 +118,11 @@ export class Customer {
     const button = this.last.flatMap((message) => message.buttons).find((candidate) => plain(candidate.label) === label);
     if (!button || !('data' in button)) throw new Error(`No button "${label}" in: ${JSON.stringify(this.buttons())}`);
     return this.deliver({ kind: 'button', data: button.data });
+  }
+
+  /** The file that came with the bot's last messages. */
+  file(): SharedFile | undefined {
+    return this.last.flatMap((message) => (message.kind === 'file' ? [message.file] : []))[0];
   }
 
   buttons(): string[] {

@@ -1,0 +1,55 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { RelayActivity, RelayConversation } from '../entities';
+
+export interface RelayConversationRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly locale: string;
+  readonly tokenHash: string;
+  readonly tokenExpiresAt: Date;
+  readonly keptUntil: Date;
+}
+
+/** The embedded Direct Line relay's conversations and their activities. */
+export class SqlRelayConversations {
+  constructor(private readonly orm: MikroORM) {}
+
+  async create(conversation: RelayConversationRow, startedAt: Date): Promise<void> {
+    await this.orm.em.fork().insert(RelayConversation, { ...conversation, startedAt });
+  }
+
+  async find(id: string): Promise<RelayConversationRow | null> {
+    return this.orm.em.fork().findOne(RelayConversation, { id });
+  }
+
+  async findByToken(tokenHash: string): Promise<RelayConversationRow | null> {
+    return this.orm.em.fork().findOne(RelayConversation, { tokenHash });
+  }
+
+  async renewToken(id: string, tokenHash: string, tokenExpiresAt: Date): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(RelayConversation, { id }, { tokenHash, tokenExpiresAt });
+  }
+
+  async append(conversationId: string, seq: number, activity: Record<string, unknown>): Promise<void> {
+    await this.orm.em.fork().insert(RelayActivity, { conversationId, seq, activity });
+  }
+
+  async count(conversationId: string): Promise<number> {
+    return this.orm.em.fork().count(RelayActivity, { conversationId });
+  }
+
+  async activities(conversationId: string, fromSeq: number): Promise<Record<string, unknown>[]> {
+    const rows = await this.orm.em.fork().find(RelayActivity, { conversationId, seq: { $gte: fromSeq } }, { orderBy: { seq: 'asc' } });
+    return rows.map((row) => row.activity);
+  }
+
+  /** Forgets conversations past their keeping time, with their activities. */
+  async sweep(now: Date): Promise<void> {
+    const em = this.orm.em.fork();
+    const gone = await em.find(RelayConversation, { keptUntil: { $lt: now } }, { fields: ['id'] });
+    if (gone.length === 0) return;
+    const ids = gone.map((row) => row.id);
+    await em.nativeDelete(RelayActivity, { conversationId: { $in: ids } });
+    await em.nativeDelete(RelayConversation, { id: { $in: ids } });
+  }
+}
