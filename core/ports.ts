@@ -27,7 +27,8 @@ export interface ChatIdentities {
   setLocale(chat: ChatAddress, locale: Locale): Promise<void>;
   /** The linked accounts, the active one first. */
   linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]>;
-  link(chat: ChatAddress, account: AccountNumber, consentAt: Date, now: Date): Promise<LinkOutcome>;
+  /** Links unless the chat has `maxAccounts` already (checked in the same transaction, so two links cannot both pass). */
+  link(chat: ChatAddress, account: AccountNumber, link: { readonly consentAt: Date; readonly at: Date; readonly maxAccounts: number }): Promise<LinkOutcome>;
   unlink(chat: ChatAddress, account: AccountNumber): Promise<void>;
   /** Every chat linked to the account, on any channel. */
   chatsLinkedTo(account: AccountNumber): Promise<ChatAddress[]>;
@@ -97,8 +98,8 @@ export interface PaymentOrder {
 export interface Payments {
   /** Creates the order at the provider; the link the customer pays by. */
   start(order: PaymentOrder): Promise<{ readonly url: string }>;
-  /** Payments the provider confirmed in the last day: paid, but not yet posted to the balance. */
-  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]>;
+  /** Payments the provider confirmed after `since`: paid, but not yet posted to the balance (see `pendingSince`). */
+  pending(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
 }
 
 export interface PendingPayment {

@@ -15,6 +15,15 @@ export interface AttemptStatus {
   readonly pausedUntil: Date | null;
 }
 
+/** Limits per chat and per account hold together: the fewest attempts left, the latest pause. */
+export function combinedStatus(statuses: readonly AttemptStatus[]): AttemptStatus {
+  const pauses = statuses.flatMap((status) => (status.pausedUntil ? [status.pausedUntil.getTime()] : []));
+  return {
+    remaining: Math.min(...statuses.map((status) => status.remaining)),
+    pausedUntil: pauses.length ? new Date(Math.max(...pauses)) : null,
+  };
+}
+
 /** Pure rule: given the failure times in the window (any order), how many are left and until when it pauses. */
 export function attemptStatus(failures: readonly Date[], now: Date): AttemptStatus {
   const windowStart = now.getTime() - linkingPolicy.failureWindowMs;

@@ -23,3 +23,9 @@ export type PaymentOutcome = 'succeeded' | 'failed';
 
 /** «Платёж поступит на счёт в течение суток»: until then the balance shows a paid order as pending. */
 export const postingTimeMs = 24 * 3600_000;
+
+/** Paid orders confirmed after this moment have not posted yet: the balance does not show them. */
+export const pendingSince = (now: Date): Date => new Date(now.getTime() - postingTimeMs);
+
+/** How long a payment may stay pending before energobot asks the provider itself (a notification may be lost). */
+export const reconcileAfterMs = 15 * 60_000;

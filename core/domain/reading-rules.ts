@@ -8,6 +8,15 @@ const implausibleFloorKwh = 300;
 
 const example = '12345';
 
+/** The usual month is the average of this many latest accepted ones. */
+export const usualMonths = 12;
+
+/** A zone's usual monthly consumption: the average of its latest accepted months, newest first. */
+export function usualConsumption(acceptedNewestFirst: readonly number[]): number {
+  const usual = acceptedNewestFirst.slice(0, usualMonths);
+  return usual.length ? Math.round(usual.reduce((sum, kwh) => sum + kwh, 0) / usual.length) : 0;
+}
+
 /** A meter shows whole kWh: digits only (spaces between them are fine). */
 export function parseReadingValue(input: string, digits: number): Result<number> {
   const compact = input.replace(/[\s\u00a0]/g, '');

@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
-import { linkingPolicy } from '../../core/domain/linking-policy';
 import { isLocale, type Locale } from '../../core/domain/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
 import { AccountLink, ChatIdentity } from '../entities';
@@ -30,15 +29,15 @@ export class SqlChatIdentities implements ChatIdentities {
     return links.map((link) => link.account.number as AccountNumber);
   }
 
-  async link(chat: ChatAddress, account: AccountNumber, consentAt: Date, now: Date): Promise<LinkOutcome> {
+  async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts }: { consentAt: Date; at: Date; maxAccounts: number }): Promise<LinkOutcome> {
     const { id } = await identityOf(this.orm.em.fork(), chat, null);
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         const identity = em.getReference(ChatIdentity, id);
         const links = await em.find(AccountLink, { identity }, { fields: ['account'] });
         if (links.some((link) => link.account.number === account)) return 'already-linked';
-        if (links.length >= linkingPolicy.maxAccountsPerIdentity) return 'too-many-accounts';
-        em.create(AccountLink, { identity, account, consentAt, linkedAt: now, chosenAt: now });
+        if (links.length >= maxAccounts) return 'too-many-accounts';
+        em.create(AccountLink, { identity, account, consentAt, linkedAt: at, chosenAt: at });
         return 'linked';
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { chatKey, type ChatAddress } from '../../core/domain/channel';
-import { attemptStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
+import { attemptStatus, combinedStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
 import type { LinkAttempts } from '../../core/ports';
 import { LinkFailure } from '../entities';
 
@@ -15,12 +15,7 @@ export class SqlLinkAttempts implements LinkAttempts {
       em.find(LinkFailure, { ...where, failedAt: { $gt: since } }, { fields: ['failedAt'] }).then((rows) => rows.map((row) => row.failedAt));
     const byChat = attemptStatus(await recent({ chatKey: chatKey(chat) }), now);
     if (!account) return byChat;
-    const byAccount = attemptStatus(await recent({ accountNumber: account }), now);
-    const pauses = [byChat.pausedUntil, byAccount.pausedUntil].filter((until): until is Date => until !== null);
-    return {
-      remaining: Math.min(byChat.remaining, byAccount.remaining),
-      pausedUntil: pauses.length ? new Date(Math.max(...pauses.map((until) => until.getTime()))) : null,
-    };
+    return combinedStatus([byChat, attemptStatus(await recent({ accountNumber: account }), now)]);
   }
 
   async recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void> {

@@ -3,11 +3,9 @@ import type { AccountNumber } from '../../core/domain/account-number';
 import type { ChatChannel } from '../../core/domain/channel';
 import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/domain/meter';
 import { shiftPeriod } from '../../core/domain/period';
+import { usualConsumption, usualMonths } from '../../core/domain/reading-rules';
 import type { MeterReadings } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
-
-/** The usual month is the average of this many accepted ones. */
-const usualMonths = 12;
 
 export class SqlMeterReadings implements MeterReadings {
   constructor(private readonly orm: MikroORM) {}
@@ -29,12 +27,11 @@ export class SqlMeterReadings implements MeterReadings {
         const accepted = ofZone.filter((reading) => reading.accepted);
         const submitted = ofZone.find((reading) => !reading.accepted && reading.period === period);
         const last = accepted[0];
-        const usual = accepted.slice(0, usualMonths);
         return {
           zone,
           lastAccepted: last ? { value: last.value, at: last.submittedAt.toISOString() } : null,
           submitted: submitted ? { value: submitted.value, at: submitted.submittedAt.toISOString() } : null,
-          usualKwh: usual.length ? Math.round(usual.reduce((sum, reading) => sum + reading.consumptionKwh, 0) / usual.length) : 0,
+          usualKwh: usualConsumption(accepted.map((reading) => reading.consumptionKwh)),
         };
       }),
     }));

@@ -137,7 +137,7 @@ describeWithChromium('web chat in headless Chromium', () => {
       const box = await action(page, label).boundingBox();
       expect({ label, inside: box !== null && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 800 }).toEqual({ label, inside: true });
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shoot(page, 'webchat-phone-menu');
     await press(page, 'Ещё…');
     await see(page, 'Ещё действия:');

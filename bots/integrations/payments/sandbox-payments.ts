@@ -1,5 +1,4 @@
 import type { AccountNumber } from '../../../core/domain/account-number';
-import { postingTimeMs } from '../../../core/domain/payment';
 import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
 
 /**
@@ -13,8 +12,8 @@ export class SandboxPayments implements Payments {
     private readonly baseUrl: () => string,
   ) {}
 
-  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]> {
-    return this.orders.succeededSince(account, new Date(now.getTime() - postingTimeMs));
+  pending(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
+    return this.orders.succeededSince(account, since);
   }
 
   async start(order: PaymentOrder): Promise<{ url: string }> {

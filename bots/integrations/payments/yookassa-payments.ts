@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { PaymentOutcome } from '../../../core/domain/payment';
 import type { AccountNumber } from '../../../core/domain/account-number';
-import { postingTimeMs } from '../../../core/domain/payment';
 import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
 
 export interface YooKassaSettings {
@@ -25,8 +24,8 @@ export class YooKassaPayments implements Payments {
     private readonly settings: YooKassaSettings,
   ) {}
 
-  pending(account: AccountNumber, now: Date): Promise<PendingPayment[]> {
-    return this.orders.succeededSince(account, new Date(now.getTime() - postingTimeMs));
+  pending(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
+    return this.orders.succeededSince(account, since);
   }
 
   async start(order: PaymentOrder): Promise<{ url: string }> {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { reconcileAfterMs } from '../../../core/domain/payment';
 import { completePayment } from '../../../core/payments/complete-payment';
 import type { ChatPushes, PaymentOrders } from '../../../core/ports';
 import { errorFields, type Log } from '../../app/log';
@@ -17,9 +18,6 @@ export interface YooKassaRouteOptions {
 }
 
 const notification = z.object({ type: z.literal('notification'), event: z.string(), object: z.object({ id: z.string().min(1).max(64) }) });
-
-/** How long a payment may stay pending before energobot asks YooKassa itself. */
-export const reconcileAfterMs = 15 * 60_000;
 
 export function mountYooKassa(server: Server, options: YooKassaRouteOptions): void {
   server.post('/payments/yookassa/notification', async (req: Request, res: Response) => {

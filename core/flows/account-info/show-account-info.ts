@@ -1,6 +1,7 @@
 import type { Chat } from '../../chat';
 import type { Fact } from '../../content/content';
 import type { AccountInfo } from '../../domain/account';
+import { pendingSince } from '../../domain/payment';
 import type { FlowServices } from '../../services';
 import { moment, money, text, words } from '../../text';
 import { activeAccount, showMenu } from '../menu/main-menu';
@@ -11,7 +12,7 @@ export async function showAccountInfo(chat: Chat, services: FlowServices): Promi
   if (!active) return showMenu(chat, services, text('info-not-linked'));
   const info = await services.accounts.info(active);
   if (!info) return showMenu(chat, services, text('info-unavailable'));
-  const pending = await services.payments.pending(active, await services.now());
+  const pending = await services.payments.pending(active, pendingSince(await services.now()));
   await chat.show({ kind: 'facts', title: text('info-title', { account: info.number, demo: info.demo ? 'yes' : 'no' }), facts: accountFacts(info) });
   for (const payment of pending) await chat.say(text('info-payment-pending', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
   await showMenu(chat, services);

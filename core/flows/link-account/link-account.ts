@@ -29,7 +29,7 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
   if (!(await provenByPayment(chat, services, card.number))) return showMenu(chat, services);
 
   const linkedAt = await services.now();
-  const outcome = await services.identities.link(chat.address, card.number, consentAt, linkedAt);
+  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity });
   if (outcome === 'too-many-accounts') {
     return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
