@@ -1,5 +1,5 @@
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
-import { linkingScript, play, startTestApp, type TestApp } from '../support/test-app';
+import { linkingScript, plain, play, startTestApp, type TestApp } from '../support/test-app';
 
 describe('Bot Framework, end to end through /api/messages', () => {
   let app: TestApp;
@@ -27,6 +27,27 @@ describe('Bot Framework, end to end through /api/messages', () => {
   it('greets a customer who joins the conversation', async () => {
     const { replies } = await channel.post({ type: 'conversationUpdate', membersAdded: [{ id: 'user-2' }] }, 'user-2');
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?']);
+  });
+
+  it('answers an attachment, a too long text and a press of an old question\'s button in words', async () => {
+    const photo = await channel.post({ type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/photo.jpg', name: 'meter.jpg' }] }, 'user-3');
+    expect(photo.replies[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
+    const long = await channel.post({ type: 'message', text: 'я'.repeat(5000) }, 'user-3');
+    expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual(['Сообщение слишком длинное: 5 000 символов. Я читаю сообщения до 4 096 символов — напишите, пожалуйста, короче.']);
+    await channel.post({ type: 'message', text: '/link' }, 'user-3');
+    const address = await channel.post({ type: 'message', text: '100000000001' }, 'user-3');
+    const no = address.replies[0]?.suggestedActions?.actions.find((action) => action.title === 'Нет')?.value;
+    await channel.post({ type: 'message', text: 'Да', value: address.replies[0]?.suggestedActions?.actions[0]?.value }, 'user-3');
+    const stale = await channel.post({ type: 'message', text: 'Нет', value: no }, 'user-3');
+    expect(stale.replies.map((reply) => reply.text)).toEqual(['Этот вопрос уже закрыт.']);
+  });
+
+  it('sends facts as an Adaptive Card with a plain-text fallback', async () => {
+    await play(channel.customer('user-4'), linkingScript.slice(0, -1));
+    const card = channel.received.at(-2);
+    expect(card?.summary).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
+    expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card?.attachments?.[0]?.content)).toContain('"fallbackText":"Лицевой счёт 100000000001 (демонстрационный)\\nАдрес: г. Воронеж');
   });
 
   it('acts once on an activity delivered twice', async () => {

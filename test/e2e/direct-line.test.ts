@@ -87,6 +87,34 @@ describe('the embedded Direct Line endpoint', () => {
     expect(Number((await webchat.arrayBuffer()).byteLength)).toBeGreaterThan(1_000_000);
   });
 
+  it('continues a conversation after a reload, with its transcript, for its own browser only', async () => {
+    const user = 'customer-secret-ffffffffff';
+    const first = await session(user);
+    await fetch(`${first.domain}/conversations/${first.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: '/readings' }),
+    });
+    const reissue = async (secret: string) => {
+      const response = await fetch(`${app.url}/api/webchat/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: secret, locale: 'ru', earlier: { conversationId: first.conversationId, token: first.token } }),
+      });
+      return (await response.json()) as { token: string; conversationId: string; domain: string };
+    };
+    const reloaded = await reissue(user);
+    expect(reloaded.conversationId).toBe(first.conversationId);
+    expect(reloaded.token).not.toBe(first.token);
+    const resumed = await fetch(`${reloaded.domain}/conversations/${reloaded.conversationId}?watermark=0`, { headers: { authorization: `Bearer ${reloaded.token}` } });
+    expect(resumed.status).toBe(200);
+    const { texts } = await activities(reloaded.domain, reloaded.conversationId, reloaded.token);
+    expect(texts).toEqual([expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?', '/readings', expect.stringContaining('без привязки'), expect.stringContaining('Введите номер')]);
+    // The old token no longer opens it, and another browser gets a conversation of its own.
+    expect((await activities(first.domain, first.conversationId, first.token)).status).toBe(403);
+    expect((await reissue('someone-elses-secret-0000')).conversationId).not.toBe(first.conversationId);
+  });
+
   it('refuses a token request without a proper browser secret', async () => {
     const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'x' }) });
     expect(response.status).toBe(400);
@@ -101,8 +129,11 @@ describe('web chat in production', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         generated.push({ body, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ conversationId: 'azure-conversation', token: 'azure-user-token', expires_in: 3600 }));
+        // A refresh continues the conversation of the token it is given; a new token starts one.
+        const refresh = req.url === '/v3/directline/tokens/refresh';
+        const valid = req.headers.authorization === 'Bearer azure-user-token';
+        res.writeHead(refresh && !valid ? 403 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ conversationId: 'azure-conversation', token: refresh ? 'azure-refreshed-token' : 'azure-user-token', expires_in: 3600 }));
       });
     });
     await new Promise<void>((resolve) => azure.listen(0, '127.0.0.1', resolve));
@@ -121,6 +152,18 @@ describe('web chat in production', () => {
       expect(generated[0]?.authorization).toBe('Bearer the-direct-line-secret');
       expect(JSON.parse(generated[0]?.body ?? '{}')).toEqual({ user: { id: expect.stringMatching(/^web-[0-9a-f]{32}$/) } });
       expect((await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+
+      // A reloaded page refreshes its token and continues the same conversation.
+      const again = async (token: string) =>
+        (await (
+          await fetch(`${app.url}/api/webchat/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ user: 'browser-secret-eeeeeeeeee', locale: 'en', earlier: { conversationId: 'azure-conversation', token } }),
+          })
+        ).json()) as Record<string, unknown>;
+      expect(await again('azure-user-token')).toMatchObject({ token: 'azure-refreshed-token', conversationId: 'azure-conversation' });
+      expect(await again('an-expired-token')).toMatchObject({ token: 'azure-user-token' });
 
       const preflight = (origin: string) =>
         fetch(`${app.url}/api/webchat/token`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });

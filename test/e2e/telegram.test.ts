@@ -33,6 +33,25 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     expect(message).toMatch(/Subject: =\?UTF-8\?/);
   });
 
+  it('registers its commands in both languages, removes a pressed keyboard, answers an old button with a notice and a photo with words', async () => {
+    const commands = api.calls.filter((call) => call.method === 'setMyCommands');
+    expect(commands.map((call) => call.params['language_code'] ?? 'default')).toEqual(['ru', 'default', 'en']);
+    expect(commands[0]?.params['commands']).toEqual(expect.arrayContaining([{ command: 'readings', description: 'Передать показания' }]));
+    expect(commands[2]?.params['commands']).toEqual(expect.arrayContaining([{ command: 'readings', description: 'Send meter readings' }]));
+
+    const customer = new TelegramCustomer(api, 505);
+    await customer.says('/link');
+    await customer.says('100000000001');
+    const no = customer.buttonData('Нет');
+    expect((await customer.presses('Да'))[0]?.text).toContain('согласие на обработку');
+    expect(api.calls.filter((call) => call.method === 'editMessageReplyMarkup').at(-1)?.params).toMatchObject({ chat_id: 505, reply_markup: { inline_keyboard: [] } });
+    expect(await customer.pressesData(no)).toEqual([]);
+    expect(api.calls.filter((call) => call.method === 'answerCallbackQuery').at(-1)?.params).toMatchObject({ text: 'Этот вопрос уже закрыт.' });
+    expect((await customer.sendsPhoto()).map((message) => message.text)).toEqual(['Выберите, пожалуйста, один из вариантов на кнопках.', expect.stringContaining('согласие на обработку')]);
+    await customer.says('/menu');
+    expect((await customer.sendsPhoto())[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
+  });
+
   it('acts once on an update delivered twice', async () => {
     const customer = new TelegramCustomer(api, 502);
     const update = api.customerTypes(502, '/start');

@@ -1,5 +1,6 @@
 import type { Services } from '../../core/services';
-import { AccountLink, MeterReading } from '../../db/entities';
+import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
+import { phrasings } from '../support/phrasings';
 import { createWorld, talk, type World } from '../support/conversation';
 
 const askNumber = 'Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.';
@@ -162,5 +163,26 @@ describe('the flow runner', () => {
       { say: 'показания 34400', expect: [expect.stringContaining('Проверьте показания по счёту 100000000001:\nCE102-0100001, показание: 34400')], buttons: ['Передать', 'Исправить'] },
     ]);
     expect(await world.orm.em.fork().count(MeterReading, { value: 34400 })).toBe(0);
+  });
+});
+
+describe('free text', () => {
+  it('never starts a side effect without the customer confirming it', async () => {
+    const world = await createWorld();
+    try {
+      const customer = await world.linkedCustomer('100000000003', '500');
+      const em = () => world.orm.em.fork();
+      const effects = async () => [await em().count(MeterReading, {}), await em().count(PaymentOrder, {}), await em().count(AccountLink, {}), await em().count(QueuedMail, {})];
+      const before = await effects();
+      for (const [typed] of phrasings) {
+        await customer.says(typed || ' ');
+        await customer.says('/cancel');
+      }
+      process.stdout.write(`side effects after ${phrasings.length} phrasings without confirmation: ${JSON.stringify(before)} → ${JSON.stringify(await effects())}\n`);
+      expect(await effects()).toEqual(before);
+      expect(world.errors).toEqual([]);
+    } finally {
+      await world.close();
+    }
   });
 });

@@ -62,6 +62,13 @@ export class FakeTelegramApi {
     return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text } });
   }
 
+  /** A customer sends a photo instead of text. */
+  customerSendsPhoto(chatId: number): Record<string, unknown> {
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
+    const photo = [{ file_id: 'photo-1', file_unique_id: 'p1', width: 90, height: 90 }];
+    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, photo } });
+  }
+
   /** A customer presses an inline button of the bot's message. */
   customerPresses(chatId: number, data: string): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };

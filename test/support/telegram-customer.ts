@@ -16,6 +16,24 @@ export class TelegramCustomer implements ChannelCustomer {
     return this.replies();
   }
 
+  sendsPhoto(): Promise<SeenMessage[]> {
+    this.api.customerSendsPhoto(this.chatId);
+    return this.replies();
+  }
+
+  /** Presses a button by its data, as a button of an older message would be pressed. */
+  pressesData(data: string): Promise<SeenMessage[]> {
+    this.api.customerPresses(this.chatId, data);
+    return this.replies();
+  }
+
+  /** The data of a button the bot sent in this chat, by its label (the latest such button). */
+  buttonData(label: string): string {
+    const button = this.api.messagesTo(this.chatId).flatMap(buttonsOf).reverse().find((candidate) => plain(candidate.text) === label);
+    if (!button?.callback_data) throw new Error(`No button "${label}" was sent`);
+    return button.callback_data;
+  }
+
   presses(label: string): Promise<SeenMessage[]> {
     const button = this.last.flatMap(buttonsOf).find((candidate) => plain(candidate.text) === label);
     if (!button?.callback_data) throw new Error(`No button "${label}" in ${JSON.stringify(this.last.flatMap(buttonsOf))}`);

@@ -26,4 +26,15 @@ describe('core/', () => {
     );
     expect(offending).toEqual([]);
   });
+
+  it('gives flows their ports only through the recording wrapper: no flow names `Services`, the clock or a hand-written effect', () => {
+    const flowFiles = files(join(coreDir, 'flows')).concat(join(coreDir, 'tasks.ts'));
+    const offending = flowFiles.flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      return [/\bServices\b(?<!FlowServices)/, /\.clock\b/, /\.effect\(/, /new Date\(\)/, /Date\.now\(/, /Math\.random\(/]
+        .filter((pattern) => pattern.test(source))
+        .map((pattern) => `${relative(coreDir, file)} matches ${pattern}`);
+    });
+    expect(offending).toEqual([]);
+  });
 });

@@ -1,0 +1,65 @@
+import { toActivity } from '../../bots/botframework/activity-renderer';
+import { telegramSends } from '../../bots/telegram/telegram-renderer';
+import type { OutgoingMessage } from '../../core/content/outgoing';
+import { plainText } from '../../core/content/plain-text';
+
+const facts: OutgoingMessage = {
+  kind: 'facts',
+  title: 'Лицевой счёт 100000000001',
+  facts: [
+    ['Адрес', 'ул. <Ленина> & Co, д. 2*, кв. _1_'],
+    ['Баланс', 'переплата 241,76 ₽'],
+  ],
+  buttons: [{ label: 'Оплатить', data: 'go:pay' }],
+};
+
+const narrow: OutgoingMessage = {
+  kind: 'table',
+  title: 'Платежи',
+  columns: ['Дата', 'Сумма'],
+  rows: [
+    ['15.10.2026', '500,00 ₽'],
+    ['08.06.2026', '1 543,20 ₽'],
+  ],
+  note: '<все> платежи',
+  buttons: [],
+};
+
+describe('channel renderers', () => {
+  it('escapes every value in Telegram HTML and bolds the labels', () => {
+    expect(telegramSends(facts)).toEqual([
+      {
+        method: 'sendMessage',
+        text: '<b>Лицевой счёт 100000000001</b>\n<b>Адрес:</b> ул. &lt;Ленина&gt; &amp; Co, д. 2*, кв. _1_\n<b>Баланс:</b> переплата 241,76 ₽',
+        reply_markup: { inline_keyboard: [[{ text: 'Оплатить', callback_data: 'go:pay' }]] },
+      },
+    ]);
+  });
+
+  it('aligns a narrow table in a <pre> block, numbers to the right', () => {
+    expect(telegramSends(narrow)).toEqual([{ method: 'sendMessage', text: '<b>Платежи</b>\n<pre>      Дата      Сумма\n15.10.2026   500,00 ₽\n08.06.2026 1 543,20 ₽</pre>\n&lt;все&gt; платежи' }]);
+  });
+
+  it('gives each row of a wide table two lines, and splits a long one over messages with the buttons under the last', () => {
+    const rows = Array.from({ length: 200 }, (_, index) => [`${String(index + 1).padStart(2, '0')}.2026`, 'долг 1 234,56 ₽', '2 345,67 ₽', '500,00 ₽ (15.10.2026, 12:00, приложение)', 'долг 5 894,32 ₽']);
+    const sends = telegramSends({ kind: 'table', title: 'Начисления', columns: ['Месяц', 'Вх.', 'Начислено', 'Оплачено', 'Исх.'], rows, buttons: [{ label: 'Готово', data: 'go:menu' }] });
+    expect(sends.length).toBeGreaterThan(1);
+    expect(sends.every((send) => send.method === 'sendMessage' && send.text.length <= 4096)).toBe(true);
+    expect(sends.map((send) => 'reply_markup' in send)).toEqual([...Array<boolean>(sends.length - 1).fill(false), true]);
+    expect(sends[0]).toMatchObject({ text: expect.stringContaining('<b>Начисления</b>\n<i>Месяц</i>\n<i>  Вх. · Начислено · Оплачено · Исх.</i>\n<b>01.2026</b>\n  долг 1 234,56 ₽ · 2 345,67 ₽') });
+  });
+
+  it('sends facts to Bot Framework as an Adaptive Card whose Markdown is escaped, with the plain text as fallback', () => {
+    const activity = toActivity(facts, () => '');
+    expect(activity.summary).toBe(plainText(facts));
+    const card = activity.attachments?.[0]?.content as { body: { type: string; facts?: { title: string; value: string }[] }[]; fallbackText: string };
+    expect(card.fallbackText).toBe('Лицевой счёт 100000000001\nАдрес: ул. <Ленина> & Co, д. 2*, кв. _1_\nБаланс: переплата 241,76 ₽');
+    expect(card.body[1]?.facts?.[0]).toEqual({ title: 'Адрес', value: 'ул. <Ленина\\> & Co, д. 2\\*, кв. \\_1\\_' });
+    expect(activity.suggestedActions?.actions[0]).toMatchObject({ type: 'messageBack', title: 'Оплатить', value: { data: 'go:pay' } });
+  });
+
+  it('sends a narrow table as columns and a wide one as blocks', () => {
+    const card = toActivity(narrow, () => '').attachments?.[0]?.content as { body: { type: string }[] };
+    expect(card.body.map((element) => element.type)).toEqual(['TextBlock', 'ColumnSet', 'ColumnSet', 'ColumnSet', 'TextBlock']);
+  });
+});
