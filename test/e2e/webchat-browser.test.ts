@@ -35,8 +35,11 @@ describeWithChromium('web chat in headless Chromium', () => {
   }
 
   /** Screenshots for the README, taken only when asked for: a test run leaves the tree as it was. */
-  async function shoot(page: Page, name: string): Promise<void> {
-    if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, `${name}.png`) });
+  async function shoot(page: Page, name: string, options: { atBottom?: boolean } = {}): Promise<void> {
+    if (process.env['UPDATE_SCREENSHOTS'] !== '1') return;
+    if (options.atBottom !== false) await page.locator('.webchat__basic-transcript__scrollable').evaluate('(element) => { element.scrollTop = element.scrollHeight; }');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
   }
 
   /** Waits until the text shows in the transcript (Web Chat repeats it for screen readers). */
@@ -113,7 +116,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'История показаний по счёту 100000000001, 06.2026–11.2026');
     await see(page, '✅ — показание учтено при расчёте.');
     await page.locator('img[src*="/files/"]').last().scrollIntoViewIfNeeded();
-    await shoot(page, 'webchat-chart');
+    await shoot(page, 'webchat-chart', { atBottom: false });
     await press(page, 'Готово');
     await press(page, 'Передать показания');
     await see(page, 'Последнее принятое показание: 34400 кВт·ч');
