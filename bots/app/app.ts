@@ -4,6 +4,7 @@ import type { Bot } from 'grammy';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
 import type { DueMail } from '../../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
+import { menuButton } from '../botframework/menu-button';
 import type { Config } from './config';
 import { createServer } from '../http/server';
 import { errorFields, type Log } from './log';
@@ -61,7 +62,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     log,
     botFramework: {
       adapter,
-      handler: new EnergobotActivityHandler(runner, fileUrl, runtime.identities),
+      handler: new EnergobotActivityHandler(runner, fileUrl, runtime.identities, (locale) => menuButton(runtime.localizer, locale)),
       authenticated: config.botFramework.authenticated,
     },
     files: runtime.files,

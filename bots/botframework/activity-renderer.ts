@@ -3,6 +3,17 @@ import type { OutgoingButton, OutgoingMessage } from '../../core/content/outgoin
 import { fitsPhone, plainText, stackedRow } from '../../core/content/plain-text';
 
 /**
+ * Messages as Bot Framework activities. Web Chat shows the buttons of the last message only, so
+ * a last message that offers no answer of its own (a payment link, a push) gets the menu button:
+ * the customer is never left without a way on.
+ */
+export function toActivities(messages: readonly OutgoingMessage[], fileUrl: (token: string) => string, menu: OutgoingButton): Partial<Activity>[] {
+  return messages.map((message, index) =>
+    toActivity(index === messages.length - 1 && !message.buttons.some((button) => 'data' in button) ? { ...message, buttons: [...message.buttons, menu] } : message, fileUrl),
+  );
+}
+
+/**
  * A message as a Bot Framework activity: text as plain text (our texts are not Markdown, and a
  * masked address "д. 2*" must not turn italic), facts and tables as Adaptive Cards with the plain
  * text as the fallback (`summary`, the card's `fallbackText`), buttons as suggested actions.

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { taskButton } from '../../core/actions';
 import type { AttachmentKind, Input } from '../../core/chat';
 import type { ChatAddress } from '../../core/domain/channel';
-import { isLocale, type Locale } from '../../core/domain/locale';
+import { defaultLocale, isLocale, type Locale } from '../../core/domain/locale';
 import type { FlowRunner } from '../../core/runner/flow-runner';
-import { toActivity } from './activity-renderer';
+import type { OutgoingButton } from '../../core/content/outgoing';
+import { toActivities, toActivity } from './activity-renderer';
 
 /** What our own buttons put into `activity.value`; anything else there is ignored. */
 const buttonValue = z.object({ data: z.string().min(1).max(64) });
@@ -23,11 +24,15 @@ export class EnergobotActivityHandler {
   /** The conversation last written per chat in this process: the database is written only on a change. */
   private readonly known = new Map<string, string>();
 
-  /** `fileUrl` turns a stored file's token into its download link (the token is the signature, and expires). */
+  /**
+   * `fileUrl` turns a stored file's token into its download link (the token is the signature, and
+   * expires); `menuButton` is the menu's button in a language.
+   */
   constructor(
     private readonly runner: FlowRunner,
     private readonly fileUrl: (token: string) => string,
     private readonly conversations: ConversationBook,
+    private readonly menuButton: (locale: Locale) => OutgoingButton,
   ) {}
 
   async onTurn(context: TurnContext): Promise<void> {
@@ -37,8 +42,8 @@ export class EnergobotActivityHandler {
     await this.remember(chat, context);
     const hint = localeHint(context.activity.locale);
     const reply = await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) });
-    const messages = reply.notice ? [{ kind: 'text' as const, text: reply.notice, buttons: [] }] : reply.messages;
-    if (messages.length > 0) await context.sendActivities(messages.map((message) => toActivity(message, this.fileUrl)));
+    if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
+    else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, this.menuButton(reply.locale ?? defaultLocale)));
   }
 
   private async remember(chat: ChatAddress, context: TurnContext): Promise<void> {

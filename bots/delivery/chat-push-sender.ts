@@ -1,12 +1,12 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { GrammyError, type Bot } from 'grammy';
-import { taskButton } from '../../core/actions';
 import { localize } from '../../core/content/localize';
 import type { Localizer } from '../../core/localizer';
 import type { FileStore } from '../../core/ports';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
-import { toActivity } from '../botframework/activity-renderer';
+import { menuButton } from '../botframework/menu-button';
+import { toActivities } from '../botframework/activity-renderer';
 import { localeHint } from '../botframework/energobot-activity-handler';
 import { sendMessage } from '../telegram/telegram-bot';
 
@@ -29,8 +29,7 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
     const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
     // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
     const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
-    // The menu button keeps the customer one tap from the bot.
-    const message = localize(channels.localizer, locale, { content: { kind: 'text', text: push.message }, buttons: [taskButton('menu')] });
+    const message = localize(channels.localizer, locale, { content: { kind: 'text', text: push.message }, buttons: [] });
     if (push.chat.channel === 'telegram') {
       if (!channels.telegram) throw new Error('Telegram is not configured in this process');
       await sendMessage(channels.telegram.api, channels.files, Number(push.chat.id), message);
@@ -38,7 +37,7 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity(toActivity(message, channels.fileUrl));
+      await context.sendActivities(toActivities([message], channels.fileUrl, menuButton(channels.localizer, locale)));
     });
   };
 }

@@ -28,6 +28,8 @@ export interface ChatUpdate {
 /** What the bot answers to one update. */
 export interface Reply {
   readonly messages: readonly OutgoingMessage[];
+  /** The language the messages are in. */
+  readonly locale?: Locale;
   /** A short word for a press of an old button (Telegram shows it over the chat, not in it). */
   readonly notice?: string;
 }
@@ -87,10 +89,10 @@ export class FlowRunner {
       const next = await this.respond(session, update);
       if ('notice' in next) return next;
       await this.options.sessions.write(key, next.session);
-      return { messages: next.said.map((said) => localize(this.options.services.localizer, next.session.locale, said)) };
+      return { locale: next.session.locale, messages: next.said.map((said) => localize(this.options.services.localizer, next.session.locale, said)) };
     } catch (error) {
       this.options.onError(error, update);
-      return { messages: [localize(this.options.services.localizer, session.locale, { content: { kind: 'text', text: text('error-try-again') }, buttons: [] })] };
+      return { locale: session.locale, messages: [localize(this.options.services.localizer, session.locale, { content: { kind: 'text', text: text('error-try-again') }, buttons: [] })] };
     }
   }
 

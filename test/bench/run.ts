@@ -10,6 +10,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { EnergobotActivityHandler } from '../../bots/botframework/energobot-activity-handler';
+import { menuButton } from '../../bots/botframework/menu-button';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../bots/app/log';
 import { createRuntime, type Runtime } from '../../bots/app/runtime';
@@ -167,7 +168,7 @@ async function scenarios(label: string, runtime: Runtime, results: Result[]): Pr
   await seedDemoAccounts(runtime.orm, new Date());
   const log = createLog('error');
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, log, botInfo, fetch: fakeBotApi });
-  const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities);
+  const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
   results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, 1, 0));
   results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, 10_000_000, 0));
   results.push(await measure(`telegram readings, ${label}`, telegramDelivery(telegram), readings, 20_000_000, 100_000));

@@ -21,7 +21,7 @@ describe('paying through a link', () => {
     expect(await customer.presses('Оплатить 8 025,76 ₽')).toEqual([
       'Оплата 8 025,76 ₽ по лицевому счёту 100000000003 — картой на странице оплаты.\nПлатёж поступит на счёт в течение суток; я сообщу здесь, когда оплата пройдёт.',
     ]);
-    expect(customer.buttons()).toEqual(['Перейти к оплате 8 025,76 ₽', 'Меню']);
+    expect(customer.buttons()).toEqual(['Перейти к оплате 8 025,76 ₽']);
     expect(customer.last[0]!.buttons[0]).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3978\/pay\/[0-9a-f]{32}$/) });
     expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 802_576, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' })]);
   });

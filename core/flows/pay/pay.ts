@@ -1,5 +1,4 @@
 import type { Chat } from '../../chat';
-import { taskButton } from '../../actions';
 import { parsePaymentAmount } from '../../domain/money';
 import { lastMonths } from '../../domain/period';
 import { billingPeriod } from '../../domain/meter';
@@ -34,5 +33,5 @@ export async function pay(chat: Chat, services: FlowServices): Promise<void> {
         ? proposal.debt
         : await chat.ask(text('pay-ask-amount', { example: '1 500,50' }), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
   const { url } = await services.payments.start({ account, amount, includesEstimate: choice === 'recommended' && proposal.estimate > 0, chat: chat.address });
-  await chat.say(text('pay-link', { amount: money(amount), account }), [{ label: text('pay-open', { amount: money(amount) }), url }, taskButton('menu')]);
+  await chat.say(text('pay-link', { amount: money(amount), account }), [{ label: text('pay-open', { amount: money(amount) }), url }]);
 }
