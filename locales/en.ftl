@@ -42,44 +42,21 @@ action-start = Start
 action-menu = Menu
 action-help = What the bot can do
 action-cancel = Cancel
-action-link = Link an account
-action-info = Account information
-action-readings = Send meter readings
-action-history = Readings history
-action-charges = Charges and payments
-action-payments = Payment history
-action-pay = Pay
-action-unlink = Unlink the account
-action-language = Язык / Language
 action-more = More…
 
-help-link = • link this chat to your account: you need the account number and the amount of any payment from the last year (/link);
-help-info = • show your account information: address, balance, debt from earlier periods (/info);
-help-pay = • take a card payment by a link and tell you when it goes through (/pay);
-help-readings = • take your meter readings, for the linked account or for any account number (/readings);
-help-history = • show the readings history with a consumption chart (/history);
-help-charges = • show charges and payments month by month (/charges);
-help-payments = • show the payment history (/payments);
-help-unlink = • unlink the account from this chat (/unlink);
-help-language = • change the language (/language);
 help-help = • tell what I can do (/help).
 
 # Words by which free text leads to a task: word stems separated by "|"; "*" marks a whole word.
 intent-start = hello | hi* | hey* | good morning | good afternoon | good evening | greetings | start*
 intent-menu = menu | main menu | what next
 intent-help = help | what can you do | commands | how does this work | how to use
-intent-link = link | link my account | link an account | connect my account | add account | add an account | log in | login | sign in | register
-intent-info = balance | how much do i owe | how much i owe | owe | debt | account info | my account | account details | credit
-intent-pay = pay* | pay my bill | pay the bill | make a payment | payment link | top up | i want to pay | pay now
-intent-readings = reading | meter | submit read | send read | kwh
-intent-history = readings history | reading history | past readings | previous readings | chart | consumption | usage
-intent-charges = charges | bill* | bills* | statement | invoice | what was charged
-intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid*
-intent-unlink = unlink | disconnect | remove account | remove my account
-intent-language = language | russian | русский | english* | change language
 intent-cancel = cancel | stop* | never mind | quit
 
 ## link-account
+
+action-link = Link an account
+help-link = • link this chat to your account: you need the account number and the amount of any payment from the last year (/link);
+intent-link = link | link my account | link an account | connect my account | add account | add an account | log in | login | sign in | register
 
 link-ask-number = Enter your account number: 12 digits, printed on your receipt. For example: 1000 0000 0001.
 link-number-not-typed = Please type the account number in digits, for example: 1000 0000 0001.
@@ -131,6 +108,10 @@ mail-link-body =
 
 ## account-info
 
+action-info = Account information
+help-info = • show your account information: address, balance, debt from earlier periods (/info);
+intent-info = balance | how much do i owe | how much i owe | owe | debt | account info | my account | account details | credit
+
 info-title = Account { $account }{ $demo ->
     [yes] {" "}(demo)
    *[no] {""}
@@ -159,6 +140,10 @@ info-unavailable = Account information is unavailable right now. Please try agai
 
 ## unlink-account
 
+action-unlink = Unlink the account
+help-unlink = • unlink the account from this chat (/unlink);
+intent-unlink = unlink | disconnect | remove account | remove my account
+
 unlink-nothing = No account is linked to this chat.
 unlink-confirm = Unlink account { $account } from this chat? You can link it again at any time.
 unlink-yes = Yes, unlink
@@ -166,6 +151,10 @@ unlink-kept = All right, the account stays linked.
 unlink-done = Account { $account } is unlinked from this chat.
 
 ## language
+
+action-language = Язык / Language
+help-language = • change the language (/language);
+intent-language = language | russian | русский | english* | change language
 
 language-ask = Выберите язык / Choose your language
 language-ru = Русский
@@ -180,6 +169,10 @@ webchat-unavailable = The chat is unavailable right now. Please reload the page 
 webchat-noscript = The chat needs JavaScript turned on.
 
 ## submit-readings
+
+action-readings = Send meter readings
+help-readings = • take your meter readings, for the linked account or for any account number (/readings);
+intent-readings = reading | meter | submit read | send read | kwh
 
 zone-single = reading
 zone-day = day
@@ -232,6 +225,10 @@ mail-readings-body =
 
 ## readings-history
 
+action-history = Readings history
+help-history = • show the readings history with a consumption chart (/history);
+intent-history = readings history | reading history | past readings | previous readings | chart | consumption | usage
+
 channel-bank = bank
 channel-site = website
 channel-app = mobile app
@@ -283,6 +280,13 @@ push-readings-accepted = Readings of account { $account } for { $period } have b
 
 ## charges-and-payments
 
+action-charges = Charges and payments
+action-payments = Payment history
+help-charges = • show charges and payments month by month (/charges);
+help-payments = • show the payment history (/payments);
+intent-charges = charges | bill* | bills* | statement | invoice | what was charged
+intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid*
+
 statements-not-linked = Charges and payments are shown for a linked account. Link your account to see them.
 charges-ask-period = For which period should I show charges and payments?
 payments-ask-period = For which period should I show the payment history?
@@ -316,6 +320,10 @@ charges-csv-caption = Charges and payments for { $from }–{ $to } as CSV.
 payments-csv-caption = Payment history for { $from }–{ $to } as CSV.
 
 ## pay
+
+action-pay = Pay
+help-pay = • take a card payment by a link and tell you when it goes through (/pay);
+intent-pay = pay* | pay my bill | pay the bill | make a payment | payment link | top up | i want to pay | pay now
 
 pay-not-linked = Payments from chat are for a linked account. Link your account to pay.
 pay-proposal =
