@@ -1,5 +1,5 @@
 import { QueuedMail, AccountLink, LinkFailure } from '../../db/entities';
-import { createWorld, type World } from '../support/conversation';
+import { createWorld, talk, type World } from '../support/conversation';
 
 describe('linking a chat to an account', () => {
   let world: World;
@@ -33,24 +33,35 @@ describe('linking a chat to an account', () => {
   });
 
   it('links with number, masked address, consent and a payment amount, then shows the account', async () => {
-    const customer = await startLinking();
-    expect(await customer.says('1000-0000-0001')).toEqual([
-      'Адрес по этому счёту: г. Воронеж, ул. Кольцовская, д. 2*, кв. 1*\nЭто ваш адрес?',
+    await talk(world.customer(), [
+      { say: '/start', expect: [expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?'] },
+      { press: 'Привязать лицевой счёт', expect: ['Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.'], buttons: ['Отмена'] },
+      { say: '1000-0000-0001', expect: ['Адрес по этому счёту: г. Воронеж, ул. Кольцовская, д. 2*, кв. 1*\nЭто ваш адрес?'], buttons: ['Да', 'Нет'] },
+      {
+        press: 'Да',
+        expect: ['Чтобы привязать счёт, примите условия соглашения об использовании диджитал-сервисов «Энергосбыт» и дайте согласие на обработку персональных данных.\nСогласие сохраняется с датой и временем.'],
+        buttons: ['Принимаю и согласен', 'Не согласен'],
+      },
+      { press: 'Принимаю и согласен', expect: [expect.stringContaining('Введите сумму любого платежа')] },
+      {
+        say: '1 543,20',
+        expect: [
+          'Готово! Лицевой счёт 100000000001 привязан к этому чату.',
+          [
+            'Лицевой счёт 100000000001 (демонстрационный)',
+            'Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17',
+            'Телефон: +7 900 000-00-01',
+            'Прописано: 2 чел.',
+            'Коэффициент сезонности: 1,00',
+            'Социальная норма: не установлена в регионе',
+            'Баланс: переплата 241,76 ₽',
+            'Долг за прошлые периоды: 0,00 ₽',
+          ].join('\n'),
+          'Лицевой счёт 100000000001. Что вы хотите сделать?',
+        ],
+        buttons: ['Информация по счёту', 'Оплатить', 'Передать показания', 'История показаний', 'Начисления и платежи', 'Ещё…'],
+      },
     ]);
-    expect(customer.buttons()).toEqual(['Да', 'Нет']);
-    const consent = await customer.presses('Да');
-    expect(consent[0]).toContain('согласие на обработку персональных данных');
-    const amount = await customer.presses('Принимаю и согласен');
-    expect(amount[0]).toContain('Введите сумму любого платежа');
-
-    const linked = await customer.says('1 543,20');
-    expect(linked[0]).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
-    expect(linked[1]).toContain('Лицевой счёт 100000000001 (демонстрационный)');
-    expect(linked[1]).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
-    expect(linked[1]).toContain('Социальная норма: не установлена в регионе');
-    expect(linked[1]).toMatch(/Баланс: переплата \d[\d\s]*,\d\d\s₽/);
-    expect(linked[1]).toContain('Долг за прошлые периоды: 0,00 ₽');
-    expect(customer.buttons()).toContain('Информация по счёту');
 
     const [link] = await world.orm.em.fork().find(AccountLink, {});
     expect(link?.consentAt).toEqual(world.clock.at);

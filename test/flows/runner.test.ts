@@ -186,3 +186,33 @@ describe('free text', () => {
     }
   });
 });
+
+describe('saved state', () => {
+  it('stays under 4 KB at every step, reports since 2015 included', async () => {
+    const world = await createWorld();
+    try {
+      const customer = await world.linkedCustomer('100000000002', '2187,45');
+      const sizes: number[] = [];
+      const measure = async () => sizes.push(JSON.stringify(await world.sessions.read('energobot:session:telegram:customer-1')).length);
+      const steps: (() => Promise<unknown>)[] = [
+        () => customer.says('/history'),
+        () => customer.presses('С января 2015 года'),
+        () => customer.presses('Показать ещё'),
+        () => customer.says('/charges'),
+        () => customer.presses('С января 2015 года'),
+        () => customer.says('/readings'),
+        () => customer.says('44400'),
+        () => customer.says('/pay'),
+        () => customer.says('/menu'),
+      ];
+      for (const step of steps) {
+        await step();
+        await measure();
+      }
+      process.stdout.write(`saved state per step, bytes: ${sizes.join(', ')}\n`);
+      expect(Math.max(...sizes)).toBeLessThan(4096);
+    } finally {
+      await world.close();
+    }
+  });
+});

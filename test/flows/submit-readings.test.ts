@@ -1,5 +1,5 @@
 import { Account, MeterReading, QueuedMail } from '../../db/entities';
-import { createWorld, type World } from '../support/conversation';
+import { createWorld, talk, type World } from '../support/conversation';
 
 /** Demo account 2 (day/night) last accepted day 44172 and night 18795 in October 2026; account 1, 34316. */
 describe('submitting meter readings', () => {
@@ -13,18 +13,20 @@ describe('submitting meter readings', () => {
 
   it('asks each zone of a day/night meter, sums up, saves with the channel and mails a confirmation', async () => {
     const customer = await world.linkedCustomer('100000000002', '2187,45');
-    expect(await customer.presses('Передать показания')).toEqual([
-      'Счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.',
+    await talk(customer, [
+      {
+        press: 'Передать показания',
+        expect: ['Счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'],
+      },
+      { say: '44 400', expect: ['Счётчик M201-0200002, ночь.\nПоследнее принятое показание: 18795 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'] },
+      {
+        say: '18890',
+        expect: ['Проверьте показания по счёту 100000000002:\nM201-0200002, день: 44400 (расход 228 кВт·ч)\nM201-0200002, ночь: 18890 (расход 95 кВт·ч)'],
+        buttons: ['Передать', 'Исправить'],
+      },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', 'Отправить подтверждение на d***@example.ru?'], buttons: ['Да, отправить', 'Не нужно'] },
+      { press: 'Да, отправить', expect: ['Подтверждение отправлено на d***@example.ru.', 'Лицевой счёт 100000000002. Что вы хотите сделать?'] },
     ]);
-    expect((await customer.says('44 400'))[0]).toContain('Счётчик M201-0200002, ночь.\nПоследнее принятое показание: 18795 кВт·ч');
-    expect(await customer.says('18890')).toEqual([
-      'Проверьте показания по счёту 100000000002:\nM201-0200002, день: 44400 (расход 228 кВт·ч)\nM201-0200002, ночь: 18890 (расход 95 кВт·ч)',
-    ]);
-    expect(customer.buttons()).toEqual(['Передать', 'Исправить']);
-    const [saved, offer] = await customer.presses('Передать');
-    expect(saved).toBe('Показания приняты 24.11.2026, 12:00.');
-    expect(offer).toBe('Отправить подтверждение на d***@example.ru?');
-    expect((await customer.presses('Да, отправить'))[0]).toBe('Подтверждение отправлено на d***@example.ru.');
 
     expect(await readings()).toEqual([
       expect.objectContaining({ zone: 'day', value: 44400, consumptionKwh: 228, period: '2026-11', channel: 'telegram', accepted: false }),
@@ -36,14 +38,18 @@ describe('submitting meter readings', () => {
 
   it('replaces the earlier submission of the same month, and says so', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
-    await customer.presses('Передать показания');
-    await customer.says('34400');
-    await customer.presses('Передать');
-    await customer.presses('Не нужно');
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('Счётчик CE102-0100001')] },
+      { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)')] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
+      { press: 'Не нужно', expect: ['Лицевой счёт 100000000001. Что вы хотите сделать?'] },
+    ]);
     world.clock.advance(3600_000);
-    expect((await customer.says('/readings'))[0]).toContain('В этом месяце уже передано 34400 — новое значение его заменит.');
-    await customer.says('34410');
-    expect((await customer.presses('Передать'))[0]).toBe('Показания приняты 24.11.2026, 13:00 и заменили переданные ранее в этом месяце.');
+    await talk(customer, [
+      { say: '/readings', expect: [expect.stringContaining('В этом месяце уже передано 34400 — новое значение его заменит.')] },
+      { say: '34410', expect: [expect.stringContaining('34410 (расход 94 кВт·ч)')] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 13:00 и заменили переданные ранее в этом месяце.', expect.any(String)] },
+    ]);
     expect(await readings()).toEqual([expect.objectContaining({ value: 34410, consumptionKwh: 94 })]);
   });
 
