@@ -21,7 +21,7 @@ flow-continued = Let us continue where you stopped.
 resume-button = ↩ Continue: { $task }
 resume-offer = What you started is kept: you can continue it.
 question-closed = This question is closed.
-message-too-long = That message is too long: { $length } characters. I read messages of up to { $max } characters: please write it shorter.
+message-too-long = That message is too long: I read messages of up to { $max } characters. Please write it shorter; I remember where we were.
 not-text = { $what ->
     [photo] I can't read pictures yet.
     [sticker] Thanks for the sticker! But I understand only text and buttons.

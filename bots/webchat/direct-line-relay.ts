@@ -5,14 +5,19 @@ import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { RelayConversationRow, SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
+import { maxInputLength } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../app/log';
 
 /** An activity as Direct Line carries it; only the fields the relay itself reads are named. */
 const activitySchema = z
   .object({
     type: z.string().min(1).max(64),
-    // Longer than the bot reads (4 096): the bot answers a too long message itself, in the chat.
-    text: z.string().max(50_000).optional(),
+    // Whatever the widget sends is taken (within the body limit), and kept only as long as the bot
+    // reads and one character more: the bot itself tells the customer it is too long.
+    text: z
+      .string()
+      .transform((text) => text.slice(0, maxInputLength + 1))
+      .optional(),
     locale: z.string().max(16).optional(),
     value: z.unknown().optional(),
     channelData: z.record(z.string(), z.unknown()).optional(),
@@ -74,7 +79,7 @@ export class DirectLineRelay {
     const row: RelayConversationRow = { id: randomId(16).slice(0, 22), userId, locale, tokenHash: hash(token), tokenExpiresAt, keptUntil: new Date(now + conversationKeptMs) };
     await this.store.create(row, new Date(now));
     this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), sockets: new Set() });
-    void this.store.sweep(new Date(now)).catch((error: unknown) => this.log.warn('relay sweep failed', errorFields(error)));
+    this.forgetExpired(now);
     return { token, conversationId: row.id, expires_in: tokenLifetimeMs / 1000 };
   }
 
@@ -120,6 +125,14 @@ export class DirectLineRelay {
     server.post(`${connectorPath}/v3/conversations/:id/activities/:replyToId`, fromBot);
 
     server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
+  }
+
+  /** Conversations past their keeping time leave the database and this process's memory. */
+  private forgetExpired(now: number): void {
+    for (const [id, conversation] of this.live) {
+      if (conversation.keptUntil.getTime() <= now && conversation.sockets.size === 0) this.live.delete(id);
+    }
+    void this.store.sweep(new Date(now)).catch((error: unknown) => this.log.warn('relay sweep failed', errorFields(error)));
   }
 
   /** Tells the bot a customer opened the chat, so its greeting is the first thing in the conversation. */

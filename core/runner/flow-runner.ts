@@ -106,7 +106,7 @@ export class FlowRunner {
   private async respond(session: FlowSession, update: ChatUpdate): Promise<{ session: FlowSession; said: readonly Said[] } | { messages: []; notice: string }> {
     const input = typedAsButton(session, update.input, this.taskLabels);
     if (input.kind === 'text' && input.text.length > maxInputLength) {
-      return { session, said: [said(text('message-too-long', { max: maxInputLength, length: input.text.length }))] };
+      return { session, said: [said(text('message-too-long', { max: maxInputLength }))] };
     }
     const question = input.kind === 'button' ? questionOf(input.data) : null;
     if (question !== null) {

@@ -33,7 +33,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
     const photo = await channel.post({ type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/photo.jpg', name: 'meter.jpg' }] }, 'user-3');
     expect(photo.replies[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
     const long = await channel.post({ type: 'message', text: 'я'.repeat(5000) }, 'user-3');
-    expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual(['Сообщение слишком длинное: 5 000 символов. Я читаю сообщения до 4 096 символов — напишите, пожалуйста, короче.']);
+    expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual(['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.']);
     await channel.post({ type: 'message', text: '/link' }, 'user-3');
     const address = await channel.post({ type: 'message', text: '100000000001' }, 'user-3');
     const no = address.replies[0]?.suggestedActions?.actions.find((action) => action.title === 'Нет')?.value;

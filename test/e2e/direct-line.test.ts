@@ -39,6 +39,17 @@ describe('the embedded Direct Line endpoint', () => {
     expect(texts[0]).toContain('Здравствуйте!');
     expect(texts).toContain('/help');
     expect(texts.some((text) => text.startsWith('Я умею:'))).toBe(true);
+
+    // 10 000 characters from the widget: taken, cut to what the bot reads, and answered in the chat.
+    const long = await fetch(`${domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'я'.repeat(10_000) }),
+    });
+    expect(long.status).toBe(200);
+    const after = await activities(domain, conversationId, token);
+    expect(after.texts.at(-2)).toHaveLength(4097);
+    expect(after.texts.at(-1)).toContain('Сообщение слишком длинное');
   });
 
   it('streams activities over a WebSocket', async () => {
