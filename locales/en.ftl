@@ -32,7 +32,7 @@ not-text = { $what ->
    *[other] I can't read files yet.
   } Choose an action from the menu or write what you need.
 menu-more = More actions:
-error-try-again = Something went wrong on our side. Please try again in a minute: what you entered is kept.
+service-unavailable = I can't process your message right now. It is kept: I will answer as soon as I can, or try again in a few minutes.
 answer-expected-typed = Please type your answer as a message.
 answer-expected-button = Please choose one of the options on the buttons.
 answer-yes = Yes
@@ -181,6 +181,7 @@ zone-peak = peak
 zone-semiPeak = half-peak
 readings-without-link = You can send readings without linking this chat: you will need the account number.
 readings-without-link-off = The owner of this account does not allow readings without linking. Link the account to send them.
+readings-period-closed = The readings for { $period } have already been used for billing and cannot change. The next readings can be sent from the 1st, for { $next }.
 readings-no-meters = This account has no meters that take readings.
 readings-ask =
     Meter { $meter }, { $zone }.

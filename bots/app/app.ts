@@ -15,6 +15,7 @@ import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
+import { LongPolling } from '../telegram/long-polling';
 import { createTelegramBot, registerCommands } from '../telegram/telegram-bot';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { DirectLineRelay } from '../webchat/direct-line-relay';
@@ -48,10 +49,15 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       MicrosoftAppType: config.botFramework.appType,
     }),
   );
-  adapter.onTurnError = async (_context, error) => log.error('bot framework turn failed', errorFields(error));
+  // A turn that failed is a failure: /api/messages answers 500 (the channel delivers again) and a
+  // proactive send rejects (the outbox retries). The cause is logged where it happened.
+  adapter.onTurnError = async (_context, error) => {
+    log.debug('bot framework turn failed', errorFields(error));
+    throw new Error('the turn was not handled; deliver it again');
+  };
 
   const telegram = config.telegram
-    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, log })
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files })
     : undefined;
   const webhook = config.telegram?.webhook;
 
@@ -125,7 +131,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
-  let polling: Promise<void> | undefined;
+  let polling: LongPolling | undefined;
   if (telegram) {
     await telegram.init();
     await registerCommands(telegram.api, runtime.localizer);
@@ -134,7 +140,8 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       log.info('telegram webhook set', { bot: telegram.botInfo.username });
     } else {
       await telegram.api.deleteWebhook();
-      polling = telegram.start({ allowed_updates: ['message', 'callback_query'] });
+      polling = new LongPolling(telegram, log, ['message', 'callback_query']);
+      polling.start();
       log.info('telegram long polling', { bot: telegram.botInfo.username });
     }
   }
@@ -146,8 +153,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     pushes,
     telegram,
     async stop() {
-      if (telegram?.isRunning()) await telegram.stop();
-      await polling;
+      await polling?.stop();
       clearInterval(reconciling);
       relay?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

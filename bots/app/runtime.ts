@@ -2,7 +2,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { MikroORM } from '@mikro-orm/core';
 import { Redis } from 'ioredis';
 import { Localizer } from '../../core/localizer';
-import { FlowRunner } from '../../core/runner/flow-runner';
+import { FlowRunner, type Handling } from '../../core/runner/flow-runner';
 import type { FlowSession } from '../../core/runner/flow-session';
 import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
 import type { FileStore } from '../../core/ports';
@@ -77,6 +77,7 @@ export async function createRuntime(
     sessions: redis
       ? new RedisAdapter<FlowSession>({ instance: redis, ttl: Math.round(config.flowStateTtlMs / 1000) })
       : new InMemoryStore<FlowSession>(config.flowStateTtlMs),
+    handlings: redis ? new RedisAdapter<Handling>({ instance: redis, ttl: updateLogTtlMs / 1000 }) : new InMemoryStore<Handling>(updateLogTtlMs),
     updates: redis ? new RedisUpdateLog(redis, updateLogTtlMs / 1000) : new InMemoryUpdateLog(updateLogTtlMs),
     lock: redis ? new RedisChatLock(redis) : new InProcessChatLock(),
     onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),

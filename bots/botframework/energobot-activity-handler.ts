@@ -41,9 +41,10 @@ export class EnergobotActivityHandler {
     const chat: ChatAddress = { channel: 'webchat', id: context.activity.from.id };
     await this.remember(chat, context);
     const hint = localeHint(context.activity.locale);
-    const reply = await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) });
-    if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
-    else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, this.menuButton(reply.locale ?? defaultLocale)));
+    await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) }, async (reply) => {
+      if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
+      else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, this.menuButton(reply.locale ?? defaultLocale)));
+    });
   }
 
   private async remember(chat: ChatAddress, context: TurnContext): Promise<void> {

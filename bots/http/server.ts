@@ -49,10 +49,12 @@ export function createServer(parts: ServerParts): Server {
       }
       try {
         await webhook.bot.handleUpdate(update.data as unknown as Update);
+        res.send(200);
       } catch (error) {
-        parts.log.error('telegram webhook update failed', { updateId: update.data.update_id, ...errorFields(error) });
+        // Not handled: Telegram delivers it again after a 5xx.
+        parts.log.warn('telegram webhook update not handled', { updateId: update.data.update_id, ...errorFields(error) });
+        res.send(503, { error: 'not handled; deliver again' });
       }
-      res.send(200);
     });
   }
 

@@ -9,14 +9,12 @@ import type { FileStore } from '../../core/ports';
 import type { FlowRunner } from '../../core/runner/flow-runner';
 import { commandTasks } from '../../core/tasks';
 import { text } from '../../core/text';
-import { errorFields, type Log } from '../app/log';
 import { telegramSends } from './telegram-renderer';
 
 export interface TelegramBotOptions {
   readonly token: string;
   readonly runner: FlowRunner;
   readonly files: FileStore;
-  readonly log: Log;
   /** A self-hosted Bot API server (the tests' fake one). */
   readonly apiRoot?: string;
   /** Skips `getMe` when known already (the benchmark). */
@@ -40,28 +38,29 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Honours 429 retry_after and retries 5xx, so a busy Bot API slows replies instead of losing them.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
-  const handle = async (ctx: Context, input: Input) => {
+  /** Hands the update to the runner; a failure is thrown, so the update is delivered again. */
+  const handle = async (ctx: Context, input: Input, answered?: (notice: string | undefined) => Promise<unknown>) => {
     const chatId = ctx.chat?.id;
-    if (chatId === undefined) return undefined;
+    if (chatId === undefined) return;
     // Telegram's language_code is not a hint: many Russian customers run Telegram in English.
-    const reply = await options.runner.handle({ chat: { channel: 'telegram', id: String(chatId) }, updateId: String(ctx.update.update_id), input });
-    for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message);
-    return reply;
+    await options.runner.handle({ chat: { channel: 'telegram', id: String(chatId) }, updateId: String(ctx.update.update_id), input }, async (reply) => {
+      for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message);
+      await answered?.(reply.notice);
+    });
   };
 
   bot.on('callback_query:data', async (ctx) => {
     // The pressed message's keyboard goes: old buttons do not linger under answered questions.
     const keyboardGone = ctx.callbackQuery.message ? ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined) : undefined;
     try {
-      const reply = await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data });
-      await ctx.answerCallbackQuery(reply?.notice ? { text: reply.notice } : {});
+      // A callback query can be answered once and only for a while: a failure to answer loses nothing.
+      await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data }, (notice) => ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch(() => undefined));
     } finally {
       await keyboardGone;
     }
   });
   bot.on('message:text', (ctx) => handle(ctx, { kind: 'text', text: ctx.message.text }));
   bot.on('message', (ctx) => handle(ctx, { kind: 'attachment', what: attachmentOf(ctx.message) }));
-  bot.catch((error) => options.log.error('telegram update failed', { updateId: error.ctx.update.update_id, ...errorFields(error.error) }));
   return bot;
 }
 

@@ -21,6 +21,8 @@ export interface MeterState {
     readonly submitted: ZoneReading | null;
     /** Average monthly consumption of the zone, kWh. */
     readonly usualKwh: number;
+    /** Billing has taken this period's reading: the zone takes no more until the next period. */
+    readonly closed: boolean;
   }[];
 }
 

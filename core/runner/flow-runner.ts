@@ -12,7 +12,7 @@ import type { Services } from '../services';
 import { commandTasks, taskOf, type Task } from '../tasks';
 import { lines, text } from '../text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
-import { recordedServices } from './recorded-services';
+import { recordedServices, type Recorder } from './recorded-services';
 import { questionOf, ReplayChat } from './replay-chat';
 import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
 
@@ -40,13 +40,34 @@ export const maxInputLength = 4096;
 /** The runner's own action: back to the flow the customer left for another task. */
 const resumeAction = 'resume';
 
+/** What the handling of one update has done so far, kept until its replies reach the platform. */
+export interface Handling {
+  /** Results of the port calls the update made, by effect key: a retry of the update reuses them. */
+  readonly journal: Record<string, unknown>;
+  /** Once the flow has run: the session to keep and the reply to send. */
+  readonly outcome?: { readonly session: FlowSession; readonly reply: Reply };
+}
+
 export interface FlowRunnerOptions {
   readonly services: Services;
   readonly sessions: KeyValueStore<FlowSession>;
+  readonly handlings: KeyValueStore<Handling>;
   readonly updates: UpdateLog;
   readonly lock: ChatLock;
   readonly onError: (error: unknown, update: ChatUpdate) => void;
 }
+
+/** Hands a reply to the platform; throws when the platform did not take it. */
+export type Send = (reply: Reply) => Promise<void>;
+
+/** One update being handled: the update, and the journal its port calls go through. */
+interface Turn {
+  readonly update: ChatUpdate;
+  readonly record: Recorder;
+}
+
+/** How long a chat is spared a second «we can't process this right now». */
+const unavailableNoticeMs = 5 * 60_000;
 
 type Step = { readonly start: Task; readonly argument?: string } | { readonly resume: Waiting; readonly input: Input };
 
@@ -75,25 +96,67 @@ export class FlowRunner {
     );
   }
 
-  async handle(update: ChatUpdate): Promise<Reply> {
-    const { updates, lock } = this.options;
+  /**
+   * Handles an update and sends the reply through `send`. The update counts as delivered only
+   * once that is done; any failure is thrown, so the platform delivers it again. A redelivery
+   * reuses what the first attempt did: each port call ran once (the journal), the flow's new
+   * state and reply are kept until sent (at least once).
+   */
+  async handle(update: ChatUpdate, send: Send): Promise<Reply> {
+    const { updates, lock, handlings, sessions } = this.options;
     const chat = chatKey(update.chat);
-    if (!(await updates.firstDelivery(`energobot:update:${chat}:${update.updateId}`))) return { messages: [] };
-    return lock.run(`energobot:lock:${chat}`, () => this.handleInOrder(update));
-  }
-
-  private async handleInOrder(update: ChatUpdate): Promise<Reply> {
-    const key = `energobot:session:${chatKey(update.chat)}`;
-    const session = await this.load(key, update);
+    const doneKey = `energobot:update:${chat}:${update.updateId}`;
+    const handlingKey = `energobot:handling:${chat}:${update.updateId}`;
     try {
-      const next = await this.respond(session, update);
-      if ('notice' in next) return next;
-      await this.options.sessions.write(key, next.session);
-      return { locale: next.session.locale, messages: next.said.map((said) => localize(this.options.services.localizer, next.session.locale, said)) };
+      return await lock.run(`energobot:lock:${chat}`, async () => {
+        if (await updates.isDone(doneKey)) return { messages: [] };
+        const handling = (await handlings.read(handlingKey)) ?? { journal: {} };
+        let { outcome } = handling;
+        if (!outcome) {
+          const { journal } = handling;
+          const record: Recorder = async <R,>(key: string, work: () => Promise<R>): Promise<R> => {
+            if (key in journal) return journal[key] as R;
+            const result = await work();
+            journal[key] = result;
+            await handlings.write(handlingKey, { journal });
+            return result;
+          };
+          outcome = await this.outcomeOf({ update, record });
+          await handlings.write(handlingKey, { journal, outcome });
+        }
+        await sessions.write(`energobot:session:${chat}`, outcome.session);
+        await send(outcome.reply);
+        await updates.markDone(doneKey);
+        await handlings.delete(handlingKey);
+        return outcome.reply;
+      });
     } catch (error) {
       this.options.onError(error, update);
-      return { locale: session.locale, messages: [localize(this.options.services.localizer, session.locale, { content: { kind: 'text', text: text('error-try-again') }, buttons: [] })] };
+      await this.tellUnavailable(update, send);
+      throw error;
     }
+  }
+
+  private async outcomeOf(turn: Turn): Promise<{ session: FlowSession; reply: Reply }> {
+    const session = await this.load(`energobot:session:${chatKey(turn.update.chat)}`, turn.update);
+    const next = await this.respond(session, turn);
+    if ('notice' in next) return { session, reply: next };
+    const { localizer } = this.options.services;
+    return { session: next.session, reply: { locale: next.session.locale, messages: next.said.map((said) => localize(localizer, next.session.locale, said)) } };
+  }
+
+  private readonly toldUnavailable = new Map<string, number>();
+
+  /** «We can't process this right now; your message is kept»: once in a while per chat, where it can be sent. */
+  private async tellUnavailable(update: ChatUpdate, send: Send): Promise<void> {
+    const chat = chatKey(update.chat);
+    const now = Date.now();
+    if ((this.toldUnavailable.get(chat) ?? 0) > now - unavailableNoticeMs) return;
+    this.toldUnavailable.set(chat, now);
+    for (const [key, at] of this.toldUnavailable) if (at <= now - unavailableNoticeMs) this.toldUnavailable.delete(key);
+    const locale = update.localeHint ?? defaultLocale;
+    const message = localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('service-unavailable') }, buttons: [] });
+    await send({ locale, messages: [message] }).catch(() => undefined);
   }
 
   private async load(key: string, update: ChatUpdate): Promise<FlowSession> {
@@ -103,8 +166,8 @@ export class FlowRunner {
     return { v: sessionVersion, locale: chosen ?? update.localeHint ?? defaultLocale, chosen: chosen !== null, runs: 0, buttons: [] };
   }
 
-  private async respond(session: FlowSession, update: ChatUpdate): Promise<{ session: FlowSession; said: readonly Said[] } | { messages: []; notice: string }> {
-    const input = typedAsButton(session, update.input, this.taskLabels);
+  private async respond(session: FlowSession, turn: Turn): Promise<{ session: FlowSession; said: readonly Said[] } | { messages: []; notice: string }> {
+    const input = typedAsButton(session, turn.update.input, this.taskLabels);
     if (input.kind === 'text' && input.text.length > maxInputLength) {
       return { session, said: [said(text('message-too-long', { max: maxInputLength }))] };
     }
@@ -114,55 +177,55 @@ export class FlowRunner {
       if (!waiting || question !== `${waiting.run}.${waiting.asked - 1}`) {
         return { messages: [], notice: this.options.services.localizer.format(session.locale, text('question-closed')) };
       }
-      return this.step(update, session, { resume: waiting, input });
+      return this.step(turn, session, { resume: waiting, input });
     }
 
     const request = requestedTask(input);
-    if (request?.action === resumeAction) return this.resumeSuspended(update, session);
+    if (request?.action === resumeAction) return this.resumeSuspended(turn, session);
     const task = request && taskOf(request.action);
-    if (task) return this.startTask(update, session, task, request.argument);
-    if (session.flow) return this.step(update, session, { resume: session.flow, input });
+    if (task) return this.startTask(turn, session, task, request.argument);
+    if (session.flow) return this.step(turn, session, { resume: session.flow, input });
 
-    if (input.kind === 'attachment') return this.step(update, session, { start: required('not-text'), argument: input.what });
+    if (input.kind === 'attachment') return this.step(turn, session, { start: required('not-text'), argument: input.what });
     const intent = input.kind === 'text' && !request ? this.intents.match(input.text) : null;
-    if (intent?.action && taskOf(intent.action)) return this.startTask(update, session, required(intent.action), intent.argument);
+    if (intent?.action && taskOf(intent.action)) return this.startTask(turn, session, required(intent.action), intent.argument);
     const suggestions = input.kind === 'text' ? this.intents.closest(input.text, 3) : [];
-    return this.step(update, session, { start: required('not-understood'), argument: suggestions.join(',') });
+    return this.step(turn, session, { start: required('not-understood'), argument: suggestions.join(',') });
   }
 
-  private async startTask(update: ChatUpdate, session: FlowSession, task: Task, argument: string | undefined) {
-    if (task.action === 'cancel') return this.step(update, { ...session, flow: undefined, suspended: undefined }, { start: task });
+  private async startTask(turn: Turn, session: FlowSession, task: Task, argument: string | undefined) {
+    if (task.action === 'cancel') return this.step(turn, { ...session, flow: undefined, suspended: undefined }, { start: task });
     const { flow, suspended } = session;
     if (argument === undefined && flow?.action === task.action && flow.prompt) {
       return { session, said: [flow.prompt] };
     }
-    if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(update, session);
+    if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(turn, session);
     const left = flow && flow.prompt ? { suspended: flow } : {};
-    return this.step(update, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
+    return this.step(turn, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
   }
 
   /** Back to the flow the customer left: its question again, with everything given before. */
-  private async resumeSuspended(update: ChatUpdate, session: FlowSession) {
+  private async resumeSuspended(turn: Turn, session: FlowSession) {
     const { suspended, flow } = session;
-    if (!suspended?.prompt) return this.step(update, session, { start: required('menu') });
+    if (!suspended?.prompt) return this.step(turn, session, { start: required('menu') });
     const task = taskOf(suspended.action);
-    if (!task || task.version !== suspended.version) return this.restart(update, { ...session, suspended: undefined }, task);
+    if (!task || task.version !== suspended.version) return this.restart(turn, { ...session, suspended: undefined }, task);
     const swapped = { ...session, flow: suspended, suspended: flow?.prompt ? flow : undefined };
     return { session: swapped, said: [said(text('flow-continued')), suspended.prompt] };
   }
 
-  private async step(update: ChatUpdate, session: FlowSession, step: Step): Promise<{ session: FlowSession; said: readonly Said[] }> {
+  private async step(turn: Turn, session: FlowSession, step: Step): Promise<{ session: FlowSession; said: readonly Said[] }> {
     if ('resume' in step) {
       const task = taskOf(step.resume.action);
-      if (!task || task.version !== step.resume.version) return this.restart(update, session, task);
+      if (!task || task.version !== step.resume.version) return this.restart(turn, session, task);
     }
     const runs = 'start' in step ? session.runs + 1 : session.runs;
     let outcome: Outcome;
     try {
-      outcome = await this.replay(update, session, step, runs);
+      outcome = await this.replay(turn, session, step, runs);
     } catch (error) {
       if (!('resume' in step) || !isBadReplay(error)) throw error;
-      return this.restart(update, session, taskOf(step.resume.action));
+      return this.restart(turn, session, taskOf(step.resume.action));
     }
     const offered = 'start' in step && !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
     const buttons = offered.findLast((message) => message.buttons.length > 0)?.buttons ?? [];
@@ -183,20 +246,20 @@ export class FlowRunner {
   }
 
   /** A saved flow that no longer replays (the bot was updated): said so, and the task starts afresh. */
-  private async restart(update: ChatUpdate, session: FlowSession, task: Task | undefined) {
-    const fresh = await this.step(update, { ...session, flow: undefined }, { start: task ?? required('menu') });
+  private async restart(turn: Turn, session: FlowSession, task: Task | undefined) {
+    const fresh = await this.step(turn, { ...session, flow: undefined }, { start: task ?? required('menu') });
     return { ...fresh, said: [said(text('flow-restarted')), ...fresh.said] };
   }
 
-  private async replay(update: ChatUpdate, session: FlowSession, step: Step, run: number): Promise<Outcome> {
+  private async replay(turn: Turn, session: FlowSession, step: Step, run: number): Promise<Outcome> {
     const task = 'start' in step ? step.start : (taskOf(step.resume.action) as Task);
     const argument = 'start' in step ? step.argument : step.resume.argument;
     const flowLocale = 'resume' in step ? step.resume.locale : session.locale;
     const flowRun = 'resume' in step ? step.resume.run : run;
     let chat: ReplayChat | undefined;
     const engine = new ReplayEngine(async (controls) => {
-      chat = new ReplayChat(controls, update.chat, flowLocale, this.options.services.localizer, flowRun);
-      const services = recordedServices(this.options.services, (key, work) => controls.action(work, key));
+      chat = new ReplayChat(controls, turn.update.chat, flowLocale, this.options.services.localizer, flowRun);
+      const services = recordedServices(this.options.services, (key, work) => controls.action(() => turn.record(key, work), key));
       await task.flow(chat, services, argument);
     });
     let result;

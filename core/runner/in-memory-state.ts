@@ -37,10 +37,12 @@ export class InMemoryUpdateLog implements UpdateLog {
     this.seen = new InMemoryStore<true>(ttlMs);
   }
 
-  async firstDelivery(id: string): Promise<boolean> {
-    if (this.seen.read(id)) return false;
+  async isDone(id: string): Promise<boolean> {
+    return this.seen.read(id) === true;
+  }
+
+  async markDone(id: string): Promise<void> {
     this.seen.write(id, true);
-    return true;
   }
 }
 

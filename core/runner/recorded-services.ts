@@ -1,7 +1,7 @@
 import type { FlowServices, Ports, Services } from '../services';
 
 /** Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. */
-export type Record = <R>(key: string, work: () => Promise<R>) => Promise<R>;
+export type Recorder = <R>(key: string, work: () => Promise<R>) => Promise<R>;
 
 const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments'];
 
@@ -11,7 +11,7 @@ const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts
  * travel through the saved state as JSON, so dates are encoded on the way in and revived on
  * the way out: a replayed result is the same as the first.
  */
-export function recordedServices(services: Services, record: Record): FlowServices {
+export function recordedServices(services: Services, record: Recorder): FlowServices {
   const calls = new Map<string, number>();
   const recorded = <R>(name: string, work: () => Promise<R>): Promise<R> => {
     const count = calls.get(name) ?? 0;

@@ -5,10 +5,14 @@ export interface KeyValueStore<T> {
   delete(key: string): Promise<void> | void;
 }
 
-/** Platforms deliver at least once; this remembers which deliveries were already handled. */
+/**
+ * Platforms deliver at least once; this remembers which deliveries were fully handled (their
+ * replies handed to the platform). A delivery that failed half-way is not in it: its redelivery
+ * is handled.
+ */
 export interface UpdateLog {
-  /** True the first time an id is seen, false for every repeat. */
-  firstDelivery(id: string): Promise<boolean>;
+  isDone(id: string): Promise<boolean>;
+  markDone(id: string): Promise<void>;
 }
 
 /** One update at a time per chat, across every process sharing the store. */

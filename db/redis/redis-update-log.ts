@@ -7,7 +7,11 @@ export class RedisUpdateLog implements UpdateLog {
     private readonly ttlSeconds: number,
   ) {}
 
-  async firstDelivery(id: string): Promise<boolean> {
-    return (await this.redis.set(id, '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';
+  async isDone(id: string): Promise<boolean> {
+    return (await this.redis.exists(id)) === 1;
+  }
+
+  async markDone(id: string): Promise<void> {
+    await this.redis.set(id, '1', 'EX', this.ttlSeconds);
   }
 }

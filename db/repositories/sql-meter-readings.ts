@@ -4,7 +4,7 @@ import type { ChatChannel } from '../../core/domain/channel';
 import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/domain/meter';
 import { shiftPeriod } from '../../core/domain/period';
 import { usualConsumption, usualMonths } from '../../core/domain/reading-rules';
-import type { MeterReadings } from '../../core/ports';
+import type { MeterReadings, SubmitOutcome } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
 
 export class SqlMeterReadings implements MeterReadings {
@@ -26,12 +26,14 @@ export class SqlMeterReadings implements MeterReadings {
         const ofZone = recent.filter((reading) => reading.meter.id === meter.id && reading.zone === zone);
         const accepted = ofZone.filter((reading) => reading.accepted);
         const submitted = ofZone.find((reading) => !reading.accepted && reading.period === period);
+        const closed = ofZone.some((reading) => reading.accepted && reading.period === period);
         const last = accepted[0];
         return {
           zone,
           lastAccepted: last ? { value: last.value, at: last.submittedAt.toISOString() } : null,
           submitted: submitted ? { value: submitted.value, at: submitted.submittedAt.toISOString() } : null,
           usualKwh: usualConsumption(accepted.map((reading) => reading.consumptionKwh)),
+          closed,
         };
       }),
     }));
@@ -47,14 +49,15 @@ export class SqlMeterReadings implements MeterReadings {
     return em.nativeUpdate(MeterReading, { meter: { $in: meters.map((meter) => meter.id) }, period, accepted: false }, { accepted: true });
   }
 
-  async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<{ replaced: boolean }> {
+  async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<SubmitOutcome> {
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         let replaced = false;
         for (const entry of entries) {
           const meter = await em.findOneOrFail(Meter, { account, serialNumber: entry.serialNumber });
           const existing = await em.findOne(MeterReading, { meter, zone: entry.zone, period });
-          if (existing?.accepted) throw new Error(`Period ${period} of meter ${entry.serialNumber} is closed`);
+          // Billing took the period while the customer typed: nothing of this submission is saved.
+          if (existing?.accepted) return 'closed' as const;
           const fields = { value: entry.value, consumptionKwh: entry.consumptionKwh, channel, submittedAt: at };
           if (existing) {
             em.assign(existing, fields);
@@ -63,7 +66,7 @@ export class SqlMeterReadings implements MeterReadings {
             em.create(MeterReading, { meter, zone: entry.zone, period, accepted: false, ...fields });
           }
         }
-        return { replaced };
+        return replaced ? ('replaced' as const) : ('saved' as const);
       });
     } catch (error) {
       // The same submission raced itself: the unique (meter, zone, period) let one in; this one replaces it.

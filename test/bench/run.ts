@@ -166,8 +166,7 @@ async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: stri
 
 async function scenarios(label: string, runtime: Runtime, results: Result[]): Promise<void> {
   await seedDemoAccounts(runtime.orm, new Date());
-  const log = createLog('error');
-  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, log, botInfo, fetch: fakeBotApi });
+  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
   results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, 1, 0));
   results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, 10_000_000, 0));

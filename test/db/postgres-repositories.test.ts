@@ -132,9 +132,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44400, consumptionKwh: 228 },
       { serialNumber: 'M201-0200002', zone: 'night' as const, value: 18890, consumptionKwh: 95 },
     ];
-    expect(await readings.submit(account('100000000002'), entries, 'webchat', at, '2026-11')).toEqual({ replaced: false });
+    expect(await readings.submit(account('100000000002'), entries, 'webchat', at, '2026-11')).toBe('saved');
     const racing = await Promise.all([1, 2].map(() => readings.submit(account('100000000002'), entries, 'telegram', at, '2026-11')));
-    expect(racing).toEqual([{ replaced: true }, { replaced: true }]);
+    expect(racing).toEqual(['replaced', 'replaced']);
     expect(await orm.em.fork().count(MeterReading, { period: '2026-11' })).toBe(2);
     const [again] = await readings.meters(account('100000000002'), '2026-11');
     expect(again?.zones[1]?.submitted).toEqual({ value: 18890, at: at.toISOString() });
@@ -142,6 +142,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
 
   it('refuses to replace a reading already accepted for billing', async () => {
     const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 34400, consumptionKwh: 84 };
-    await expect(new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10')).rejects.toThrow('closed');
+    expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10')).toBe('closed');
+    expect((await new SqlMeterReadings(orm).meters(account('100000000001'), '2026-10'))[0]?.zones[0]?.closed).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import { Localizer } from '../../core/localizer';
 import { plainText } from '../../core/content/plain-text';
-import { FlowRunner } from '../../core/runner/flow-runner';
+import { FlowRunner, type Handling } from '../../core/runner/flow-runner';
 import type { FlowSession } from '../../core/runner/flow-session';
 import { RedisChatLock } from '../../db/redis/redis-chat-lock';
 import { RedisUpdateLog } from '../../db/redis/redis-update-log';
@@ -25,11 +25,14 @@ describeWithRedis('flow state in Redis', () => {
     await world.close();
   });
 
+  const sent = async () => undefined;
+
   /** Two runners sharing one Redis, as two instances behind a load balancer would. */
   function instance(): FlowRunner {
     return new FlowRunner({
       services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
       sessions: new RedisAdapter<FlowSession>({ instance: redis, ttl: 60 }),
+      handlings: new RedisAdapter<Handling>({ instance: redis, ttl: 60 }),
       updates: new RedisUpdateLog(redis, 60),
       lock: new RedisChatLock(redis),
       onError: (error) => {
@@ -41,10 +44,10 @@ describeWithRedis('flow state in Redis', () => {
   it('carries a conversation across instances, and a duplicate delivery to another instance acts once', async () => {
     const [a, b] = [instance(), instance()];
     const chat = { channel: 'telegram' as const, id: prefix() };
-    await a.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } });
-    const onB = await b.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } });
+    await a.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } }, sent);
+    const onB = await b.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } }, sent);
     expect(plainText(onB.messages[0]!)).toContain('Адрес по этому счёту');
-    expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } })).toEqual({ messages: [] });
+    expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } }, sent)).toEqual({ messages: [] });
   });
 
   it('expires the session with its TTL', async () => {
@@ -58,11 +61,12 @@ describeWithRedis('flow state in Redis', () => {
     expect(await store.read(key)).toBeUndefined();
   });
 
-  it('remembers deliveries with an expiry', async () => {
+  it('remembers handled deliveries with an expiry', async () => {
     const log = new RedisUpdateLog(redis, 30);
     const id = `${prefix()}update`;
-    expect(await log.firstDelivery(id)).toBe(true);
-    expect(await log.firstDelivery(id)).toBe(false);
+    expect(await log.isDone(id)).toBe(false);
+    await log.markDone(id);
+    expect(await log.isDone(id)).toBe(true);
     const ttl = await redis.ttl(id);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30);

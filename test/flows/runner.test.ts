@@ -5,6 +5,7 @@ import { createWorld, talk, type World } from '../support/conversation';
 
 const askNumber = 'Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.';
 const menuNotLinked = 'Что вы хотите сделать?';
+const sent = async () => undefined;
 
 describe('the flow runner', () => {
   let world: World;
@@ -13,8 +14,8 @@ describe('the flow runner', () => {
   it('acts once on an update delivered twice', async () => {
     world = await createWorld();
     const chat = { channel: 'telegram' as const, id: '42' };
-    const first = await world.runner.handle({ chat, updateId: '7', input: { kind: 'text', text: '/start' } });
-    const again = await world.runner.handle({ chat, updateId: '7', input: { kind: 'text', text: '/start' } });
+    const first = await world.runner.handle({ chat, updateId: '7', input: { kind: 'text', text: '/start' } }, sent);
+    const again = await world.runner.handle({ chat, updateId: '7', input: { kind: 'text', text: '/start' } }, sent);
     expect(first.messages).toHaveLength(2);
     expect(again).toEqual({ messages: [] });
   });
@@ -23,7 +24,7 @@ describe('the flow runner', () => {
     world = await createWorld();
     const chat = { channel: 'webchat' as const, id: 'u' };
     const replies = await Promise.all(
-      ['/link', '100000000001'].map((text, index) => world.runner.handle({ chat, updateId: `p${index}`, input: { kind: 'text', text } })),
+      ['/link', '100000000001'].map((text, index) => world.runner.handle({ chat, updateId: `p${index}`, input: { kind: 'text', text } }, sent)),
     );
     expect(replies[1]?.messages[0]).toMatchObject({ kind: 'text', text: expect.stringContaining('Адрес по этому счёту') });
   });
@@ -55,7 +56,7 @@ describe('the flow runner', () => {
     expect(world.errors).toEqual([]);
   });
 
-  it('keeps the answers given so far when a service fails, so the customer can retry', async () => {
+  it('fails an update a service could not handle, tells the customer once that it is kept, and handles its redelivery', async () => {
     let failing = false;
     world = await createWorld({
       services: (real: Services) => ({
@@ -71,10 +72,43 @@ describe('the flow runner', () => {
     const customer = world.customer();
     await customer.says('/link');
     failing = true;
-    await talk(customer, [{ say: '100000000001', expect: ['Что-то пошло не так на нашей стороне. Попробуйте ещё раз через минуту — введённые данные сохранены.'] }]);
-    expect(world.errors).toHaveLength(1);
+    await expect(customer.says('100000000001')).rejects.toThrow('database down');
+    await expect(customer.redelivers()).rejects.toThrow('database down');
+    const notices = customer.sent.slice(-1).map((reply) => reply.messages.map((message) => 'text' in message && message.text));
+    expect(notices).toEqual([['Сейчас не получается обработать сообщение. Оно сохранено: я отвечу, как только смогу, — или попробуйте ещё раз через несколько минут.']]);
+    expect(customer.sent).toHaveLength(2);
+    expect(world.errors).toHaveLength(2);
     failing = false;
-    await talk(customer, [{ say: '100000000001', expect: [expect.stringContaining('Адрес по этому счёту')] }]);
+    expect(await customer.redelivers()).toEqual([expect.stringContaining('Адрес по этому счёту')]);
+  });
+
+  it('runs each port call of an update once across its redeliveries, and sends its reply at least once', async () => {
+    const calls: string[] = [];
+    let mailDown = false;
+    world = await createWorld({
+      services: (real: Services) => ({
+        ...real,
+        identities: { ...real.identities, link: (...args) => (calls.push('link'), real.identities.link(...args)), linkedAccounts: real.identities.linkedAccounts.bind(real.identities), locale: real.identities.locale.bind(real.identities), setLocale: real.identities.setLocale.bind(real.identities), unlink: real.identities.unlink.bind(real.identities), chatsLinkedTo: real.identities.chatsLinkedTo.bind(real.identities) },
+        mail: { enqueue: (mail) => (calls.push('mail'), mailDown ? Promise.reject(new Error('mail queue down')) : real.mail.enqueue(mail)) },
+      }),
+    });
+    const customer = world.customer();
+    for (const step of ['/link', '100000000001']) await customer.says(step);
+    await customer.presses('Да');
+    await customer.presses('Принимаю и согласен');
+    mailDown = true;
+    // The link is made, then the notice e-mail fails: the update fails as a whole.
+    await expect(customer.says('1543.20')).rejects.toThrow('mail queue down');
+    mailDown = false;
+    customer.refusing = true;
+    // Redelivered: the link is not made again; the e-mail goes; the platform refuses the reply.
+    await expect(customer.redelivers()).rejects.toThrow('the platform refused the reply');
+    customer.refusing = false;
+    // Redelivered again: nothing runs again, the same reply goes out.
+    expect((await customer.redelivers())[0]).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
+    expect(calls).toEqual(['link', 'mail', 'mail']);
+    expect(await world.orm.em.fork().count(QueuedMail, {})).toBe(1);
+    expect(await customer.redelivers()).toEqual([]);
   });
 
   it('calls each port once however often a flow is replayed', async () => {

@@ -1,4 +1,5 @@
-import { Account, MeterReading, QueuedMail } from '../../db/entities';
+import { parseAccountNumber, type AccountNumber } from '../../core/domain/account-number';
+import { Account, Meter, MeterReading, QueuedMail } from '../../db/entities';
 import { createWorld, talk, type World } from '../support/conversation';
 
 /** Demo account 2 (day/night) last accepted day 44172 and night 18795 in October 2026; account 1, 34316. */
@@ -148,3 +149,56 @@ describe('submitting meter readings', () => {
     expect((await customer.says('999999999995'))[0]).toContain('приостановлена до');
   });
 });
+
+describe('readings for a period billing has closed', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  it('says so before asking anything, with when the next readings can be sent', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('Счётчик CE102-0100001')] },
+      { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)')] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
+      { press: 'Не нужно', expect: [expect.any(String)] },
+    ]);
+    await world.services.readings.accept(parseAccountNumberOrFail('100000000001'), '2026-11');
+    await talk(customer, [
+      {
+        say: 'передать показания',
+        expect: [
+          'Показания за 11.2026 уже учтены при расчёте — изменить их нельзя. Следующие показания можно передать с 1-го числа, за 12.2026.',
+          'Лицевой счёт 100000000001. Что вы хотите сделать?',
+        ],
+      },
+    ]);
+  });
+
+  it('saves nothing and says so when billing takes the period while the customer types', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    await customer.says('34400');
+    await world.orm.em.fork().insert(MeterReading, {
+      meter: (await world.orm.em.fork().findOneOrFail(Meter, { serialNumber: 'CE102-0100001' })).id,
+      zone: 'single',
+      period: '2026-11',
+      value: 34390,
+      consumptionKwh: 74,
+      channel: 'site',
+      submittedAt: world.clock.at,
+      accepted: true,
+    });
+    await talk(customer, [{ press: 'Передать', expect: [expect.stringContaining('Показания за 11.2026 уже учтены при расчёте'), expect.any(String)] }]);
+    expect(await world.orm.em.fork().count(MeterReading, { period: '2026-11' })).toBe(1);
+    expect(world.errors).toEqual([]);
+  });
+});
+
+function parseAccountNumberOrFail(value: string): AccountNumber {
+  const parsed = parseAccountNumber(value);
+  if (!parsed.ok) throw new Error(`not an account number: ${value}`);
+  return parsed.value;
+}

@@ -5,7 +5,7 @@ import { Localizer } from '../../core/localizer';
 import type { SharedFile } from '../../core/content/content';
 import type { OutgoingMessage } from '../../core/content/outgoing';
 import { plainText } from '../../core/content/plain-text';
-import { FlowRunner, type Reply } from '../../core/runner/flow-runner';
+import { FlowRunner, type Handling, type Reply } from '../../core/runner/flow-runner';
 import type { FlowSession } from '../../core/runner/flow-session';
 import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
 import type { KeyValueStore } from '../../core/runner/state-ports';
@@ -69,6 +69,7 @@ export async function createWorld(options: { services?: (services: Services) => 
   const runner = new FlowRunner({
     services,
     sessions,
+    handlings: new InMemoryStore<Handling>(3600_000),
     updates: new InMemoryUpdateLog(3600_000),
     lock: new InProcessChatLock(),
     onError: (error) => errors.push(error),
@@ -139,9 +140,24 @@ export class Customer {
     return this.deliver({ kind: 'button', data });
   }
 
-  private async deliver(input: Input): Promise<string[]> {
-    updateIds += 1;
-    this.reply = await this.runner.handle({ chat: this.chat, updateId: String(updateIds), input });
+  /** What the platform was handed, in order; a failed delivery's notice too. */
+  readonly sent: Reply[] = [];
+  /** While true, the platform refuses the bot's replies (a send fails). */
+  refusing = false;
+  private lastDelivery: { id: string; input: Input } | undefined;
+
+  /** The platform delivers the last update again, as it does after a failure. */
+  async redelivers(): Promise<string[]> {
+    if (!this.lastDelivery) throw new Error('nothing was delivered yet');
+    return this.deliver(this.lastDelivery.input, this.lastDelivery.id);
+  }
+
+  private async deliver(input: Input, id = String((updateIds += 1))): Promise<string[]> {
+    this.lastDelivery = { id, input };
+    this.reply = await this.runner.handle({ chat: this.chat, updateId: id, input }, async (reply) => {
+      if (this.refusing) throw new Error('the platform refused the reply');
+      this.sent.push(reply);
+    });
     // A notice (an old button) or a repeated delivery leaves the last messages' buttons where they were.
     if (this.reply.messages.length > 0) this.last = this.reply.messages;
     return this.reply.messages.map((message) => plain(plainText(message)));

@@ -3,6 +3,7 @@ import type { AccountCard } from '../../domain/account';
 import type { AccountNumber } from '../../domain/account-number';
 import { maskEmail } from '../../domain/address';
 import { billingPeriod, type MeterState, type ReadingEntry } from '../../domain/meter';
+import { displayPeriod, shiftPeriod } from '../../domain/period';
 import { checkReading, parseReadingValue } from '../../domain/reading-rules';
 import { readingsNotice } from '../../notices';
 import type { FlowServices } from '../../services';
@@ -33,8 +34,12 @@ export async function submitReadings(chat: Chat, services: FlowServices, typed?:
 
 async function enterReadings(chat: Chat, services: FlowServices, card: AccountCard, typed: string | undefined): Promise<void> {
   const period = billingPeriod(await services.now(), services.localizer.timeZone);
-  const meters = await services.readings.meters(card.number, period);
-  if (meters.length === 0) return showMenu(chat, services, text('readings-no-meters'));
+  const all = await services.readings.meters(card.number, period);
+  if (all.length === 0) return showMenu(chat, services, text('readings-no-meters'));
+  const closed = text('readings-period-closed', { period: displayPeriod(period), next: displayPeriod(shiftPeriod(period, 1)) });
+  // Zones whose reading billing has taken this period are not asked again until the next one.
+  const meters = all.map((meter) => ({ ...meter, zones: meter.zones.filter((zone) => !zone.closed) })).filter((meter) => meter.zones.length > 0);
+  if (meters.length === 0) return showMenu(chat, services, closed);
   const oneZone = meters.length === 1 && meters[0]?.zones.length === 1;
   let prefilled = oneZone ? typed : undefined;
 
@@ -55,8 +60,9 @@ async function enterReadings(chat: Chat, services: FlowServices, card: AccountCa
   }
 
   const submittedAt = await services.now();
-  const { replaced } = await services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period);
-  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: replaced ? 'yes' : 'no' }));
+  const outcome = await services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period);
+  if (outcome === 'closed') return showMenu(chat, services, closed);
+  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome === 'replaced' ? 'yes' : 'no' }));
   if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
   await showMenu(chat, services);
 }
