@@ -22,7 +22,9 @@ export async function initORM(database: Database, options: { debug?: boolean } =
       extensions: [Migrator],
       // Running migrations writes no snapshot: only `migration:create` keeps one, under a fixed name.
       migrations: { migrationsList, path: 'db/migrations', transactional: true, silent: true, snapshot: false },
-      pool: { min: 0, max: 10 },
+      // Nothing waits forever: a connection, a query or the pool answers or fails within seconds.
+      pool: { min: 0, max: 10, acquireTimeoutMillis: 5_000, createTimeoutMillis: 3_000 },
+      driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: 5_000, query_timeout: 6_000 } },
       debug: options.debug ?? false,
       allowGlobalContext: false,
     });

@@ -1,19 +1,19 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Bot } from 'grammy';
-import type { DuePush } from '../../db/repositories/sql-chat-pushes';
 import type { DueMail } from '../../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
 import { menuButton } from '../botframework/menu-button';
 import type { Config } from './config';
 import { createServer } from '../http/server';
 import { errorFields, type Log } from './log';
-import { createPushSender, telegramRetryAfterMs } from '../delivery/chat-push-sender';
+import { ChatPushDelivery } from '../delivery/chat-push-delivery';
+import { createPushSender } from '../delivery/chat-push-sender';
 import { QueueDelivery } from '../delivery/queue-delivery';
 import { mountOperatorApi } from '../http/operator-routes';
 import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
-import { createMailSender } from '../integrations/mail/mail-delivery';
+import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
 import { LongPolling } from '../telegram/long-polling';
 import { createTelegramBot, registerCommands } from '../telegram/telegram-bot';
@@ -26,8 +26,10 @@ export interface App {
   readonly url: string;
   readonly runtime: Runtime;
   readonly mail: QueueDelivery<DueMail>;
-  readonly pushes: QueueDelivery<DuePush>;
+  readonly pushes: ChatPushDelivery;
   readonly telegram: Bot | undefined;
+  /** Settles once Telegram is set up (commands, webhook or polling), or at once without Telegram. */
+  readonly telegramReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   const { orm, redis, mailQueue, runner } = runtime;
 
   const mailSender = createMailSender(config.mail);
-  const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log);
+  const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log, { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict });
   mail.start(5_000);
 
   const adapter = new CloudAdapter(
@@ -53,7 +55,9 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   // proactive send rejects (the outbox retries). The cause is logged where it happened.
   adapter.onTurnError = async (_context, error) => {
     log.debug('bot framework turn failed', errorFields(error));
-    throw new Error('the turn was not handled; deliver it again');
+    // Only the status travels on (a push to a gone conversation: 403/404), never the internal text.
+    const statusCode = (error as { statusCode?: unknown }).statusCode;
+    throw Object.assign(new Error('the turn was not handled; deliver it again'), typeof statusCode === 'number' ? { statusCode } : {});
   };
 
   const telegram = config.telegram
@@ -73,17 +77,15 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     },
     files: runtime.files,
     ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
-    health: async () => ({
-      database: await probe(() => orm.em.fork().getConnection().execute('select 1')),
-      redis: redis ? await probe(() => redis.ping()) : 'not configured',
-    }),
+    health: async () => {
+      const [database, flowState] = await Promise.all([probe(() => orm.em.fork().getConnection().execute('select 1')), redis ? probe(() => redis.ping()) : 'not configured' as const]);
+      return { database, redis: flowState };
+    },
   });
-  const pushes = new QueueDelivery(
-    'chat push',
+  const pushes = new ChatPushDelivery(
     runtime.pushes,
     createPushSender({ localizer: runtime.localizer, identities: runtime.identities, files: runtime.files, fileUrl, telegram, botFramework: { adapter, appId: config.botFramework.appId } }),
     log,
-    telegramRetryAfterMs,
   );
   pushes.start(5_000);
   if (config.operatorToken) {
@@ -131,44 +133,65 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
+  // Telegram starts in the background and keeps trying: web chat serves at once even when
+  // Telegram is unreachable, and Telegram joins when it answers.
   let polling: LongPolling | undefined;
-  if (telegram) {
-    await telegram.init();
-    await registerCommands(telegram.api, runtime.localizer);
-    if (webhook) {
-      await telegram.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ['message', 'callback_query'] });
-      log.info('telegram webhook set', { bot: telegram.botInfo.username });
-    } else {
-      await telegram.api.deleteWebhook();
-      polling = new LongPolling(telegram, log, ['message', 'callback_query']);
-      polling.start();
-      log.info('telegram long polling', { bot: telegram.botInfo.username });
-    }
-  }
+  let stopping = false;
+  const telegramReady = telegram
+    ? (async () => {
+        for (;;) {
+          try {
+            await telegram.init();
+            await registerCommands(telegram.api, runtime.localizer);
+            if (webhook) {
+              await telegram.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ['message', 'callback_query'] });
+              log.info('telegram webhook set', { bot: telegram.botInfo.username });
+            } else {
+              await telegram.api.deleteWebhook();
+              if (stopping) return;
+              polling = new LongPolling(telegram, log, ['message', 'callback_query']);
+              polling.start();
+              log.info('telegram long polling', { bot: telegram.botInfo.username });
+            }
+            return;
+          } catch (error) {
+            log.warn('telegram is not reachable yet, will retry', errorFields(error));
+            for (let waited = 0; waited < 10_000 && !stopping; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+            if (stopping) return;
+          }
+        }
+      })()
+    : Promise.resolve();
 
   return {
     url,
     runtime,
+    telegramReady,
     mail,
     pushes,
     telegram,
+    /** Stops taking updates, lets those in flight finish, leaves unsent mail and pushes to their outbox, closes the stores. */
     async stop() {
-      await polling?.stop();
+      stopping = true;
       clearInterval(reconciling);
       relay?.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await mail.stop();
-      await pushes.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      await Promise.all([polling?.stop(), closed, mail.stop(), pushes.stop()]);
       await runtime.close();
     },
   };
 }
 
+/** A dependency's health within 1.5 s: a hung store is «down», and /health still answers within 2 s. */
 async function probe(check: () => Promise<unknown>): Promise<'ok' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'down'>((resolve) => {
+    timer = setTimeout(() => resolve('down'), 1_500);
+  });
   try {
-    await check();
-    return 'ok';
-  } catch {
-    return 'down';
+    return await Promise.race([check().then(() => 'ok' as const, () => 'down' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

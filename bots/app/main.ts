@@ -2,6 +2,9 @@ import { startApp } from './app';
 import { ConfigError, createConfig } from './config';
 import { createLog, errorFields } from './log';
 
+/** SIGTERM to exit: within this, whatever is unreachable. */
+const stopDeadlineMs = 8_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -20,7 +23,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    await app.stop();
+    // Whatever still hangs (an unreachable platform, a store that does not answer) does not hold
+    // the process past its deadline: what was not sent waits in the outbox, updates are redelivered.
+    setTimeout(() => {
+      log.warn('stopping took too long; exiting');
+      process.exit(0);
+    }, stopDeadlineMs).unref();
+    await app.stop().catch((error: unknown) => log.error('stopping failed', errorFields(error)));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

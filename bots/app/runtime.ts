@@ -54,7 +54,8 @@ export async function createRuntime(
     await seedDemoAccounts(orm, new Date());
     log.info('demo accounts written to the embedded database');
   }
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  // A hung Redis fails a command within two seconds instead of holding the update.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000 }) : undefined;
   const mailQueue = new SqlMailQueue(orm);
   const localizer = new Localizer(config.timeZone);
   const files = new SqlFileStore(orm);
@@ -96,7 +97,9 @@ export async function createRuntime(
     yookassa,
     async close() {
       await orm.close();
-      await redis?.quit();
+      // A Redis that does not answer is left at once rather than waited for.
+      if (redis) await Promise.race([redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      redis?.disconnect();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { GrammyError, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
 import { localize } from '../../core/content/localize';
 import type { Localizer } from '../../core/localizer';
 import type { FileStore } from '../../core/ports';
@@ -40,10 +40,4 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
       await context.sendActivities(toActivities([message], channels.fileUrl, menuButton(channels.localizer, locale)));
     });
   };
-}
-
-/** Telegram's `429` says how long to wait; a retry sooner would only be refused again. */
-export function telegramRetryAfterMs(error: unknown): number | undefined {
-  const seconds = error instanceof GrammyError ? error.parameters.retry_after : undefined;
-  return seconds === undefined ? undefined : seconds * 1000;
 }

@@ -1,30 +1,48 @@
+import type { DeliveryQueue } from '../../db/repositories/outbox-table';
 import { errorFields, type Log } from '../app/log';
 
-export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
-  claimDue(limit: number, leaseMs: number): Promise<T[]>;
-  markSent(id: number): Promise<void>;
-  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+/** What a failed send says about the next attempt. */
+export interface FailureVerdict {
+  /** How long the receiving side asked us to wait (Telegram's `retry_after`). */
+  readonly retryAfterMs?: number;
+  /** The receiving side will never take it. */
+  readonly gone?: boolean;
+}
+
+export interface QueueDeliveryOptions {
+  /** One send may take this long; past it, it counts as failed. */
+  readonly sendTimeoutMs: number;
+  readonly verdict?: (error: unknown) => FailureVerdict;
 }
 
 const retryDelaysMs = [30_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
-const leaseMs = 5 * 60_000;
 
-/** Works through an outbox table in the background, with retries that back off, until `stop`. */
+export class SendTimeoutError extends Error {
+  constructor(readonly afterMs: number) {
+    super(`no answer within ${afterMs} ms`);
+  }
+}
+
+/**
+ * Works through an outbox table in the background, with retries that back off, until `stop`.
+ * A claimed item is leased for as long as one send may take, so a crash mid-send delivers it
+ * again (at most once more) as soon as the lease runs out.
+ */
 export class QueueDelivery<T extends { readonly id: number; readonly attempts: number }> {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     private readonly name: string,
     private readonly queue: DeliveryQueue<T>,
     private readonly send: (item: T) => Promise<void>,
     private readonly log: Log,
-    /** How long the receiving side asked us to wait (Telegram's `retry_after`), if it said. */
-    private readonly askedToWaitMs: (error: unknown) => number | undefined = () => undefined,
+    private readonly options: QueueDeliveryOptions,
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer = setInterval(() => void this.kick(), intervalMs);
   }
 
   /** Delivers what is due now, without waiting for the next tick (one run at a time). */
@@ -33,24 +51,27 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     return this.running;
   }
 
-  async stop(): Promise<void> {
+  /** Takes no more items and waits for the send in flight at most `graceMs`: an unfinished one is retried after its lease. */
+  async stop(graceMs = 2_000): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
   }
 
   async deliverDue(): Promise<number> {
     let sent = 0;
     try {
-      for (const item of await this.queue.claimDue(20, leaseMs)) {
+      const lease = this.options.sendTimeoutMs + 5_000;
+      for (const item of this.stopping ? [] : await this.queue.claimDue(20, lease)) {
+        if (this.stopping) break;
         try {
-          await this.send(item);
+          await withTimeout(this.send(item), this.options.sendTimeoutMs);
           await this.queue.markSent(item.id);
           sent += 1;
         } catch (error) {
-          const backoff = retryDelaysMs[Math.min(item.attempts, retryDelaysMs.length - 1)] as number;
-          const delay = Math.max(backoff, this.askedToWaitMs(error) ?? 0);
-          await this.queue.markFailed(item.id, String(error), new Date(Date.now() + delay));
-          this.log.warn(`${this.name} not delivered, will retry`, { id: item.id, ...errorFields(error) });
+          await this.failed(item, error);
         }
       }
     } catch (error) {
@@ -58,4 +79,22 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     }
     return sent;
   }
+
+  private async failed(item: T, error: unknown): Promise<void> {
+    const verdict = this.options.verdict?.(error) ?? {};
+    if (verdict.gone) {
+      await this.queue.markGaveUp(item.id, String(error));
+      this.log.warn(`${this.name} can never be delivered, given up`, { id: item.id, ...errorFields(error) });
+      return;
+    }
+    const backoff = retryDelaysMs[Math.min(item.attempts, retryDelaysMs.length - 1)] as number;
+    const delay = Math.max(backoff, verdict.retryAfterMs ?? 0);
+    await this.queue.markFailed(item.id, String(error), new Date(Date.now() + delay));
+    this.log.warn(`${this.name} not delivered, will retry`, { id: item.id, ...errorFields(error) });
+  }
+}
+
+function withTimeout<R>(work: Promise<R>, ms: number): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms)))]).finally(() => clearTimeout(timer));
 }

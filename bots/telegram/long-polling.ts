@@ -1,6 +1,10 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { errorFields, type Log } from '../app/log';
+import { telegramCallTimeoutSeconds } from './telegram-bot';
+
+/** How long one getUpdates waits for news: less than a Bot API call may take. */
+const longPollSeconds = telegramCallTimeoutSeconds - 4;
 
 /** Waits between attempts at one update: a failure is retried before the offset moves on. */
 const retryDelaysMs = [500, 1000, 2000, 5000, 10_000, 30_000];
@@ -36,7 +40,7 @@ export class LongPolling {
     while (!this.stopping.signal.aborted) {
       let updates: Update[];
       try {
-        updates = await this.bot.api.getUpdates({ offset, timeout: 30, allowed_updates: [...this.allowedUpdates] }, this.stopping.signal as Parameters<Bot["api"]["getUpdates"]>[1]);
+        updates = await this.bot.api.getUpdates({ offset, timeout: longPollSeconds, allowed_updates: [...this.allowedUpdates] }, this.stopping.signal as Parameters<Bot["api"]["getUpdates"]>[1]);
       } catch (error) {
         if (this.stopping.signal.aborted) return;
         this.log.warn('telegram getUpdates failed, will retry', errorFields(error));

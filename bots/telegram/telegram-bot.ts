@@ -11,6 +11,9 @@ import { commandTasks } from '../../core/tasks';
 import { text } from '../../core/text';
 import { telegramSends } from './telegram-renderer';
 
+/** Longest wait for one Bot API call; long polling asks for less than this. */
+export const telegramCallTimeoutSeconds = 12;
+
 export interface TelegramBotOptions {
   readonly token: string;
   readonly runner: FlowRunner;
@@ -31,12 +34,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, {
     ...(options.botInfo && { botInfo: options.botInfo }),
     client: {
+      // Every call answers or fails within seconds: an unreachable Telegram holds nothing for long.
+      timeoutSeconds: telegramCallTimeoutSeconds,
       ...(options.apiRoot && { apiRoot: options.apiRoot }),
       ...(options.fetch && { fetch: options.fetch as never }),
     },
   });
-  // Honours 429 retry_after and retries 5xx, so a busy Bot API slows replies instead of losing them.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Honours a short 429 retry_after and retries 5xx a few times; a network failure or a long wait
+  // is thrown at once, for the update (redelivered) or the outbox (retried later) to deal with.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true }));
 
   /** Hands the update to the runner; a failure is thrown, so the update is delivered again. */
   const handle = async (ctx: Context, input: Input, answered?: (notice: string | undefined) => Promise<unknown>) => {

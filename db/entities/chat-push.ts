@@ -18,6 +18,8 @@ export const ChatPush = defineEntity({
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),
     sentAt: p.datetime().nullable(),
+    /** The chat will never take it (it blocked the bot, its conversation is gone): not tried again. */
+    gaveUpAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
   },
 });

@@ -12,6 +12,8 @@ export const QueuedMail = defineEntity({
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),
     sentAt: p.datetime().nullable(),
+    /** The mail server refused it for good (no such mailbox): not tried again. */
+    gaveUpAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
   },
 });

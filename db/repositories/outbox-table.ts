@@ -1,11 +1,21 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 
+/** An outbox as its delivery sees it. */
+export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
+  claimDue(limit: number, leaseMs: number): Promise<T[]>;
+  markSent(id: number): Promise<void>;
+  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+  /** The item can never be delivered (the chat blocked the bot, the address does not exist): no more attempts. */
+  markGaveUp(id: number, error: string): Promise<void>;
+}
+
 /** The columns every outbox table has: mail waiting to go out, pushes into chats. */
 interface OutboxRow {
   id: number;
   nextAttemptAt: Date;
   attempts: number;
   sentAt?: Date | null;
+  gaveUpAt?: Date | null;
   lastError?: string | null;
 }
 
@@ -13,8 +23,15 @@ interface OutboxRow {
  * Claims rows that are due: each row's next attempt moves past `leaseMs` first, so another
  * process polling the same table skips it, and a crash mid-send only delays it.
  */
-export async function claimDue<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, now: Date, limit: number, leaseMs: number): Promise<T[]> {
-  const rows = await em.find(entity, { sentAt: null, nextAttemptAt: { $lte: now } } as never, { orderBy: { id: 'asc' } as never, limit });
+export async function claimDue<T extends OutboxRow>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  where: Record<string, unknown> = {},
+): Promise<T[]> {
+  const rows = await em.find(entity, { ...where, sentAt: null, gaveUpAt: null, nextAttemptAt: { $lte: now } } as never, { orderBy: { id: 'asc' } as never, limit });
   const claimed: T[] = [];
   for (const row of rows) {
     const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: row.nextAttemptAt, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);
@@ -25,6 +42,10 @@ export async function claimDue<T extends OutboxRow>(em: EntityManager, entity: E
 
 export async function markSent<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, at: Date): Promise<void> {
   await em.nativeUpdate(entity, { id } as never, { sentAt: at } as never);
+}
+
+export async function markGaveUp<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, error: string, at: Date): Promise<void> {
+  await em.nativeUpdate(entity, { id } as never, { gaveUpAt: at, lastError: error.slice(0, 2000) } as never);
 }
 
 export async function markFailed<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, error: string, retryAt: Date): Promise<void> {

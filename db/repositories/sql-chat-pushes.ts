@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
+import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/domain/channel';
 import type { ChatPush as Push, ChatPushes } from '../../core/ports';
 import type { Text } from '../../core/text';
 import { ChatPush } from '../entities';
-import { claimDue, markFailed, markSent } from './outbox-table';
+import { claimDue, markFailed, markSent, type DeliveryQueue } from './outbox-table';
 
 export interface DuePush {
   readonly id: number;
@@ -34,8 +34,25 @@ export class SqlChatPushes implements ChatPushes {
     );
   }
 
-  async claimDue(limit: number, leaseMs: number): Promise<DuePush[]> {
-    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs);
+  /** This outbox for one channel only: each channel is worked through on its own, so one platform down never holds another's pushes. */
+  forChannel(channel: ChatChannel): DeliveryQueue<DuePush> {
+    return {
+      claimDue: (limit, leaseMs) => this.claimDue(limit, leaseMs, channel),
+      markSent: (id) => this.markSent(id),
+      markFailed: (id, error, retryAt) => this.markFailed(id, error, retryAt),
+      markGaveUp: (id, error) => this.markGaveUp(id, error),
+    };
+  }
+
+  /** A chat that will never take a push (it blocked the bot, its conversation is gone) is given up with all that waits for it. */
+  async markGaveUp(id: number, error: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const push = await em.findOneOrFail(ChatPush, { id }, { fields: ['channel', 'chatId'] });
+    await em.nativeUpdate(ChatPush, { channel: push.channel, chatId: push.chatId, sentAt: null, gaveUpAt: null }, { gaveUpAt: this.clock(), lastError: error.slice(0, 2000) });
+  }
+
+  async claimDue(limit: number, leaseMs: number, channel?: ChatChannel): Promise<DuePush[]> {
+    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {});
     return rows.flatMap((row) =>
       isChatChannel(row.channel)
         ? [{ id: row.id, attempts: row.attempts, chat: { channel: row.channel, id: row.chatId }, message: { key: row.messageKey, args: row.messageArgs } }]
@@ -50,4 +67,5 @@ export class SqlChatPushes implements ChatPushes {
   markFailed(id: number, error: string, retryAt: Date): Promise<void> {
     return markFailed(this.orm.em.fork(), ChatPush, id, error, retryAt);
   }
+
 }

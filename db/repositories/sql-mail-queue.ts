@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Mail, MailOutbox } from '../../core/ports';
 import { QueuedMail } from '../entities';
-import { claimDue, markFailed, markSent } from './outbox-table';
+import { claimDue, markFailed, markGaveUp, markSent } from './outbox-table';
 
 export interface DueMail extends Mail {
   readonly id: number;
@@ -30,5 +30,9 @@ export class SqlMailQueue implements MailOutbox {
 
   markFailed(id: number, error: string, retryAt: Date): Promise<void> {
     return markFailed(this.orm.em.fork(), QueuedMail, id, error, retryAt);
+  }
+
+  markGaveUp(id: number, error: string): Promise<void> {
+    return markGaveUp(this.orm.em.fork(), QueuedMail, id, error, this.clock());
   }
 }

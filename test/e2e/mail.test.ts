@@ -3,7 +3,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createLog } from '../../bots/app/log';
 import { QueueDelivery } from '../../bots/delivery/queue-delivery';
-import { createMailSender } from '../../bots/integrations/mail/mail-delivery';
+import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../../bots/integrations/mail/mail-delivery';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { Localizer } from '../../core/localizer';
 import { linkNotice } from '../../core/notices';
@@ -34,7 +34,7 @@ describe('mail delivery over real SMTP', () => {
       const queue = new SqlMailQueue(orm);
       const port = (smtp.server.address() as AddressInfo).port;
       const sender = createMailSender({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'energobot <bot@energobot.test>', outboxDir: '' });
-      const delivery = new QueueDelivery('mail', queue, (mail) => sender.send(mail), createLog('error', () => {}));
+      const delivery = new QueueDelivery('mail', queue, (mail) => sender.send(mail), createLog('error', () => {}), { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict });
       const at = new Date('2026-11-24T09:30:00Z');
       await queue.enqueue(linkNotice(new Localizer('Europe/Moscow'), 'ru', { to: 'demo1@example.ru', account: '100000000001' as AccountNumber, channel: 'webchat', at }));
 

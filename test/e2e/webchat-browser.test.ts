@@ -118,15 +118,18 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.locator('img[src*="/files/"]').last().scrollIntoViewIfNeeded();
     await shoot(page, 'webchat-chart', { atBottom: false });
     await press(page, 'Готово');
+    // Billing has taken this month's reading: the bot says so before anything is typed.
     await press(page, 'Передать показания');
-    await see(page, 'Последнее принятое показание: 34400 кВт·ч');
+    await see(page, 'Показания за');
+    await press(page, 'Начисления и платежи');
+    await see(page, 'За какой период показать начисления и платежи?');
 
     // A reload keeps the conversation: the transcript comes back, and the question still waits.
     await page.reload();
     await page.waitForSelector('[data-conversation="continued"]');
     await see(page, 'Готово! Лицевой счёт 100000000001 привязан к этому чату.');
-    await send(page, '34410');
-    await see(page, 'CE102-0100001, показание: 34410');
+    await press(page, 'Последние 6 месяцев');
+    await see(page, 'Начисления и платежи по счёту 100000000001, 06.2026–11.2026');
     await page.close();
   }, 120_000);
 

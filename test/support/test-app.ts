@@ -22,6 +22,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await startApp(config, createLog('debug', (line) => logs.push(line)));
+  await app.telegramReady;
   return Object.assign(Object.create(null) as object, app, {
     dir,
     logs,
