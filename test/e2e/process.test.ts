@@ -1,43 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { exited, listeningUrl, startProcess } from '../support/process';
 import { describeWithRedis, redisUrl } from '../support/redis';
-
-const root = join(__dirname, '..', '..');
-
-/** `npm start` as a process: what `npm start` runs, with the given environment only. */
-function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bots', 'app', 'main.ts')], {
-    cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-  });
-}
-
-function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
-async function listeningUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening: ${output}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /"message":"energobot is listening","url":"([^"]+)"/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    });
-  });
-}
 
 describe('the energobot process', () => {
   it('refuses to start on a bad variable, naming it in one line', async () => {

@@ -22,12 +22,20 @@ export class BotFrameworkChannel {
   readonly received: CapturedActivity[] = [];
   private readonly server: Server;
   private nextId = 1;
+  private port = 0;
+  private failures: number[] = [];
 
   constructor(private readonly botUrl: string) {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const failure = this.failures.shift();
+        if (failure) {
+          res.writeHead(failure, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'Refused', message: 'refused by the test' } }));
+          return;
+        }
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Omit<CapturedActivity, 'path'>;
         this.received.push({ ...activity, path: req.url ?? '' });
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -37,16 +45,24 @@ export class BotFrameworkChannel {
   }
 
   get serviceUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return `http://127.0.0.1:${this.port}/`;
   }
 
+  /** Starts listening, on the port it had before when it is started again. */
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
   async stop(): Promise<void> {
+    this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `count` activities the bot sends are refused with `status`. */
+  failNext(status: number, count = 1): void {
+    this.failures.push(...Array<number>(count).fill(status));
   }
 
   /** Posts one activity from a user; resolves with the replies it produced. */

@@ -8,7 +8,7 @@ export interface SentCall {
   readonly file?: { readonly name: string; readonly bytes: number; readonly type: string };
 }
 
-type Failure = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 };
+type Failure = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 } | { readonly status: 403; readonly description: string };
 
 export interface InlineButton {
   readonly text: string;
@@ -25,6 +25,9 @@ export class FakeTelegramApi {
   private readonly server: Server;
   private readonly updates: Record<string, unknown>[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number[]>();
+  /** Calls received, counted when they arrive (a delayed one too). */
+  readonly arrived: string[] = [];
   private waiters: (() => void)[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
@@ -54,6 +57,11 @@ export class FakeTelegramApi {
   /** The next `count` calls of `method` fail this way before one succeeds. */
   failNext(method: string, failure: Failure, count = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
+  }
+
+  /** The next `count` calls of `method` are answered only after `ms`. */
+  delayNext(method: string, ms: number, count = 1): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array<number>(count).fill(ms)]);
   }
 
   /** A customer types into chat `chatId`; returns the update so a test can deliver it again. */
@@ -120,10 +128,14 @@ export class FakeTelegramApi {
     if (!match || match[1] !== this.token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const method = match[2] as string;
     const { params, file } = await readParams(req);
+    this.arrived.push(method);
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = this.failures.get(method)?.shift();
     if (failure?.status === 429) {
       return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
     }
+    if (failure?.status === 403) return reply(res, 403, { ok: false, error_code: 403, description: failure.description });
     if (failure) return reply(res, failure.status, { ok: false, error_code: failure.status, description: 'Internal Server Error' });
 
     switch (method) {
