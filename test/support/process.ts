@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
-/** `npm start` as a process: what `npm start` runs, with the given environment only. */
+/** `npm start` as a process: what `npm start` runs (one Node process, no wrapper), with the given environment only. */
 export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'bots', 'app', 'main.ts')], {
+  return spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'app', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', ...env },
   });

@@ -1,0 +1,102 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { initORM } from '../../db/orm';
+import { seedDemoAccounts } from '../../db/seed';
+import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { OwnPostgres, OwnRedis } from '../support/own-stores';
+import { exited, listeningUrl, logged, startProcess } from '../support/process';
+import { WebhookCustomer, webhookSecret } from '../support/webhook-customer';
+
+/** The bot as a process of its own, killed mid-update and started again against the same stores. */
+describe('faults: the process dies', () => {
+  let postgres: OwnPostgres;
+  let redis: OwnRedis;
+  let api: FakeTelegramApi;
+
+  beforeAll(async () => {
+    [postgres, redis, api] = await Promise.all([OwnPostgres.start(), OwnRedis.start(), new FakeTelegramApi().start()]);
+    const orm = await initORM({ kind: 'postgresql', url: postgres.url });
+    await seedDemoAccounts(orm, new Date());
+    await orm.close();
+  }, 60_000);
+  afterAll(async () => {
+    await api?.stop();
+    await redis?.stop();
+    await postgres?.remove();
+  }, 30_000);
+
+  const env = () => ({
+    PORT: '0',
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
+    TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+  });
+
+  async function started() {
+    const child = startProcess(env());
+    const result = exited(child);
+    const ready = logged(child, 'telegram webhook set');
+    const url = await listeningUrl(child);
+    await ready;
+    return { child, result, url };
+  }
+
+  it('SIGKILL during an update: the redelivery is answered after a restart, and the next message within the lock lease too', async () => {
+    let bot = await started();
+    const customer = new WebhookCustomer(api, () => bot.url, 9101);
+    expect(await customer.says('/start')).toBe(200);
+
+    // The reply to /help is on its way to Telegram when the process dies.
+    api.delayNext('sendMessage', 5_000);
+    const arrivedBefore = api.arrived.length;
+    const help = customer.says('/help');
+    while (!api.arrived.slice(arrivedBefore).includes('sendMessage')) await new Promise((resolve) => setTimeout(resolve, 20));
+    bot.child.kill('SIGKILL');
+    expect((await bot.result).signal).toBe('SIGKILL');
+    expect(await help).toBe(0);
+
+    bot = await started();
+    const began = Date.now();
+    const redelivered = await customer.redeliver();
+    const next = await customer.says('/menu');
+    const tookMs = Date.now() - began;
+    const texts = customer.texts();
+    const helpAnswers = texts.filter((text) => text.startsWith('Я умею:')).length;
+    process.stdout.write(`SIGKILL mid-update: redelivered ${JSON.stringify(redelivered)}, next ${next}, after ${tookMs} ms; /help answered ${helpAnswers} time(s), lost 0 of 3\n`);
+    expect(redelivered).toEqual([200]);
+    expect(next).toBe(200);
+    expect(tookMs).toBeLessThan(15_000);
+    expect(helpAnswers).toBeGreaterThanOrEqual(1);
+    expect(texts.at(-1)).toBe('Что вы хотите сделать?');
+    bot.child.kill('SIGTERM');
+    expect((await bot.result).code).toBe(0);
+  }, 90_000);
+
+  it('SIGTERM while the Telegram API takes connections and never answers: the process exits within 10 s', async () => {
+    const sockets = new Set<Socket>();
+    const blackhole: Server = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+    const address = blackhole.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const child = startProcess({ PORT: '0', DATABASE_URL: postgres.url, REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
+      const result = exited(child);
+      const url = await listeningUrl(child);
+      // The web chat serves while Telegram hangs.
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const began = Date.now();
+      child.kill('SIGTERM');
+      const { code } = await result;
+      const tookMs = Date.now() - began;
+      process.stdout.write(`SIGTERM with Telegram unreachable: exit code ${code} after ${tookMs} ms\n`);
+      expect(code).toBe(0);
+      expect(tookMs).toBeLessThan(10_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      blackhole.close();
+    }
+  }, 60_000);
+});
