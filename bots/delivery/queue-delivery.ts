@@ -64,14 +64,16 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     let sent = 0;
     try {
       const lease = this.options.sendTimeoutMs + 5_000;
+      const givenUp = new Set<number>();
       for (const item of this.stopping ? [] : await this.queue.claimDue(20, lease)) {
         if (this.stopping) break;
+        if (givenUp.has(item.id)) continue;
         try {
           await withTimeout(this.send(item), this.options.sendTimeoutMs);
           await this.queue.markSent(item.id);
           sent += 1;
         } catch (error) {
-          await this.failed(item, error);
+          for (const id of await this.failed(item, error)) givenUp.add(id);
         }
       }
     } catch (error) {
@@ -80,17 +82,19 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     return sent;
   }
 
-  private async failed(item: T, error: unknown): Promise<void> {
+  /** Records the failure; the ids of the items given up with it. */
+  private async failed(item: T, error: unknown): Promise<readonly number[]> {
     const verdict = this.options.verdict?.(error) ?? {};
     if (verdict.gone) {
-      await this.queue.markGaveUp(item.id, String(error));
-      this.log.warn(`${this.name} can never be delivered, given up`, { id: item.id, ...errorFields(error) });
-      return;
+      const ids = await this.queue.markGaveUp(item.id, String(error));
+      this.log.warn(`${this.name} can never be delivered, given up`, { id: item.id, with: ids.length, ...errorFields(error) });
+      return ids;
     }
     const backoff = retryDelaysMs[Math.min(item.attempts, retryDelaysMs.length - 1)] as number;
     const delay = Math.max(backoff, verdict.retryAfterMs ?? 0);
     await this.queue.markFailed(item.id, String(error), new Date(Date.now() + delay));
     this.log.warn(`${this.name} not delivered, will retry`, { id: item.id, ...errorFields(error) });
+    return [];
   }
 }
 

@@ -5,8 +5,8 @@ export interface DeliveryQueue<T extends { readonly id: number; readonly attempt
   claimDue(limit: number, leaseMs: number): Promise<T[]>;
   markSent(id: number): Promise<void>;
   markFailed(id: number, error: string, retryAt: Date): Promise<void>;
-  /** The item can never be delivered (the chat blocked the bot, the address does not exist): no more attempts. */
-  markGaveUp(id: number, error: string): Promise<void>;
+  /** The item can never be delivered (the chat blocked the bot, the address does not exist): no more attempts for it, and for those that share its fate; their ids. */
+  markGaveUp(id: number, error: string): Promise<readonly number[]>;
 }
 
 /** The columns every outbox table has: mail waiting to go out, pushes into chats. */

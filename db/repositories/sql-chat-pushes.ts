@@ -45,10 +45,13 @@ export class SqlChatPushes implements ChatPushes {
   }
 
   /** A chat that will never take a push (it blocked the bot, its conversation is gone) is given up with all that waits for it. */
-  async markGaveUp(id: number, error: string): Promise<void> {
+  async markGaveUp(id: number, error: string): Promise<readonly number[]> {
     const em = this.orm.em.fork();
     const push = await em.findOneOrFail(ChatPush, { id }, { fields: ['channel', 'chatId'] });
-    await em.nativeUpdate(ChatPush, { channel: push.channel, chatId: push.chatId, sentAt: null, gaveUpAt: null }, { gaveUpAt: this.clock(), lastError: error.slice(0, 2000) });
+    const waiting = { channel: push.channel, chatId: push.chatId, sentAt: null, gaveUpAt: null };
+    const ids = (await em.find(ChatPush, waiting, { fields: ['id'] })).map((row) => row.id);
+    await em.nativeUpdate(ChatPush, { ...waiting, id: { $in: ids } }, { gaveUpAt: this.clock(), lastError: error.slice(0, 2000) });
+    return ids;
   }
 
   async claimDue(limit: number, leaseMs: number, channel?: ChatChannel): Promise<DuePush[]> {

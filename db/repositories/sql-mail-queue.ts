@@ -32,7 +32,8 @@ export class SqlMailQueue implements MailOutbox {
     return markFailed(this.orm.em.fork(), QueuedMail, id, error, retryAt);
   }
 
-  markGaveUp(id: number, error: string): Promise<void> {
-    return markGaveUp(this.orm.em.fork(), QueuedMail, id, error, this.clock());
+  async markGaveUp(id: number, error: string): Promise<readonly number[]> {
+    await markGaveUp(this.orm.em.fork(), QueuedMail, id, error, this.clock());
+    return [id];
   }
 }
