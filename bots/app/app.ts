@@ -15,8 +15,8 @@ import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
-import { LongPolling } from '../telegram/long-polling';
-import { createTelegramBot, registerCommands } from '../telegram/telegram-bot';
+import { createTelegramBot } from '../telegram/telegram-bot';
+import { startTelegram } from '../telegram/telegram-startup';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { DirectLineRelay } from '../webchat/direct-line-relay';
 import { mountWebChat } from '../webchat/webchat-routes';
@@ -133,51 +133,22 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
-  // Telegram starts in the background and keeps trying: web chat serves at once even when
-  // Telegram is unreachable, and Telegram joins when it answers.
-  let polling: LongPolling | undefined;
-  let stopping = false;
-  const telegramReady = telegram
-    ? (async () => {
-        for (;;) {
-          try {
-            await telegram.init();
-            await registerCommands(telegram.api, runtime.localizer);
-            if (webhook) {
-              await telegram.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ['message', 'callback_query'] });
-              log.info('telegram webhook set', { bot: telegram.botInfo.username });
-            } else {
-              await telegram.api.deleteWebhook();
-              if (stopping) return;
-              polling = new LongPolling(telegram, log, ['message', 'callback_query']);
-              polling.start();
-              log.info('telegram long polling', { bot: telegram.botInfo.username });
-            }
-            return;
-          } catch (error) {
-            log.warn('telegram is not reachable yet, will retry', errorFields(error));
-            for (let waited = 0; waited < 10_000 && !stopping; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
-            if (stopping) return;
-          }
-        }
-      })()
-    : Promise.resolve();
+  const telegramStart = telegram ? startTelegram(telegram, { webhook, localizer: runtime.localizer, log }) : undefined;
 
   return {
     url,
     runtime,
-    telegramReady,
+    telegramReady: telegramStart?.ready ?? Promise.resolve(),
     mail,
     pushes,
     telegram,
     /** Stops taking updates, lets those in flight finish, leaves unsent mail and pushes to their outbox, closes the stores. */
     async stop() {
-      stopping = true;
       clearInterval(reconciling);
       relay?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
-      await Promise.all([polling?.stop(), closed, mail.stop(), pushes.stop()]);
+      await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop()]);
       await runtime.close();
     },
   };

@@ -56,6 +56,8 @@ export async function createRuntime(
   }
   // A hung Redis fails a command within two seconds instead of holding the update.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000 }) : undefined;
+  // Reconnecting is ioredis's own business; what fails meanwhile fails the update, which is delivered again.
+  redis?.on('error', (error: unknown) => log.debug('redis connection failed; reconnecting', errorFields(error)));
   const mailQueue = new SqlMailQueue(orm);
   const localizer = new Localizer(config.timeZone);
   const files = new SqlFileStore(orm);

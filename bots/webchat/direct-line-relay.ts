@@ -32,10 +32,14 @@ interface LiveConversation extends Omit<RelayConversationRow, 'tokenHash' | 'tok
   tokenExpiresAt: Date;
   next: number;
   tail: Promise<unknown>;
+  /** Activities go to the bot one after another, in order, each retried until the bot takes it. */
+  toBot: Promise<unknown>;
   readonly sockets: Set<WebSocket>;
 }
 
 const tokenLifetimeMs = 30 * 60_000;
+/** Waits before delivering again an activity the bot could not handle: about ten minutes in all. */
+const redeliveryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000];
 /** A reloaded page finds its conversation for three days. */
 export const conversationKeptMs = 72 * 3600_000;
 const basePath = '/v3/directline';
@@ -54,6 +58,7 @@ const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 export class DirectLineRelay {
   private readonly live = new Map<string, LiveConversation>();
   private readonly sockets = new WebSocketServer({ noServer: true });
+  private closed = false;
 
   constructor(
     private readonly botUrl: () => string,
@@ -78,7 +83,7 @@ export class DirectLineRelay {
     }
     const row: RelayConversationRow = { id: randomId(16).slice(0, 22), userId, locale, tokenHash: hash(token), tokenExpiresAt, keptUntil: new Date(now + conversationKeptMs) };
     await this.store.create(row, new Date(now));
-    this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), sockets: new Set() });
+    this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set() });
     this.forgetExpired(now);
     return { token, conversationId: row.id, expires_in: tokenLifetimeMs / 1000 };
   }
@@ -174,7 +179,7 @@ export class DirectLineRelay {
     if (cached) return cached;
     const row = await this.store.find(id);
     if (!row) return null;
-    const loaded = this.live.get(id) ?? { ...row, next: await this.store.count(id), tail: Promise.resolve(), sockets: new Set<WebSocket>() };
+    const loaded = this.live.get(id) ?? { ...row, next: await this.store.count(id), tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set<WebSocket>() };
     this.live.set(id, loaded);
     return loaded;
   }
@@ -206,21 +211,47 @@ export class DirectLineRelay {
     return appended;
   }
 
+  /**
+   * Hands an activity to the bot, as a channel does: what the bot could not handle (5xx, or no
+   * answer) is delivered again, backing off, while later activities wait their turn. The widget
+   * waits for the first attempt only; the customer's message is kept in the transcript meanwhile.
+   */
   private async toBot(conversation: LiveConversation, activity: Activity): Promise<void> {
+    const first = conversation.toBot.then(() => this.post(conversation, activity));
+    conversation.toBot = first.then((taken) => (taken ? undefined : this.redeliver(conversation, activity))).catch(() => undefined);
+    await first;
+  }
+
+  private async redeliver(conversation: LiveConversation, activity: Activity): Promise<void> {
+    for (const delay of redeliveryDelaysMs) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if (this.closed || (await this.post(conversation, activity))) return;
+    }
+    this.log.error('bot never took a relayed activity; given up', { conversation: conversation.id });
+  }
+
+  /** True when the bot took it (or refused it for good: a 4xx is not worth repeating). */
+  private async post(conversation: LiveConversation, activity: Activity): Promise<boolean> {
     const base = this.botUrl();
-    const response = await fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...activity,
-        channelId: 'directline',
-        serviceUrl: `${base}${connectorPath}/`,
-        from: { id: conversation.userId, role: 'user' },
-        recipient: { id: 'energobot', role: 'bot' },
-        conversation: { id: conversation.id },
-      }),
-    });
-    if (!response.ok) this.log.warn('bot refused a relayed activity', { status: response.status });
+    try {
+      const response = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity,
+          channelId: 'directline',
+          serviceUrl: `${base}${connectorPath}/`,
+          from: { id: conversation.userId, role: 'user' },
+          recipient: { id: 'energobot', role: 'bot' },
+          conversation: { id: conversation.id },
+        }),
+      });
+      if (response.status >= 500) return false;
+      if (!response.ok) this.log.warn('bot refused a relayed activity', { status: response.status });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -247,6 +278,7 @@ export class DirectLineRelay {
   }
 
   close(): void {
+    this.closed = true;
     for (const conversation of this.live.values()) for (const socket of conversation.sockets) socket.terminate();
     this.sockets.close();
   }

@@ -1,6 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import restify from 'restify';
 import WebSocket from 'ws';
+import { createLog } from '../../bots/app/log';
+import { DirectLineRelay } from '../../bots/webchat/direct-line-relay';
+import { initORM } from '../../db/orm';
+import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('the embedded Direct Line endpoint', () => {
@@ -183,6 +188,48 @@ describe('web chat in production', () => {
     } finally {
       await app.close();
       await new Promise<void>((resolve) => azure.close(() => resolve()));
+    }
+  });
+});
+
+describe('the embedded Direct Line endpoint, when the bot fails', () => {
+  it('delivers again what the bot could not handle, in order, and loses nothing the customer typed', async () => {
+    const received: string[] = [];
+    let refusing = 1;
+    const bot = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const activity = JSON.parse(body) as { type: string; text?: string };
+        received.push(activity.text ?? activity.type);
+        res.writeHead(refusing-- > 0 ? 500 : 200);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => bot.listen(0, '127.0.0.1', resolve));
+    const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
+    const server = restify.createServer();
+    server.use(restify.plugins.queryParser({ mapParams: false }));
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    const relay = new DirectLineRelay(() => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`, new SqlRelayConversations(orm), createLog('error', () => undefined));
+    relay.mount(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline`;
+      const { token, conversationId } = await relay.issueToken('web-user', 'ru');
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      expect((await fetch(`${base}/conversations`, { method: 'POST', headers })).status).toBe(201);
+      const post = await fetch(`${base}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: '/readings' }) });
+      expect(post.status).toBe(200);
+      const deadline = Date.now() + 10_000;
+      while (received.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      process.stdout.write(`relay to a failing bot: the bot saw ${JSON.stringify(received)}\n`);
+      expect(received).toEqual(['conversationUpdate', 'conversationUpdate', '/readings']);
+    } finally {
+      relay.close();
+      server.close();
+      bot.close();
+      await orm.close();
     }
   });
 });

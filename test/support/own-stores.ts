@@ -117,7 +117,22 @@ export class OwnPostgres {
 
   async start(): Promise<void> {
     this.server = spawn(join(binaries, 'postgres'), ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...this.user, stdio: 'ignore' });
-    await waitFor(() => portOpen(this.port), 'PostgreSQL');
+    // Up means answering queries, not only taking connections («the database system is starting up»).
+    await waitFor(() => this.answers(), 'PostgreSQL');
+  }
+
+  private async answers(): Promise<boolean> {
+    const client = new Client({ connectionString: `postgresql://postgres@127.0.0.1:${this.port}/postgres` });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   /** A fast shutdown, as an operator's `pg_ctl stop -m fast`. */
