@@ -116,7 +116,7 @@ export interface PaymentOrders {
   attachProviderPayment(id: string, providerPaymentId: string): Promise<void>;
   /** Orders still pending that were created before `createdBefore`: to ask their provider about. */
   stale(provider: string, createdBefore: Date): Promise<{ readonly id: string; readonly providerPaymentId: string }[]>;
-  find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome }) | null>;
+  find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome; readonly providerPaymentId: string | null }) | null>;
   /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
   complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
   succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;

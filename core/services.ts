@@ -1,3 +1,4 @@
+import type { Kopecks } from './domain/money';
 import type { Localizer } from './localizer';
 import type { Accounts, ChatIdentities, FileStore, LinkAttempts, MailOutbox, MeterReadings, Payments } from './ports';
 
@@ -13,9 +14,16 @@ export interface Ports {
 }
 
 /** What the composition root gives the runner: the ports, words and time. */
+/** The supplier's numbers a flow applies, from the configuration. */
+export interface Policy {
+  /** A payment above this is confirmed by the customer before the link is made. */
+  readonly paymentConfirmAbove: Kopecks;
+}
+
 export interface Services extends Ports {
   readonly localizer: Localizer;
   readonly clock: () => Date;
+  readonly policy: Policy;
 }
 
 /**
@@ -24,5 +32,6 @@ export interface Services extends Ports {
  */
 export interface FlowServices extends Ports {
   readonly localizer: Localizer;
+  readonly policy: Policy;
   now(): Promise<Date>;
 }

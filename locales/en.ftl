@@ -180,6 +180,13 @@ zone-night = night
 zone-peak = peak
 zone-semiPeak = half-peak
 readings-without-link = You can send readings without linking this chat: you will need the account number.
+readings-not-matched =
+    No such account: please check the number on your receipt.
+    { $remaining ->
+        [one] { $remaining } attempt left.
+       *[other] { $remaining } attempts left.
+    }
+readings-paused = Too many wrong account numbers. Readings without linking can be sent again after { $until } (Moscow time); for a linked account, at any time.
 readings-without-link-off = The owner of this account does not allow readings without linking. Link the account to send them.
 readings-period-closed = The readings for { $period } have already been used for billing and cannot change. The next readings can be sent from the 1st, for { $next }.
 readings-no-meters = This account has no meters that take readings.
@@ -335,6 +342,9 @@ pay-proposal =
 pay-recommended = Pay { $amount }
 pay-debt-only = Debt only: { $amount }
 pay-other = Another amount
+pay-on-its-way = The payment of { $amount } on { $at } is on its way: it posts within a day, and is not asked for again.
+pay-confirm-large = Pay { $amount }? That is far more than a usual electricity bill: please check the amount.
+pay-confirm-yes = Yes, pay { $amount }
 pay-ask-amount = Enter the amount in roubles, for example: { $example }.
 pay-link =
     Pay { $amount } to account { $account } by card on the payment page.

@@ -95,8 +95,10 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       pushed: () => void pushes.kick(),
     });
   }
-  // The sandbox card page only where no real provider is configured: it can settle any order.
+  // The sandbox card page only on the embedded default, or where asked for by name (the
+  // configuration refuses PostgreSQL without a provider): it can settle any order.
   if (!runtime.yookassa) {
+    if (config.sandboxAskedFor) log.warn('PAYMENTS_PROVIDER=sandbox: payments go to the test card page, anyone with a payment link can "pay" with a test card; never use this with real customers');
     mountSandboxPayments(server, {
       orders: runtime.orders,
       pushes: runtime.pushes,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { kopecks } from '../../core/domain/money';
+import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
   z
@@ -51,6 +53,8 @@ const configSchema = z
     WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
     WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
     OPERATOR_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, { message: 'expected at least 24 random characters' }),
+    PAYMENTS_PROVIDER: z.enum(['yookassa', 'sandbox'], { message: 'expected yookassa or sandbox' }).optional(),
+    PAYMENT_CONFIRM_ABOVE_RUB: z.coerce.number({ message: 'expected roubles' }).int().positive().max(1_000_000).default(defaultPaymentConfirmAbove / 100),
     YOOKASSA_SHOP_ID: optionalText,
     YOOKASSA_SECRET_KEY: optionalText,
     YOOKASSA_API_URL: z.string().url({ message: 'expected the YooKassa API URL' }).default('https://api.yookassa.ru'),
@@ -74,6 +78,17 @@ const configSchema = z
     }
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    // The sandbox card page settles any order: never by accident where real customers pay.
+    if (env.DATABASE_URL && !env.YOOKASSA_SHOP_ID && env.PAYMENTS_PROVIDER !== 'sandbox') {
+      issues.addIssue({
+        code: 'custom',
+        path: ['PAYMENTS_PROVIDER'],
+        message: 'with DATABASE_URL a real payment provider is required: set YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY, or PAYMENTS_PROVIDER=sandbox for a test installation',
+      });
+    }
+    if (env.PAYMENTS_PROVIDER === 'yookassa' && !env.YOOKASSA_SHOP_ID) {
+      issues.addIssue({ code: 'custom', path: ['YOOKASSA_SHOP_ID'], message: 'required when PAYMENTS_PROVIDER=yookassa' });
     }
     if (env.YOOKASSA_SHOP_ID && !env.YOOKASSA_SECRET_KEY) {
       issues.addIssue({ code: 'custom', path: ['YOOKASSA_SECRET_KEY'], message: 'required when YOOKASSA_SHOP_ID is set' });
@@ -138,14 +153,17 @@ function toConfig(env: z.infer<typeof configSchema>) {
       },
     },
     operatorToken: env.OPERATOR_TOKEN,
+    /** The sandbox card page was asked for by name (anywhere but the embedded default). */
+    sandboxAskedFor: env.PAYMENTS_PROVIDER === 'sandbox',
     yookassa:
-      env.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY
+      env.PAYMENTS_PROVIDER !== 'sandbox' && env.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY
         ? { shopId: env.YOOKASSA_SHOP_ID, secretKey: env.YOOKASSA_SECRET_KEY, apiUrl: env.YOOKASSA_API_URL.replace(/\/$/, ''), allowedIps: env.YOOKASSA_ALLOWED_IPS }
         : undefined,
     /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     timeZone: env.SUPPLIER_TIME_ZONE,
+    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100) },
     logLevel: env.LOG_LEVEL,
   };
 }

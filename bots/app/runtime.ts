@@ -44,7 +44,7 @@ export interface Runtime {
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone'> & Partial<Pick<Config, 'yookassa'>>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy'> & Partial<Pick<Config, 'yookassa'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
@@ -63,7 +63,9 @@ export async function createRuntime(
   const files = new SqlFileStore(orm);
   const identities = new SqlChatIdentities(orm);
   const orders = new SqlPaymentOrders(orm);
-  const yookassa = config.yookassa && new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase });
+  const yookassa =
+    config.yookassa &&
+    new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase }, (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch));
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities,
@@ -74,6 +76,7 @@ export async function createRuntime(
     mail: mailQueue,
     localizer,
     clock: () => new Date(),
+    policy: config.policy,
   };
   const runner = new FlowRunner({
     services,

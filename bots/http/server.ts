@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -22,6 +22,15 @@ const telegramUpdate = z.object({ update_id: z.number().int() }).passthrough();
 
 export function createServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'energobot', handleUncaughtExceptions: false });
+  // No route takes files yet: a multipart body is refused before anything parses it, so no upload
+  // ever lands in a temporary folder. A route that takes files will parse them itself, with limits.
+  server.pre((req: Request, res: Response, next: Next) => {
+    if (/^multipart\//i.test(req.header('content-type') ?? '')) {
+      res.send(415, { error: 'files are not taken here' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 

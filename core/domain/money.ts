@@ -8,7 +8,8 @@ export type Kopecks = number & { readonly __brand: 'Kopecks' };
 export const kopecks = (value: number): Kopecks => value as Kopecks;
 
 /** Far above any household's payment: a typo, not an amount. */
-const largestAmount = kopecks(10_000_000_00);
+/** No electricity bill of a household comes near a million roubles: a larger amount is a typo. */
+const largestAmount = kopecks(1_000_000_00);
 const example = '1 543,20';
 
 /** Reads an amount as people type it: `1543.20`, `1 543,20`, `1543,2 ₽`, `1543 руб.` */

@@ -34,6 +34,7 @@ export function recordedServices(services: Services, record: Recorder): FlowServ
   return {
     ...ports,
     localizer: services.localizer,
+    policy: services.policy,
     now: () => recorded('clock.now', async () => services.clock()),
   };
 }

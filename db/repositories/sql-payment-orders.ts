@@ -44,7 +44,7 @@ export class SqlPaymentOrders implements PaymentOrders {
 
   async find(id: string) {
     const row = await this.orm.em.fork().findOne(PaymentOrder, { id });
-    return row && { ...toOrder(row), status: row.status as 'pending' | PaymentOutcome };
+    return row && { ...toOrder(row), status: row.status as 'pending' | PaymentOutcome, providerPaymentId: row.providerPaymentId ?? null };
   }
 
   async succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]> {

@@ -188,7 +188,7 @@ async function main(): Promise<void> {
 
   const services = await postgresAndRedis();
   if (services) {
-    const production = await createRuntime(createConfig({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl }), log);
+    const production = await createRuntime(createConfig({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, PAYMENTS_PROVIDER: 'sandbox' }), log);
     await production.redis?.flushdb();
     await scenarios('PostgreSQL + Redis', production, results);
     await production.close();

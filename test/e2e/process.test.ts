@@ -20,7 +20,7 @@ describeWithPostgres('the energobot process in production mode', () => {
       const database = await createTestDatabase();
       const dir = mkdtempSync(join(tmpdir(), 'energobot-process-'));
       try {
-        const child = startProcess({ PORT: '0', DATABASE_URL: database.url, REDIS_URL: redisUrl as string, MAIL_OUTBOX_DIR: join(dir, 'outbox') });
+        const child = startProcess({ PORT: '0', DATABASE_URL: database.url, PAYMENTS_PROVIDER: 'sandbox', REDIS_URL: redisUrl as string, MAIL_OUTBOX_DIR: join(dir, 'outbox') });
         const result = exited(child);
         const url = await listeningUrl(child);
         const health = await fetch(`${url}/health`);

@@ -27,6 +27,7 @@ describe('faults: the process dies', () => {
   const env = () => ({
     PORT: '0',
     DATABASE_URL: postgres.url,
+    PAYMENTS_PROVIDER: 'sandbox',
     REDIS_URL: redis.url,
     TELEGRAM_BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: api.apiRoot,
@@ -81,7 +82,7 @@ describe('faults: the process dies', () => {
     const address = blackhole.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const child = startProcess({ PORT: '0', DATABASE_URL: postgres.url, REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
+      const child = startProcess({ PORT: '0', DATABASE_URL: postgres.url, PAYMENTS_PROVIDER: 'sandbox', REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
       const result = exited(child);
       const url = await listeningUrl(child);
       // The web chat serves while Telegram hangs.

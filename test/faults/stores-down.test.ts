@@ -22,6 +22,7 @@ describe('faults: the stores go down under a conversation', () => {
     [postgres, redis, api] = await Promise.all([OwnPostgres.start(), OwnRedis.start(), new FakeTelegramApi().start()]);
     app = await startTestApp({
       DATABASE_URL: postgres.url,
+      PAYMENTS_PROVIDER: 'sandbox',
       REDIS_URL: redis.url,
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,

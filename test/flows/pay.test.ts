@@ -1,5 +1,6 @@
 import { PaymentOrder } from '../../db/entities';
-import { createWorld, type Customer, type World } from '../support/conversation';
+import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
+import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
 /** Demo account 3 owes 5 894,32 ₽; its latest three charges average 2 131,44 ₽. */
 describe('paying through a link', () => {
@@ -50,5 +51,50 @@ describe('paying through a link', () => {
 
   it('asks to link first', async () => {
     expect((await world.customer('stranger').says('/pay'))[0]).toBe('Оплатить из чата можно по привязанному лицевому счёту. Привяжите счёт, чтобы оплачивать.');
+  });
+});
+
+describe('paying: amounts out of the ordinary and payments on their way', () => {
+  let world: World;
+  let customer: Customer;
+  beforeEach(async () => {
+    world = await createWorld();
+    customer = await world.linkedCustomer('100000000003', '500');
+  });
+  afterEach(() => world.close());
+  const orders = () => world.orm.em.fork().find(PaymentOrder, {});
+
+  it('refuses 10 000 000 ₽, and asks to confirm an amount above 100 000 ₽', async () => {
+    await talk(customer, [
+      { press: 'Оплатить', expect: [expect.stringContaining('К оплате рекомендуется')] },
+      { press: 'Другая сумма', expect: ['Введите сумму оплаты в рублях, например: 1 500,50.'] },
+      { say: '10 000 000', expect: ['Такая сумма слишком велика для платежа за электроэнергию. Проверьте её, например: 1 543,20.', 'Введите сумму оплаты в рублях, например: 1 500,50.'] },
+      {
+        say: '150000',
+        expect: ['Оплатить 150 000,00 ₽? Это намного больше обычного счёта за электроэнергию — проверьте сумму.'],
+        buttons: ['Да, оплатить 150 000,00 ₽', 'Другая сумма'],
+      },
+      { press: 'Другая сумма', expect: ['Введите сумму оплаты в рублях, например: 1 500,50.'] },
+      { say: '150000', expect: [expect.stringContaining('Оплатить 150 000,00 ₽?')] },
+      { press: 'Да, оплатить 150 000,00 ₽', expect: [expect.stringContaining('Оплата 150 000,00 ₽ по лицевому счёту 100000000003')] },
+    ]);
+    expect((await orders()).map((order) => order.amountKopecks)).toEqual([15_000_000]);
+  });
+
+  it('says which payment is on its way, and does not ask for the same money again', async () => {
+    await customer.presses('Оплатить');
+    await customer.presses('Оплатить 8 025,76 ₽');
+    const [order] = await orders();
+    await new SqlPaymentOrders(world.orm, world.clock.now).complete(order!.id, 'succeeded');
+    await talk(customer, [
+      {
+        say: '/pay',
+        expect: [
+          'Оплата 8 025,76 ₽ от 24.11.2026, 12:00 уже в пути: она поступит на счёт в течение суток, и к оплате она больше не предлагается.',
+          'К оплате рекомендуется 0,00 ₽:\n• задолженность: 0,00 ₽;\n• предварительный расчёт за текущий месяц: 0,00 ₽ — с ним долга не возникнет, когда месяц будет начислен.\nМожно оплатить только задолженность или ввести свою сумму.',
+        ],
+        buttons: ['Другая сумма'],
+      },
+    ]);
   });
 });

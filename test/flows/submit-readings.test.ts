@@ -145,8 +145,20 @@ describe('submitting meter readings', () => {
   it('limits unknown account numbers like linking does, so accounts cannot be enumerated', async () => {
     const customer = world.customer();
     await customer.says('/readings');
-    for (const number of ['999999999991', '999999999992', '999999999993', '999999999994']) await customer.says(number);
-    expect((await customer.says('999999999995'))[0]).toContain('приостановлена до');
+    await talk(customer, [
+      { say: '999999999991', expect: ['Такого лицевого счёта не нашлось: проверьте номер по квитанции.\nОсталось 4 попытки.', expect.stringContaining('Введите номер лицевого счёта')] },
+      { say: '999999999992', expect: [expect.stringContaining('Осталось 3 попытки.'), expect.any(String)] },
+      { say: '999999999993', expect: [expect.stringContaining('Осталось 2 попытки.'), expect.any(String)] },
+      { say: '999999999994', expect: [expect.stringContaining('Осталась 1 попытка.'), expect.any(String)] },
+      {
+        say: '999999999995',
+        expect: [
+          'Слишком много неверных номеров лицевого счёта. Передать показания без привязки можно будет после 25.11.2026, 12:00 (время московское); по привязанному счёту — в любой момент.',
+          'Что вы хотите сделать?',
+        ],
+      },
+      { press: 'Передать показания', expect: ['Передать показания можно и без привязки чата: понадобится номер лицевого счёта.', expect.stringContaining('Передать показания без привязки можно будет после 25.11.2026, 12:00'), 'Что вы хотите сделать?'] },
+    ]);
   });
 });
 

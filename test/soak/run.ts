@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const config = createConfig({
     PORT: '0',
     DATABASE_URL: postgres.url,
+    PAYMENTS_PROVIDER: 'sandbox',
     REDIS_URL: redis.url,
     TELEGRAM_BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: api.apiRoot,

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AttachmentKind, Input } from '../../core/chat';
 import type { ChatAddress } from '../../core/domain/channel';
+import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
 import { Localizer } from '../../core/localizer';
 import type { SharedFile } from '../../core/content/content';
 import type { OutgoingMessage } from '../../core/content/outgoing';
@@ -62,6 +63,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     mail,
     localizer: new Localizer('Europe/Moscow'),
     clock: clock.now,
+    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove },
   };
   const services = options.services ? options.services(real) : real;
   const sessions = new InMemoryStore<FlowSession>(3600_000);

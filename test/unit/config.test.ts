@@ -19,6 +19,8 @@ describe('configuration', () => {
       TELEGRAM_WEBHOOK_SECRET: 'a-long-secret-token-123',
       MICROSOFT_APP_ID: 'app-id',
       MICROSOFT_APP_PASSWORD: 'app-password',
+      YOOKASSA_SHOP_ID: '123456',
+      YOOKASSA_SECRET_KEY: 'live_secret',
     });
     expect(config.database).toEqual({ kind: 'postgresql', url: 'postgresql://bot@db/energobot' });
     expect(config.telegram?.webhook).toEqual({ url: 'https://bot.example.ru/telegram/webhook', secret: 'a-long-secret-token-123' });
@@ -31,6 +33,8 @@ describe('configuration', () => {
     [{ TELEGRAM_BOT_TOKEN: 'nope' }, 'TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF…'],
     [{ TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx', TELEGRAM_WEBHOOK_URL: 'https://x.ru/hook' }, 'TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set'],
     [{ SUPPLIER_TIME_ZONE: 'Mars/Olympus' }, 'SUPPLIER_TIME_ZONE: expected an IANA time zone such as Europe/Moscow'],
+    [{ DATABASE_URL: 'postgresql://bot@db/energobot' }, 'PAYMENTS_PROVIDER: with DATABASE_URL a real payment provider is required'],
+    [{ PAYMENTS_PROVIDER: 'yookassa' }, 'YOOKASSA_SHOP_ID: required when PAYMENTS_PROVIDER=yookassa'],
   ])('names the bad variable in one line: %p', (env, line) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     expect(() => createConfig(env)).toThrow(line);

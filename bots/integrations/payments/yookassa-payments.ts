@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { PaymentOutcome } from '../../../core/domain/payment';
+import { kopecks } from '../../../core/domain/money';
+import { paymentSettlesOrder, type PaymentOutcome } from '../../../core/domain/payment';
 import type { AccountNumber } from '../../../core/domain/account-number';
 import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
 
@@ -12,7 +13,15 @@ export interface YooKassaSettings {
 }
 
 const createdPayment = z.object({ id: z.string(), status: z.string(), confirmation: z.object({ confirmation_url: z.string().url() }) });
-const fetchedPayment = z.object({ id: z.string(), status: z.string(), metadata: z.object({ orderId: z.string() }).partial().optional() });
+const fetchedPayment = z.object({
+  id: z.string(),
+  status: z.string(),
+  amount: z.object({ value: z.string().regex(/^\d+(\.\d{1,2})?$/), currency: z.string() }),
+  metadata: z.object({ orderId: z.string() }).partial().optional(),
+});
+
+/** YooKassa has no payment by that id. */
+export class UnknownPaymentError extends Error {}
 
 /** YooKassa's statuses that are final for us; `pending` and `waiting_for_capture` are not. */
 const outcomes: Record<string, PaymentOutcome> = { succeeded: 'succeeded', canceled: 'failed' };
@@ -22,6 +31,8 @@ export class YooKassaPayments implements Payments {
   constructor(
     private readonly orders: PaymentOrders,
     private readonly settings: YooKassaSettings,
+    /** A payment that does not match the order it names: logged, and nothing changes. */
+    private readonly onMismatch: (mismatch: Record<string, unknown>) => void = () => undefined,
   ) {}
 
   pending(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
@@ -46,12 +57,22 @@ export class YooKassaPayments implements Payments {
     return { url: payment.confirmation.confirmation_url };
   }
 
-  /** The provider's word on a payment, asked directly: notifications are only a hint to ask. */
+  /**
+   * The provider's word on a payment, asked directly: notifications are only a hint to ask. Null
+   * while it is not final, or when it does not settle the order it names (another payment, another sum).
+   */
   async verdict(providerPaymentId: string): Promise<{ orderId: string; outcome: PaymentOutcome } | null> {
     const payment = fetchedPayment.parse(await this.call('GET', `/v3/payments/${encodeURIComponent(providerPaymentId)}`));
     const outcome = outcomes[payment.status];
     const orderId = payment.metadata?.orderId;
-    return outcome && orderId ? { orderId, outcome } : null;
+    if (!outcome || !orderId) return null;
+    const order = await this.orders.find(orderId);
+    const taken = { id: payment.id, amount: kopecks(Math.round(Number(payment.amount.value) * 100)), currency: payment.amount.currency };
+    if (!order || !paymentSettlesOrder(order, taken)) {
+      this.onMismatch({ orderId, payment: taken, order: order ? { amount: order.amount, providerPaymentId: order.providerPaymentId } : null });
+      return null;
+    }
+    return { orderId, outcome };
   }
 
   private async call(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<unknown> {
@@ -64,6 +85,7 @@ export class YooKassaPayments implements Payments {
       },
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
     });
+    if (response.status === 404) throw new UnknownPaymentError(`YooKassa ${method} ${path}: no such payment`);
     if (!response.ok) throw new Error(`YooKassa ${method} ${path}: HTTP ${response.status}`);
     return response.json();
   }

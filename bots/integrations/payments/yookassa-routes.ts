@@ -5,7 +5,7 @@ import { reconcileAfterMs } from '../../../core/domain/payment';
 import { completePayment } from '../../../core/payments/complete-payment';
 import type { ChatPushes, PaymentOrders } from '../../../core/ports';
 import { errorFields, type Log } from '../../app/log';
-import type { YooKassaPayments } from './yookassa-payments';
+import { UnknownPaymentError, type YooKassaPayments } from './yookassa-payments';
 
 export interface YooKassaRouteOptions {
   readonly provider: YooKassaPayments;
@@ -27,9 +27,15 @@ export function mountYooKassa(server: Server, options: YooKassaRouteOptions): vo
     const body = notification.safeParse(req.body);
     if (!body.success) return void res.send(400, { error: 'not a YooKassa notification' });
     // A notification is a trigger only: what counts is what the API says about the payment.
-    const verdict = await options.provider.verdict(body.data.object.id);
-    if (verdict && (await completePayment(options, verdict.orderId, verdict.outcome))) options.pushed();
-    res.send(200, { ok: true });
+    try {
+      const verdict = await options.provider.verdict(body.data.object.id);
+      if (verdict && (await completePayment(options, verdict.orderId, verdict.outcome))) options.pushed();
+      res.send(200, { ok: true });
+    } catch (error) {
+      if (error instanceof UnknownPaymentError) return void res.send(404, { error: 'no such payment' });
+      options.log.warn('payment notification not handled; YooKassa will send it again', errorFields(error));
+      res.send(503, { error: 'try again later' });
+    }
   });
 }
 

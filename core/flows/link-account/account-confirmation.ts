@@ -8,18 +8,26 @@ import { moment, text, type Text } from '../../text';
 
 export const cancelButtons = [taskButton('cancel')];
 
+/** What the account number is asked for: the answers speak of linking, or of readings only. */
+export type Purpose = 'link' | 'readings';
+
+const wording: Record<Purpose, { paused(until: Date): Text; notMatched(remaining: number): Text }> = {
+  link: { paused: (until) => text('link-paused', { until: moment(until) }), notMatched: (remaining) => text('link-not-matched', { remaining }) },
+  readings: { paused: (until) => text('readings-paused', { until: moment(until) }), notMatched: (remaining) => text('readings-not-matched', { remaining }) },
+};
+
 /** Asks for the account number until the customer confirms the address it belongs to. */
-export async function confirmedAccount(chat: Chat, services: FlowServices, linked: readonly AccountNumber[]): Promise<AccountCard | null> {
+export async function confirmedAccount(chat: Chat, services: FlowServices, linked: readonly AccountNumber[], purpose: Purpose): Promise<AccountCard | null> {
   for (;;) {
     const number = await chat.ask(text('link-ask-number'), parseAccountNumber, { buttons: cancelButtons, notTyped: text('link-number-not-typed') });
     if (linked.includes(number)) {
       await chat.say(text('link-already', { account: number }));
       continue;
     }
-    if (await isPaused(chat, services, number)) return null;
+    if (await isPaused(chat, services, number, purpose)) return null;
     const card = await services.accounts.card(number);
     if (!card) {
-      if (await failed(chat, services, null)) return null;
+      if (await failed(chat, services, null, purpose)) return null;
       continue;
     }
     const answer = await chat.choose(text('link-confirm-address', { address: maskAddress(card.address) }), [
@@ -44,19 +52,19 @@ export async function consented(chat: Chat, services: FlowServices, prompt: Text
  * Records a failed proof. An unknown account and a wrong amount get the same answer, so the
  * answer does not tell which part was wrong. True when linking is now paused.
  */
-export async function failed(chat: Chat, services: FlowServices, account: AccountNumber | null): Promise<boolean> {
+export async function failed(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
   await services.attempts.recordFailure(chat.address, account, await services.now());
   const status = await services.attempts.status(chat.address, account, await services.now());
   if (status.pausedUntil) {
-    await chat.say(text('link-paused', { until: moment(status.pausedUntil) }));
+    await chat.say(wording[purpose].paused(status.pausedUntil));
     return true;
   }
-  await chat.say(text('link-not-matched', { remaining: status.remaining }));
+  await chat.say(wording[purpose].notMatched(status.remaining));
   return false;
 }
 
-export async function isPaused(chat: Chat, services: FlowServices, account: AccountNumber | null): Promise<boolean> {
+export async function isPaused(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
   const { pausedUntil } = await services.attempts.status(chat.address, account, await services.now());
-  if (pausedUntil) await chat.say(text('link-paused', { until: moment(pausedUntil) }));
+  if (pausedUntil) await chat.say(wording[purpose].paused(pausedUntil));
   return pausedUntil !== null;
 }

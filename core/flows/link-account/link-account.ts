@@ -18,9 +18,9 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
   if (linked.length >= linkingPolicy.maxAccountsPerIdentity) {
     return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
-  if (await isPaused(chat, services, null)) return showMenu(chat, services);
+  if (await isPaused(chat, services, null, 'link')) return showMenu(chat, services);
 
-  const card = await confirmedAccount(chat, services, linked);
+  const card = await confirmedAccount(chat, services, linked, 'link');
   if (!card) return showMenu(chat, services);
 
   const consentAt = await consented(chat, services, text('link-ask-consent'));
@@ -43,7 +43,7 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
 async function provenByPayment(chat: Chat, services: FlowServices, account: AccountNumber): Promise<boolean> {
   for (;;) {
     const amount = await chat.ask(text('link-ask-amount'), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
-    if (await isPaused(chat, services, account)) return false;
+    if (await isPaused(chat, services, account, 'link')) return false;
     const checkedAt = (await services.now()).getTime();
     const paid = await services.accounts.hasPayment(
       account,
@@ -52,6 +52,6 @@ async function provenByPayment(chat: Chat, services: FlowServices, account: Acco
       new Date(checkedAt - linkingPolicy.paymentMinAgeMs),
     );
     if (paid) return true;
-    if (await failed(chat, services, account)) return false;
+    if (await failed(chat, services, account, 'link')) return false;
   }
 }

@@ -1,10 +1,10 @@
 import type { Chat } from '../../chat';
-import { parsePaymentAmount } from '../../domain/money';
+import { parsePaymentAmount, type Kopecks } from '../../domain/money';
 import { lastMonths } from '../../domain/period';
 import { billingPeriod } from '../../domain/meter';
-import { proposePayment } from '../../domain/payment';
+import { pendingSince, proposePayment } from '../../domain/payment';
 import type { FlowServices } from '../../services';
-import { money, text } from '../../text';
+import { moment, money, text } from '../../text';
 import { cancelButtons } from '../link-account/account-confirmation';
 import { activeAccount, showMenu } from '../menu/main-menu';
 
@@ -15,9 +15,19 @@ import { activeAccount, showMenu } from '../menu/main-menu';
 export async function pay(chat: Chat, services: FlowServices): Promise<void> {
   const account = await activeAccount(chat, services);
   if (!account) return showMenu(chat, services, text('pay-not-linked'));
-  const range = lastMonths(billingPeriod(await services.now(), services.localizer.timeZone), 4);
-  const [info, statements] = await Promise.all([services.accounts.info(account), services.accounts.statements(account, range.from, range.to)]);
-  const proposal = proposePayment(info?.balance ?? 0, statements.slice(-3).map((statement) => statement.charged));
+  const now = await services.now();
+  const range = lastMonths(billingPeriod(now, services.localizer.timeZone), 4);
+  const [info, statements, onTheirWay] = await Promise.all([
+    services.accounts.info(account),
+    services.accounts.statements(account, range.from, range.to),
+    services.payments.pending(account, pendingSince(now)),
+  ]);
+  for (const payment of onTheirWay) await chat.say(text('pay-on-its-way', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
+  const proposal = proposePayment(
+    info?.balance ?? 0,
+    statements.slice(-3).map((statement) => statement.charged),
+    onTheirWay.map((payment) => payment.amount),
+  );
   const choice = await chat.choose(
     text('pay-proposal', { debt: money(proposal.debt), estimate: money(proposal.estimate), recommended: money(proposal.recommended) }),
     [
@@ -27,11 +37,20 @@ export async function pay(chat: Chat, services: FlowServices): Promise<void> {
     ],
   );
   const amount =
-    choice === 'recommended'
-      ? proposal.recommended
-      : choice === 'debt'
-        ? proposal.debt
-        : await chat.ask(text('pay-ask-amount', { example: '1 500,50' }), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
+    choice === 'recommended' ? proposal.recommended : choice === 'debt' ? proposal.debt : await typedAmount(chat, services.policy.paymentConfirmAbove);
   const { url } = await services.payments.start({ account, amount, includesEstimate: choice === 'recommended' && proposal.estimate > 0, chat: chat.address });
   await chat.say(text('pay-link', { amount: money(amount), account }), [{ label: text('pay-open', { amount: money(amount) }), url }]);
+}
+
+/** Any amount the customer types; one above the usual bills is confirmed first, so a slip of a digit costs nothing. */
+async function typedAmount(chat: Chat, confirmAbove: Kopecks): Promise<Kopecks> {
+  for (;;) {
+    const amount = await chat.ask(text('pay-ask-amount', { example: '1 500,50' }), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
+    if (amount <= confirmAbove) return amount;
+    const answer = await chat.choose(text('pay-confirm-large', { amount: money(amount) }), [
+      { value: 'pay', label: text('pay-confirm-yes', { amount: money(amount) }) },
+      { value: 'other', label: text('pay-other') },
+    ]);
+    if (answer === 'pay') return amount;
+  }
 }

@@ -24,8 +24,8 @@ export async function submitReadings(chat: Chat, services: FlowServices, typed?:
     return card ? enterReadings(chat, services, card, typed) : showMenu(chat, services, text('info-unavailable'));
   }
   await chat.say(text('readings-without-link'));
-  if (await isPaused(chat, services, null)) return showMenu(chat, services);
-  const card = await confirmedAccount(chat, services, []);
+  if (await isPaused(chat, services, null, 'readings')) return showMenu(chat, services);
+  const card = await confirmedAccount(chat, services, [], 'readings');
   if (!card) return showMenu(chat, services);
   if (!card.readingsWithoutLinkAllowed) return showMenu(chat, services, text('readings-without-link-off'));
   if (!(await consented(chat, services, text('readings-ask-consent')))) return showMenu(chat, services, text('readings-consent-declined'));
