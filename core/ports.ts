@@ -38,6 +38,12 @@ export interface ChatIdentities {
 export interface LinkAttempts {
   status(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<AttemptStatus>;
   recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void>;
+  /**
+   * Takes one attempt at proving an account, in one step with the cap: it counts as a failure
+   * until `release` gives it back (the proof held), so concurrent guesses cannot pass the cap.
+   */
+  claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ readonly claim: number } | { readonly pausedUntil: Date }>;
+  release(claim: number): Promise<void>;
 }
 
 export interface Mail {

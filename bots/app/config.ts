@@ -93,6 +93,10 @@ const configSchema = z
     if (env.YOOKASSA_SHOP_ID && !env.YOOKASSA_SECRET_KEY) {
       issues.addIssue({ code: 'custom', path: ['YOOKASSA_SECRET_KEY'], message: 'required when YOOKASSA_SHOP_ID is set' });
     }
+    // energobot's own Direct Line relay posts unauthenticated: with credentials, web chat goes through Azure.
+    if (env.MICROSOFT_APP_ID && !env.DIRECT_LINE_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['DIRECT_LINE_SECRET'], message: 'required when MICROSOFT_APP_ID is set: web chat then goes through Azure Direct Line' });
+    }
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
       issues.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
     }

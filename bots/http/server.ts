@@ -17,6 +17,19 @@ export interface ServerParts {
   readonly files: FileStore;
 }
 
+/** What /api/messages checks before Bot Framework reads the rest: who sent it, and where replies go. */
+const activityEnvelope = z.object({ from: z.object({ id: z.string().min(1).max(256) }), serviceUrl: z.string().url().max(2048) }).passthrough();
+
+/** A request a proxy relayed: the socket's address is the proxy's, not the caller's. */
+function proxied(req: Request): boolean {
+  return ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'].some((header) => req.header(header) !== undefined);
+}
+
+function hostOf(url: string): string {
+  const host = new URL(url).hostname;
+  return host === 'localhost' ? '127.0.0.1' : host.replace(/^\[|\]$/g, '');
+}
+
 /** Only the fields the webhook needs to route an update; grammY reads the rest. */
 const telegramUpdate = z.object({ update_id: z.number().int() }).passthrough();
 
@@ -36,9 +49,12 @@ export function createServer(parts: ServerParts): Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const { adapter, handler, authenticated } = parts.botFramework;
-    // Without an app id Bot Framework trusts any caller and replies to any serviceUrl: loopback only.
-    if (!authenticated && !isLoopback(req.socket.remoteAddress)) {
-      res.send(403, { error: 'Bot Framework credentials are not configured; only loopback callers are accepted' });
+    const activity = activityEnvelope.safeParse(req.body);
+    if (!activity.success) return void res.send(400, { error: 'not an activity: from.id and serviceUrl are required' });
+    // Without an app id Bot Framework trusts any caller and replies to any serviceUrl: only a caller
+    // on this machine, not relayed by a proxy, and only with a serviceUrl on this machine.
+    if (!authenticated && (!isLoopback(req.socket.remoteAddress) || proxied(req) || !isLoopback(hostOf(activity.data.serviceUrl)))) {
+      res.send(403, { error: 'Bot Framework credentials are not configured; only direct loopback callers with a loopback serviceUrl are accepted' });
       return;
     }
     await adapter.process(req, res, (context) => handler.onTurn(context));

@@ -67,7 +67,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
 
 describe('Bot Framework with credentials', () => {
   it('refuses activities that carry no Bot Connector token', async () => {
-    const app = await startTestApp({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', HOST: '127.0.0.1' });
+    const app = await startTestApp({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', DIRECT_LINE_SECRET: 'direct-line-secret', HOST: '127.0.0.1' });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const { status, replies } = await channel.post({ type: 'message', text: '/start' });

@@ -19,6 +19,7 @@ describe('configuration', () => {
       TELEGRAM_WEBHOOK_SECRET: 'a-long-secret-token-123',
       MICROSOFT_APP_ID: 'app-id',
       MICROSOFT_APP_PASSWORD: 'app-password',
+      DIRECT_LINE_SECRET: 'direct-line-secret',
       YOOKASSA_SHOP_ID: '123456',
       YOOKASSA_SECRET_KEY: 'live_secret',
     });
@@ -35,6 +36,7 @@ describe('configuration', () => {
     [{ SUPPLIER_TIME_ZONE: 'Mars/Olympus' }, 'SUPPLIER_TIME_ZONE: expected an IANA time zone such as Europe/Moscow'],
     [{ DATABASE_URL: 'postgresql://bot@db/energobot' }, 'PAYMENTS_PROVIDER: with DATABASE_URL a real payment provider is required'],
     [{ PAYMENTS_PROVIDER: 'yookassa' }, 'YOOKASSA_SHOP_ID: required when PAYMENTS_PROVIDER=yookassa'],
+    [{ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }, 'DIRECT_LINE_SECRET: required when MICROSOFT_APP_ID is set'],
   ])('names the bad variable in one line: %p', (env, line) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     expect(() => createConfig(env)).toThrow(line);

@@ -54,13 +54,20 @@ export async function consented(chat: Chat, services: FlowServices, prompt: Text
  */
 export async function failed(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
   await services.attempts.recordFailure(chat.address, account, await services.now());
+  return reportFailure(chat, services, account, purpose);
+}
+
+/** Tells how many attempts are left after a failure already counted; true when it paused. */
+export async function reportFailure(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
   const status = await services.attempts.status(chat.address, account, await services.now());
-  if (status.pausedUntil) {
-    await chat.say(wording[purpose].paused(status.pausedUntil));
-    return true;
-  }
+  if (status.pausedUntil) return reportPaused(chat, status.pausedUntil, purpose);
   await chat.say(wording[purpose].notMatched(status.remaining));
   return false;
+}
+
+export async function reportPaused(chat: Chat, until: Date, purpose: Purpose): Promise<true> {
+  await chat.say(wording[purpose].paused(until));
+  return true;
 }
 
 export async function isPaused(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {

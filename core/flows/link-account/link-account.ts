@@ -7,7 +7,7 @@ import type { FlowServices } from '../../services';
 import { text } from '../../text';
 import { showAccountInfo } from '../account-info/show-account-info';
 import { showMenu } from '../menu/main-menu';
-import { cancelButtons, confirmedAccount, consented, failed, isPaused } from './account-confirmation';
+import { cancelButtons, confirmedAccount, consented, isPaused, reportFailure, reportPaused } from './account-confirmation';
 
 /**
  * Links this chat to an account the way the web account registers one: account number, the
@@ -43,15 +43,23 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
 async function provenByPayment(chat: Chat, services: FlowServices, account: AccountNumber): Promise<boolean> {
   for (;;) {
     const amount = await chat.ask(text('link-ask-amount'), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
-    if (await isPaused(chat, services, account, 'link')) return false;
-    const checkedAt = (await services.now()).getTime();
+    const checkedAt = await services.now();
+    // The attempt is taken before the amount is checked: a failure is counted whatever happens next.
+    const attempt = await services.attempts.claim(chat.address, account, checkedAt);
+    if ('pausedUntil' in attempt) {
+      await reportPaused(chat, attempt.pausedUntil, 'link');
+      return false;
+    }
     const paid = await services.accounts.hasPayment(
       account,
       amount,
-      new Date(checkedAt - linkingPolicy.paymentLookbackMs),
-      new Date(checkedAt - linkingPolicy.paymentMinAgeMs),
+      new Date(checkedAt.getTime() - linkingPolicy.paymentLookbackMs),
+      new Date(checkedAt.getTime() - linkingPolicy.paymentMinAgeMs),
     );
-    if (paid) return true;
-    if (await failed(chat, services, account, 'link')) return false;
+    if (paid) {
+      await services.attempts.release(attempt.claim);
+      return true;
+    }
+    if (await reportFailure(chat, services, account, 'link')) return false;
   }
 }

@@ -1,0 +1,111 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { ConfigError, createConfig } from '../../bots/app/config';
+import { initORM } from '../../db/orm';
+import { LinkFailure, PaymentOrder } from '../../db/entities';
+import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { seedDemoAccounts } from '../../db/seed';
+import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { FakeYooKassa } from '../support/fake-yookassa';
+import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { TelegramCustomer } from '../support/telegram-customer';
+import { play, startTestApp } from '../support/test-app';
+
+describeWithPostgres('security: the linking cap on PostgreSQL', () => {
+  it('checks at most 5 of 40 concurrent wrong guesses against one account', async () => {
+    const database = await createTestDatabase();
+    const orm = await initORM({ kind: 'postgresql', url: database.url });
+    try {
+      await seedDemoAccounts(orm, new Date());
+      const attempts = new SqlLinkAttempts(orm);
+      const now = new Date();
+      const claims = await Promise.all(
+        Array.from({ length: 40 }, (_, index) => attempts.claim({ channel: 'webchat', id: `stranger-${index}` }, '100000000001' as AccountNumber, now)),
+      );
+      const checked = claims.filter((claim) => 'claim' in claim).length;
+      process.stdout.write(`linking cap: ${checked} of 40 concurrent guesses checked\n`);
+      expect(checked).toBe(5);
+      expect(await orm.em.fork().count(LinkFailure, { accountNumber: '100000000001' })).toBe(5);
+    } finally {
+      await orm.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('security: what the HTTP server takes', () => {
+  it('leaves no temporary file after multipart posts to every route, and refuses them', async () => {
+    const app = await startTestApp({ OPERATOR_TOKEN: 'operator-token-0123456789abcdef' });
+    const before = new Set(readdirSync(tmpdir()));
+    try {
+      const routes = ['/api/messages', '/api/webchat/token', '/operator/readings/accept', '/payments/sandbox/callback', '/pay/0123456789abcdef0123456789abcdef', '/v3/directline/conversations', '/telegram/webhook'];
+      const statuses: number[] = [];
+      for (const route of routes) {
+        const form = new FormData();
+        form.append('file', new Blob([Buffer.alloc(256 * 1024, 1)]), 'big.bin');
+        statuses.push((await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status);
+      }
+      const left = readdirSync(tmpdir()).filter((name) => !before.has(name) && !name.startsWith('energobot-'));
+      process.stdout.write(`multipart to ${routes.length} routes: statuses ${JSON.stringify(statuses)}, temporary files left ${left.length}\n`);
+      expect(statuses.every((status) => status === 415)).toBe(true);
+      expect(left).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves /api/messages without credentials only to a direct loopback caller with a loopback serviceUrl, and answers 400 to an activity without a sender', async () => {
+    const app = await startTestApp();
+    try {
+      const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+        fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ type: 'message', id: 'a1', text: '/start', channelId: 'webchat', conversation: { id: 'c' }, recipient: { id: 'bot' }, ...body }) }).then((response) => response.status);
+      const statuses = {
+        proxied: await post({ from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:1/' }, { 'x-forwarded-for': '203.0.113.7' }),
+        foreignServiceUrl: await post({ from: { id: 'u' }, serviceUrl: 'https://attacker.example/' }),
+        noSender: await post({ serviceUrl: 'http://127.0.0.1:1/' }),
+      };
+      process.stdout.write(`/api/messages without credentials: ${JSON.stringify(statuses)}\n`);
+      expect(statuses).toEqual({ proxied: 403, foreignServiceUrl: 403, noSender: 400 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses to start on PostgreSQL with the sandbox payment page unless asked for by name', () => {
+    expect(() => createConfig({ DATABASE_URL: 'postgresql://bot@db/energobot' })).toThrow(ConfigError);
+    expect(createConfig({ DATABASE_URL: 'postgresql://bot@db/energobot', PAYMENTS_PROVIDER: 'sandbox' }).sandboxAskedFor).toBe(true);
+    expect(createConfig({}).yookassa).toBeUndefined();
+  });
+});
+
+describe('security: YooKassa notifications', () => {
+  it('settles nothing from a payment whose amount differs from the order, and answers an unknown payment with a bare 404', async () => {
+    const api = await new FakeTelegramApi().start();
+    const yookassa = await new FakeYooKassa().start();
+    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, YOOKASSA_SHOP_ID: yookassa.shopId, YOOKASSA_SECRET_KEY: yookassa.secretKey, YOOKASSA_API_URL: yookassa.apiUrl });
+    try {
+      await play(new TelegramCustomer(api, 9301), [{ say: '/link' }, { say: '100000000003' }, { press: 'Да' }, { press: 'Принимаю и согласен' }, { say: '500' }, { say: '/pay' }, { press: 'Другая сумма' }, { say: '1500' }]);
+      const order = await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '9301' });
+      const payment = yookassa.payments.get(order.providerPaymentId as string)!;
+      payment.amount = { value: '15.00', currency: 'RUB' };
+      yookassa.settle(payment.id, 'succeeded');
+      const notify = (id: string) =>
+        fetch(`${app.url}/payments/yookassa/notification`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'notification', event: 'payment.succeeded', object: { id } }) });
+      const mismatch = await notify(payment.id);
+      const unknown = await notify('2f0f0f0f-000f-5000-8000-000000000000');
+      const unknownBody = await unknown.text();
+      const status = (await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).status;
+      process.stdout.write(`YooKassa: a 15,00 ₽ payment for a 1 500,00 ₽ order → ${mismatch.status}, order ${status}; unknown payment → ${unknown.status} ${unknownBody}\n`);
+      expect(mismatch.status).toBe(200);
+      expect(status).toBe('pending');
+      expect(unknown.status).toBe(404);
+      expect(unknownBody).toBe('{"error":"no such payment"}');
+      expect(app.logs.some((line) => line.includes('does not match the order'))).toBe(true);
+    } finally {
+      await app.close();
+      await yookassa.stop();
+      await api.stop();
+    }
+  });
+});
