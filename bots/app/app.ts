@@ -127,6 +127,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     localizer: runtime.localizer,
     style: config.webChat.style,
     allowedOrigins: config.webChat.allowedOrigins,
+    trustedProxies: config.webChat.trustedProxies,
     log,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { kopecks } from '../../core/domain/money';
 import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
@@ -49,6 +50,11 @@ const configSchema = z
       .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
         message: 'expected comma-separated origins such as https://www.example.ru',
       }),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
+      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), { message: 'expected comma-separated IP addresses of the reverse proxies, e.g. 10.0.0.5' }),
     WEBCHAT_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as #00589C' }).default('#00589C'),
     WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
     WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
@@ -145,6 +151,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
     webChat: {
       directLine: env.DIRECT_LINE_SECRET ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/$/, '') } : undefined,
       allowedOrigins: env.WEBCHAT_ALLOWED_ORIGINS,
+      trustedProxies: env.TRUSTED_PROXIES,
       style: {
         // Files are not taken yet: no upload button that would lead nowhere.
         hideUploadButton: true,

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
@@ -8,6 +6,7 @@ import { z } from 'zod';
 import type { FileStore } from '../../core/ports';
 import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
 import { errorFields, type Log } from '../app/log';
+import { isLoopback, sameSecret } from './request-origin';
 
 export interface ServerParts {
   readonly log: Log;
@@ -103,14 +102,3 @@ export function createServer(parts: ServerParts): Server {
   return server;
 }
 
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.'));
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

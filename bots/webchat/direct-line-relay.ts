@@ -7,24 +7,50 @@ import { z } from 'zod';
 import type { RelayConversationRow, SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { maxInputLength } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../app/log';
+import { isLoopback, sameSecret } from '../http/request-origin';
 
-/** An activity as Direct Line carries it; only the fields the relay itself reads are named. */
-const activitySchema = z
-  .object({
-    type: z.string().min(1).max(64),
-    // Whatever the widget sends is taken (within the body limit), and kept only as long as the bot
-    // reads and one character more: the bot itself tells the customer it is too long.
-    text: z
-      .string()
-      .transform((text) => text.slice(0, maxInputLength + 1))
-      .optional(),
-    locale: z.string().max(16).optional(),
-    value: z.unknown().optional(),
-    channelData: z.record(z.string(), z.unknown()).optional(),
-  })
-  .passthrough();
+/**
+ * What the widget may post: the fields Web Chat uses and the bot reads, nothing else (unknown
+ * fields are dropped, so nothing of any size is stored or relayed on a customer's say).
+ */
+const customerActivity = z.object({
+  type: z.string().min(1).max(64),
+  // Whatever the widget sends is taken (within the body limit), and kept only as long as the bot
+  // reads and one character more: the bot itself tells the customer it is too long.
+  text: z
+    .string()
+    .transform((text) => text.slice(0, maxInputLength + 1))
+    .optional(),
+  locale: z.string().max(16).optional(),
+  /** A press of one of the bot's buttons. */
+  value: z.object({ data: z.string().max(64) }).optional().catch(undefined),
+  /** Web Chat marks a message sent when its echo carries the same client id. */
+  channelData: z.object({ clientActivityID: z.string().max(128).optional(), clientTimestamp: z.string().max(64).optional() }).optional().catch(undefined),
+});
 
-type Activity = z.infer<typeof activitySchema> & { id?: string; from?: { id: string; role?: string }; timestamp?: string };
+/** What the bot may post: the fields of its messages; the rest (serviceUrl, recipient…) is dropped. */
+const botActivity = z.object({
+  type: z.string().min(1).max(64),
+  text: z.string().max(20_000).optional(),
+  textFormat: z.string().max(16).optional(),
+  summary: z.string().max(20_000).optional(),
+  locale: z.string().max(16).optional(),
+  inputHint: z.string().max(32).optional(),
+  attachmentLayout: z.string().max(16).optional(),
+  replyToId: z.string().max(128).optional(),
+  suggestedActions: z.object({ actions: z.array(z.record(z.string(), z.unknown())).max(20) }).optional(),
+  attachments: z.array(z.object({ contentType: z.string().max(128), contentUrl: z.string().max(2048).optional(), name: z.string().max(256).optional(), content: z.unknown().optional() })).max(10).optional(),
+});
+
+type Activity = (z.infer<typeof customerActivity> | z.infer<typeof botActivity>) & {
+  id?: string;
+  from?: { id: string; role?: string };
+  timestamp?: string;
+  membersAdded?: { id: string }[];
+  replyToId?: string;
+  conversation?: { id: string };
+  channelId?: string;
+};
 
 /** A conversation this process serves: its stored row, the next activity's number, open sockets. */
 interface LiveConversation extends Omit<RelayConversationRow, 'tokenHash' | 'tokenExpiresAt'> {
@@ -38,6 +64,8 @@ interface LiveConversation extends Omit<RelayConversationRow, 'tokenHash' | 'tok
 }
 
 const tokenLifetimeMs = 30 * 60_000;
+/** A conversation keeps this many latest activities: what a reloaded page shows, and no more. */
+const historyCap = 500;
 /** Waits before delivering again an activity the bot could not handle: about ten minutes in all. */
 const redeliveryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000];
 /** A reloaded page finds its conversation for three days. */
@@ -81,7 +109,15 @@ export class DirectLineRelay {
       known.tokenExpiresAt = tokenExpiresAt;
       return { token, conversationId: known.id, expires_in: tokenLifetimeMs / 1000 };
     }
-    const row: RelayConversationRow = { id: randomId(16).slice(0, 22), userId, locale, tokenHash: hash(token), tokenExpiresAt, keptUntil: new Date(now + conversationKeptMs) };
+    const row: RelayConversationRow = {
+      id: randomId(16).slice(0, 22),
+      userId,
+      locale,
+      tokenHash: hash(token),
+      connectorSecret: randomBytes(32).toString('hex'),
+      tokenExpiresAt,
+      keptUntil: new Date(now + conversationKeptMs),
+    };
     await this.store.create(row, new Date(now));
     this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set() });
     this.forgetExpired(now);
@@ -93,7 +129,8 @@ export class DirectLineRelay {
     server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) => this.withConversation(req, res, req.params['id'], (conversation) => this.started(req, res, conversation)));
     server.post(`${basePath}/tokens/refresh`, async (req: Request, res: Response) =>
       this.withConversation(req, res, null, async (conversation) => {
-        const tokenExpiresAt = new Date(Date.now() + tokenLifetimeMs);
+        // A refresh never takes a token past the conversation's own end.
+        const tokenExpiresAt = new Date(Math.min(Date.now() + tokenLifetimeMs, conversation.keptUntil.getTime()));
         await this.store.renewToken(conversation.id, conversation.tokenHash, tokenExpiresAt);
         conversation.tokenExpiresAt = tokenExpiresAt;
         res.send(200, { conversationId: conversation.id, token: bearer(req), expires_in: tokenLifetimeMs / 1000 });
@@ -107,18 +144,22 @@ export class DirectLineRelay {
     );
     server.post(`${basePath}/conversations/:id/activities`, async (req: Request, res: Response) =>
       this.withConversation(req, res, req.params['id'], async (conversation) => {
-        const parsed = activitySchema.safeParse(req.body);
+        const parsed = customerActivity.safeParse(req.body);
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
         const activity = await this.append(conversation, { ...parsed.data, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });
         await this.toBot(conversation, activity);
       }),
     );
-    // The bot's replies and proactive messages, at the serviceUrl the relay gave it.
+    // The bot's replies and proactive messages, at the serviceUrl the relay gave it: only the bot
+    // knows the conversation's connector secret in that URL, and it calls from this machine.
     const fromBot = async (req: Request, res: Response) => {
       const conversation = await this.conversation(req.params['id'] ?? '');
-      const parsed = activitySchema.safeParse(req.body);
-      if (!conversation || !parsed.success) return void res.send(404, { error: 'no such conversation' });
+      if (!conversation || !isLoopback(req.socket.remoteAddress) || !sameSecret(req.params['secret'] ?? '', conversation.connectorSecret)) {
+        return void res.send(403, { error: 'not the bot of this conversation' });
+      }
+      const parsed = botActivity.safeParse(req.body);
+      if (!parsed.success) return void res.send(400, { error: 'not an activity' });
       const { replyToId, ...rest } = parsed.data;
       // A proactive message replies to an id of the connector's own making; Web Chat would hold it
       // back waiting for that activity, so only a reply to a message of this conversation keeps it.
@@ -126,8 +167,8 @@ export class DirectLineRelay {
       const activity = await this.append(conversation, { ...rest, ...(replies && { replyToId }), from: { id: 'energobot', role: 'bot' } });
       res.send(200, { id: activity.id });
     };
-    server.post(`${connectorPath}/v3/conversations/:id/activities`, fromBot);
-    server.post(`${connectorPath}/v3/conversations/:id/activities/:replyToId`, fromBot);
+    server.post(`${connectorPath}/:secret/v3/conversations/:id/activities`, fromBot);
+    server.post(`${connectorPath}/:secret/v3/conversations/:id/activities/:replyToId`, fromBot);
 
     server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
   }
@@ -179,7 +220,7 @@ export class DirectLineRelay {
     if (cached) return cached;
     const row = await this.store.find(id);
     if (!row) return null;
-    const loaded = this.live.get(id) ?? { ...row, next: await this.store.count(id), tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set<WebSocket>() };
+    const loaded = this.live.get(id) ?? { ...row, next: await this.store.nextSeq(id), tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set<WebSocket>() };
     this.live.set(id, loaded);
     return loaded;
   }
@@ -203,6 +244,7 @@ export class DirectLineRelay {
       };
       await this.store.append(conversation.id, seq, stored);
       conversation.next = seq + 1;
+      if (seq >= historyCap && seq % 50 === 0) await this.store.trim(conversation.id, seq + 1 - historyCap);
       const message = JSON.stringify({ activities: [stored], watermark: String(conversation.next) });
       for (const socket of conversation.sockets) socket.send(message);
       return stored;
@@ -240,7 +282,7 @@ export class DirectLineRelay {
         body: JSON.stringify({
           ...activity,
           channelId: 'directline',
-          serviceUrl: `${base}${connectorPath}/`,
+          serviceUrl: `${base}${connectorPath}/${conversation.connectorSecret}/`,
           from: { id: conversation.userId, role: 'user' },
           recipient: { id: 'energobot', role: 'bot' },
           conversation: { id: conversation.id },

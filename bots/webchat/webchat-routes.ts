@@ -8,6 +8,8 @@ import { isLocale, type Locale } from '../../core/domain/locale';
 import type { Localizer } from '../../core/localizer';
 import { text, type Text } from '../../core/text';
 import { errorFields, type Log } from '../app/log';
+import { RateLimit } from '../http/rate-limit';
+import { clientAddress } from '../http/request-origin';
 import type { WebChatTokens } from './webchat-tokens';
 
 export interface WebChatOptions {
@@ -23,6 +25,8 @@ export interface WebChatOptions {
   };
   /** Sites allowed to embed the widget (CORS); the bot's own page needs no entry. */
   readonly allowedOrigins: readonly string[];
+  /** Proxies whose `X-Forwarded-For` names the client. */
+  readonly trustedProxies: readonly string[];
   readonly log: Log;
 }
 
@@ -77,7 +81,12 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
     await pipeline(createReadStream(webChatBundle), res);
   });
 
+  // New chats from one address are limited: a script cannot mint identities (or conversations) without end.
+  const tokensPerAddress = new RateLimit(30, 10 * 60_000);
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
+    if (!tokensPerAddress.take(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), options.trustedProxies))) {
+      return void res.send(429, { error: 'too many chats from this address; try again in a few minutes' });
+    }
     const parsed = tokenRequest.safeParse(req.body);
     if (!parsed.success) return void res.send(400, { error: 'expected { user: 16-128 of A-Z a-z 0-9 _ -, locale, earlier?: { conversationId, token } }' });
     const locale: Locale = parsed.data.locale && isLocale(parsed.data.locale) ? parsed.data.locale : 'ru';

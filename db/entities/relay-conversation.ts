@@ -11,6 +11,8 @@ export const RelayConversation = defineEntity({
     userId: p.string().index(),
     locale: p.string().length(8),
     tokenHash: p.string().length(64).index(),
+    /** The bot's key to post into this conversation: part of the serviceUrl the relay gives the bot, never sent to a browser. */
+    connectorSecret: p.string().length(64),
     startedAt: p.datetime(),
     tokenExpiresAt: p.datetime(),
     /** Nothing of the conversation is kept past this moment (72 hours after it started). */

@@ -7,6 +7,7 @@ import { Migration20261124171305 } from './Migration20261124171305';
 import { Migration20261124171736 } from './Migration20261124171736';
 import { Migration20261125031302 } from './Migration20261125031302';
 import { Migration20261125034032 } from './Migration20261125034032';
+import { Migration20261125042321 } from './Migration20261125042321';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124171736', class: Migration20261124171736 },
   { name: 'Migration20261125031302', class: Migration20261125031302 },
   { name: 'Migration20261125034032', class: Migration20261125034032 },
+  { name: 'Migration20261125042321', class: Migration20261125042321 },
 ];

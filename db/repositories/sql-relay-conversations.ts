@@ -6,6 +6,7 @@ export interface RelayConversationRow {
   readonly userId: string;
   readonly locale: string;
   readonly tokenHash: string;
+  readonly connectorSecret: string;
   readonly tokenExpiresAt: Date;
   readonly keptUntil: Date;
 }
@@ -34,8 +35,15 @@ export class SqlRelayConversations {
     await this.orm.em.fork().insert(RelayActivity, { conversationId, seq, activity });
   }
 
-  async count(conversationId: string): Promise<number> {
-    return this.orm.em.fork().count(RelayActivity, { conversationId });
+  /** The number the next activity gets. */
+  async nextSeq(conversationId: string): Promise<number> {
+    const [last] = await this.orm.em.fork().find(RelayActivity, { conversationId }, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq'] });
+    return last ? last.seq + 1 : 0;
+  }
+
+  /** Keeps a conversation's latest activities only. */
+  async trim(conversationId: string, fromSeq: number): Promise<void> {
+    await this.orm.em.fork().nativeDelete(RelayActivity, { conversationId, seq: { $lt: fromSeq } });
   }
 
   async activities(conversationId: string, fromSeq: number): Promise<Record<string, unknown>[]> {

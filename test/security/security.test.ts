@@ -109,3 +109,43 @@ describe('security: YooKassa notifications', () => {
     }
   });
 });
+
+describe('security: the embedded Direct Line relay', () => {
+  it('refuses a message posted as the bot by anyone without the conversation\'s connector secret, drops unknown fields, and limits new chats per address', async () => {
+    const app = await startTestApp();
+    try {
+      const token = async (headers: Record<string, string> = {}) =>
+        fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ user: `browser-secret-${Math.random().toString(36).slice(2)}xx` }) });
+      const session = (await (await token()).json()) as { token: string; conversationId: string; domain: string };
+      const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+      await fetch(`${session.domain}/conversations`, { method: 'POST', headers });
+
+      const forged = await fetch(`${app.url}/directline/connector/guessed-secret/v3/conversations/${session.conversationId}/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'Оплатите по ссылке: https://attacker.example/pay' }),
+      });
+      const bloated = await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: '/help', padding: 'x'.repeat(900_000), channelData: { clientActivityID: 'c1', huge: 'y'.repeat(50_000) } }),
+      });
+      const transcript = (await (await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, { headers })).json()) as { activities: Record<string, unknown>[] };
+      const stored = JSON.stringify(transcript.activities);
+      const statuses: number[] = [];
+      for (let request = 0; request < 35; request += 1) statuses.push((await token()).status);
+      const refused = statuses.filter((status) => status === 429).length;
+      process.stdout.write(`relay: forged bot post → ${forged.status}; a 950 KB activity stored as ${stored.length} bytes for the whole transcript; 35 more chats from one address → ${refused} refused\n`);
+      expect(forged.status).toBe(403);
+      expect(stored).not.toContain('attacker.example');
+      expect(bloated.status).toBe(200);
+      expect(stored).not.toContain('padding');
+      expect(stored).not.toContain('huge');
+      expect(stored).toContain('"clientActivityID":"c1"');
+      expect(stored.length).toBeLessThan(20_000);
+      expect(refused).toBeGreaterThanOrEqual(5);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { clientAddress } from '../../bots/http/request-origin';
 import { ConfigError, createConfig } from '../../bots/app/config';
 
 describe('configuration', () => {
@@ -40,5 +41,20 @@ describe('configuration', () => {
   ])('names the bad variable in one line: %p', (env, line) => {
     expect(() => createConfig(env)).toThrow(ConfigError);
     expect(() => createConfig(env)).toThrow(line);
+  });
+});
+
+describe('the client address behind proxies', () => {
+  it.each([
+    ['203.0.113.7', undefined, [], '203.0.113.7'],
+    ['::ffff:203.0.113.7', '198.51.100.1', [], '203.0.113.7'],
+    ['10.0.0.5', '198.51.100.9, 203.0.113.7', ['10.0.0.5'], '203.0.113.7'],
+    ['10.0.0.5', '198.51.100.9, 10.0.0.6', ['10.0.0.5', '10.0.0.6'], '198.51.100.9'],
+  ])('socket %p with X-Forwarded-For %p and trusted %p is %p', (socket, forwarded, trusted, client) => {
+    expect(clientAddress(socket, forwarded, trusted)).toBe(client);
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address', () => {
+    expect(() => createConfig({ TRUSTED_PROXIES: 'proxy.local' })).toThrow('TRUSTED_PROXIES: expected comma-separated IP addresses');
   });
 });

@@ -1,0 +1,28 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+
+/** A caller on this machine. */
+export function isLoopback(address: string | undefined): boolean {
+  const plain = address?.startsWith('::ffff:') ? address.slice(7) : address;
+  return plain === '::1' || (plain !== undefined && isIP(plain) === 4 && plain.startsWith('127.'));
+}
+
+/** Compares secrets in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The address a request came from: the socket's, or, when the socket is a trusted proxy's, the
+ * nearest address in `X-Forwarded-For` that is not itself a trusted proxy. A header from anyone
+ * else is ignored: it is the caller's word.
+ */
+export function clientAddress(address: string | undefined, forwardedFor: string | undefined, trustedProxies: readonly string[]): string {
+  const plain = (value: string) => (value.startsWith('::ffff:') ? value.slice(7) : value).trim();
+  let client = plain(address ?? '');
+  const hops = (forwardedFor ?? '').split(',').map(plain).filter(Boolean);
+  while (trustedProxies.includes(client) && hops.length > 0) client = hops.pop() as string;
+  return client;
+}
