@@ -19,6 +19,16 @@ export function linkNotice(
   };
 }
 
+/** Tells the account's e-mail that someone failed to prove it owns the account (once a day at most). */
+export function linkFailureNotice(localizer: Localizer, locale: Locale, notice: { to: string; account: AccountNumber; at: Date }): Mail {
+  const args = { account: notice.account, at: moment(notice.at) };
+  return {
+    to: notice.to,
+    subject: localizer.format(locale, text('mail-link-failed-subject', args)),
+    text: localizer.format(locale, text('mail-link-failed-body', args)),
+  };
+}
+
 /** The confirmation of submitted readings the customer asked to have e-mailed. */
 export function readingsNotice(
   localizer: Localizer,

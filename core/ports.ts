@@ -44,6 +44,10 @@ export interface LinkAttempts {
    */
   claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ readonly claim: number } | { readonly pausedUntil: Date }>;
   release(claim: number): Promise<void>;
+  /** Counts an account number the chat's origin looks up; refused past the budget of distinct numbers. */
+  lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ readonly allowed: true } | { readonly pausedUntil: Date }>;
+  /** True once a day per account: the owner is told that someone failed to link it. */
+  failureNoticeDue(account: AccountNumber, now: Date): Promise<boolean>;
 }
 
 export interface Mail {

@@ -106,6 +106,16 @@ mail-link-body =
 
     This message was sent automatically; there is no need to reply.
 
+mail-link-failed-subject = An attempt to link account { $account } to a chat
+mail-link-failed-body =
+    Hello!
+
+    On { $at } (Moscow time) someone tried to link account { $account } to a chat through { -bot }, but did not prove it with a payment amount.
+
+    If it was you, simply try again. If not, there is nothing to do: an account is never linked without the proof, and chats already linked work as before.
+
+    This message comes at most once a day. It was sent automatically; please do not reply to it.
+
 ## account-info
 
 action-info = Account information

@@ -128,6 +128,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     style: config.webChat.style,
     allowedOrigins: config.webChat.allowedOrigins,
     trustedProxies: config.webChat.trustedProxies,
+    opened: (userId, address) => runtime.identities.recordOrigin({ channel: 'webchat', id: userId }, `ip:${address}`),
     log,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

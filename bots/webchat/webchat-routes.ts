@@ -27,6 +27,8 @@ export interface WebChatOptions {
   readonly allowedOrigins: readonly string[];
   /** Proxies whose `X-Forwarded-For` names the client. */
   readonly trustedProxies: readonly string[];
+  /** A chat was opened for this user from this client address. */
+  readonly opened: (userId: string, address: string) => Promise<void>;
   readonly log: Log;
 }
 
@@ -84,7 +86,8 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
   // New chats from one address are limited: a script cannot mint identities (or conversations) without end.
   const tokensPerAddress = new RateLimit(30, 10 * 60_000);
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
-    if (!tokensPerAddress.take(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), options.trustedProxies))) {
+    const address = clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), options.trustedProxies);
+    if (!tokensPerAddress.take(address)) {
       return void res.send(429, { error: 'too many chats from this address; try again in a few minutes' });
     }
     const parsed = tokenRequest.safeParse(req.body);
@@ -92,6 +95,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
     const locale: Locale = parsed.data.locale && isLocale(parsed.data.locale) ? parsed.data.locale : 'ru';
     const userId = `web-${createHash('sha256').update(parsed.data.user).digest('hex').slice(0, 32)}`;
     try {
+      await options.opened(userId, address);
       const session = await options.tokens.issue(userId, locale, `http://${req.headers.host ?? '127.0.0.1'}`, parsed.data.earlier);
       res.send(200, { ...session, locale, style: options.style });
     } catch (error) {

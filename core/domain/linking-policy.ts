@@ -1,7 +1,15 @@
 /** The numbers behind linking a chat to an account (domain.md, "Linking a chat to an account"). */
 export const linkingPolicy = {
-  /** Failed proofs allowed per chat, and per account, within `failureWindowMs`. */
+  /**
+   * Failed proofs allowed per origin (a Telegram user, a web client's address), and per account
+   * from one origin, within `failureWindowMs`. Strangers never lock the owner out: past this many
+   * failures from everywhere, the account only slows down.
+   */
   maxFailures: 5,
+  /** Distinct account numbers one origin may look up within `failureWindowMs`: numbers cannot be enumerated. */
+  maxLookups: 10,
+  /** The longest an account's slow-down makes anyone wait. */
+  maxSlowDownMs: 15 * 60_000,
   failureWindowMs: 24 * 60 * 60 * 1000,
   /** A payment proves ownership if made within this long before linking… */
   paymentLookbackMs: 365 * 24 * 60 * 60 * 1000,
@@ -22,6 +30,19 @@ export function combinedStatus(statuses: readonly AttemptStatus[]): AttemptStatu
     remaining: Math.min(...statuses.map((status) => status.remaining)),
     pausedUntil: pauses.length ? new Date(Math.max(...pauses)) : null,
   };
+}
+
+/**
+ * An account many strangers failed on slows down rather than locks: past `maxFailures` from all
+ * origins, the next proof waits 2, 4, 8… seconds after the latest failure (at most `maxSlowDownMs`).
+ */
+export function accountSlowDown(failures: readonly Date[], now: Date): AttemptStatus {
+  const windowStart = now.getTime() - linkingPolicy.failureWindowMs;
+  const recent = failures.map((at) => at.getTime()).filter((at) => at > windowStart && at <= now.getTime());
+  const over = recent.length - linkingPolicy.maxFailures;
+  if (over < 0) return { remaining: linkingPolicy.maxFailures, pausedUntil: null };
+  const until = Math.max(...recent) + Math.min(linkingPolicy.maxSlowDownMs, 2 ** (over + 1) * 1000);
+  return { remaining: linkingPolicy.maxFailures, pausedUntil: until > now.getTime() ? new Date(until) : null };
 }
 
 /** Pure rule: given the failure times in the window (any order), how many are left and until when it pauses. */

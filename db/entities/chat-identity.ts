@@ -12,6 +12,8 @@ export const ChatIdentity = defineEntity({
     createdAt: p.datetime(),
     /** Bot Framework's address of the conversation (service URL, ids), for messages the bot starts. */
     conversationReference: p.json<Record<string, unknown>>().nullable(),
+    /** Where a web chat's browser was when its chat was opened (`ip:…`): what its attempts count against. */
+    origin: p.string().nullable(),
   },
   uniques: [{ properties: ['channel', 'externalId'] }],
 });

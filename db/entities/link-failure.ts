@@ -1,13 +1,36 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-/** A failed proof of ownership; an unknown account number counts against the chat only. */
+/** A failed proof of ownership; an unknown account number counts against the origin only. */
 export const LinkFailure = defineEntity({
   name: 'LinkFailure',
   properties: {
     id: p.integer().primary().autoincrement(),
     chatKey: p.string(),
+    /** Where the chat comes from: a Telegram user, a web client's address; new chats from there share its count. */
+    origin: p.string().default(''),
     accountNumber: p.string().length(12).nullable(),
     failedAt: p.datetime(),
   },
-  indexes: [{ properties: ['chatKey', 'failedAt'] }, { properties: ['accountNumber', 'failedAt'] }],
+  indexes: [{ properties: ['chatKey', 'failedAt'] }, { properties: ['origin', 'failedAt'] }, { properties: ['accountNumber', 'failedAt'] }],
+});
+
+/** An account number an origin looked up: a budget of distinct numbers a day. */
+export const AccountLookup = defineEntity({
+  name: 'AccountLookup',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    origin: p.string(),
+    accountNumber: p.string().length(12),
+    lookedUpAt: p.datetime(),
+  },
+  indexes: [{ properties: ['origin', 'lookedUpAt'] }],
+});
+
+/** When an account's owner was last told that someone failed to link it: once a day at most. */
+export const LinkFailureNotice = defineEntity({
+  name: 'LinkFailureNotice',
+  properties: {
+    accountNumber: p.string().length(12).primary(),
+    notifiedAt: p.datetime(),
+  },
 });

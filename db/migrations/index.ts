@@ -8,6 +8,7 @@ import { Migration20261124171736 } from './Migration20261124171736';
 import { Migration20261125031302 } from './Migration20261125031302';
 import { Migration20261125034032 } from './Migration20261125034032';
 import { Migration20261125042321 } from './Migration20261125042321';
+import { Migration20261125042725 } from './Migration20261125042725';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125031302', class: Migration20261125031302 },
   { name: 'Migration20261125034032', class: Migration20261125034032 },
   { name: 'Migration20261125042321', class: Migration20261125042321 },
+  { name: 'Migration20261125042725', class: Migration20261125042725 },
 ];

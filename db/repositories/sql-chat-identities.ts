@@ -52,6 +52,15 @@ export class SqlChatIdentities implements ChatIdentities {
     return links.flatMap((link) => (isChatChannel(link.identity.channel) ? [{ channel: link.identity.channel, id: link.identity.externalId }] : []));
   }
 
+  /** Where a web chat's browser opened the chat from: its linking attempts count against that. */
+  async recordOrigin(chat: ChatAddress, origin: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const identity = await identityOf(em, chat, null);
+    if (identity.origin === origin) return;
+    identity.origin = origin;
+    await em.flush();
+  }
+
   /** Bot Framework's address of the chat, kept for messages the bot starts itself. */
   async rememberConversation(chat: ChatAddress, reference: Record<string, unknown>): Promise<void> {
     const em = this.orm.em.fork();

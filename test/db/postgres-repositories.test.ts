@@ -94,16 +94,18 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.locale(newcomer)).toBe('en');
   });
 
-  it('counts failures per chat and per account, and pauses after five', async () => {
+  it('counts failures per origin and per account from it, and only slows an account down for everyone', async () => {
     const attempts = new SqlLinkAttempts(orm);
     const now = new Date('2026-11-24T12:00:00Z');
     const other = { channel: 'telegram' as const, id: 'other' };
     for (let i = 0; i < 4; i++) await attempts.recordFailure(chat, account('100000000002'), new Date(now.getTime() - i * 60_000));
     await attempts.recordFailure(other, account('100000000002'), now);
     expect(await attempts.status(chat, null, now)).toEqual({ remaining: 1, pausedUntil: null });
-    const byAccount = await attempts.status(other, account('100000000002'), now);
-    expect(byAccount.remaining).toBe(0);
-    expect(byAccount.pausedUntil).toEqual(new Date(now.getTime() - 3 * 60_000 + 24 * 3600_000));
+    // Five failures on the account from two origins: no one is locked out, the next proof waits 2 s.
+    expect(await attempts.status(other, account('100000000002'), now)).toEqual({ remaining: 4, pausedUntil: new Date(now.getTime() + 2000) });
+    expect(await attempts.status(other, account('100000000002'), new Date(now.getTime() + 2001))).toEqual({ remaining: 4, pausedUntil: null });
+    await attempts.recordFailure(chat, account('100000000002'), now);
+    expect(await attempts.status(chat, account('100000000002'), now)).toMatchObject({ remaining: 0 });
     expect(await attempts.status(other, account('100000000001'), now)).toEqual({ remaining: 4, pausedUntil: null });
   });
 

@@ -71,7 +71,7 @@ describe('YooKassa API v3', () => {
     expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '902' })).toMatchObject({ status: 'succeeded' });
     expect(await app.runtime.orm.em.fork().count(ChatPush, { chatId: '902' })).toBe(1);
     expect(String(api.messagesTo(902).at(-1)?.params['text'])).toContain('прошла');
-    expect((await notify('no-such-payment')).status).toBe(500);
+    expect((await notify('no-such-payment')).status).toBe(404);
   });
 
   it('asks YooKassa about a payment still pending after 15 minutes', async () => {

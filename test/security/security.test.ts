@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { ConfigError, createConfig } from '../../bots/app/config';
 import { initORM } from '../../db/orm';
-import { LinkFailure, PaymentOrder } from '../../db/entities';
+import { AccountLink, AccountLookup, LinkFailure, PaymentOrder, QueuedMail } from '../../db/entities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { seedDemoAccounts } from '../../db/seed';
+import { BotFrameworkChannel } from '../support/bot-framework-channel';
+import { createWorld } from '../support/conversation';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { FakeYooKassa } from '../support/fake-yookassa';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
@@ -146,6 +149,60 @@ describe('security: the embedded Direct Line relay', () => {
       expect(refused).toBeGreaterThanOrEqual(5);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('security: enumeration and lock-out', () => {
+  it('gives 12 new web identities from one address one budget of account look-ups, not twelve', async () => {
+    const app = await startTestApp();
+    const channel = await new BotFrameworkChannel(app.url).start();
+    try {
+      const numbers = ['100000000001', '100000000002', '100000000003', ...Array.from({ length: 57 }, (_, index) => `9999999999${String(index).padStart(2, '0')}`)];
+      let addresses = 0;
+      let probes = 0;
+      for (let identity = 0; identity < 12; identity += 1) {
+        const secret = `same-address-browser-${identity}-secret`;
+        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: secret }) });
+        const customer = channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
+        await customer.says('/link');
+        for (const number of numbers.slice(identity * 5, identity * 5 + 5)) {
+          probes += 1;
+          const replies = await customer.says(number);
+          if (replies.some((reply) => reply.text.includes('Адрес по этому счёту'))) {
+            addresses += 1;
+            await customer.presses('Нет');
+          }
+        }
+      }
+      const looked = await app.runtime.orm.em.fork().count(AccountLookup, { origin: 'ip:127.0.0.1' });
+      process.stdout.write(`enumeration: 12 identities from one address made ${probes} probes; ${looked} numbers looked up, ${addresses} addresses shown\n`);
+      expect(looked).toBeLessThanOrEqual(10);
+      expect(addresses).toBeLessThanOrEqual(3);
+    } finally {
+      await channel.stop();
+      await app.close();
+    }
+  }, 60_000);
+
+  it('never locks the owner out because strangers failed: the account only slows down, and its e-mail is told once', async () => {
+    const world = await createWorld();
+    try {
+      for (const stranger of ['s1', 's2', 's3', 's4', 's5', 's6']) {
+        const customer = world.customer(stranger);
+        for (const step of ['/link', '100000000001']) await customer.says(step);
+        await customer.presses('Да');
+        await customer.presses('Принимаю и согласен');
+        await customer.says('1000');
+        world.clock.advance(60_000);
+      }
+      const owner = await world.linkedCustomer('100000000001', '1543.20', world.customer('owner'));
+      const notices = await world.orm.em.fork().count(QueuedMail, { subject: 'Попытка привязать лицевой счёт 100000000001 к чату' });
+      process.stdout.write(`lock-out: 6 strangers failed on the account; the owner linked: ${owner.last.length > 0}; failure notices e-mailed: ${notices}\n`);
+      expect(await world.orm.em.fork().count(AccountLink, { account: '100000000001' })).toBe(1);
+      expect(notices).toBe(1);
+    } finally {
+      await world.close();
     }
   });
 });

@@ -24,6 +24,12 @@ export async function confirmedAccount(chat: Chat, services: FlowServices, linke
       await chat.say(text('link-already', { account: number }));
       continue;
     }
+    // Each number looked up counts against where the chat comes from: numbers cannot be tried in bulk.
+    const lookup = await services.attempts.lookup(chat.address, number, await services.now());
+    if ('pausedUntil' in lookup) {
+      await reportPaused(chat, lookup.pausedUntil, purpose);
+      return null;
+    }
     if (await isPaused(chat, services, number, purpose)) return null;
     const card = await services.accounts.card(number);
     if (!card) {

@@ -1,8 +1,8 @@
 import type { Chat } from '../../chat';
-import type { AccountNumber } from '../../domain/account-number';
+import type { AccountCard } from '../../domain/account';
 import { linkingPolicy } from '../../domain/linking-policy';
 import { parsePaymentAmount } from '../../domain/money';
-import { linkNotice } from '../../notices';
+import { linkFailureNotice, linkNotice } from '../../notices';
 import type { FlowServices } from '../../services';
 import { text } from '../../text';
 import { showAccountInfo } from '../account-info/show-account-info';
@@ -26,7 +26,7 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
   const consentAt = await consented(chat, services, text('link-ask-consent'));
   if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
 
-  if (!(await provenByPayment(chat, services, card.number))) return showMenu(chat, services);
+  if (!(await provenByPayment(chat, services, card))) return showMenu(chat, services);
 
   const linkedAt = await services.now();
   const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity });
@@ -40,7 +40,8 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
   await showAccountInfo(chat, services);
 }
 
-async function provenByPayment(chat: Chat, services: FlowServices, account: AccountNumber): Promise<boolean> {
+async function provenByPayment(chat: Chat, services: FlowServices, card: AccountCard): Promise<boolean> {
+  const account = card.number;
   for (;;) {
     const amount = await chat.ask(text('link-ask-amount'), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
     const checkedAt = await services.now();
@@ -59,6 +60,10 @@ async function provenByPayment(chat: Chat, services: FlowServices, account: Acco
     if (paid) {
       await services.attempts.release(attempt.claim);
       return true;
+    }
+    // The owner hears of strangers' attempts, once a day at most.
+    if (card.email && (await services.attempts.failureNoticeDue(account, checkedAt))) {
+      await services.mail.enqueue(linkFailureNotice(services.localizer, chat.locale, { to: card.email, account, at: checkedAt }));
     }
     if (await reportFailure(chat, services, account, 'link')) return false;
   }
