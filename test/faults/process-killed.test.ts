@@ -4,7 +4,7 @@ import { seedDemoAccounts } from '../../db/seed';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { exited, listeningUrl, logged, startProcess } from '../support/process';
-import { WebhookCustomer, webhookSecret } from '../support/webhook-customer';
+import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
 /** The bot as a process of its own, killed mid-update and started again against the same stores. */
 describe('faults: the process dies', () => {
@@ -24,16 +24,7 @@ describe('faults: the process dies', () => {
     await postgres?.remove();
   }, 30_000);
 
-  const env = () => ({
-    PORT: '0',
-    DATABASE_URL: postgres.url,
-    PAYMENTS_PROVIDER: 'sandbox',
-    REDIS_URL: redis.url,
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
-    TELEGRAM_WEBHOOK_SECRET: webhookSecret,
-  });
+  const env = () => ({ PORT: '0', ...webhookEnv({ postgresUrl: postgres.url, redisUrl: redis.url }, api) });
 
   async function started() {
     const child = startProcess(env());

@@ -3,7 +3,7 @@ import { AccountLink, MeterReading, QueuedMail } from '../../db/entities';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { WebhookCustomer, webhookSecret } from '../support/webhook-customer';
+import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
 const unavailable = 'Сейчас не получается обработать сообщение. Оно сохранено: я отвечу, как только смогу, — или попробуйте ещё раз через несколько минут.';
 
@@ -20,15 +20,7 @@ describe('faults: the stores go down under a conversation', () => {
 
   beforeAll(async () => {
     [postgres, redis, api] = await Promise.all([OwnPostgres.start(), OwnRedis.start(), new FakeTelegramApi().start()]);
-    app = await startTestApp({
-      DATABASE_URL: postgres.url,
-      PAYMENTS_PROVIDER: 'sandbox',
-      REDIS_URL: redis.url,
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
-      TELEGRAM_WEBHOOK_SECRET: webhookSecret,
-    });
+    app = await startTestApp(webhookEnv({ postgresUrl: postgres.url, redisUrl: redis.url }, api));
     await seedDemoAccounts(app.runtime.orm, new Date());
   }, 60_000);
   afterAll(async () => {

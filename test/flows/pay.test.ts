@@ -52,17 +52,6 @@ describe('paying through a link', () => {
   it('asks to link first', async () => {
     expect((await world.customer('stranger').says('/pay'))[0]).toBe('Оплатить из чата можно по привязанному лицевому счёту. Привяжите счёт, чтобы оплачивать.');
   });
-});
-
-describe('paying: amounts out of the ordinary and payments on their way', () => {
-  let world: World;
-  let customer: Customer;
-  beforeEach(async () => {
-    world = await createWorld();
-    customer = await world.linkedCustomer('100000000003', '500');
-  });
-  afterEach(() => world.close());
-  const orders = () => world.orm.em.fork().find(PaymentOrder, {});
 
   it('refuses 10 000 000 ₽, and asks to confirm an amount above 100 000 ₽', async () => {
     await talk(customer, [

@@ -18,7 +18,7 @@ import { ChatPush, QueuedMail } from '../../db/entities';
 import { seedDemoAccounts } from '../../db/seed';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
-import { WebhookCustomer, webhookSecret } from '../support/webhook-customer';
+import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
 const seconds = Number(process.env['SOAK_SECONDS'] ?? 120);
 const customers = Number(process.env['SOAK_CUSTOMERS'] ?? 40);
@@ -33,13 +33,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'energobot-soak-'));
   const config = createConfig({
     PORT: '0',
-    DATABASE_URL: postgres.url,
-    PAYMENTS_PROVIDER: 'sandbox',
-    REDIS_URL: redis.url,
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
-    TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+    ...webhookEnv({ postgresUrl: postgres.url, redisUrl: redis.url }, api),
     MAIL_OUTBOX_DIR: join(dir, 'outbox'),
     LOG_LEVEL: 'error',
   });

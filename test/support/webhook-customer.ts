@@ -3,6 +3,19 @@ import { plain } from './test-app';
 
 export const webhookSecret = 'webhook-secret-for-the-fault-tests';
 
+/** The bot in production shape on stores of a test's own, with Telegram's webhook pointing at the fake Bot API. */
+export function webhookEnv(stores: { readonly postgresUrl: string; readonly redisUrl: string }, api: { readonly token: string; readonly apiRoot: string }): Record<string, string> {
+  return {
+    DATABASE_URL: stores.postgresUrl,
+    PAYMENTS_PROVIDER: 'sandbox',
+    REDIS_URL: stores.redisUrl,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.ru/telegram/webhook',
+    TELEGRAM_WEBHOOK_SECRET: webhookSecret,
+  };
+}
+
 /**
  * Telegram delivering to the webhook, as it does: an update is posted, and one that was not
  * answered 200 is posted again later. Each update this customer makes is kept for that.
