@@ -2,12 +2,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { OwnPostgres, OwnRedis } from '../support/own-stores';
+import { describeWithRedisServer, OwnPostgres, OwnRedis } from '../support/own-stores';
 import { exited, listeningUrl, logged, startProcess } from '../support/process';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
 /** The bot as a process of its own, killed mid-update and started again against the same stores. */
-describe('faults: the process dies', () => {
+describeWithRedisServer('faults: the process dies', () => {
   let postgres: OwnPostgres;
   let redis: OwnRedis;
   let api: FakeTelegramApi;

@@ -1,7 +1,7 @@
 import { seedDemoAccounts } from '../../db/seed';
 import { AccountLink, MeterReading, QueuedMail } from '../../db/entities';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { OwnPostgres, OwnRedis } from '../support/own-stores';
+import { describeWithRedisServer, OwnPostgres, OwnRedis } from '../support/own-stores';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
@@ -12,7 +12,7 @@ const unavailable = 'Сейчас не получается обработать
  * Telegram's webhook. Nothing may be lost: every update the webhook refused is answered once it
  * is delivered again, and no effect happens twice.
  */
-describe('faults: the stores go down under a conversation', () => {
+describeWithRedisServer('faults: the stores go down under a conversation', () => {
   let postgres: OwnPostgres;
   let redis: OwnRedis;
   let api: FakeTelegramApi;
