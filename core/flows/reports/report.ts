@@ -12,7 +12,7 @@ import { activeAccount, showMenu } from '../menu/main-menu';
 import { askPeriod } from './period-choice';
 
 /** Rows a page: a phone screen or two. */
-export const pageSize = 24;
+const pageSize = 24;
 
 export interface ReportPage {
   readonly account: AccountNumber;
