@@ -2,7 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { describeWithRedisServer, OwnPostgres, OwnRedis } from '../support/own-stores';
+import { OwnPostgres, OwnRedis } from '../support/own-stores';
+import { describeWithRedisServer } from '../support/redis';
 import { exited, listeningUrl, logged, startProcess } from '../support/process';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 

@@ -1,7 +1,8 @@
 import { seedDemoAccounts } from '../../db/seed';
 import { AccountLink, MeterReading, QueuedMail } from '../../db/entities';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { describeWithRedisServer, OwnPostgres, OwnRedis } from '../support/own-stores';
+import { OwnPostgres, OwnRedis } from '../support/own-stores';
+import { describeWithRedisServer } from '../support/redis';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 

@@ -1,15 +1,9 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-
-/**
- * Suites that kill a Redis of their own need Debian's redis-server; where it is missing they skip,
- * as the other store suites do (CI installs it and fails on any skipped test).
- */
-export const describeWithRedisServer = spawnSync('redis-server', ['--version']).status === 0 ? describe : describe.skip;
 
 /** A free port on loopback. */
 export function freePort(): Promise<number> {
