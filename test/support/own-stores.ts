@@ -25,6 +25,14 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   }
 }
 
+/** Sends the signal and waits for the process to exit (at once when it already has). */
+async function ended(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await gone;
+}
+
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer().listen(port, '127.0.0.1');
@@ -59,12 +67,8 @@ export class OwnRedis {
   }
 
   /** SIGKILL: no goodbye to its clients. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
+  kill(): Promise<void> {
+    return ended(this.process, 'SIGKILL');
   }
 
   async stop(): Promise<void> {
@@ -136,12 +140,8 @@ export class OwnPostgres {
   }
 
   /** A fast shutdown, as an operator's `pg_ctl stop -m fast`. */
-  async stop(): Promise<void> {
-    const server = this.server;
-    if (!server || server.exitCode !== null) return;
-    const gone = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGINT');
-    await gone;
+  stop(): Promise<void> {
+    return ended(this.server, 'SIGINT');
   }
 
   async remove(): Promise<void> {
