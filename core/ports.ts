@@ -6,6 +6,9 @@ import type { Locale } from './domain/locale';
 import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter';
 import type { Kopecks } from './domain/money';
 import type { PaymentOutcome } from './domain/payment';
+import type { EReceiptTerm } from './domain/receipt-archive';
+import type { Receipt, ZoneTariff } from './domain/receipt';
+import type { SharedFile } from './content/content';
 import type { Text } from './text';
 
 /** The supplier's accounts, as billing knows them. */
@@ -17,6 +20,8 @@ export interface Accounts {
   statements(number: AccountNumber, from: string, to: string): Promise<MonthlyStatement[]>;
   /** Payments made from `paidFrom` up to (not including) `paidBefore`, oldest first. */
   payments(number: AccountNumber, paidFrom: Date, paidBefore: Date): Promise<PaymentRecord[]>;
+  /** The price of each zone in force for the period. */
+  tariffs(period: string): Promise<ZoneTariff[]>;
 }
 
 export type LinkOutcome = 'linked' | 'already-linked' | 'too-many-accounts';
@@ -86,9 +91,11 @@ export interface ChatPushes {
   enqueue(pushes: readonly ChatPush[]): Promise<void>;
 }
 
+export type FileMime = 'image/png' | 'text/csv' | 'application/pdf';
+
 export interface StoredFile {
   readonly name: string;
-  readonly mime: 'image/png' | 'text/csv';
+  readonly mime: FileMime;
   readonly bytes: Buffer;
 }
 
@@ -130,4 +137,23 @@ export interface PaymentOrders {
   /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
   complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
   succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
+}
+
+/** Receipt PDFs as issued: the first request renders and keeps one, every later one gets the same bytes. */
+export interface ReceiptArchive {
+  /** The receipt's PDF in the customer's language, put in the file store for this chat. */
+  issue(receipt: Receipt, locale: Locale): Promise<SharedFile>;
+}
+
+/** «Электронная квитанция»: which months went out electronically, and to which address. */
+export interface EReceipts {
+  /** The account's e-receipt stretches, oldest first. */
+  terms(account: AccountNumber): Promise<EReceiptTerm[]>;
+}
+
+/** Chats that asked for an account's receipt every month, right in the chat. */
+export interface MonthlyReceiptChats {
+  isOptedIn(chat: ChatAddress, account: AccountNumber): Promise<boolean>;
+  optIn(chat: ChatAddress, account: AccountNumber, at: Date): Promise<void>;
+  optOut(chat: ChatAddress, account: AccountNumber): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Kopecks } from './domain/money';
 import type { Localizer } from './localizer';
-import type { Accounts, ChatIdentities, FileStore, LinkAttempts, MailOutbox, MeterReadings, Payments } from './ports';
+import type { Accounts, ChatIdentities, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {
@@ -11,6 +11,9 @@ export interface Ports {
   readonly readings: MeterReadings;
   readonly files: FileStore;
   readonly payments: Payments;
+  readonly receipts: ReceiptArchive;
+  readonly eReceipts: EReceipts;
+  readonly monthlyReceipts: MonthlyReceiptChats;
 }
 
 /** What the composition root gives the runner: the ports, words and time. */

@@ -5,6 +5,8 @@ import { linkAccount } from './flows/link-account/link-account';
 import { unlinkAccount } from './flows/link-account/unlink-account';
 import { greet, help, menu, more, cancel, notUnderstood, notText } from './flows/menu/menu-flows';
 import { pay } from './flows/pay/pay';
+import { monthlyReceipt } from './flows/receipts/monthly-receipt';
+import { receipts } from './flows/receipts/receipts';
 import { chargesAndPayments, paymentHistory } from './flows/statements/charges-and-payments';
 import { readingsHistory } from './flows/readings/readings-history';
 import { submitReadings } from './flows/readings/submit-readings';
@@ -42,9 +44,11 @@ export const tasks = [
   { action: 'info', flow: showAccountInfo, version: 2, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'pay', flow: pay, version: 2, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'readings', flow: submitReadings, version: 2, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true },
+  { action: 'receipts', flow: receipts, version: 1, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'history', flow: readingsHistory, version: 2, menu: { linked: 'main' }, command: true, intents: true },
-  { action: 'charges', flow: chargesAndPayments, version: 2, menu: { linked: 'main' }, command: true, intents: true },
+  { action: 'charges', flow: chargesAndPayments, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'payments', flow: paymentHistory, version: 2, menu: { linked: 'more' }, command: true, intents: true },
+  { action: 'monthly', flow: monthlyReceipt, version: 1, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'unlink', flow: unlinkAccount, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'language', flow: chooseLanguage, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'help', flow: help, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },

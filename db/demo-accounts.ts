@@ -6,6 +6,8 @@ import type { Zone } from '../core/domain/meter';
  */
 export interface DemoAccount {
   readonly number: string;
+  /** The payer, as the receipt names them. */
+  readonly payerName: string;
   readonly address: string;
   readonly phone: string;
   readonly email: string;
@@ -25,11 +27,14 @@ export interface DemoAccount {
   /** How many of the latest bills were left unpaid (0: the account has no debt). */
   readonly unpaidMonths: number;
   readonly linkingPaymentKopecks: number;
+  /** The month the e-receipt began (`YYYY-MM`); null: paper receipts only. */
+  readonly eReceiptSince: string | null;
 }
 
 export const demoAccounts: readonly DemoAccount[] = [
   {
     number: '100000000001',
+    payerName: 'Иванова Мария Петровна',
     address: 'г. Воронеж, ул. Кольцовская, д. 24, кв. 17',
     phone: '+7 900 000-00-01',
     email: 'demo1@example.ru',
@@ -41,9 +46,11 @@ export const demoAccounts: readonly DemoAccount[] = [
     usualKwh: 210,
     unpaidMonths: 0,
     linkingPaymentKopecks: 154_320,
+    eReceiptSince: '2020-05',
   },
   {
     number: '100000000002',
+    payerName: 'Кузнецов Андрей Викторович',
     address: 'г. Нижний Новгород, ул. Большая Покровская, д. 15, кв. 7',
     phone: '+7 900 000-00-02',
     email: 'demo2@example.ru',
@@ -55,9 +62,11 @@ export const demoAccounts: readonly DemoAccount[] = [
     usualKwh: 320,
     unpaidMonths: 0,
     linkingPaymentKopecks: 218_745,
+    eReceiptSince: null,
   },
   {
     number: '100000000003',
+    payerName: 'Смирнов Олег Николаевич',
     address: 'г. Ростов-на-Дону, пр. Будённовский, д. 61, кв. 103',
     phone: '+7 900 000-00-03',
     email: 'demo3@example.ru',
@@ -69,5 +78,6 @@ export const demoAccounts: readonly DemoAccount[] = [
     usualKwh: 380,
     unpaidMonths: 3,
     linkingPaymentKopecks: 50_000,
+    eReceiptSince: '2023-01',
   },
 ];

@@ -1,10 +1,13 @@
 import type { DemoAccount } from './demo-accounts';
+import { demoTariff } from './demo-tariffs';
 
 export interface ChargeRow {
   readonly year: number;
   readonly month: number;
   readonly openingBalanceKopecks: number;
   readonly consumptionKwh: number;
+  /** The month's consumption per zone of the meter, in the meter's zone order; they add up to `consumptionKwh`. */
+  readonly zoneKwh: readonly number[];
   readonly chargedKopecks: number;
   readonly closingBalanceKopecks: number;
 }
@@ -23,12 +26,11 @@ export interface DemoHistory {
 }
 
 const firstYear = 2015;
+/** How a month's consumption splits between zones: nights are cheaper, so some of it moves there. */
+const shares: Record<number, number[]> = { 1: [1], 2: [0.7, 0.3], 3: [0.25, 0.45, 0.3] };
 const sources = ['bank', 'site', 'app', 'office', 'bank', 'app'];
 /** Winter evenings burn more light and heat than summer ones. */
 const season = [1.35, 1.25, 1.1, 0.95, 0.85, 0.75, 0.72, 0.75, 0.85, 1.0, 1.2, 1.4];
-
-/** Kopecks per kWh, rising as regulated tariffs do, about 6% a year. */
-const tariff = (year: number) => Math.round(350 * 1.06 ** (year - firstYear));
 
 /**
  * Monthly charges since January 2015 and the payments for them (each bill paid on the 8th of the
@@ -43,10 +45,11 @@ export function demoHistory(account: DemoAccount, now: Date): DemoHistory {
   months.forEach(({ year, month }, index) => {
     const opening = balance;
     pay(paymentsIn(index));
-    const consumptionKwh = Math.round(account.usualKwh * (season[month - 1] as number) * (0.9 + random() * 0.2));
-    const chargedKopecks = consumptionKwh * tariff(year);
+    const zoneKwh = splitByZone(Math.round(account.usualKwh * (season[month - 1] as number) * (0.9 + random() * 0.2)), account.meter.zones.length);
+    const consumptionKwh = zoneKwh.reduce((sum, kwh) => sum + kwh, 0);
+    const chargedKopecks = account.meter.zones.reduce((sum, zone, index) => sum + (zoneKwh[index] as number) * demoTariff(zone, year), 0);
     balance -= chargedKopecks;
-    charges.push({ year, month, openingBalanceKopecks: opening, consumptionKwh, chargedKopecks, closingBalanceKopecks: balance });
+    charges.push({ year, month, openingBalanceKopecks: opening, consumptionKwh, zoneKwh, chargedKopecks, closingBalanceKopecks: balance });
   });
   pay(paymentsIn(months.length));
   const lastCharge = charges.at(-1)?.chargedKopecks ?? 0;
@@ -78,6 +81,11 @@ export function demoHistory(account: DemoAccount, now: Date): DemoHistory {
     }
     return made;
   }
+}
+
+/** Whole kWh per zone, as each zone's register counts them. */
+function splitByZone(total: number, zoneCount: number): number[] {
+  return (shares[zoneCount] as number[]).map((share) => Math.round(total * share));
 }
 
 interface Month {

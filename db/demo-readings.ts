@@ -12,18 +12,15 @@ export interface ReadingRow {
   readonly accepted: boolean;
 }
 
-/** How a month's consumption splits between zones: nights are cheaper, so some of it moves there. */
-const shares: Record<number, number[]> = { 1: [1], 2: [0.7, 0.3], 3: [0.25, 0.45, 0.3] };
 const channels = ['site', 'app', 'eReceipt', 'site', 'office', 'app'];
 
 /** One accepted reading per zone for every billed month, agreeing with the month's consumption. */
 export function demoReadings(account: DemoAccount, charges: readonly ChargeRow[]): ReadingRow[] {
   const { zones, startValues, digits } = account.meter;
-  const split = shares[zones.length] as number[];
   const registers = [...startValues];
   return charges.flatMap((charge, month) =>
     zones.map((zone, index) => {
-      const consumptionKwh = Math.round(charge.consumptionKwh * (split[index] as number));
+      const consumptionKwh = charge.zoneKwh[index] as number;
       registers[index] = ((registers[index] as number) + consumptionKwh) % 10 ** digits;
       return {
         zone,

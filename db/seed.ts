@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import { demoAccounts } from './demo-accounts';
 import { demoHistory } from './demo-history';
 import { demoReadings } from './demo-readings';
-import { Account, Meter, MeterReading, MonthlyCharge, Payment } from './entities';
+import { demoTariffRows } from './demo-tariffs';
+import { Account, EReceiptSubscription, Meter, MeterReading, MonthlyCharge, Payment, Tariff } from './entities';
 
 /**
  * Writes the demo accounts with their history as of `now`. Run again, it refreshes the history
@@ -10,9 +11,12 @@ import { Account, Meter, MeterReading, MonthlyCharge, Payment } from './entities
  */
 export async function seedDemoAccounts(orm: MikroORM, now: Date): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
+    await em.nativeDelete(Tariff, {});
+    await em.insertMany(Tariff, demoTariffRows(now.getUTCFullYear()));
     for (const demo of demoAccounts) {
       const history = demoHistory(demo, now);
       const fields = {
+        payerName: demo.payerName,
         address: demo.address,
         phone: demo.phone,
         email: demo.email,
@@ -30,10 +34,12 @@ export async function seedDemoAccounts(orm: MikroORM, now: Date): Promise<void> 
       await em.nativeDelete(MonthlyCharge, { account });
       await em.nativeDelete(MeterReading, { meter: { account } });
       await em.nativeDelete(Meter, { account });
+      await em.nativeDelete(EReceiptSubscription, { account });
+      if (demo.eReceiptSince) await em.insert(EReceiptSubscription, { account, email: demo.email, fromPeriod: demo.eReceiptSince, untilPeriod: null });
       const { serialNumber, zones, digits } = demo.meter;
       const meter = await em.insert(Meter, { account, serialNumber, zones, digits, installedOn: '2015-01-01' });
       await em.insertMany(MeterReading, demoReadings(demo, history.charges).map((reading) => ({ meter, ...reading })));
-      await em.insertMany(MonthlyCharge, history.charges.map((charge) => ({ account, ...charge })));
+      await em.insertMany(MonthlyCharge, history.charges.map(({ zoneKwh: _split, ...charge }) => ({ account, ...charge })));
       await em.insertMany(Payment, history.payments.map((payment) => ({ account, ...payment })));
     }
   });
@@ -42,5 +48,5 @@ export async function seedDemoAccounts(orm: MikroORM, now: Date): Promise<void> 
 /** True when the embedded database lacks the demo accounts, or data a newer version seeds with them. */
 export async function needsDemoAccounts(orm: MikroORM): Promise<boolean> {
   const em = orm.em.fork();
-  return (await em.count(Account, { demo: true })) === 0 || (await em.count(MeterReading, {})) === 0;
+  return (await em.count(Account, { demo: true })) === 0 || (await em.count(MeterReading, {})) === 0 || (await em.count(Tariff, {})) === 0;
 }

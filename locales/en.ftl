@@ -337,6 +337,55 @@ payments-csv-header = Payment date;Payment amount;Payment source
 charges-csv-caption = Charges and payments for { $from }–{ $to } as CSV.
 payments-csv-caption = Payment history for { $from }–{ $to } as CSV.
 
+## receipts
+
+action-receipts = Receipts
+action-monthly = Receipt every month
+help-receipts = • send the receipt of any month as a PDF with a QR code to pay (/receipts);
+help-monthly = • send the receipt to this chat every month (/monthly);
+intent-receipts = receipt* | bill pdf | pdf | payment slip
+intent-monthly = every month | monthly receipt* | send the receipt here | receipt every month
+
+receipts-not-linked = Receipts are available for a linked account. Link your account to get them.
+receipts-ask = Receipt for account { $account }: choose a month or type it, for example: { $example } or “October 2026”.
+receipts-month = { $period }
+receipts-other-month = Another month
+receipts-not-typed = Type the month in digits, for example: { $example }, or choose it on a button.
+month-format = I could not read the month. Type it like this: { $example } or “October 2026”.
+receipts-too-early = Receipts are kept from January 2015; there is no receipt for { $period }.
+receipts-not-billed = The receipt for { $period } has not been issued yet: the latest is for { $last }.
+receipts-not-electronic = The archive has no receipt for { $period }: it keeps every receipt up to { $paperUntil }, and from May 2020 only those received electronically (the e-receipt service). Available: { $available }.
+receipts-missing = The account has no charges for { $period }, so there is no receipt for that month.
+receipt-caption = Receipt for account { $account }, { $period }: charged { $charged }, to pay { $total } by { $due }.
+monthly-receipt-turn-on = Send it here every month
+monthly-receipt-turn-off = Stop sending it every month
+monthly-receipt-on = The receipt for account { $account } will come to this chat every month, as soon as it is issued.
+monthly-receipt-off = The receipt for account { $account } does not come to this chat by itself. You can always ask for it under “Receipts”.
+push-monthly-receipt = The receipt for { $period } has been issued.
+
+receipt-title = Electricity receipt for { $period }
+receipt-supplier = Supplier
+receipt-supplier-details = INN { $inn }, KPP { $kpp }, account { $bankAccount } at { $bankName }, BIC { $bic }, corr. account { $correspondentAccount }
+receipt-supplier-contacts = { $address }, tel. { $phone }
+receipt-payer = Payer
+receipt-account = Account
+receipt-address = Address
+receipt-residents = Registered residents
+receipt-period = Billing period
+receipt-column-meter = Meter, zone
+receipt-column-previous = Previous
+receipt-column-current = Current
+receipt-column-consumption = Used, kWh
+receipt-column-tariff = Price per kWh
+receipt-column-amount = Amount
+receipt-recalculation = Recalculation
+receipt-opening = Balance at the start of the period
+receipt-paid = Paid in the period
+receipt-charged = Charged for the period
+receipt-total = Total to pay by { $due }
+receipt-qr-hint = Scan the QR code in your banking app: the details, the account and the amount fill in by themselves.
+receipt-qr-purpose = Оплата электроэнергии, л/с { $account }, период { $period }
+
 ## pay
 
 action-pay = Pay

@@ -304,7 +304,7 @@ action-charges = Начисления и платежи
 action-payments = История платежей
 help-charges = • показать начисления и платежи по месяцам (/charges);
 help-payments = • показать историю платежей (/payments);
-intent-charges = начислен | начисления и платежи | квитанц | сколько начислили | счета за
+intent-charges = начислен | начисления и платежи | сколько начислили | счета за
 intent-payments = история плат | мои платеж | платежи* | когда платил | когда я платил | история оплат | прошлые оплат | список плат
 
 statements-not-linked = Начисления и платежи доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их смотреть.
@@ -338,6 +338,55 @@ charges-csv-header = Год;Месяц;Входящее сальдо (долг);
 payments-csv-header = Дата платежа;Сумма платежа;Источник оплаты
 charges-csv-caption = Начисления и платежи за { $from }–{ $to } в CSV.
 payments-csv-caption = История платежей за { $from }–{ $to } в CSV.
+
+## receipts
+
+action-receipts = Квитанции
+action-monthly = Квитанция каждый месяц
+help-receipts = • прислать квитанцию за любой месяц в PDF с QR-кодом для оплаты (/receipts);
+help-monthly = • присылать квитанцию в этот чат каждый месяц (/monthly);
+intent-receipts = квитанц | квитки | квиток | счет на оплату | платежк | pdf | архив квитанц
+intent-monthly = присылать квитанц | каждый месяц | ежемесячн | квитанцию сюда | подписаться на квитанц
+
+receipts-not-linked = Квитанции доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их получать.
+receipts-ask = Квитанция по счёту { $account }: выберите месяц или введите его, например: { $example } или «октябрь 2026».
+receipts-month = { $period }
+receipts-other-month = Другой месяц
+receipts-not-typed = Введите месяц цифрами, например: { $example }, — или выберите его на кнопке.
+month-format = Не получилось прочитать месяц. Введите его так: { $example } или «октябрь 2026».
+receipts-too-early = Квитанции хранятся с января 2015 года, за { $period } квитанции нет.
+receipts-not-billed = Квитанция за { $period } ещё не выставлена: последняя — за { $last }.
+receipts-not-electronic = Квитанции за { $period } в архиве нет: до { $paperUntil } в архиве все квитанции, а с мая 2020 года — только полученные в электронном виде (услуга «Электронная квитанция»). Доступны: { $available }.
+receipts-missing = По счёту нет начислений за { $period }, поэтому квитанции за этот месяц нет.
+receipt-caption = Квитанция по счёту { $account } за { $period }: начислено { $charged }, к оплате { $total } до { $due }.
+monthly-receipt-turn-on = Присылать сюда каждый месяц
+monthly-receipt-turn-off = Не присылать каждый месяц
+monthly-receipt-on = Квитанция по счёту { $account } будет приходить в этот чат каждый месяц, как только её выставят.
+monthly-receipt-off = Квитанция по счёту { $account } не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».
+push-monthly-receipt = Выставлена квитанция за { $period }.
+
+receipt-title = Квитанция на оплату электроэнергии за { $period }
+receipt-supplier = Поставщик
+receipt-supplier-details = ИНН { $inn }, КПП { $kpp }, р/с { $bankAccount } в { $bankName }, БИК { $bic }, к/с { $correspondentAccount }
+receipt-supplier-contacts = { $address }, тел. { $phone }
+receipt-payer = Плательщик
+receipt-account = Лицевой счёт
+receipt-address = Адрес
+receipt-residents = Прописано, чел.
+receipt-period = Расчётный период
+receipt-column-meter = Счётчик, зона
+receipt-column-previous = Предыдущие
+receipt-column-current = Текущие
+receipt-column-consumption = Расход, кВт·ч
+receipt-column-tariff = Тариф за кВт·ч
+receipt-column-amount = Сумма
+receipt-recalculation = Перерасчёт
+receipt-opening = Сальдо на начало периода
+receipt-paid = Оплачено в периоде
+receipt-charged = Начислено за период
+receipt-total = Итого к оплате до { $due }
+receipt-qr-hint = Отсканируйте QR-код в приложении банка: реквизиты, лицевой счёт и сумма заполнятся сами.
+receipt-qr-purpose = Оплата электроэнергии, л/с { $account }, период { $period }
 
 ## pay
 

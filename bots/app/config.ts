@@ -3,6 +3,8 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { kopecks } from '../../core/domain/money';
 import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
+import type { SupplierDetails } from '../../core/domain/receipt';
+import { demoSupplier } from '../../db/demo-supplier';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
   z
@@ -76,6 +78,15 @@ const configSchema = z
       .string()
       .default('Europe/Moscow')
       .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' }),
+    SUPPLIER_NAME: z.string().trim().min(1).max(160).default(demoSupplier.name),
+    SUPPLIER_INN: z.string().regex(/^\d{10}$/, { message: 'expected the 10 digits of a company INN' }).default(demoSupplier.inn),
+    SUPPLIER_KPP: z.string().regex(/^\d{9}$/, { message: 'expected 9 digits' }).default(demoSupplier.kpp),
+    SUPPLIER_BANK_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the settlement account' }).default(demoSupplier.bankAccount),
+    SUPPLIER_BANK_NAME: z.string().trim().min(1).max(45).default(demoSupplier.bankName),
+    SUPPLIER_BIC: z.string().regex(/^\d{9}$/, { message: 'expected the 9 digits of the BIC' }).default(demoSupplier.bic),
+    SUPPLIER_CORRESPONDENT_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the correspondent account' }).default(demoSupplier.correspondentAccount),
+    SUPPLIER_ADDRESS: z.string().trim().min(1).default(demoSupplier.address),
+    SUPPLIER_PHONE: z.string().trim().min(1).default(demoSupplier.phone),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, issues) => {
@@ -174,6 +185,17 @@ function toConfig(env: z.infer<typeof configSchema>) {
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     timeZone: env.SUPPLIER_TIME_ZONE,
+    supplier: {
+      name: env.SUPPLIER_NAME,
+      inn: env.SUPPLIER_INN,
+      kpp: env.SUPPLIER_KPP,
+      bankAccount: env.SUPPLIER_BANK_ACCOUNT,
+      bankName: env.SUPPLIER_BANK_NAME,
+      bic: env.SUPPLIER_BIC,
+      correspondentAccount: env.SUPPLIER_CORRESPONDENT_ACCOUNT,
+      address: env.SUPPLIER_ADDRESS,
+      phone: env.SUPPLIER_PHONE,
+    } satisfies SupplierDetails,
     policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100) },
     logLevel: env.LOG_LEVEL,
   };

@@ -18,6 +18,11 @@ import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
+import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
+import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
+import { PdfReceiptArchive } from '../receipts/pdf-receipt-archive';
+import { ReceiptRenderer } from '../receipts/receipt-renderer';
 import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
 import type { Config } from './config';
 import { errorFields, type Log } from './log';
@@ -39,12 +44,16 @@ export interface Runtime {
   readonly pushes: SqlChatPushes;
   readonly orders: SqlPaymentOrders;
   readonly yookassa: YooKassaPayments | undefined;
+  readonly receipts: PdfReceiptArchive;
+  readonly issuedReceipts: SqlIssuedReceipts;
+  readonly eReceipts: SqlEReceipts;
+  readonly monthlyReceipts: SqlMonthlyReceiptChats;
   close(): Promise<void>;
 }
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy'> & Partial<Pick<Config, 'yookassa'>>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier'> & Partial<Pick<Config, 'yookassa'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
@@ -66,6 +75,11 @@ export async function createRuntime(
   const yookassa =
     config.yookassa &&
     new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase }, (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch));
+  const renderer = new ReceiptRenderer();
+  const issuedReceipts = new SqlIssuedReceipts(orm);
+  const receipts = new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier);
+  const eReceipts = new SqlEReceipts(orm);
+  const monthlyReceipts = new SqlMonthlyReceiptChats(orm);
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities,
@@ -74,6 +88,9 @@ export async function createRuntime(
     files,
     payments: yookassa ?? new SandboxPayments(orders, paymentPageBase),
     mail: mailQueue,
+    receipts,
+    eReceipts,
+    monthlyReceipts,
     localizer,
     clock: () => new Date(),
     policy: config.policy,
@@ -100,8 +117,12 @@ export async function createRuntime(
     pushes: new SqlChatPushes(orm),
     orders,
     yookassa,
+    receipts,
+    issuedReceipts,
+    eReceipts,
+    monthlyReceipts,
     async close() {
-      await orm.close();
+      await Promise.all([orm.close(), renderer.close()]);
       // A Redis that does not answer is left at once rather than waited for.
       if (redis) await Promise.race([redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]);
       redis?.disconnect();

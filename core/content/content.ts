@@ -1,12 +1,15 @@
 import type { Button } from '../chat';
+import type { FileMime } from '../ports';
 import type { Text, TextArg } from '../text';
 
-/** A file the flow made and put in the file store: a chart, a CSV export, later receipts. */
+/** A file the flow made and put in the file store: a chart, a CSV export, a receipt. */
 export interface SharedFile {
   /** The store's random token for it. */
   readonly id: string;
   readonly name: string;
-  readonly mime: 'image/png' | 'text/csv';
+  readonly mime: FileMime;
+  /** SHA-256 of the bytes, for a document a platform keeps (Telegram sends it again by its id). */
+  readonly sha256?: string;
 }
 
 /** One line of facts: a label and its value (a money amount, a moment, a word or a text). */

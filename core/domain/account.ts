@@ -11,6 +11,8 @@ export interface AccountCard {
 
 /** What the web account's «Информация» page shows. */
 export interface AccountInfo extends AccountCard {
+  /** The payer, as the receipt names them. */
+  readonly payerName: string | null;
   readonly phone: string | null;
   readonly residents: number;
   readonly seasonalityFactor: number;

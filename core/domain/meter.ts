@@ -60,3 +60,7 @@ export function billingPeriod(at: Date, timeZone: string): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}`;
 }
+
+export function isZone(value: string): value is Zone {
+  return (zones as readonly string[]).includes(value);
+}

@@ -61,3 +61,30 @@ export function periodStart(period: string, timeZone: string): Date {
   const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
   return new Date(guess - (wall - guess));
 }
+
+/** Month names as people type them, by their first letters: «окт», «октябрь», «октября», «Oct», «October». */
+const monthStems: readonly (readonly string[])[] = [
+  ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['май', 'мая', 'may'], ['июн', 'jun'],
+  ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
+];
+
+const monthExample = '10.2026';
+
+/** Reads one month as people type it: `10.2026`, `10/2026`, `2026-10`, `октябрь 2026`, `Oct 2026`. */
+export function parseMonth(input: string): Result<string> {
+  const typed = input.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s*г(ода?)?\.?$/u, '');
+  const dotted = /^(\d{1,2})\s*[./-]\s*(\d{4})$/.exec(typed);
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(typed);
+  const named = /^(\p{L}+)\.?\s+(\d{4})$/u.exec(typed);
+  let month: number | undefined;
+  let year: number | undefined;
+  if (dotted) [month, year] = [Number(dotted[1]), Number(dotted[2])];
+  else if (iso) [year, month] = [Number(iso[1]), Number(iso[2])];
+  else if (named) {
+    const word = named[1] as string;
+    const index = monthStems.findIndex((stems) => stems.some((stem) => word.startsWith(stem)));
+    if (index >= 0) [month, year] = [index + 1, Number(named[2])];
+  }
+  if (month === undefined || year === undefined || month < 1 || month > 12) return fail(text('month-format', { example: monthExample }));
+  return ok(`${year}-${String(month).padStart(2, '0')}`);
+}

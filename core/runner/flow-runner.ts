@@ -200,7 +200,8 @@ export class FlowRunner {
       return { session, said: [flow.prompt] };
     }
     if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(turn, session);
-    const left = flow && flow.prompt ? { suspended: flow } : {};
+    // A button of the task at hand (a month, a page) answers it anew: the question it came with is not kept aside.
+    const left = flow?.prompt && flow.action !== task.action ? { suspended: flow } : {};
     return this.step(turn, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
   }
 

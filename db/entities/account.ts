@@ -4,6 +4,8 @@ export const Account = defineEntity({
   name: 'Account',
   properties: {
     number: p.string().length(12).primary(),
+    /** The payer, as the receipt names them. */
+    payerName: p.string().nullable(),
     address: p.text(),
     phone: p.string().nullable(),
     email: p.string().nullable(),

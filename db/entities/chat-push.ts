@@ -14,6 +14,11 @@ export const ChatPush = defineEntity({
     chatId: p.string(),
     messageKey: p.string(),
     messageArgs: p.json<Record<string, TextArg>>(),
+    /** A receipt sent with it (`account`/`period`), issued in the chat's language when it is sent. */
+    receiptAccount: p.string().length(12).nullable(),
+    receiptPeriod: p.string().length(7).nullable(),
+    /** Set when the same push must never be queued twice (a month's receipt to a chat): unique. */
+    dedupeKey: p.string().nullable().unique(),
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),

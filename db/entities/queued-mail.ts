@@ -8,6 +8,13 @@ export const QueuedMail = defineEntity({
     recipient: p.string(),
     subject: p.string(),
     body: p.text(),
+    /** Links shown as buttons under the text (`[{ label, url }]`). */
+    links: p.json<{ label: string; url: string }[]>().nullable(),
+    /** A receipt attached to it (`account`/`period`), issued when the mail is sent. */
+    receiptAccount: p.string().length(12).nullable(),
+    receiptPeriod: p.string().length(7).nullable(),
+    /** Set when the same mail must never be queued twice (a month's e-receipt): unique. */
+    dedupeKey: p.string().nullable().unique(),
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),

@@ -3,7 +3,9 @@ import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from '
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks, type Kopecks } from '../../core/domain/money';
 import type { Accounts } from '../../core/ports';
-import { Account, MonthlyCharge, Payment } from '../entities';
+import { isZone } from '../../core/domain/meter';
+import type { ZoneTariff } from '../../core/domain/receipt';
+import { Account, MonthlyCharge, Payment, Tariff } from '../entities';
 
 export class SqlAccounts implements Accounts {
   constructor(private readonly orm: MikroORM) {}
@@ -18,6 +20,7 @@ export class SqlAccounts implements Accounts {
     return (
       account && {
         number,
+        payerName: account.payerName ?? null,
         address: account.address,
         email: account.email ?? null,
         readingsWithoutLinkAllowed: account.readingsWithoutLinkAllowed,
@@ -57,6 +60,13 @@ export class SqlAccounts implements Accounts {
   async payments(number: AccountNumber, paidFrom: Date, paidBefore: Date): Promise<PaymentRecord[]> {
     const rows = await this.orm.em.fork().find(Payment, { account: number, paidAt: { $gte: paidFrom, $lt: paidBefore } }, { orderBy: { paidAt: 'asc', id: 'asc' } });
     return rows.map((row) => ({ paidAt: row.paidAt.toISOString(), amount: kopecks(row.amountKopecks), source: row.source }));
+  }
+
+  async tariffs(period: string): Promise<ZoneTariff[]> {
+    const rows = await this.orm.em.fork().find(Tariff, { validFrom: { $lte: period } }, { orderBy: { validFrom: 'desc' } });
+    const inForce = new Map<string, number>();
+    for (const row of rows) if (!inForce.has(row.zone)) inForce.set(row.zone, row.kopecksPerKwh);
+    return [...inForce].flatMap(([zone, kopecksPerKwh]) => (isZone(zone) ? [{ zone, kopecksPerKwh }] : []));
   }
 
   async hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean> {

@@ -121,6 +121,15 @@ describeWithChromium('web chat in headless Chromium', () => {
     // Billing has taken this month's reading: the bot says so before anything is typed.
     await press(page, 'Передать показания');
     await see(page, 'Показания за');
+    // The receipt arrives as a file to download, with its summary and the way to pay.
+    await press(page, 'Квитанции');
+    await press(page, '10.2026');
+    await see(page, 'Квитанция по счёту 100000000001 за 10.2026');
+    await page.waitForSelector('a[href*="/files/"]');
+    const pdf = await page.evaluate("fetch([...document.querySelectorAll('a[href*=\"/files/\"]')].at(-1).href).then((r) => r.headers.get('content-type'))");
+    expect(pdf).toBe('application/pdf');
+    await press(page, 'Меню');
+    await press(page, 'Ещё…');
     await press(page, 'Начисления и платежи');
     await see(page, 'За какой период показать начисления и платежи?');
 
@@ -137,7 +146,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });
     await link(page);
     await see(page, 'Лицевой счёт 100000000001. Что вы хотите сделать?');
-    const labels = ['Информация по счёту', 'Оплатить', 'Передать показания', 'История показаний', 'Начисления и платежи', 'Ещё…'];
+    const labels = ['Информация по счёту', 'Оплатить', 'Передать показания', 'Квитанции', 'История показаний', 'Ещё…'];
     await action(page, 'Ещё…').waitFor();
     for (const label of labels) {
       const box = await action(page, label).boundingBox();

@@ -2,7 +2,7 @@ import { PaymentOrder } from '../../db/entities';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
 import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
-/** Demo account 3 owes 5 894,32 ₽; its latest three charges average 2 131,44 ₽. */
+/** Demo account 3 owes 5 617,11 ₽; its latest three charges average 2 039,04 ₽. */
 describe('paying through a link', () => {
   let world: World;
   let customer: Customer;
@@ -16,21 +16,21 @@ describe('paying through a link', () => {
 
   it('proposes the debt with the current month estimate, and gives a payment link', async () => {
     expect((await customer.presses('Оплатить'))[0]).toBe(
-      'К оплате рекомендуется 8 025,76 ₽:\n• задолженность: 5 894,32 ₽;\n• предварительный расчёт за текущий месяц: 2 131,44 ₽ — с ним долга не возникнет, когда месяц будет начислен.\nМожно оплатить только задолженность или ввести свою сумму.',
+      'К оплате рекомендуется 7 656,15 ₽:\n• задолженность: 5 617,11 ₽;\n• предварительный расчёт за текущий месяц: 2 039,04 ₽ — с ним долга не возникнет, когда месяц будет начислен.\nМожно оплатить только задолженность или ввести свою сумму.',
     );
-    expect(customer.buttons()).toEqual(['Оплатить 8 025,76 ₽', 'Только задолженность: 5 894,32 ₽', 'Другая сумма']);
-    expect(await customer.presses('Оплатить 8 025,76 ₽')).toEqual([
-      'Оплата 8 025,76 ₽ по лицевому счёту 100000000003 — картой на странице оплаты.\nПлатёж поступит на счёт в течение суток; я сообщу здесь, когда оплата пройдёт.',
+    expect(customer.buttons()).toEqual(['Оплатить 7 656,15 ₽', 'Только задолженность: 5 617,11 ₽', 'Другая сумма']);
+    expect(await customer.presses('Оплатить 7 656,15 ₽')).toEqual([
+      'Оплата 7 656,15 ₽ по лицевому счёту 100000000003 — картой на странице оплаты.\nПлатёж поступит на счёт в течение суток; я сообщу здесь, когда оплата пройдёт.',
     ]);
-    expect(customer.buttons()).toEqual(['Перейти к оплате 8 025,76 ₽']);
+    expect(customer.buttons()).toEqual(['Перейти к оплате 7 656,15 ₽']);
     expect(customer.last[0]!.buttons[0]).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3978\/pay\/[0-9a-f]{32}$/) });
-    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 802_576, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' })]);
+    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 765_615, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' })]);
   });
 
   it('pays the debt only when the estimate is switched off', async () => {
     await customer.presses('Оплатить');
-    await customer.presses('Только задолженность: 5 894,32 ₽');
-    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 589_432, includesEstimate: false })]);
+    await customer.presses('Только задолженность: 5 617,11 ₽');
+    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 561_711, includesEstimate: false })]);
   });
 
   it.each([
@@ -72,14 +72,14 @@ describe('paying through a link', () => {
 
   it('says which payment is on its way, and does not ask for the same money again', async () => {
     await customer.presses('Оплатить');
-    await customer.presses('Оплатить 8 025,76 ₽');
+    await customer.presses('Оплатить 7 656,15 ₽');
     const [order] = await orders();
     await new SqlPaymentOrders(world.orm, world.clock.now).complete(order!.id, 'succeeded');
     await talk(customer, [
       {
         say: '/pay',
         expect: [
-          'Оплата 8 025,76 ₽ от 24.11.2026, 12:00 уже в пути: она поступит на счёт в течение суток, и к оплате она больше не предлагается.',
+          'Оплата 7 656,15 ₽ от 24.11.2026, 12:00 уже в пути: она поступит на счёт в течение суток, и к оплате она больше не предлагается.',
           'К оплате рекомендуется 0,00 ₽:\n• задолженность: 0,00 ₽;\n• предварительный расчёт за текущий месяц: 0,00 ₽ — с ним долга не возникнет, когда месяц будет начислен.\nМожно оплатить только задолженность или ввести свою сумму.',
         ],
         buttons: ['Другая сумма'],

@@ -21,6 +21,12 @@ import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
+import { demoSupplier } from '../../db/demo-supplier';
+import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
+import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
+import { PdfReceiptArchive } from '../../bots/receipts/pdf-receipt-archive';
+import { ReceiptRenderer } from '../../bots/receipts/receipt-renderer';
 
 export const seededAt = new Date('2026-11-24T09:00:00Z');
 
@@ -53,15 +59,21 @@ export async function createWorld(options: { services?: (services: Services) => 
   await seedDemoAccounts(orm, seededAt);
   const clock = new TestClock();
   const mail = new SqlMailQueue(orm, clock.now);
+  const files = new SqlFileStore(orm, clock.now);
+  const localizer = new Localizer('Europe/Moscow');
+  const renderer = new ReceiptRenderer(1);
   const real: Services = {
     accounts: new SqlAccounts(orm),
     identities: new SqlChatIdentities(orm),
     attempts: new SqlLinkAttempts(orm),
     readings: new SqlMeterReadings(orm),
-    files: new SqlFileStore(orm, clock.now),
+    files,
     payments: new SandboxPayments(new SqlPaymentOrders(orm, clock.now), () => 'http://127.0.0.1:3978'),
     mail,
-    localizer: new Localizer('Europe/Moscow'),
+    receipts: new PdfReceiptArchive(new SqlIssuedReceipts(orm, clock.now), renderer, files, localizer, demoSupplier),
+    eReceipts: new SqlEReceipts(orm),
+    monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+    localizer,
     clock: clock.now,
     policy: { paymentConfirmAbove: defaultPaymentConfirmAbove },
   };
@@ -94,7 +106,9 @@ export async function createWorld(options: { services?: (services: Services) => 
       if (!linked?.includes('привязан к этому чату')) throw new Error(`Not linked: ${linked}`);
       return customer;
     },
-    close: () => orm.close(),
+    close: async () => {
+      await Promise.all([orm.close(), renderer.close()]);
+    },
   };
 }
 

@@ -34,7 +34,12 @@ export const phrasings: readonly (readonly [string, string | null])[] = [
   ['past readings', 'history'], ['consumption chart', 'history'], ['usage', 'history'], ['график', 'history'],
   // charges
   ['начисления', 'charges'], ['начисления и платежи', 'charges'], ['Начисления и платежи', 'charges'], ['сколько начислили', 'charges'], ['начисленя', 'charges'],
-  ['квитанция', 'charges'], ['charges', 'charges'], ['my bills', 'charges'], ['statement', 'charges'], ['what was charged', 'charges'],
+  ['charges', 'charges'], ['my bills', 'charges'], ['statement', 'charges'], ['what was charged', 'charges'],
+  // receipts
+  ['квитанция', 'receipts'], ['квитанции', 'receipts'], ['пришлите квитанцию', 'receipts'], ['квитанция за октябрь', 'receipts'], ['квиток', 'receipts'],
+  ['receipt', 'receipts'], ['my receipt', 'receipts'], ['receipt pdf', 'receipts'],
+  // monthly receipt
+  ['присылать квитанцию каждый месяц', 'monthly'], ['ежемесячная квитанция', 'monthly'], ['monthly receipt', 'monthly'], ['receipt every month', 'monthly'],
   // payments history
   ['история платежей', 'payments'], ['История платежей', 'payments'], ['мои платежи', 'payments'], ['когда я платил', 'payments'], ['история оплат', 'payments'],
   ['платежи', 'payments'], ['payment history', 'payments'], ['my payments', 'payments'], ['when did I pay', 'payments'], ['истори платежей', 'payments'],

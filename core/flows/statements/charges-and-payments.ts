@@ -4,8 +4,9 @@ import { billingPeriod } from '../../domain/meter';
 import { plainAmount } from '../../domain/money';
 import { displayPeriod, periodStart, shiftPeriod } from '../../domain/period';
 import type { FlowServices } from '../../services';
-import { lines, money, moment, text, words, type Text, type TextArg } from '../../text';
+import { lines, money, moment, text, words, type Text } from '../../text';
 import { channelName } from '../readings/meter-words';
+import { balanceWords } from './balance-words';
 import { showReport, type Report, type ReportPage } from '../reports/report';
 
 interface StatementRow extends MonthlyStatement {
@@ -16,9 +17,6 @@ function paymentsIn(services: FlowServices, page: ReportPage): Promise<PaymentRe
   const tz = services.localizer.timeZone;
   return services.accounts.payments(page.account, periodStart(page.range.from, tz), periodStart(shiftPeriod(page.range.to, 1), tz));
 }
-
-const balance = (kopecks: number): TextArg =>
-  words(text('balance-value', { amount: money(Math.abs(kopecks)), state: kopecks < 0 ? 'debt' : kopecks > 0 ? 'credit' : 'zero' }));
 
 const paymentWords = (payment: PaymentRecord): Text =>
   text('payment-cell', { at: moment(new Date(payment.paidAt)), amount: money(payment.amount), source: words(channelName(payment.source)) });
@@ -42,10 +40,10 @@ const chargesReport: Report<StatementRow> = {
     columns: [text('charges-column-month'), text('charges-column-opening'), text('charges-column-charged'), text('charges-column-paid'), text('charges-column-closing')],
     rows: rows.map((row) => [
       displayPeriod(row.period),
-      balance(row.openingBalance),
+      balanceWords(row.openingBalance),
       money(row.charged),
       row.payments.length ? lines(row.payments.map(paymentWords)) : '—',
-      balance(row.closingBalance),
+      balanceWords(row.closingBalance),
     ]),
   }),
   csv: {

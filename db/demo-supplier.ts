@@ -1,0 +1,14 @@
+import type { SupplierDetails } from '../core/domain/receipt';
+
+/** The demo supplier on every receipt unless the configuration names the real one. */
+export const demoSupplier: SupplierDetails = {
+  name: 'АО «Энергосбыт» (демо)',
+  inn: '7700000000',
+  kpp: '770001001',
+  bankAccount: '40702810900000000001',
+  bankName: 'ПАО «Демобанк»',
+  bic: '044525000',
+  correspondentAccount: '30101810400000000225',
+  address: 'г. Москва, ул. Примерная, д. 1',
+  phone: '8 800 000-00-00',
+};

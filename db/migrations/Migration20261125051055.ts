@@ -1,0 +1,57 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261125051055 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "email_confirmation" ("id" serial primary key, "token_hash" varchar(64) not null, "purpose" varchar(255) not null, "account" varchar(12) not null, "email" varchar(255) not null, "reason" text null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null);`);
+    this.addSql(`alter table "email_confirmation" add constraint "email_confirmation_token_hash_unique" unique ("token_hash");`);
+
+    this.addSql(`create table "ereceipt_subscription" ("id" serial primary key, "account_number" varchar(12) not null, "email" varchar(255) not null, "from_period" varchar(7) not null, "until_period" varchar(7) null);`);
+    this.addSql(`create index "ereceipt_subscription_account_number_index" on "ereceipt_subscription" ("account_number");`);
+
+    this.addSql(`create table "issued_receipt" ("id" serial primary key, "account" varchar(12) not null, "period" varchar(7) not null, "locale" varchar(2) not null, "sha256" varchar(64) not null, "content" bytea not null, "issued_at" timestamptz not null);`);
+    this.addSql(`alter table "issued_receipt" add constraint "issued_receipt_account_period_locale_unique" unique ("account", "period", "locale");`);
+
+    this.addSql(`create table "monthly_receipt_chat" ("id" serial primary key, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "account" varchar(12) not null, "since" timestamptz not null);`);
+    this.addSql(`create index "monthly_receipt_chat_account_index" on "monthly_receipt_chat" ("account");`);
+    this.addSql(`alter table "monthly_receipt_chat" add constraint "monthly_receipt_chat_channel_chat_id_account_unique" unique ("channel", "chat_id", "account");`);
+
+    this.addSql(`create table "tariff" ("id" serial primary key, "zone" varchar(255) not null, "valid_from" varchar(7) not null, "kopecks_per_kwh" int not null);`);
+    this.addSql(`alter table "tariff" add constraint "tariff_zone_valid_from_unique" unique ("zone", "valid_from");`);
+
+    this.addSql(`create table "telegram_file" ("sha256" varchar(64) not null, "file_id" varchar(255) not null, constraint "telegram_file_pkey" primary key ("sha256"));`);
+
+    this.addSql(`alter table "ereceipt_subscription" add constraint "ereceipt_subscription_account_number_foreign" foreign key ("account_number") references "account" ("number") on update cascade;`);
+
+    this.addSql(`alter table "account" add column "payer_name" varchar(255) null;`);
+
+    this.addSql(`alter table "chat_push" add column "receipt_account" varchar(12) null, add column "receipt_period" varchar(7) null, add column "dedupe_key" varchar(255) null;`);
+    this.addSql(`alter table "chat_push" add constraint "chat_push_dedupe_key_unique" unique ("dedupe_key");`);
+
+    this.addSql(`alter table "queued_mail" add column "links" jsonb null, add column "receipt_account" varchar(12) null, add column "receipt_period" varchar(7) null, add column "dedupe_key" varchar(255) null;`);
+    this.addSql(`alter table "queued_mail" add constraint "queued_mail_dedupe_key_unique" unique ("dedupe_key");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "email_confirmation" cascade;`);
+
+    this.addSql(`drop table if exists "ereceipt_subscription" cascade;`);
+
+    this.addSql(`drop table if exists "issued_receipt" cascade;`);
+
+    this.addSql(`drop table if exists "monthly_receipt_chat" cascade;`);
+
+    this.addSql(`drop table if exists "tariff" cascade;`);
+
+    this.addSql(`drop table if exists "telegram_file" cascade;`);
+
+    this.addSql(`alter table "account" drop column "payer_name";`);
+
+    this.addSql(`alter table "chat_push" drop constraint "chat_push_dedupe_key_unique";`);
+    this.addSql(`alter table "chat_push" drop column "receipt_account", drop column "receipt_period", drop column "dedupe_key";`);
+
+    this.addSql(`alter table "queued_mail" drop constraint "queued_mail_dedupe_key_unique";`);
+    this.addSql(`alter table "queued_mail" drop column "links", drop column "receipt_account", drop column "receipt_period", drop column "dedupe_key";`);
+  }
+
+}
