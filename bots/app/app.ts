@@ -15,7 +15,8 @@ import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
-import { createTelegramBot } from '../telegram/telegram-bot';
+import { createTelegramBot, type KnownDocuments } from '../telegram/telegram-bot';
+import type { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { startTelegram } from '../telegram/telegram-startup';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { DirectLineRelay } from '../webchat/direct-line-relay';
@@ -61,7 +62,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   };
 
   const telegram = config.telegram
-    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files })
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, documents: telegramDocuments(runtime.issuedReceipts) })
     : undefined;
   const webhook = config.telegram?.webhook;
 
@@ -156,6 +157,11 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       await runtime.close();
     },
   };
+}
+
+/** Receipts Telegram has had already, sent again by their `file_id`. */
+function telegramDocuments(issued: SqlIssuedReceipts): KnownDocuments {
+  return { fileId: (sha256) => issued.telegramFileId(sha256), remember: (sha256, fileId) => issued.rememberTelegramFile(sha256, fileId) };
 }
 
 /** A dependency's health within 1.5 s: a hung store is «down», and /health still answers within 2 s. */

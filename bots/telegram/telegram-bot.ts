@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, InputFile, type Api, type Context } from 'grammy';
+import { Bot, GrammyError, InputFile, type Api, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import type { AttachmentKind, Input } from '../../core/chat';
 import type { OutgoingMessage } from '../../core/content/outgoing';
@@ -18,6 +18,8 @@ export interface TelegramBotOptions {
   readonly token: string;
   readonly runner: FlowRunner;
   readonly files: FileStore;
+  /** Documents Telegram holds already, by content hash: sent again by `file_id`. */
+  readonly documents?: KnownDocuments;
   /** A self-hosted Bot API server (the tests' fake one). */
   readonly apiRoot?: string;
   /** Skips `getMe` when known already (the benchmark). */
@@ -50,7 +52,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (chatId === undefined) return;
     // Telegram's language_code is not a hint: many Russian customers run Telegram in English.
     await options.runner.handle({ chat: { channel: 'telegram', id: String(chatId) }, updateId: String(ctx.update.update_id), input }, async (reply) => {
-      for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message);
+      for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message, options.documents);
       await answered?.(reply.notice);
     });
   };
@@ -70,21 +72,41 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   return bot;
 }
 
-/** Sends one message of the bot's on Telegram, files from the file store. */
-export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage): Promise<void> {
+/** Telegram's `file_id`s of documents it has had from this bot, by the SHA-256 of their bytes. */
+export interface KnownDocuments {
+  fileId(sha256: string): Promise<string | null>;
+  remember(sha256: string, fileId: string): Promise<void>;
+}
+
+/** Sends one message of the bot's on Telegram, files from the file store; a document Telegram has already goes by its id. */
+export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments): Promise<void> {
   for (const send of telegramSends(message)) {
     const markup = send.reply_markup ? { reply_markup: send.reply_markup } : {};
     if (send.method === 'sendMessage') {
       await api.sendMessage(chatId, send.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup });
       continue;
     }
+    const other = { caption: send.caption, parse_mode: 'HTML' as const, ...markup };
+    const { sha256 } = send.file;
+    const known = sha256 && documents ? await documents.fileId(sha256) : null;
+    // A file id Telegram no longer takes (another bot's token) falls back to an upload.
+    if (known && (await api.sendDocument(chatId, known, other).then(() => true, (error: unknown) => refusedFileId(error)))) continue;
     const stored = await files.get(send.file.id);
     if (!stored) throw new Error(`file ${send.file.name} is no longer in the store`);
     const file = new InputFile(stored.bytes, stored.name);
-    const other = { caption: send.caption, parse_mode: 'HTML' as const, ...markup };
-    if (send.method === 'sendPhoto') await api.sendPhoto(chatId, file, other);
-    else await api.sendDocument(chatId, file, other);
+    if (send.method === 'sendPhoto') {
+      await api.sendPhoto(chatId, file, other);
+      continue;
+    }
+    const sent = await api.sendDocument(chatId, file, other);
+    if (sha256 && documents && sent.document) await documents.remember(sha256, sent.document.file_id);
   }
+}
+
+/** False for Telegram's 400 about a file id it does not know; anything else is thrown on. */
+function refusedFileId(error: unknown): false {
+  if (error instanceof GrammyError && error.error_code === 400) return false;
+  throw error;
 }
 
 /** Telegram's command menu, in each language, from the task table. */

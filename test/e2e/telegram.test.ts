@@ -52,6 +52,24 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     expect((await customer.sendsPhoto())[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
   });
 
+  it('sends a receipt as a document with its summary and Pay, and the same receipt again by its file_id', async () => {
+    const customer = new TelegramCustomer(api, 507);
+    await play(customer, linkingScript.slice(0, -1));
+    await customer.says('/receipts');
+    const [receipt] = await customer.presses('10.2026');
+    expect(receipt).toMatchObject({ text: expect.stringMatching(/^Квитанция по счёту 100000000001 за 10\.2026: начислено/), file: 'receipt-100000000001-2026-10.pdf' });
+    const upload = api.messagesTo(507).at(-1);
+    expect(upload).toMatchObject({ method: 'sendDocument', file: { name: 'receipt-100000000001-2026-10.pdf' } });
+    expect(upload?.file?.content.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await customer.says('/receipts');
+    await customer.says('октябрь 2026');
+    const again = api.messagesTo(507).at(-1);
+    expect(again?.method).toBe('sendDocument');
+    expect(again?.file).toBeUndefined();
+    expect(again?.params['document']).toEqual(expect.stringMatching(/^document-\d+$/));
+  });
+
   it('acts once on an update delivered twice', async () => {
     const customer = new TelegramCustomer(api, 502);
     const update = api.customerTypes(502, '/start');

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export interface SentCall {
   readonly method: string;
   readonly params: Record<string, unknown>;
-  readonly file?: { readonly name: string; readonly bytes: number; readonly type: string };
+  readonly file?: { readonly name: string; readonly bytes: number; readonly type: string; readonly content: Buffer };
 }
 
 type Failure = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 } | { readonly status: 403; readonly description: string };
@@ -156,7 +156,11 @@ export class FakeTelegramApi {
       case 'sendDocument': {
         this.calls.push({ method, params, ...(file && { file }) });
         const chat = { id: Number(params['chat_id']), type: 'private' };
-        return ok(res, { message_id: this.nextMessageId++, date: now(), chat, text: params['text'] ?? '' });
+        // A document sent by its id stays that id; an upload gets a new one, as Telegram does.
+        const byId = typeof params['document'] === 'string' && !params['document'].startsWith('attach://');
+        const sentDocument = byId ? String(params['document']) : `document-${this.nextMessageId}`;
+        const document = method === 'sendDocument' ? { document: { file_id: sentDocument, file_unique_id: sentDocument } } : {};
+        return ok(res, { message_id: this.nextMessageId++, date: now(), chat, text: params['text'] ?? '', ...document });
       }
       default:
         return reply(res, 404, { ok: false, error_code: 404, description: `Not Found: method ${method} is not faked` });
@@ -226,7 +230,7 @@ function parseMultipart(body: Buffer, boundary: string): { params: Record<string
       const content = part.subarray(headerEnd + 4, part.length - 2);
       const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
       const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
-      if (filename !== undefined) file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '' };
+      if (filename !== undefined) file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', content: Buffer.from(content) };
       else params[name] = parseField(content.toString('utf8'));
     }
     start = next;
