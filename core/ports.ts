@@ -59,11 +59,24 @@ export interface Mail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** Shown as buttons under the text («Оплатить и передать показания»). */
+  readonly links?: readonly { readonly label: string; readonly url: string }[];
+  /** A month's receipt to attach, issued when the mail is sent. */
+  readonly receipt?: ReceiptRef;
+  /** A mail that must never go twice (a month's e-receipt): a second one with the same key is dropped. */
+  readonly dedupeKey?: string;
+}
+
+/** Which receipt: an account's month. */
+export interface ReceiptRef {
+  readonly account: AccountNumber;
+  readonly period: string;
 }
 
 /** Mail is queued, not sent, inside a conversation: a slow SMTP server must not hold a chat. */
 export interface MailOutbox {
-  enqueue(mail: Mail): Promise<void>;
+  /** Queues it; false when a mail with the same `dedupeKey` was queued before. */
+  enqueue(mail: Mail): Promise<boolean>;
 }
 
 /** Meters and their readings («Передача показаний»). */
@@ -84,11 +97,16 @@ export interface ChatPush {
   readonly chat: ChatAddress;
   /** Stored as JSON until sent: every `TextArg` is plain data. */
   readonly message: Text;
+  /** A month's receipt sent with it, issued in the chat's language when it goes out. */
+  readonly receipt?: ReceiptRef;
+  /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
+  readonly dedupeKey?: string;
 }
 
 /** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */
 export interface ChatPushes {
-  enqueue(pushes: readonly ChatPush[]): Promise<void>;
+  /** Queues them; how many were new (those with a `dedupeKey` seen before are dropped). */
+  enqueue(pushes: readonly ChatPush[]): Promise<number>;
 }
 
 export type FileMime = 'image/png' | 'text/csv' | 'application/pdf';
@@ -149,6 +167,8 @@ export interface ReceiptArchive {
 export interface EReceipts {
   /** The account's e-receipt stretches, oldest first. */
   terms(account: AccountNumber): Promise<EReceiptTerm[]>;
+  /** Accounts whose e-receipt covers the period, with the address it goes to. */
+  subscribersOf(period: string): Promise<{ readonly account: AccountNumber; readonly email: string }[]>;
 }
 
 /** Chats that asked for an account's receipt every month, right in the chat. */
@@ -156,4 +176,19 @@ export interface MonthlyReceiptChats {
   isOptedIn(chat: ChatAddress, account: AccountNumber): Promise<boolean>;
   optIn(chat: ChatAddress, account: AccountNumber, at: Date): Promise<void>;
   optOut(chat: ChatAddress, account: AccountNumber): Promise<void>;
+  /** Every chat that asked, with its account. */
+  all(): Promise<{ readonly chat: ChatAddress; readonly account: AccountNumber }[]>;
+}
+
+/** What a signed link in an e-mail opens in the chat («Оплатить и передать показания»). */
+export type LinkedTask = 'pay' | 'readings';
+
+/** Links that open the chat on a task for an account: signed, bound to the account, expiring. */
+export interface DeepLinks {
+  /** The token for the links (Telegram `?start=`, web chat `?start=`): at most 64 characters of `A-Za-z0-9_-`. */
+  sign(account: AccountNumber, task: LinkedTask, validUntil: Date): Promise<string>;
+  /** The account and task a token opens, or null when it is forged, damaged or expired. */
+  open(token: string, now: Date): Promise<{ readonly account: AccountNumber; readonly task: LinkedTask } | null>;
+  /** Where a customer follows the token: the bot's chat in Telegram and the web chat page. */
+  urls(token: string): Promise<{ readonly telegram: string | null; readonly webChat: string }>;
 }

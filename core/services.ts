@@ -1,6 +1,6 @@
 import type { Kopecks } from './domain/money';
 import type { Localizer } from './localizer';
-import type { Accounts, ChatIdentities, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
+import type { Accounts, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {
@@ -14,6 +14,7 @@ export interface Ports {
   readonly receipts: ReceiptArchive;
   readonly eReceipts: EReceipts;
   readonly monthlyReceipts: MonthlyReceiptChats;
+  readonly links: DeepLinks;
 }
 
 /** What the composition root gives the runner: the ports, words and time. */

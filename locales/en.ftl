@@ -361,7 +361,9 @@ monthly-receipt-turn-on = Send it here every month
 monthly-receipt-turn-off = Stop sending it every month
 monthly-receipt-on = The receipt for account { $account } will come to this chat every month, as soon as it is issued.
 monthly-receipt-off = The receipt for account { $account } does not come to this chat by itself. You can always ask for it under “Receipts”.
-push-monthly-receipt = The receipt for { $period } has been issued.
+push-monthly-receipt =
+    The receipt for { $period } has been issued.
+    { $summary }
 
 receipt-title = Electricity receipt for { $period }
 receipt-supplier = Supplier
@@ -385,6 +387,22 @@ receipt-charged = Charged for the period
 receipt-total = Total to pay by { $due }
 receipt-qr-hint = Scan the QR code in your banking app: the details, the account and the amount fill in by themselves.
 receipt-qr-purpose = Оплата электроэнергии, л/с { $account }, период { $period }
+
+mail-e-receipt-subject = Receipt for { $period }, account { $account }
+mail-e-receipt-body =
+    Hello,
+
+    The receipt for { $period } for account { $account } has been issued; it is attached.
+    You can pay and send meter readings in the { -bot } chat: the links below open that action and work for 30 days.
+
+    This message was sent automatically; there is no need to reply.
+mail-e-receipt-pay = Pay
+mail-e-receipt-readings = Send meter readings
+mail-e-receipt-web-chat = Open the chat on the website
+
+link-token-invalid = The link from the e-mail has expired or is damaged: such links work for 30 days. Choose what to do in the menu.
+link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Link it to pay in the chat, or send readings by the account number.
+link-token-other-account = The link from the e-mail is for account { $account }, while this chat works with account { $active }.
 
 ## pay
 

@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Bot } from 'grammy';
+import { Api, type Bot } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { readReceipt } from '../../core/receipts/read-receipt';
+import type { ReceiptRef } from '../../core/ports';
 import type { DueMail } from '../../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
 import { menuButton } from '../botframework/menu-button';
@@ -37,10 +41,15 @@ export interface App {
 /** The composition root: wires the runtime to both channels and the HTTP server, and starts serving. */
 export async function startApp(config: Config, log: Log): Promise<App> {
   let url = '';
-  const runtime = await createRuntime(config, log, () => config.publicUrl ?? url);
+  const runtime = await createRuntime(config, log, () => config.publicUrl ?? url, () => (telegram?.isInited() ? telegram.botInfo.username : null));
   const { orm, redis, mailQueue, runner } = runtime;
 
-  const mailSender = createMailSender(config.mail);
+  const readMonth = (ref: ReceiptRef) => readReceipt(runtime.services, ref.account, ref.period, config.timeZone);
+  const mailSender = createMailSender(config.mail, async (item) => {
+    const receipt = item.receipt && (await readMonth(item.receipt));
+    // E-mail is the supplier's Russian letter; the receipt in it is the Russian one.
+    return receipt ? [{ filename: `receipt-${receipt.account}-${receipt.period}.pdf`, content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
+  });
   const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log, { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict });
   mail.start(5_000);
 
@@ -61,8 +70,9 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     throw Object.assign(new Error('the turn was not handled; deliver it again'), typeof statusCode === 'number' ? { statusCode } : {});
   };
 
+  const documents = telegramDocuments(runtime.issuedReceipts);
   const telegram = config.telegram
-    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, documents: telegramDocuments(runtime.issuedReceipts) })
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, documents })
     : undefined;
   const webhook = config.telegram?.webhook;
 
@@ -85,15 +95,24 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   });
   const pushes = new ChatPushDelivery(
     runtime.pushes,
-    createPushSender({ localizer: runtime.localizer, identities: runtime.identities, files: runtime.files, fileUrl, telegram, botFramework: { adapter, appId: config.botFramework.appId } }),
+    createPushSender({
+      localizer: runtime.localizer,
+      identities: runtime.identities,
+      files: runtime.files,
+      fileUrl,
+      telegram: telegram && broadcastApi(telegram),
+      documents,
+      receipts: { read: readMonth, archive: runtime.receipts },
+      botFramework: { adapter, appId: config.botFramework.appId },
+    }),
     log,
   );
   pushes.start(5_000);
   if (config.operatorToken) {
     mountOperatorApi(server, {
       token: config.operatorToken,
-      services: { readings: runtime.services.readings, identities: runtime.identities, pushes: runtime.pushes },
-      pushed: () => void pushes.kick(),
+      services: { ...runtime.services, pushes: runtime.pushes },
+      pushed: () => void Promise.all([pushes.kick(), mail.kick()]),
     });
   }
   // The sandbox card page only on the embedded default, or where asked for by name (the
@@ -157,6 +176,17 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       await runtime.close();
     },
   };
+}
+
+/**
+ * The Bot API for pushes: Telegram takes about 30 messages a second from a bot, and one a second
+ * into a chat; a broadcast keeps under both (replies to customers do not wait behind it).
+ */
+function broadcastApi(bot: Bot): Api {
+  const api = new Api(bot.token, bot.api.options);
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true }));
+  api.config.use(apiThrottler());
+  return api;
 }
 
 /** Receipts Telegram has had already, sent again by their `file_id`. */

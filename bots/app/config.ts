@@ -87,6 +87,7 @@ const configSchema = z
     SUPPLIER_CORRESPONDENT_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the correspondent account' }).default(demoSupplier.correspondentAccount),
     SUPPLIER_ADDRESS: z.string().trim().min(1).default(demoSupplier.address),
     SUPPLIER_PHONE: z.string().trim().min(1).default(demoSupplier.phone),
+    LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters' }).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, issues) => {
@@ -184,6 +185,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
     /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
+    /** Signs the e-mail links that open the chat; made and kept in the database unless set. */
+    linkSecret: env.LINK_SECRET,
     timeZone: env.SUPPLIER_TIME_ZONE,
     supplier: {
       name: env.SUPPLIER_NAME,

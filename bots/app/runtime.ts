@@ -22,6 +22,8 @@ import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { PdfReceiptArchive } from '../receipts/pdf-receipt-archive';
+import { installationSecret } from '../../db/repositories/sql-installation-secrets';
+import { SignedDeepLinks } from './signed-deep-links';
 import { ReceiptRenderer } from '../receipts/receipt-renderer';
 import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
 import type { Config } from './config';
@@ -53,10 +55,12 @@ export interface Runtime {
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier'> & Partial<Pick<Config, 'yookassa'>>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> & Partial<Pick<Config, 'yookassa'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
+  /** The Telegram bot's username once known, for links that open its chat. */
+  telegramBot: () => string | null = () => null,
 ): Promise<Runtime> {
   const orm = await initORM(config.database);
   if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
@@ -91,6 +95,10 @@ export async function createRuntime(
     receipts,
     eReceipts,
     monthlyReceipts,
+    links: new SignedDeepLinks(
+      async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links')),
+      { telegramBot, webChat: paymentPageBase },
+    ),
     localizer,
     clock: () => new Date(),
     policy: config.policy,

@@ -10,6 +10,8 @@ import { toActivities, toActivity } from './activity-renderer';
 
 /** What our own buttons put into `activity.value`; anything else there is ignored. */
 const buttonValue = z.object({ data: z.string().min(1).max(64) });
+/** A link from an e-mail opened the page: its token, as Telegram's `/start` would carry it. */
+const startToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 /** Where the bot can reach a chat later on its own (proactive messages). */
 export interface ConversationBook {
@@ -69,6 +71,10 @@ function inputOf(activity: Activity): Input | null {
     const attachment = activity.attachments?.[0];
     if (attachment && !activity.text) return { kind: 'attachment', what: attachmentOf(attachment.contentType) };
     return { kind: 'text', text: activity.text ?? '' };
+  }
+  if (activity.type === ActivityTypes.Event && activity.name === 'start') {
+    const token = startToken.safeParse(activity.value);
+    return token.success ? { kind: 'button', data: taskButton('start', { argument: token.data }).data } : null;
   }
   // A new conversation with the customer in it: greet them before they type.
   const customerJoined = activity.membersAdded?.some((member) => member.id !== activity.recipient.id);

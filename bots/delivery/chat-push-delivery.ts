@@ -4,7 +4,7 @@ import type { DuePush, SqlChatPushes } from '../../db/repositories/sql-chat-push
 import type { Log } from '../app/log';
 import { QueueDelivery, type FailureVerdict } from './queue-delivery';
 
-/** One push may take this long on its platform; its lease in the outbox is as long (and a little more). */
+/** One push may take this long on its platform. */
 export const pushSendTimeoutMs = 15_000;
 
 /**
@@ -16,7 +16,15 @@ export class ChatPushDelivery {
 
   constructor(pushes: SqlChatPushes, send: (push: DuePush) => Promise<void>, log: Log) {
     this.workers = chatChannels.map(
-      (channel) => new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, { sendTimeoutMs: pushSendTimeoutMs, verdict: pushVerdict }),
+      (channel) =>
+        new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, {
+          sendTimeoutMs: pushSendTimeoutMs,
+          verdict: pushVerdict,
+          // A broadcast (a month's receipts) keeps Telegram's 30 messages a second busy: many chats
+          // at once, each chat's pushes in order; the Bot API throttler keeps the pace.
+          batch: 200,
+          lanes: { of: (push) => push.chat.id, parallel: 40 },
+        }),
     );
   }
 

@@ -1,21 +1,30 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import type { Bot } from 'grammy';
 import { localize } from '../../core/content/localize';
 import type { Localizer } from '../../core/localizer';
-import type { FileStore } from '../../core/ports';
+import type { Said } from '../../core/content/content';
+import type { Locale } from '../../core/domain/locale';
+import type { Receipt } from '../../core/domain/receipt';
+import { receiptButtons, receiptCaption } from '../../core/flows/receipts/receipt-caption';
+import type { FileStore, ReceiptArchive, ReceiptRef } from '../../core/ports';
+import { displayPeriod } from '../../core/domain/period';
+import { text, words } from '../../core/text';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
 import { menuButton } from '../botframework/menu-button';
 import { toActivities } from '../botframework/activity-renderer';
 import { localeHint } from '../botframework/energobot-activity-handler';
-import { sendMessage } from '../telegram/telegram-bot';
+import { sendMessage, type KnownDocuments } from '../telegram/telegram-bot';
+import type { Api } from 'grammy';
 
 export interface PushChannels {
   readonly localizer: Localizer;
   readonly identities: SqlChatIdentities;
   readonly files: FileStore;
   readonly fileUrl: (token: string) => string;
-  readonly telegram: Bot | undefined;
+  /** The Bot API as pushes use it: throttled to Telegram's broadcast limits. */
+  readonly telegram: Api | undefined;
+  readonly documents?: KnownDocuments;
+  readonly receipts: { read(ref: ReceiptRef): Promise<Receipt | null>; readonly archive: ReceiptArchive };
   readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
 }
 
@@ -29,10 +38,10 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
     const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
     // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
     const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
-    const message = localize(channels.localizer, locale, { content: { kind: 'text', text: push.message }, buttons: [] });
+    const message = localize(channels.localizer, locale, await pushContent(channels, push, locale));
     if (push.chat.channel === 'telegram') {
       if (!channels.telegram) throw new Error('Telegram is not configured in this process');
-      await sendMessage(channels.telegram.api, channels.files, Number(push.chat.id), message);
+      await sendMessage(channels.telegram, channels.files, Number(push.chat.id), message, channels.documents);
       return;
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
@@ -40,4 +49,14 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
       await context.sendActivities(toActivities([message], channels.fileUrl, menuButton(channels.localizer, locale)));
     });
   };
+}
+
+/** A push as the chat sees it: its text, or a receipt issued in the chat's language with the text as its caption. */
+async function pushContent(channels: PushChannels, push: DuePush, locale: Locale): Promise<Said> {
+  if (!push.receipt) return { content: { kind: 'text', text: push.message }, buttons: [] };
+  const receipt = await channels.receipts.read(push.receipt);
+  if (!receipt) return { content: { kind: 'text', text: text('receipts-missing', { period: displayPeriod(push.receipt.period) }) }, buttons: [] };
+  const file = await channels.receipts.archive.issue(receipt, locale);
+  const caption = { ...push.message, args: { ...push.message.args, summary: words(receiptCaption(receipt)) } };
+  return { content: { kind: 'file', file, caption }, buttons: receiptButtons(receipt) };
 }

@@ -9,10 +9,14 @@ export interface FailureVerdict {
   readonly gone?: boolean;
 }
 
-export interface QueueDeliveryOptions {
+export interface QueueDeliveryOptions<T> {
   /** One send may take this long; past it, it counts as failed. */
   readonly sendTimeoutMs: number;
   readonly verdict?: (error: unknown) => FailureVerdict;
+  /** Items claimed at a time (20 unless given). */
+  readonly batch?: number;
+  /** Items of one lane (one chat) go in order; this many lanes at once (1 unless given). */
+  readonly lanes?: { readonly of: (item: T) => string; readonly parallel: number };
 }
 
 const retryDelaysMs = [30_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
@@ -25,8 +29,8 @@ export class SendTimeoutError extends Error {
 
 /**
  * Works through an outbox table in the background, with retries that back off, until `stop`.
- * A claimed item is leased for as long as one send may take, so a crash mid-send delivers it
- * again (at most once more) as soon as the lease runs out.
+ * A claimed batch is leased for as long as its sends may take, so a crash mid-send delivers the
+ * unfinished items again (each at most once more) as soon as the lease runs out.
  */
 export class QueueDelivery<T extends { readonly id: number; readonly attempts: number }> {
   private timer: NodeJS.Timeout | undefined;
@@ -38,7 +42,7 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     private readonly queue: DeliveryQueue<T>,
     private readonly send: (item: T) => Promise<void>,
     private readonly log: Log,
-    private readonly options: QueueDeliveryOptions,
+    private readonly options: QueueDeliveryOptions<T>,
   ) {}
 
   start(intervalMs: number): void {
@@ -63,19 +67,32 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
   async deliverDue(): Promise<number> {
     let sent = 0;
     try {
-      const lease = this.options.sendTimeoutMs + 5_000;
+      // Long enough for the whole batch: lanes work through it a send at a time each.
+      const batch = this.options.batch ?? 20;
+      const lease = this.options.sendTimeoutMs * Math.ceil(batch / (this.options.lanes?.parallel ?? 1)) + 5_000;
       const givenUp = new Set<number>();
-      for (const item of this.stopping ? [] : await this.queue.claimDue(20, lease)) {
-        if (this.stopping) break;
-        if (givenUp.has(item.id)) continue;
-        try {
-          await withTimeout(this.send(item), this.options.sendTimeoutMs);
-          await this.queue.markSent(item.id);
-          sent += 1;
-        } catch (error) {
-          for (const id of await this.failed(item, error)) givenUp.add(id);
-        }
+      const lanes = new Map<string, T[]>();
+      for (const item of this.stopping ? [] : await this.queue.claimDue(batch, lease)) {
+        const lane = this.options.lanes?.of(item) ?? '';
+        lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
       }
+      const waiting = [...lanes.values()];
+      const work = async () => {
+        for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+          for (const item of lane) {
+            if (this.stopping) return;
+            if (givenUp.has(item.id)) continue;
+            try {
+              await withTimeout(this.send(item), this.options.sendTimeoutMs);
+              await this.queue.markSent(item.id);
+              sent += 1;
+            } catch (error) {
+              for (const id of await this.failed(item, error)) givenUp.add(id);
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: this.options.lanes?.parallel ?? 1 }, work));
     } catch (error) {
       this.log.error(`${this.name} queue unavailable`, errorFields(error));
     }

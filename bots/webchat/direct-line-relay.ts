@@ -22,8 +22,10 @@ const customerActivity = z.object({
     .transform((text) => text.slice(0, maxInputLength + 1))
     .optional(),
   locale: z.string().max(16).optional(),
-  /** A press of one of the bot's buttons. */
-  value: z.object({ data: z.string().max(64) }).optional().catch(undefined),
+  /** An event's name: `start` when the page was opened by a link from an e-mail. */
+  name: z.string().max(64).optional(),
+  /** A press of one of the bot's buttons, or the token of that link. */
+  value: z.union([z.object({ data: z.string().max(64) }), z.string().max(64)]).optional().catch(undefined),
   /** Web Chat marks a message sent when its echo carries the same client id. */
   channelData: z.object({ clientActivityID: z.string().max(128).optional(), clientTimestamp: z.string().max(64).optional() }).optional().catch(undefined),
 });

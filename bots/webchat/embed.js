@@ -6,6 +6,9 @@
   var target = document.getElementById(script.getAttribute('data-target') || 'energobot');
   var locale = script.getAttribute('data-locale') || (/^en\b/i.test(navigator.language || '') ? 'en' : 'ru');
   var conversationKey = 'energobot-conversation';
+  // A link from an e-mail («Оплатить», «Передать показания») opens the page with ?start=<token>.
+  var pageUrl = new URL(location.href);
+  var start = /^[A-Za-z0-9_-]{1,64}$/.test(pageUrl.searchParams.get('start') || '') ? pageUrl.searchParams.get('start') : null;
 
   // A secret this browser keeps; the server derives the chat user from it, so no one can pose as another.
   function userSecret() {
@@ -60,9 +63,27 @@
       options.conversationId = chat.conversationId;
       options.watermark = '0';
     }
+    // The link's task is asked for once connected; the address loses the token, so a reload does not ask again.
+    var store = window.WebChat.createStore({}, function (store) {
+      return function (next) {
+        return function (action) {
+          if (start && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            var token = start;
+            start = null;
+            pageUrl.searchParams.delete('start');
+            history.replaceState(null, '', pageUrl.toString());
+            setTimeout(function () {
+              store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'start', value: token } });
+            }, 0);
+          }
+          return next(action);
+        };
+      };
+    });
     window.WebChat.renderWebChat(
       {
         directLine: window.WebChat.createDirectLine(options),
+        store: store,
         locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
         styleOptions: chat.style,
       },

@@ -13,10 +13,11 @@ import { RelayActivity, RelayConversation } from './relay-conversation';
 import { StoredFile } from './stored-file';
 import { EmailConfirmation } from './email-confirmation';
 import { EReceiptSubscription } from './e-receipt-subscription';
+import { InstallationSecret } from './installation-secret';
 import { IssuedReceipt } from './issued-receipt';
 import { MonthlyReceiptChat } from './monthly-receipt-chat';
 import { Tariff } from './tariff';
 import { TelegramFile } from './telegram-file';
 
-export { Account, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
-export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];
+export { Account, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
+export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];

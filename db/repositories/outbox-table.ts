@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { EntityManager, EntityName, RequiredEntityData } from '@mikro-orm/core';
+import { insertOnce } from './insert-once';
 
 /** An outbox as its delivery sees it. */
 export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
@@ -54,4 +55,27 @@ export async function markFailed<T extends OutboxRow>(em: EntityManager, entity:
   row.lastError = error.slice(0, 2000);
   row.nextAttemptAt = retryAt;
   await em.flush();
+}
+
+/**
+ * Queues rows, dropping those whose `dedupeKey` is queued already (a publication repeated, or run
+ * twice at once): how many were new. Rows without a key are always new.
+ */
+export async function insertNew<T extends { dedupeKey?: string | null }>(em: EntityManager, entity: EntityName<T>, rows: readonly RequiredEntityData<T>[]): Promise<number> {
+  const keyOf = (row: RequiredEntityData<T>) => (row as { dedupeKey?: string | null }).dedupeKey ?? null;
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500);
+    const keys = chunk.map(keyOf).filter((key): key is string => key !== null);
+    const seen = new Set(keys.length ? (await em.find(entity, { dedupeKey: { $in: keys } } as never, { fields: ['dedupeKey'] as never })).map((row) => keyOf(row as never)) : []);
+    const fresh = chunk.filter((row) => !seen.has(keyOf(row)));
+    try {
+      if (fresh.length) await em.insertMany<T>(entity, fresh);
+      inserted += fresh.length;
+    } catch {
+      // Another publication queued some of them meanwhile: one at a time, each taken or dropped.
+      for (const row of fresh) if (await insertOnce(em, entity, row)) inserted += 1;
+    }
+  }
+  return inserted;
 }

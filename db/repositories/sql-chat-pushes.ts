@@ -1,15 +1,17 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/domain/channel';
-import type { ChatPush as Push, ChatPushes } from '../../core/ports';
+import type { AccountNumber } from '../../core/domain/account-number';
+import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/ports';
 import type { Text } from '../../core/text';
 import { ChatPush } from '../entities';
-import { claimDue, markFailed, markSent, type DeliveryQueue } from './outbox-table';
+import { claimDue, insertNew, markFailed, markSent, type DeliveryQueue } from './outbox-table';
 
 export interface DuePush {
   readonly id: number;
   readonly attempts: number;
   readonly chat: ChatAddress;
   readonly message: Text;
+  readonly receipt?: ReceiptRef;
 }
 
 export class SqlChatPushes implements ChatPushes {
@@ -18,20 +20,20 @@ export class SqlChatPushes implements ChatPushes {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async enqueue(pushes: readonly Push[]): Promise<void> {
-    if (pushes.length === 0) return;
+  async enqueue(pushes: readonly Push[]): Promise<number> {
     const now = this.clock();
-    await this.orm.em.fork().insertMany(
-      ChatPush,
-      pushes.map((push) => ({
-        channel: push.chat.channel,
-        chatId: push.chat.id,
-        messageKey: push.message.key,
-        messageArgs: { ...push.message.args },
-        queuedAt: now,
-        nextAttemptAt: now,
-      })),
-    );
+    const rows = pushes.map((push) => ({
+      channel: push.chat.channel,
+      chatId: push.chat.id,
+      messageKey: push.message.key,
+      messageArgs: { ...push.message.args },
+      receiptAccount: push.receipt?.account ?? null,
+      receiptPeriod: push.receipt?.period ?? null,
+      dedupeKey: push.dedupeKey ?? null,
+      queuedAt: now,
+      nextAttemptAt: now,
+    }));
+    return insertNew(this.orm.em.fork(), ChatPush, rows);
   }
 
   /** This outbox for one channel only: each channel is worked through on its own, so one platform down never holds another's pushes. */
@@ -58,7 +60,15 @@ export class SqlChatPushes implements ChatPushes {
     const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {});
     return rows.flatMap((row) =>
       isChatChannel(row.channel)
-        ? [{ id: row.id, attempts: row.attempts, chat: { channel: row.channel, id: row.chatId }, message: { key: row.messageKey, args: row.messageArgs } }]
+        ? [
+            {
+              id: row.id,
+              attempts: row.attempts,
+              chat: { channel: row.channel, id: row.chatId },
+              message: { key: row.messageKey, args: row.messageArgs },
+              ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
+            },
+          ]
         : [],
     );
   }

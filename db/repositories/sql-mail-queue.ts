@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Mail, MailOutbox } from '../../core/ports';
 import { QueuedMail } from '../entities';
-import { claimDue, markFailed, markGaveUp, markSent } from './outbox-table';
+import { claimDue, insertNew, markFailed, markGaveUp, markSent } from './outbox-table';
+import type { AccountNumber } from '../../core/domain/account-number';
 
 export interface DueMail extends Mail {
   readonly id: number;
@@ -14,14 +15,33 @@ export class SqlMailQueue implements MailOutbox {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async enqueue(mail: Mail): Promise<void> {
+  async enqueue(mail: Mail): Promise<boolean> {
     const now = this.clock();
-    await this.orm.em.fork().insert(QueuedMail, { recipient: mail.to, subject: mail.subject, body: mail.text, queuedAt: now, nextAttemptAt: now });
+    const row = {
+      recipient: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      links: mail.links ? [...mail.links] : null,
+      receiptAccount: mail.receipt?.account ?? null,
+      receiptPeriod: mail.receipt?.period ?? null,
+      dedupeKey: mail.dedupeKey ?? null,
+      queuedAt: now,
+      nextAttemptAt: now,
+    };
+    return (await insertNew(this.orm.em.fork(), QueuedMail, [row])) === 1;
   }
 
   async claimDue(limit: number, leaseMs: number): Promise<DueMail[]> {
     const rows = await claimDue(this.orm.em.fork(), QueuedMail, this.clock(), limit, leaseMs);
-    return rows.map((row) => ({ id: row.id, to: row.recipient, subject: row.subject, text: row.body, attempts: row.attempts }));
+    return rows.map((row) => ({
+      id: row.id,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body,
+      attempts: row.attempts,
+      ...(row.links && { links: row.links }),
+      ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
+    }));
   }
 
   markSent(id: number): Promise<void> {

@@ -27,6 +27,7 @@ import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { PdfReceiptArchive } from '../../bots/receipts/pdf-receipt-archive';
 import { ReceiptRenderer } from '../../bots/receipts/receipt-renderer';
+import { SignedDeepLinks } from '../../bots/app/signed-deep-links';
 
 export const seededAt = new Date('2026-11-24T09:00:00Z');
 
@@ -73,6 +74,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     receipts: new PdfReceiptArchive(new SqlIssuedReceipts(orm, clock.now), renderer, files, localizer, demoSupplier),
     eReceipts: new SqlEReceipts(orm),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+    links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
     localizer,
     clock: clock.now,
     policy: { paymentConfirmAbove: defaultPaymentConfirmAbove },

@@ -17,24 +17,45 @@ export interface MailSender {
   send(mail: Mail): Promise<void>;
 }
 
+/** A file to attach: the receipt PDF a mail names, issued when the mail goes out. */
+export type MailAttachments = (mail: Mail) => Promise<{ readonly filename: string; readonly content: Buffer }[]>;
+
 /** SMTP when configured; otherwise each message becomes an `.eml` file in the outbox folder. */
-export function createMailSender(options: { smtpUrl: string | undefined; from: string; outboxDir: string }): MailSender {
+export function createMailSender(options: { smtpUrl: string | undefined; from: string; outboxDir: string }, attachments: MailAttachments = async () => []): MailSender {
+  const message = async (mail: Mail) => ({
+    from: options.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.links?.length ? `${mail.text}\n\n${mail.links.map((link) => `${link.label}: ${link.url}`).join('\n')}` : mail.text,
+    ...(mail.links?.length && { html: withButtons(mail.text, mail.links) }),
+    attachments: await attachments(mail),
+  });
   if (options.smtpUrl) {
     // A server that does not answer fails the send within seconds; the outbox retries it later.
     const transport = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
     return {
       async send(mail) {
-        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail(await message(mail));
       },
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail(await message(mail));
       await mkdir(options.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`;
       await writeFile(join(options.outboxDir, name), info.message as Buffer);
     },
   };
+}
+
+/** The text as HTML paragraphs, every value escaped, and the links as buttons under it. */
+function withButtons(text: string, links: NonNullable<Mail['links']>): string {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const paragraphs = text.split(/\n{2,}/).map((part) => `<p>${escape(part).replace(/\n/g, '<br>')}</p>`);
+  const buttons = links.map(
+    (link) => `<a href="${escape(link.url)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#00589c;color:#ffffff;text-decoration:none;border-radius:6px">${escape(link.label)}</a>`,
+  );
+  return `<!doctype html><html><body style="font-family:Arial,sans-serif">${paragraphs.join('')}<p>${buttons.join('')}</p></body></html>`;
 }

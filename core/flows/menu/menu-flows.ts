@@ -4,8 +4,11 @@ import type { FlowServices } from '../../services';
 import { menuTasks, tasks, taskOf, type Task } from '../../tasks';
 import { lines, text } from '../../text';
 import { activeAccount, showMenu, showMoreMenu } from './main-menu';
+import { openLink } from './open-link';
 
-export const greet = (chat: Chat, services: FlowServices) => showMenu(chat, services, text('start-greeting'));
+/** `/start`, or `/start <token>` from a link in an e-mail. */
+export const greet = (chat: Chat, services: FlowServices, argument?: string) =>
+  argument ? openLink(chat, services, argument) : showMenu(chat, services, text('start-greeting'));
 export const menu = (chat: Chat, services: FlowServices) => showMenu(chat, services);
 export const more = showMoreMenu;
 export const cancel = (chat: Chat, services: FlowServices) => showMenu(chat, services, text('cancelled'));

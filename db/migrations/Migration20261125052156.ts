@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125051055 extends Migration {
+export class Migration20261125052156 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "email_confirmation" ("id" serial primary key, "token_hash" varchar(64) not null, "purpose" varchar(255) not null, "account" varchar(12) not null, "email" varchar(255) not null, "reason" text null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null);`);
@@ -8,6 +8,8 @@ export class Migration20261125051055 extends Migration {
 
     this.addSql(`create table "ereceipt_subscription" ("id" serial primary key, "account_number" varchar(12) not null, "email" varchar(255) not null, "from_period" varchar(7) not null, "until_period" varchar(7) null);`);
     this.addSql(`create index "ereceipt_subscription_account_number_index" on "ereceipt_subscription" ("account_number");`);
+
+    this.addSql(`create table "installation_secret" ("name" varchar(255) not null, "value" varchar(255) not null, constraint "installation_secret_pkey" primary key ("name"));`);
 
     this.addSql(`create table "issued_receipt" ("id" serial primary key, "account" varchar(12) not null, "period" varchar(7) not null, "locale" varchar(2) not null, "sha256" varchar(64) not null, "content" bytea not null, "issued_at" timestamptz not null);`);
     this.addSql(`alter table "issued_receipt" add constraint "issued_receipt_account_period_locale_unique" unique ("account", "period", "locale");`);
@@ -36,6 +38,8 @@ export class Migration20261125051055 extends Migration {
     this.addSql(`drop table if exists "email_confirmation" cascade;`);
 
     this.addSql(`drop table if exists "ereceipt_subscription" cascade;`);
+
+    this.addSql(`drop table if exists "installation_secret" cascade;`);
 
     this.addSql(`drop table if exists "issued_receipt" cascade;`);
 
