@@ -7,6 +7,7 @@ import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter
 import type { Kopecks } from './domain/money';
 import type { PaymentOutcome } from './domain/payment';
 import type { EReceiptTerm } from './domain/receipt-archive';
+import type { EReceiptRequest } from './domain/e-receipt';
 import type { Receipt, ZoneTariff } from './domain/receipt';
 import type { SharedFile } from './content/content';
 import type { Text } from './text';
@@ -169,6 +170,13 @@ export interface EReceipts {
   terms(account: AccountNumber): Promise<EReceiptTerm[]>;
   /** Accounts whose e-receipt covers the period, with the address it goes to. */
   subscribersOf(period: string): Promise<{ readonly account: AccountNumber; readonly email: string }[]>;
+  /** Keeps the request until its link is followed; the link (a random token, stored hashed) to e-mail. */
+  request(request: EReceiptRequest, expiresAt: Date): Promise<{ readonly url: string }>;
+  /** The request a link's token names, taken once: later the same token is `used`. */
+  take(token: string, now: Date): Promise<EReceiptRequest | 'unknown' | 'expired' | 'used'>;
+  subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void>;
+  changeEmail(account: AccountNumber, email: string): Promise<void>;
+  unsubscribe(account: AccountNumber, untilPeriod: string): Promise<void>;
 }
 
 /** Chats that asked for an account's receipt every month, right in the chat. */

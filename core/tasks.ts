@@ -6,6 +6,7 @@ import { unlinkAccount } from './flows/link-account/unlink-account';
 import { greet, help, menu, more, cancel, notUnderstood, notText } from './flows/menu/menu-flows';
 import { pay } from './flows/pay/pay';
 import { monthlyReceipt } from './flows/receipts/monthly-receipt';
+import { eReceipt } from './flows/e-receipt/e-receipt';
 import { receipts } from './flows/receipts/receipts';
 import { chargesAndPayments, paymentHistory } from './flows/statements/charges-and-payments';
 import { readingsHistory } from './flows/readings/readings-history';
@@ -48,7 +49,8 @@ export const tasks = [
   { action: 'history', flow: readingsHistory, version: 2, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'charges', flow: chargesAndPayments, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'payments', flow: paymentHistory, version: 2, menu: { linked: 'more' }, command: true, intents: true },
-  { action: 'monthly', flow: monthlyReceipt, version: 1, menu: { linked: 'more' }, command: true, intents: true },
+  { action: 'monthly', flow: monthlyReceipt, version: 1, command: true, intents: true },
+  { action: 'ereceipt', flow: eReceipt, version: 1, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'unlink', flow: unlinkAccount, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'language', flow: chooseLanguage, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'help', flow: help, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },

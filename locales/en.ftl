@@ -342,7 +342,6 @@ payments-csv-caption = Payment history for { $from }–{ $to } as CSV.
 action-receipts = Receipts
 action-monthly = Receipt every month
 help-receipts = • send the receipt of any month as a PDF with a QR code to pay (/receipts);
-help-monthly = • send the receipt to this chat every month (/monthly);
 intent-receipts = receipt* | bill pdf | pdf | payment slip
 intent-monthly = every month | monthly receipt* | send the receipt here | receipt every month
 
@@ -403,6 +402,74 @@ mail-e-receipt-web-chat = Open the chat on the website
 link-token-invalid = The link from the e-mail has expired or is damaged: such links work for 30 days. Choose what to do in the menu.
 link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Link it to pay in the chat, or send readings by the account number.
 link-token-other-account = The link from the e-mail is for account { $account }, while this chat works with account { $active }.
+
+## e-receipt
+
+action-ereceipt = E-receipt
+help-ereceipt = • subscribe to the e-receipt, change its e-mail or unsubscribe (/ereceipt);
+intent-ereceipt = e-receipt | ereceipt | electronic receipt | receipt by e-mail | receipt by email | paperless | unsubscribe
+
+e-receipt-not-linked = The e-receipt is set up for a linked account. Link your account to manage it.
+e-receipt-off = The receipt for account { $account } comes on paper. With the e-receipt it comes by e-mail, and the archive keeps every receipt from then on.
+e-receipt-subscribe = Subscribe to the e-receipt
+e-receipt-consent = Receipts for { $address } will come by e-mail instead of paper. Do you confirm the address and agree to receive receipts electronically?
+e-receipt-consent-yes = Yes, I confirm
+e-receipt-nothing-changed = Nothing has changed.
+e-receipt-ask-email = Which e-mail should receipts go to? The account has { $email }.
+e-receipt-keep-email = To { $email }
+e-receipt-other-email = Another address
+e-receipt-type-email = Type the e-mail for receipts, for example: ivanova@mail.ru.
+e-receipt-email-not-typed = Type the e-mail as text, for example: ivanova@mail.ru.
+email-invalid = That does not look like an e-mail address. Type it in full, for example: { $example }.
+e-receipt-on = Account { $account } has the e-receipt: it goes to { $email } since { $since }.
+e-receipt-change-email = Change the e-mail
+e-receipt-unsubscribe = Unsubscribe from the e-receipt
+e-receipt-ask-new-email = Type the new e-mail for receipts, for example: ivanova@mail.ru. Until you follow the link sent to the new address, receipts go to the old one.
+e-receipt-same-email = Receipts already go to this address. Type another e-mail.
+e-receipt-ask-reason = Why are you giving up the e-receipt?
+e-receipt-reason-paper = Paper suits me better
+e-receipt-reason-no-mail = The e-mails do not arrive
+e-receipt-reason-too-many = Too many e-mails
+e-receipt-reason-other = Another reason
+e-receipt-type-reason = Tell us the reason in a few words (up to { $max } characters).
+e-receipt-reason-too-long = The reason is longer than { $max } characters. Please make it shorter.
+e-receipt-unsubscribe-confirm = Without the e-receipt, receipts come on paper again, and you give up managing additional accounts and the receipt archive for the months ahead. Unsubscribe?
+e-receipt-unsubscribe-yes = Yes, unsubscribe
+e-receipt-keep = Keep the e-receipt
+e-receipt-link-sent = I have sent an e-mail to { $email }: follow the link in it within 24 hours. Nothing changes until you do.
+e-receipt-subscribed = The e-receipt for account { $account } is on: receipts from { $since } on go to { $email }.
+e-receipt-email-changed = The e-receipt e-mail of account { $account } has changed: receipts now go to { $email }.
+e-receipt-unsubscribed = You have given up the e-receipt for account { $account }. Paper receipts resume from { $paperFrom }.
+mail-e-receipt-subscribe-subject = Confirm the e-receipt subscription
+mail-e-receipt-subscribe-body =
+    Hello,
+
+    To receive the receipts of account { $account } at this address, follow the link (it works for 24 hours):
+    { $url }
+
+    If you did not subscribe, simply ignore this e-mail.
+mail-e-receipt-change-subject = Confirm the new address for the e-receipt
+mail-e-receipt-change-body =
+    Hello,
+
+    To receive the receipts of account { $account } at this address, follow the link (it works for 24 hours):
+    { $url }
+
+    Until you follow it, receipts go to the old address.
+mail-e-receipt-unsubscribe-subject = Confirm giving up the e-receipt
+mail-e-receipt-unsubscribe-body =
+    Hello,
+
+    To give up the e-receipt of account { $account }, follow the link (it works for 24 hours):
+    { $url }
+
+    If you did not ask for this, simply ignore this e-mail: nothing will change.
+e-receipt-page-title = E-receipt
+e-receipt-page-ask = Press the button to confirm the change.
+e-receipt-page-confirm = Confirm
+e-receipt-page-unknown = This link was not found: it may have been copied only in part. Ask for a new one in the chat.
+e-receipt-page-expired = This link has expired: links work for 24 hours. Ask for a new one in the chat.
+e-receipt-page-used = This link has been used already: the change was confirmed before.
 
 ## pay
 

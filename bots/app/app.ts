@@ -15,6 +15,7 @@ import { ChatPushDelivery } from '../delivery/chat-push-delivery';
 import { createPushSender } from '../delivery/chat-push-sender';
 import { QueueDelivery } from '../delivery/queue-delivery';
 import { mountOperatorApi } from '../http/operator-routes';
+import { mountEReceiptPages } from '../http/e-receipt-routes';
 import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
@@ -141,6 +142,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     mountYooKassa(server, yookassa);
     reconciling = setInterval(() => void reconcileYooKassa(yookassa, new Date()), 60_000);
   }
+  mountEReceiptPages(server, { services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes }, localizer: runtime.localizer, timeZone: config.timeZone, pushed: () => void pushes.kick() });
   relay?.mount(server);
   mountWebChat(server, {
     tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),

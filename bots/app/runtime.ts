@@ -82,7 +82,7 @@ export async function createRuntime(
   const renderer = new ReceiptRenderer();
   const issuedReceipts = new SqlIssuedReceipts(orm);
   const receipts = new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier);
-  const eReceipts = new SqlEReceipts(orm);
+  const eReceipts = new SqlEReceipts(orm, (token) => `${paymentPageBase()}/e-receipt/confirm?token=${token}`);
   const monthlyReceipts = new SqlMonthlyReceiptChats(orm);
   const services: Services = {
     accounts: new SqlAccounts(orm),

@@ -14,6 +14,8 @@ export const EmailConfirmation = defineEntity({
     email: p.string(),
     /** Why the customer unsubscribes (a button's word or their own). */
     reason: p.text().nullable(),
+    /** The language of the chat that asked: the confirmation page speaks it. */
+    locale: p.string().length(2),
     channel: p.string(),
     chatId: p.string(),
     createdAt: p.datetime(),

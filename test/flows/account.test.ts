@@ -42,7 +42,7 @@ describe('account information, unlinking and language', () => {
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Начисления и платежи', 'История платежей', 'Квитанция каждый месяц', 'Отвязать счёт', 'Язык / Language', 'Что умеет бот', 'Меню']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Отвязать счёт', 'Язык / Language', 'Что умеет бот', 'Меню']);
     expect(await customer.presses('Отвязать счёт')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
     ]);

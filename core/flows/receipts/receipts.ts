@@ -73,7 +73,9 @@ async function sendReceipt(chat: Chat, services: FlowServices, account: AccountN
   const receipt = await readReceipt(services, account, period, services.localizer.timeZone);
   if (!receipt) return chat.say(text('receipts-missing', { period: displayPeriod(period) }), [taskButton('menu')]);
   const [file, monthly] = await Promise.all([services.receipts.issue(receipt, chat.locale), services.monthlyReceipts.isOptedIn(chat.address, account)]);
-  // Once a receipt is in hand, the next ones can come by themselves.
-  const offer = monthly ? [] : [taskButton('monthly', { argument: 'on', label: text('monthly-receipt-turn-on') })];
-  await chat.show({ kind: 'file', file, caption: receiptCaption(receipt) }, [...receiptButtons(receipt), ...offer]);
+  // Once a receipt is in hand, the next ones can come by themselves (or stop coming).
+  const monthlyChoice = monthly
+    ? taskButton('monthly', { argument: 'off', label: text('monthly-receipt-turn-off') })
+    : taskButton('monthly', { argument: 'on', label: text('monthly-receipt-turn-on') });
+  await chat.show({ kind: 'file', file, caption: receiptCaption(receipt) }, [...receiptButtons(receipt), monthlyChoice]);
 }

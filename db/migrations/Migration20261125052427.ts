@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125052156 extends Migration {
+export class Migration20261125052427 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "email_confirmation" ("id" serial primary key, "token_hash" varchar(64) not null, "purpose" varchar(255) not null, "account" varchar(12) not null, "email" varchar(255) not null, "reason" text null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null);`);
+    this.addSql(`create table "email_confirmation" ("id" serial primary key, "token_hash" varchar(64) not null, "purpose" varchar(255) not null, "account" varchar(12) not null, "email" varchar(255) not null, "reason" text null, "locale" varchar(2) not null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null);`);
     this.addSql(`alter table "email_confirmation" add constraint "email_confirmation_token_hash_unique" unique ("token_hash");`);
 
     this.addSql(`create table "ereceipt_subscription" ("id" serial primary key, "account_number" varchar(12) not null, "email" varchar(255) not null, "from_period" varchar(7) not null, "until_period" varchar(7) null);`);

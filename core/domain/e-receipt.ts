@@ -1,0 +1,29 @@
+import type { AccountNumber } from './account-number';
+import type { ChatAddress } from './channel';
+import type { Locale } from './locale';
+import { shiftPeriod } from './period';
+
+/** A change of the e-receipt that waits for its e-mail link to be followed. */
+export type EReceiptChange =
+  | { readonly kind: 'subscribe'; readonly email: string }
+  | { readonly kind: 'change-email'; readonly email: string }
+  | { readonly kind: 'unsubscribe'; readonly email: string; readonly reason: string };
+
+/** A change and who asked for it: told in the chat once the link is followed. */
+export interface EReceiptRequest {
+  readonly account: AccountNumber;
+  readonly change: EReceiptChange;
+  readonly chat: ChatAddress;
+  readonly locale: Locale;
+}
+
+/** A confirmation link works this long («ссылка действительна 24 часа»). */
+export const confirmationLinkValidityMs = 24 * 3600_000;
+
+/**
+ * The periods a confirmed change takes effect: the e-receipt starts with the current period's
+ * receipt; after unsubscribing, paper resumes from the next billing period.
+ */
+export function eReceiptPeriods(current: string): { readonly startsWith: string; readonly paperFrom: string } {
+  return { startsWith: current, paperFrom: shiftPeriod(current, 1) };
+}

@@ -1,0 +1,44 @@
+import { maskEmail } from '../domain/address';
+import { eReceiptPeriods, type EReceiptRequest } from '../domain/e-receipt';
+import type { Locale } from '../domain/locale';
+import { billingPeriod } from '../domain/meter';
+import { displayPeriod } from '../domain/period';
+import type { ChatPushes, EReceipts } from '../ports';
+import { text, type Text } from '../text';
+
+export type Confirmation =
+  | { readonly outcome: 'confirmed'; readonly locale: Locale; readonly page: Text }
+  | { readonly outcome: 'unknown' | 'expired' | 'used'; readonly locale: Locale | null };
+
+/**
+ * A link from an e-receipt letter was followed: the change it waited for is made, once, and the
+ * chat that asked is told. The page's words come back in the customer's language.
+ */
+export async function confirmEReceiptChange(
+  services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes },
+  token: string,
+  now: Date,
+  timeZone: string,
+): Promise<Confirmation> {
+  const request = await services.eReceipts.take(token, now);
+  if (typeof request === 'string') return { outcome: request, locale: null };
+  const told = await apply(services.eReceipts, request, billingPeriod(now, timeZone));
+  await services.pushes.enqueue([{ chat: request.chat, message: told }]);
+  return { outcome: 'confirmed', locale: request.locale, page: told };
+}
+
+async function apply(eReceipts: EReceipts, { account, change }: EReceiptRequest, current: string): Promise<Text> {
+  const periods = eReceiptPeriods(current);
+  const email = maskEmail(change.email);
+  switch (change.kind) {
+    case 'subscribe':
+      await eReceipts.subscribe(account, change.email, periods.startsWith);
+      return text('e-receipt-subscribed', { account, email, since: displayPeriod(periods.startsWith) });
+    case 'change-email':
+      await eReceipts.changeEmail(account, change.email);
+      return text('e-receipt-email-changed', { account, email });
+    case 'unsubscribe':
+      await eReceipts.unsubscribe(account, periods.paperFrom);
+      return text('e-receipt-unsubscribed', { account, paperFrom: displayPeriod(periods.paperFrom) });
+  }
+}
