@@ -21,7 +21,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
  * scanners open links too, and must not confirm anything. The button confirms, once.
  */
 export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
-  server.get('/e-receipt/confirm', (req: Request, res: Response) => {
+  server.get('/e-receipt/confirm', async (req: Request, res: Response) => {
     const locale = browserLocale(req);
     const given = token.safeParse(req.query?.['token']);
     if (!given.success) return send(res, 404, pages.localizer, locale, text('e-receipt-page-unknown'));

@@ -20,8 +20,9 @@ export async function confirmEReceiptChange(
   now: Date,
   timeZone: string,
 ): Promise<Confirmation> {
-  const request = await services.eReceipts.take(token, now);
-  if (typeof request === 'string') return { outcome: request, locale: null };
+  const taken = await services.eReceipts.take(token, now);
+  if ('refused' in taken) return { outcome: taken.refused, locale: taken.locale };
+  const { request } = taken;
   const told = await apply(services.eReceipts, request, billingPeriod(now, timeZone));
   await services.pushes.enqueue([{ chat: request.chat, message: told }]);
   return { outcome: 'confirmed', locale: request.locale, page: told };

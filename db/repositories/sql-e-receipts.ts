@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { isChatChannel } from '../../core/domain/channel';
 import type { EReceiptChange, EReceiptRequest } from '../../core/domain/e-receipt';
-import { isLocale } from '../../core/domain/locale';
+import { isLocale, type Locale } from '../../core/domain/locale';
 import type { EReceiptTerm } from '../../core/domain/receipt-archive';
 import type { EReceipts } from '../../core/ports';
 import { EmailConfirmation, EReceiptSubscription } from '../entities';
@@ -45,15 +45,16 @@ export class SqlEReceipts implements EReceipts {
     return { url: this.confirmUrl(token) };
   }
 
-  async take(token: string, now: Date): Promise<EReceiptRequest | 'unknown' | 'expired' | 'used'> {
+  async take(token: string, now: Date): Promise<{ request: EReceiptRequest } | { refused: 'unknown' | 'expired' | 'used'; locale: Locale | null }> {
     const em = this.orm.em.fork();
     const row = await em.findOne(EmailConfirmation, { tokenHash: hash(token) });
-    if (!row || !isChatChannel(row.channel) || !isLocale(row.locale)) return 'unknown';
-    if (row.usedAt) return 'used';
-    if (row.expiresAt <= now) return 'expired';
+    if (!row || !isChatChannel(row.channel) || !isLocale(row.locale)) return { refused: 'unknown', locale: null };
+    const { locale } = row;
+    if (row.usedAt) return { refused: 'used', locale };
+    if (row.expiresAt <= now) return { refused: 'expired', locale };
     // Two clicks at once: only the one that marks it used goes on.
-    if ((await em.nativeUpdate(EmailConfirmation, { id: row.id, usedAt: null }, { usedAt: now })) !== 1) return 'used';
-    return { account: row.account as AccountNumber, change: changeOf(row.purpose, row.email, row.reason ?? ''), chat: { channel: row.channel, id: row.chatId }, locale: row.locale };
+    if ((await em.nativeUpdate(EmailConfirmation, { id: row.id, usedAt: null }, { usedAt: now })) !== 1) return { refused: 'used', locale };
+    return { request: { account: row.account as AccountNumber, change: changeOf(row.purpose, row.email, row.reason ?? ''), chat: { channel: row.channel, id: row.chatId }, locale } };
   }
 
   async subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void> {
