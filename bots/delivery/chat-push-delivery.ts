@@ -22,7 +22,7 @@ export class ChatPushDelivery {
           verdict: pushVerdict,
           // A broadcast (a month's receipts) keeps Telegram's 30 messages a second busy: many chats
           // at once, each chat's pushes in order; the Bot API throttler keeps the pace.
-          batch: 200,
+          batch: 40,
           lanes: { of: (push) => push.chat.id, parallel: 40 },
         }),
     );

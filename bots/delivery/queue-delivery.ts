@@ -71,28 +71,33 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
       const batch = this.options.batch ?? 20;
       const lease = this.options.sendTimeoutMs * Math.ceil(batch / (this.options.lanes?.parallel ?? 1)) + 5_000;
       const givenUp = new Set<number>();
-      const lanes = new Map<string, T[]>();
-      for (const item of this.stopping ? [] : await this.queue.claimDue(batch, lease)) {
-        const lane = this.options.lanes?.of(item) ?? '';
-        lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
-      }
-      const waiting = [...lanes.values()];
-      const work = async () => {
-        for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
-          for (const item of lane) {
-            if (this.stopping) return;
-            if (givenUp.has(item.id)) continue;
-            try {
-              await withTimeout(this.send(item), this.options.sendTimeoutMs);
-              await this.queue.markSent(item.id);
-              sent += 1;
-            } catch (error) {
-              for (const id of await this.failed(item, error)) givenUp.add(id);
+      // A full batch means more may wait (a broadcast): go on until the outbox has no more due.
+      for (let claimed = batch; claimed === batch && !this.stopping; ) {
+        const items = await this.queue.claimDue(batch, lease);
+        claimed = items.length;
+        const lanes = new Map<string, T[]>();
+        for (const item of items) {
+          const lane = this.options.lanes?.of(item) ?? '';
+          lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+        }
+        const waiting = [...lanes.values()];
+        const work = async () => {
+          for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+            for (const item of lane) {
+              if (this.stopping) return;
+              if (givenUp.has(item.id)) continue;
+              try {
+                await withTimeout(this.send(item), this.options.sendTimeoutMs);
+                await this.queue.markSent(item.id);
+                sent += 1;
+              } catch (error) {
+                for (const id of await this.failed(item, error)) givenUp.add(id);
+              }
             }
           }
-        }
-      };
-      await Promise.all(Array.from({ length: this.options.lanes?.parallel ?? 1 }, work));
+        };
+        await Promise.all(Array.from({ length: this.options.lanes?.parallel ?? 1 }, work));
+      }
     } catch (error) {
       this.log.error(`${this.name} queue unavailable`, errorFields(error));
     }
