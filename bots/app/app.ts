@@ -4,6 +4,7 @@ import { Api, type Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { readReceipt } from '../../core/receipts/read-receipt';
+import { receiptFileName } from '../receipts/pdf-receipt-archive';
 import type { ReceiptRef } from '../../core/ports';
 import type { DueMail } from '../../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
@@ -49,7 +50,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   const mailSender = createMailSender(config.mail, async (item) => {
     const receipt = item.receipt && (await readMonth(item.receipt));
     // E-mail is the supplier's Russian letter; the receipt in it is the Russian one.
-    return receipt ? [{ filename: `receipt-${receipt.account}-${receipt.period}.pdf`, content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
+    return receipt ? [{ filename: receiptFileName(receipt), content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
   });
   const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log, { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict });
   mail.start(5_000);

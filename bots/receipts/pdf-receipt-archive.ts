@@ -7,8 +7,19 @@ import type { IssuedPdf, SqlIssuedReceipts } from '../../db/repositories/sql-iss
 import type { ReceiptRenderer } from './receipt-renderer';
 import { receiptSheet } from './receipt-sheet';
 
+/** The file store keeps a file a day; a download link is handed out again for half of that. */
+const linkReuseMs = 12 * 3600_000;
+
+export const receiptFileName = (receipt: Receipt) => `receipt-${receipt.account}-${receipt.period}.pdf`;
+
 /** Receipts issued as PDFs: rendered once per account, month and language, then always the same bytes. */
 export class PdfReceiptArchive implements ReceiptArchive {
+  /**
+   * Download links handed out lately, by account, month and language: a broadcast to every chat
+   * of an account stores the PDF once, not once a chat (each such chat may see that receipt).
+   */
+  private readonly links = new Map<string, { readonly file: SharedFile; readonly until: number }>();
+
   constructor(
     private readonly issued: SqlIssuedReceipts,
     private readonly renderer: ReceiptRenderer,
@@ -17,11 +28,16 @@ export class PdfReceiptArchive implements ReceiptArchive {
     private readonly supplier: SupplierDetails,
   ) {}
 
-  async issue(receipt: Receipt, locale: Locale): Promise<SharedFile> {
+  async issue(receipt: Receipt, locale: Locale, now = Date.now()): Promise<SharedFile> {
+    const key = `${receipt.account}|${receipt.period}|${locale}`;
+    const handed = this.links.get(key);
+    if (handed && handed.until > now) return handed.file;
     const pdf = await this.pdf(receipt, locale);
-    const name = `receipt-${receipt.account}-${receipt.period}.pdf`;
-    const id = await this.files.put({ name, mime: 'application/pdf', bytes: pdf.bytes });
-    return { id, name, mime: 'application/pdf', sha256: pdf.sha256 };
+    const name = receiptFileName(receipt);
+    const file: SharedFile = { id: await this.files.put({ name, mime: 'application/pdf', bytes: pdf.bytes }), name, mime: 'application/pdf', sha256: pdf.sha256 };
+    for (const [old, link] of this.links) if (link.until <= now) this.links.delete(old);
+    this.links.set(key, { file, until: now + linkReuseMs });
+    return file;
   }
 
   /** The PDF as first issued; rendered (off the event loop) and kept the first time. */

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { billingPeriod } from '../../core/domain/meter';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { pdfPage } from '../support/pdf';
+import type { AccountNumber } from '../../core/domain/account-number';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
@@ -125,9 +127,11 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Квитанции');
     await press(page, '10.2026');
     await see(page, 'Квитанция по счёту 100000000001 за 10.2026');
-    await page.waitForSelector('a[href*="/files/"]');
-    const pdf = await page.evaluate("fetch([...document.querySelectorAll('a[href*=\"/files/\"]')].at(-1).href).then((r) => r.headers.get('content-type'))");
-    expect(pdf).toBe('application/pdf');
+    const download = await page.waitForSelector('a[href*="/files/"]');
+    const pdf = await fetch(String(await download.getAttribute('href')));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    await shoot(page, 'webchat-receipt');
+    if (process.env['UPDATE_SCREENSHOTS'] === '1') writeFileSync(join(screenshots, 'receipt.png'), pdfPage(Buffer.from(await pdf.arrayBuffer()), 110));
     await press(page, 'Меню');
     await press(page, 'Ещё…');
     await press(page, 'Начисления и платежи');
@@ -139,6 +143,12 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     await press(page, 'Последние 6 месяцев');
     await see(page, 'Начисления и платежи по счёту 100000000001, 06.2026–11.2026');
+
+    // «Оплатить» from the e-receipt letter opens this chat on the payment of that account.
+    const token = await app.runtime.services.links.sign('100000000001' as AccountNumber, 'pay', new Date(Date.now() + 3600_000));
+    await page.goto(`${app.url}/?start=${token}`);
+    await see(page, 'К оплате рекомендуется');
+    expect(new URL(page.url()).searchParams.has('start')).toBe(false);
     await page.close();
   }, 120_000);
 

@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
-import { MonthlyReceiptChat } from '../../db/entities';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { describeWithRedisServer } from '../support/redis';
@@ -77,7 +78,8 @@ describeWithRedisServer('faults: the process dies', () => {
   it('SIGKILL mid-broadcast of a month\'s receipts: after a restart every chat has its receipt, repeats bounded by the sends in flight', async () => {
     const chats = Array.from({ length: 60 }, (_, index) => 9300 + index);
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
-    await orm.em.fork().insertMany(MonthlyReceiptChat, chats.map((id) => ({ channel: 'telegram', chatId: String(id), account: '100000000001', since: new Date() })));
+    const optedIn = new SqlMonthlyReceiptChats(orm);
+    for (const id of chats) await optedIn.optIn({ channel: 'telegram', id: String(id) }, '100000000001' as AccountNumber, new Date());
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
     const documents = () => api.calls.filter((call) => call.method === 'sendDocument' && chats.includes(Number(call.params['chat_id'])));
