@@ -65,42 +65,74 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
   }
 
   async deliverDue(): Promise<number> {
+    const batch = this.options.batch ?? 20;
+    const parallel = this.options.lanes?.parallel ?? 1;
+    const laneOf = this.options.lanes?.of ?? (() => '');
+    // An item waits behind at most two batches shared by the lanes, then takes one send.
+    const lease = this.options.sendTimeoutMs * (1 + Math.ceil((2 * batch) / parallel)) + 5_000;
+    const waiting: T[] = [];
+    const busy = new Set<string>();
+    const givenUp = new Set<number>();
     let sent = 0;
-    try {
-      // Long enough for the whole batch: lanes work through it a send at a time each.
-      const batch = this.options.batch ?? 20;
-      const lease = this.options.sendTimeoutMs * Math.ceil(batch / (this.options.lanes?.parallel ?? 1)) + 5_000;
-      const givenUp = new Set<number>();
-      // A full batch means more may wait (a broadcast): go on until the outbox has no more due.
-      for (let claimed = batch; claimed === batch && !this.stopping; ) {
-        const items = await this.queue.claimDue(batch, lease);
-        claimed = items.length;
-        const lanes = new Map<string, T[]>();
-        for (const item of items) {
-          const lane = this.options.lanes?.of(item) ?? '';
-          lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+    let more = true;
+    let failure: unknown;
+    let claiming: Promise<void> | undefined;
+    let freeLane = () => {};
+    let laneFreed = new Promise<void>((resolve) => (freeLane = resolve));
+    const claim = () =>
+      (claiming ??= this.queue
+        .claimDue(batch, lease)
+        .then(
+          (items) => {
+            waiting.push(...items);
+            more = items.length === batch;
+          },
+          (error: unknown) => {
+            failure = error;
+            more = false;
+          },
+        )
+        .finally(() => (claiming = undefined)));
+    /** The next item whose lane is free: a chat's items go one after another, in order. */
+    const next = async (): Promise<T | undefined> => {
+      for (;;) {
+        if (this.stopping) return undefined;
+        // A broadcast keeps the next batch in hand before this one runs out.
+        if (more && waiting.length < batch) void claim();
+        const index = waiting.findIndex((item) => !busy.has(laneOf(item)) && !givenUp.has(item.id));
+        if (index >= 0) {
+          const [item] = waiting.splice(index, 1) as [T];
+          // Taken here, not by the caller: another lane resuming in the same tick must see it busy.
+          busy.add(laneOf(item));
+          return item;
         }
-        const waiting = [...lanes.values()];
-        const work = async () => {
-          for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
-            for (const item of lane) {
-              if (this.stopping) return;
-              if (givenUp.has(item.id)) continue;
-              try {
-                await withTimeout(this.send(item), this.options.sendTimeoutMs);
-                await this.queue.markSent(item.id);
-                sent += 1;
-              } catch (error) {
-                for (const id of await this.failed(item, error)) givenUp.add(id);
-              }
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: this.options.lanes?.parallel ?? 1 }, work));
+        if (claiming) await claiming;
+        else if (waiting.some((item) => !givenUp.has(item.id))) await laneFreed;
+        else return undefined;
       }
-    } catch (error) {
-      this.log.error(`${this.name} queue unavailable`, errorFields(error));
-    }
+    };
+    const work = async () => {
+      for (let item = await next(); item; item = await next()) {
+        const lane = laneOf(item);
+        try {
+          await withTimeout(this.send(item), this.options.sendTimeoutMs);
+          await this.queue.markSent(item.id);
+          sent += 1;
+        } catch (error) {
+          const ids = await this.failed(item, error).catch((unrecorded: unknown) => {
+            failure = unrecorded;
+            return [];
+          });
+          for (const id of ids) givenUp.add(id);
+        } finally {
+          busy.delete(lane);
+          freeLane();
+          laneFreed = new Promise<void>((resolve) => (freeLane = resolve));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, work));
+    if (failure) this.log.error(`${this.name} queue unavailable`, errorFields(failure));
     return sent;
   }
 

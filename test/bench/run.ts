@@ -16,6 +16,7 @@ import { createLog } from '../../bots/app/log';
 import { createRuntime, type Runtime } from '../../bots/app/runtime';
 import { createTelegramBot } from '../../bots/telegram/telegram-bot';
 import { seedDemoAccounts } from '../../db/seed';
+import { benchBroadcast, benchReceipts } from './receipts';
 
 const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 300);
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 50);
@@ -184,7 +185,9 @@ async function main(): Promise<void> {
 
   const embedded = await createRuntime(createConfig({ SQLITE_PATH: ':memory:' }), log);
   await scenarios('SQLite + memory', embedded, results);
+  const receiptLines = await benchReceipts(embedded);
   await embedded.close();
+  receiptLines.push(...(await benchBroadcast()));
 
   const services = await postgresAndRedis();
   if (services) {
@@ -199,6 +202,8 @@ async function main(): Promise<void> {
   for (const r of results) {
     console.log(r.name.padEnd(44), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12));
   }
+  console.log('\nreceipts');
+  for (const line of receiptLines) console.log(`  ${line}`);
 }
 
 main().catch((error: unknown) => {

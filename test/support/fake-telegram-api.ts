@@ -32,6 +32,11 @@ export class FakeTelegramApi {
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private confirmedOffset = 0;
+  /** Sends accepted within the last second, when a rate is enforced. */
+  private recentSends: number[] = [];
+  private ratePerSecond: number | undefined;
+  /** Sends refused with 429 because the rate was exceeded. */
+  refusedForRate = 0;
 
   constructor(readonly token = '123456:TEST-token-for-the-fake-api') {
     this.server = createServer((req, res) => {
@@ -57,6 +62,11 @@ export class FakeTelegramApi {
   /** The next `count` calls of `method` fail this way before one succeeds. */
   failNext(method: string, failure: Failure, count = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
+  }
+
+  /** Refuses sends beyond `perSecond` in any second with `429 retry_after: 1`, as Telegram does to a bot that floods. */
+  enforceRate(perSecond: number): void {
+    this.ratePerSecond = perSecond;
   }
 
   /** The next `count` calls of `method` are answered only after `ms`. */
@@ -154,6 +164,15 @@ export class FakeTelegramApi {
       case 'editMessageText':
       case 'sendPhoto':
       case 'sendDocument': {
+        if (this.ratePerSecond !== undefined) {
+          const now = Date.now();
+          this.recentSends = this.recentSends.filter((at) => at > now - 1000);
+          if (this.recentSends.length >= this.ratePerSecond) {
+            this.refusedForRate += 1;
+            return reply(res, 429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+          }
+          this.recentSends.push(now);
+        }
         this.calls.push({ method, params, ...(file && { file }) });
         const chat = { id: Number(params['chat_id']), type: 'private' };
         // A document sent by its id stays that id; an upload gets a new one, as Telegram does.

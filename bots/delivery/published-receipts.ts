@@ -1,0 +1,27 @@
+import type { Receipt } from '../../core/domain/receipt';
+import type { ReceiptRef } from '../../core/ports';
+
+/** Long enough for a broadcast to pass; short enough that a correction in billing shows soon. */
+const keptMs = 10 * 60_000;
+
+/**
+ * Receipts as the outboxes send them: a month billing has published does not change, so a
+ * broadcast to every chat of an account reads that account's month once, not once a chat.
+ */
+export function publishedReceipts(read: (ref: ReceiptRef) => Promise<Receipt | null>): (ref: ReceiptRef) => Promise<Receipt | null> {
+  const kept = new Map<string, { readonly receipt: Promise<Receipt | null>; readonly until: number }>();
+  return (ref) => {
+    const key = `${ref.account}|${ref.period}`;
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && hit.until > now) return hit.receipt;
+    for (const [old, entry] of kept) if (entry.until <= now) kept.delete(old);
+    // A failed read is not kept: the next push reads again.
+    const receipt = read(ref).catch((error: unknown) => {
+      kept.delete(key);
+      throw error;
+    });
+    kept.set(key, { receipt, until: now + keptMs });
+    return receipt;
+  };
+}
