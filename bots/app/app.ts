@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { Api, type Bot } from 'grammy';
-import { autoRetry } from '@grammyjs/auto-retry';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
+import type { Bot } from 'grammy';
 import { readReceipt } from '../../core/receipts/read-receipt';
 import { receiptFileName } from '../receipts/pdf-receipt-archive';
 import { publishedReceipts } from '../delivery/published-receipts';
@@ -22,8 +20,9 @@ import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
-import { createTelegramBot, type KnownDocuments } from '../telegram/telegram-bot';
-import type { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
+import { createTelegramBot } from '../telegram/telegram-bot';
+import { broadcastApi } from '../telegram/broadcast-api';
+import { telegramDocuments } from '../telegram/known-documents';
 import { startTelegram } from '../telegram/telegram-startup';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { DirectLineRelay } from '../webchat/direct-line-relay';
@@ -184,37 +183,6 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       server.server.closeIdleConnections();
       await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop()]);
       await runtime.close();
-    },
-  };
-}
-
-/**
- * The Bot API for pushes: Telegram takes about 30 messages a second from a bot, and one a second
- * into a chat; a broadcast keeps under both (replies to customers do not wait behind it).
- */
-function broadcastApi(bot: Bot): Api {
-  const api = new Api(bot.token, bot.api.options);
-  // Evenly spaced (one send every 34 ms, about 29 a second) rather than 30 at the top of each
-  // second: no second-long window ever holds more than Telegram takes. One a second into a chat.
-  api.config.use(apiThrottler({ global: { minTime: 34 }, out: { maxConcurrent: 1, minTime: 1000 } }));
-  // Installed last, so it runs first: a retry after `retry_after` queues in the throttler again.
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true }));
-  return api;
-}
-
-/** Receipts Telegram has had already, sent again by their `file_id`. */
-function telegramDocuments(issued: SqlIssuedReceipts): KnownDocuments {
-  // A file id stays valid for the bot: once known, never asked of the database again.
-  const known = new Map<string, string>();
-  return {
-    async fileId(sha256) {
-      const id = known.get(sha256) ?? (await issued.telegramFileId(sha256));
-      if (id) known.set(sha256, id);
-      return id;
-    },
-    async remember(sha256, fileId) {
-      known.set(sha256, fileId);
-      await issued.rememberTelegramFile(sha256, fileId);
     },
   };
 }

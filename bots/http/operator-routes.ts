@@ -44,6 +44,7 @@ export function mountOperatorApi(server: Server, api: OperatorApi): void {
     const body = publication.safeParse(req.body);
     if (!body.success) return void res.send(400, { error: 'expected { period: YYYY-MM }' });
     const result = await publishReceipts(api.services, body.data.period, new Date());
+    if ('refused' in result) return void res.send(409, { error: 'the period is not over yet: billing publishes a month after it ends' });
     api.pushed();
     res.send(200, { period: body.data.period, queued: result });
   });

@@ -29,4 +29,3 @@ export function paymentQrPayload(supplier: SupplierDetails, receipt: Receipt, pu
 function clean(value: string): string {
   return value.replace(/[|\r\n]+/g, ' ').trim();
 }
-

@@ -1,3 +1,4 @@
+import { billingPeriod } from '../domain/meter';
 import { displayPeriod } from '../domain/period';
 import type { Localizer } from '../localizer';
 import type { ChatPushes, DeepLinks, EReceipts, MailOutbox, MonthlyReceiptChats } from '../ports';
@@ -6,11 +7,11 @@ import { text, type Text } from '../text';
 /** Mail links open the chat for this long (domain: the e-receipt's «Оплатить и передать показания»). */
 export const receiptLinkValidityMs = 30 * 24 * 3600_000;
 
-export interface ReceiptPublication {
-  /** Chats queued a receipt now (a repeated publication queues none twice). */
-  readonly chats: number;
-  readonly mails: number;
-}
+export type ReceiptPublication =
+  /** Chats and e-mails queued now (a repeated publication queues none twice). */
+  | { readonly chats: number; readonly mails: number }
+  /** Billing publishes a month once it is over. */
+  | { readonly refused: 'period-not-over' };
 
 /**
  * Billing published a month: every chat that asked gets the account's receipt, and every
@@ -30,6 +31,7 @@ export async function publishReceipts(
   period: string,
   now: Date,
 ): Promise<ReceiptPublication> {
+  if (period >= billingPeriod(now, services.localizer.timeZone)) return { refused: 'period-not-over' };
   const shown = displayPeriod(period);
   const chats = await services.pushes.enqueue(
     (await services.monthlyReceipts.all()).map(({ chat, account }) => ({

@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import { billingPeriod } from '../../core/domain/meter';
 import { ChatPush } from '../../db/entities';
-import { BotFrameworkChannel } from '../support/bot-framework-channel';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { bothChannels } from '../support/both-channels';
 import { paymentQrOf } from '../support/pdf';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { linkingScript, play, startTestApp, type TestApp } from '../support/test-app';
-
-const operatorToken = 'operator-token-0123456789abcdef';
+import { linkingScript, play } from '../support/test-app';
 
 /** Demo data is seeded as of today: the last month billed is the one before. */
 const lastBilled = (() => {
@@ -18,55 +16,38 @@ const lastBilled = (() => {
 })();
 
 describe('the monthly receipt, published by billing, delivered into the chats that asked and by e-mail', () => {
-  let api: FakeTelegramApi;
-  let app: TestApp;
-  let channel: BotFrameworkChannel;
+  const both = bothChannels();
 
-  beforeEach(async () => {
-    api = await new FakeTelegramApi().start();
-    app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, OPERATOR_TOKEN: operatorToken });
-    channel = await new BotFrameworkChannel(app.url).start();
-  });
-  afterEach(async () => {
-    await channel.stop();
-    await app.close();
-    await api.stop();
-  });
-
-  const publish = (body: unknown, token = operatorToken) =>
-    fetch(`${app.url}/operator/receipts/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const publish = (body: unknown, token?: string) => both.operator('/operator/receipts/publish', body, token);
 
   it('sends each opted-in chat its receipt on its channel and language, mails e-receipt subscribers, and never twice', async () => {
-    const telegram = new TelegramCustomer(api, 801);
+    const telegram = new TelegramCustomer(both.api, 801);
     await play(telegram, linkingScript);
     await telegram.says('/monthly');
     await telegram.presses('Присылать сюда каждый месяц');
-    const web = channel.customer('web-801', 'en-US');
+    const web = both.channel.customer('web-801', 'en-US');
     await play(web, [{ say: '/link' }, { say: '100000000003' }, { press: 'Yes' }, { press: 'I accept and consent' }, { say: '500' }, { say: '/monthly' }, { press: 'Send it here every month' }]);
-    const before = channel.received.length;
+    const before = both.channel.received.length;
 
     expect((await publish({ period: lastBilled.period }, 'wrong-token-0123456789abcdef')).status).toBe(401);
     expect((await publish({ period: '2026-13' })).status).toBe(400);
+    expect((await publish({ period: billingPeriod(new Date(), 'Europe/Moscow') })).status).toBe(409);
     const published = await publish({ period: lastBilled.period });
     expect(await published.json()).toEqual({ period: lastBilled.period, queued: { chats: 2, mails: 2 } });
-    await Promise.all([app.pushes.kick(), app.mail.kick()]);
+    await Promise.all([both.app.pushes.kick(), both.app.mail.kick()]);
 
-    const document = api.messagesTo(801).at(-1);
+    const document = both.api.messagesTo(801).at(-1);
     expect(document?.method).toBe('sendDocument');
     expect(String(document?.params['caption'])).toMatch(new RegExp(`^Выставлена квитанция за ${lastBilled.shown.replace('.', '\\.')}\\.\\nКвитанция по счёту 100000000001`));
     expect(paymentQrOf(document?.file?.content as Buffer)).toMatchObject({ PersAcc: '100000000001' });
 
-    const [proactive] = channel.received.slice(before);
+    const [proactive] = both.channel.received.slice(before);
     expect(proactive?.text).toMatch(new RegExp(`^The receipt for ${lastBilled.shown.replace('.', '\\.')} has been issued\\.\\nReceipt for account 100000000003`));
     expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Pay', 'Another month', 'Menu']);
     const pdf = Buffer.from(await (await fetch(proactive?.attachments?.[0]?.contentUrl as string)).arrayBuffer());
     expect(paymentQrOf(pdf)).toMatchObject({ PersAcc: '100000000003', PaymPeriod: lastBilled.period.slice(5) + lastBilled.period.slice(0, 4) });
 
-    const mails = await Promise.all(readdirSync(join(app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(app.dir, 'outbox', name)))));
+    const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));
     const receipts = mails.filter((mail) => mail.subject?.startsWith('Квитанция за'));
     expect(receipts.map((mail) => mail.to && 'text' in mail.to && mail.to.text).sort()).toEqual(['demo1@example.ru', 'demo3@example.ru']);
     for (const mail of receipts) {
@@ -76,9 +57,9 @@ describe('the monthly receipt, published by billing, delivered into the chats th
 
     // Billing's system calls again (a timeout on its side): nothing is queued twice.
     expect(await (await publish({ period: lastBilled.period })).json()).toEqual({ period: lastBilled.period, queued: { chats: 0, mails: 0 } });
-    await Promise.all([app.pushes.kick(), app.mail.kick()]);
-    expect(api.messagesTo(801).filter((call) => call.method === 'sendDocument')).toHaveLength(1);
-    expect(await app.runtime.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
+    await Promise.all([both.app.pushes.kick(), both.app.mail.kick()]);
+    expect(both.api.messagesTo(801).filter((call) => call.method === 'sendDocument')).toHaveLength(1);
+    expect(await both.app.runtime.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
 
     // The e-mail's «Оплатить» opens the pay flow for the account in the chat.
     const payLink = /https:\/\/t\.me\/energobot_test_bot\?start=([\w-]+)/.exec(String(receipts.find((mail) => mail.text?.includes('100000000001'))?.html))?.[1];

@@ -49,6 +49,7 @@ describe('receipts', () => {
       expect((await pdfOf(customer)).equals(first)).toBe(true);
       await customer.says('/receipts');
       expect(await customer.says('May 2020')).toEqual([expect.stringMatching(/^Квитанция по счёту 100000000001 за 05\.2020/)]);
+      expect(await customer.says('/receipts 09.2026')).toEqual([expect.stringMatching(/^Квитанция по счёту 100000000001 за 09\.2026/)]);
     });
 
     it.each([
@@ -93,6 +94,8 @@ describe('receipts', () => {
       const customer = await world.linkedCustomer('100000000003', '500');
       await customer.presses('Квитанции');
       expect((await customer.says('06.2021'))[0]).toContain('Доступны: 10.2026, 09.2026, 08.2026, 07.2026.');
+      // An old or forged month button gets the same answer, and the question.
+      expect(await customer.pressesData('go:receipts:2021-06')).toEqual([expect.stringMatching(/^Квитанции за 06\.2021 в архиве нет/), expect.stringMatching(/выберите месяц/)]);
       expect((await customer.says('01.2023'))[0]).toMatch(/^Квитанция по счёту 100000000003 за 01\.2023/);
       await customer.says('/receipts');
       const [caption] = await customer.presses('10.2026');

@@ -3,7 +3,13 @@ import { checkReading, parseReadingValue } from '../../core/domain/reading-rules
 import { maskAccountNumber, parseAccountNumber } from '../../core/domain/account-number';
 import { maskAddress, maskEmail } from '../../core/domain/address';
 import { attemptStatus } from '../../core/domain/linking-policy';
-import { formatMoney, parsePaymentAmount } from '../../core/domain/money';
+import { formatMoney, kopecks, parsePaymentAmount } from '../../core/domain/money';
+import type { AccountNumber } from '../../core/domain/account-number';
+import { paymentQrPayload } from '../../core/domain/payment-qr';
+import { parseMonth } from '../../core/domain/period';
+import { buildReceipt, type ReceiptSources } from '../../core/domain/receipt';
+import { receiptAvailability } from '../../core/domain/receipt-archive';
+import { demoSupplier } from '../../db/demo-supplier';
 
 describe('AccountNumber', () => {
   it.each([
@@ -124,5 +130,66 @@ describe('meter readings', () => {
   it('names the billing period in the supplier time zone', () => {
     expect(billingPeriod(new Date('2026-11-30T20:59:59Z'), 'Europe/Moscow')).toBe('2026-11');
     expect(billingPeriod(new Date('2026-11-30T21:00:00Z'), 'Europe/Moscow')).toBe('2026-12');
+  });
+});
+
+describe('a month as people type it', () => {
+  it.each([
+    ['10.2026', '2026-10'],
+    [' 3/2020 ', '2020-03'],
+    ['2026-10', '2026-10'],
+    ['октябрь 2026', '2026-10'],
+    ['Октября 2026 г.', '2026-10'],
+    ['мая 2020', '2020-05'],
+    ['март 2021', '2021-03'],
+    ['Oct 2026', '2026-10'],
+    ['September 2025', '2025-09'],
+  ])('reads %p', (typed, period) => {
+    expect(parseMonth(typed)).toEqual({ ok: true, value: period });
+  });
+
+  it.each(['13.2026', '0.2026', 'октябрь', 'вчера', '2026', 'смарт 2026'])('refuses %p with an example', (typed) => {
+    expect(parseMonth(typed)).toEqual({ ok: false, error: { key: 'month-format', args: { example: '10.2026' } } });
+  });
+});
+
+describe('a receipt', () => {
+  const sources: ReceiptSources = {
+    account: '100000000003' as AccountNumber,
+    period: '2026-12',
+    payer: { name: 'Смирнов Олег Николаевич', address: 'г. Ростов-на-Дону, пр. Будённовский, д. 61|кв. 103', residents: 4 },
+    statement: { openingBalance: kopecks(-10_000), charged: kopecks(52_000), closingBalance: kopecks(-62_000) },
+    paid: kopecks(0),
+    readings: [{ serialNumber: 'M-1', zone: 'day', value: 40, consumptionKwh: 100 }],
+    tariffs: [{ zone: 'day', kopecksPerKwh: 500 }],
+    digits: new Map([['M-1', 4]]),
+  };
+
+  it('adds up: lines at their tariff, the rest of the charge a recalculation, owed by the 10th of the next month', () => {
+    expect(buildReceipt(sources)).toMatchObject({
+      lines: [{ previous: 9940, current: 40, consumptionKwh: 100, tariff: 500, amount: 50_000 }],
+      recalculation: 2_000,
+      totalToPay: 62_000,
+      dueDate: '2027-01-10',
+    });
+  });
+
+  it('puts no separator or line break inside a QR value', () => {
+    const payload = paymentQrPayload({ ...demoSupplier, name: 'АО «Энерго|сбыт»\n' }, buildReceipt(sources), 'Оплата');
+    expect(payload.startsWith('ST00012|Name=АО «Энерго сбыт»|PersonalAcc=')).toBe(true);
+    expect(payload).toContain('|PayerAddress=г. Ростов-на-Дону, пр. Будённовский, д. 61 кв. 103|TechCode=02');
+    expect(payload.split('|')).toHaveLength(15);
+  });
+
+  it('keeps the archive: every month to April 2020, then only electronic ones', () => {
+    const terms = [{ email: 'a@b.ru', from: '2023-01', until: '2024-01' }];
+    expect(['2019-12', '2020-05', '2023-06', '2024-01', '2026-11', '2014-12'].map((period) => receiptAvailability(period, '2026-10', terms))).toEqual([
+      'available',
+      'not-electronic',
+      'available',
+      'not-electronic',
+      'not-billed-yet',
+      'before-history',
+    ]);
   });
 });

@@ -26,7 +26,8 @@ export async function receipts(chat: Chat, services: FlowServices, argument?: st
   const lastBilled = shiftPeriod(billingPeriod(await services.now(), services.localizer.timeZone), -1);
   const terms = await services.eReceipts.terms(account);
   const recent = recentReceiptPeriods(lastBilled, terms, offered);
-  const asked = /^\d{4}-\d{2}$/.test(argument ?? '') ? availableMonth(argument as string, lastBilled, terms, recent) : null;
+  // A month button (`2026-10`) or a command (`/receipts 10.2026`) names it already.
+  const asked = argument ? typedMonth(argument, lastBilled, terms, recent) : null;
   if (asked && !asked.ok) await chat.say(asked.error);
   const period =
     asked?.ok
