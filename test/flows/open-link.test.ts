@@ -1,0 +1,50 @@
+import type { AccountNumber } from '../../core/domain/account-number';
+import { createWorld, talk, type World } from '../support/conversation';
+
+/** The e-receipt letter's «Оплатить» and «Передать показания»: `/start <token>`. */
+describe('a link from an e-mail opening the chat', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  const token = (account: string, task: 'pay' | 'readings', validForMs = 3600_000) => world.services.links.sign(account as AccountNumber, task, new Date(world.clock.now().getTime() + validForMs));
+
+  it('opens the task for the account the chat works with', async () => {
+    const customer = await world.linkedCustomer('100000000003', '500');
+    expect((await customer.says(`/start ${await token('100000000003', 'pay')}`))[0]).toMatch(/^К оплате рекомендуется/);
+    expect((await customer.says(`/start ${await token('100000000003', 'readings')}`))[0]).toMatch(/^Счётчик CE303-0300003, пик/);
+  });
+
+  it('says what to do when the link is for an account this chat is not linked to', async () => {
+    await talk(world.customer('stranger'), [
+      {
+        say: `/start ${await token('100000000001', 'pay')}`,
+        expect: ['Ссылка из письма — для лицевого счёта 100000000001, а он не привязан к этому чату. Привяжите счёт, чтобы оплачивать в чате, или передайте показания по номеру счёта.'],
+        buttons: ['Привязать лицевой счёт', 'Передать показания', 'Меню'],
+      },
+    ]);
+  });
+
+  it('says which account the chat works with when the link is for another of its accounts', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    await world.linkedCustomer('100000000003', '500', customer);
+    expect(await customer.says(`/start ${await token('100000000001', 'pay')}`)).toEqual([
+      'Ссылка из письма — для лицевого счёта 100000000001, а этот чат сейчас работает со счётом 100000000003.',
+    ]);
+    expect(customer.buttons()).toEqual(['Передать показания', 'Меню']);
+  });
+
+  it.each([
+    ['expired', async () => token('100000000003', 'pay', -24 * 3600_000)],
+    ['forged', async () => (await token('100000000003', 'pay')).replace(/^p100000000003/, 'p100000000001')],
+    ['cut short', async () => (await token('100000000003', 'pay')).slice(0, 30)],
+  ])('refuses a link that is %s, and shows the menu', async (_, made) => {
+    const customer = await world.linkedCustomer('100000000003', '500');
+    expect(await customer.says(`/start ${await made()}`)).toEqual([
+      'Ссылка из письма устарела или повреждена: такие ссылки действуют 30 дней. Выберите действие в меню.',
+      'Лицевой счёт 100000000003. Что вы хотите сделать?',
+    ]);
+  });
+});
