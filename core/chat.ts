@@ -50,5 +50,7 @@ export interface Chat {
   ask<T>(prompt: Text, parse: (input: string) => Result<T>, options?: AskOptions): Promise<T>;
   /** Offers buttons; a typed answer matching a button's label counts as pressing it. */
   choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V>;
+  /** Offers buttons and takes a typed answer as well («keep this e-mail», or type another). */
+  askOrChoose<T, V extends string>(prompt: Text, parse: (input: string) => Result<T>, options: readonly Option<V>[], ask?: AskOptions): Promise<{ readonly chosen: V } | { readonly typed: T }>;
   setLocale(locale: Locale): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { Kopecks } from './domain/money';
 import type { PaymentOutcome } from './domain/payment';
 import type { EReceiptTerm } from './domain/receipt-archive';
 import type { EReceiptRequest } from './domain/e-receipt';
+import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './domain/appeal';
 import type { Receipt, ZoneTariff } from './domain/receipt';
 import type { SharedFile } from './content/content';
 import type { Text } from './text';
@@ -199,4 +200,22 @@ export interface DeepLinks {
   open(token: string, now: Date): Promise<{ readonly account: AccountNumber; readonly task: LinkedTask } | null>;
   /** Where a customer follows the token: the bot's chat in Telegram and the web chat page. */
   urls(token: string): Promise<{ readonly telegram: string | null; readonly webChat: string }>;
+}
+
+/** «Обращения в компанию»: appeals filed from chats, their threads, and the drafts being written. */
+export interface Appeals {
+  /** Files it under the next number of the year. */
+  file(appeal: { readonly draft: CompleteDraft; readonly chat: ChatAddress; readonly locale: Locale; readonly at: Date }): Promise<FiledAppeal>;
+  /** The chat's appeals filed since `since`, newest first. */
+  ofChat(chat: ChatAddress, since: Date): Promise<FiledAppeal[]>;
+  /** The appeal and its thread, oldest first; only to the chat it was filed from when `chat` is given. */
+  thread(number: string, chat?: ChatAddress): Promise<{ readonly appeal: FiledAppeal; readonly messages: AppealMessage[] } | null>;
+  /** Adds to the thread; false when a message with the same key is there already. An operator's answer marks the appeal answered. */
+  addMessage(number: string, message: AppealMessage & { readonly key?: string }): Promise<boolean>;
+  close(number: string, at: Date): Promise<boolean>;
+  /** Appeals by status, oldest first: the operators' queue. */
+  list(status: AppealStatus | null): Promise<FiledAppeal[]>;
+  saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void>;
+  draft(chat: ChatAddress): Promise<{ readonly draft: AppealDraft; readonly savedAt: string } | null>;
+  dropDraft(chat: ChatAddress): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Kopecks } from './domain/money';
+import type { AppealTopic } from './domain/appeal';
 import type { Localizer } from './localizer';
-import type { Accounts, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
+import type { Accounts, Appeals, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {
@@ -15,6 +16,7 @@ export interface Ports {
   readonly eReceipts: EReceipts;
   readonly monthlyReceipts: MonthlyReceiptChats;
   readonly links: DeepLinks;
+  readonly appeals: Appeals;
 }
 
 /** What the composition root gives the runner: the ports, words and time. */
@@ -22,6 +24,8 @@ export interface Ports {
 export interface Policy {
   /** A payment above this is confirmed by the customer before the link is made. */
   readonly paymentConfirmAbove: Kopecks;
+  /** The topics an appeal may have, in the order offered. */
+  readonly appealTopics: readonly AppealTopic[];
 }
 
 export interface Services extends Ports {

@@ -7,6 +7,8 @@ import { greet, help, menu, more, cancel, notUnderstood, notText } from './flows
 import { pay } from './flows/pay/pay';
 import { monthlyReceipt } from './flows/receipts/monthly-receipt';
 import { eReceipt } from './flows/e-receipt/e-receipt';
+import { fileAppeal } from './flows/appeals/file-appeal';
+import { myAppeals } from './flows/appeals/my-appeals';
 import { receipts } from './flows/receipts/receipts';
 import { chargesAndPayments, paymentHistory } from './flows/statements/charges-and-payments';
 import { readingsHistory } from './flows/readings/readings-history';
@@ -51,6 +53,8 @@ export const tasks = [
   { action: 'payments', flow: paymentHistory, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'monthly', flow: monthlyReceipt, version: 1, command: true, intents: true },
   { action: 'ereceipt', flow: eReceipt, version: 1, menu: { linked: 'more' }, command: true, intents: true },
+  { action: 'appeal', flow: fileAppeal, version: 1, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
+  { action: 'appeals', flow: myAppeals, version: 1, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true },
   { action: 'unlink', flow: unlinkAccount, version: 2, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'language', flow: chooseLanguage, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'help', flow: help, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },

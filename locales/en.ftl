@@ -471,6 +471,100 @@ e-receipt-page-unknown = This link was not found: it may have been copied only i
 e-receipt-page-expired = This link has expired: links work for 24 hours. Ask for a new one in the chat.
 e-receipt-page-used = This link has been used already: the change was confirmed before.
 
+## appeals
+
+action-appeal = Write to the company
+action-appeals = My appeals
+help-appeal = • write an appeal to the company: the answer comes here and by e-mail (/appeal);
+help-appeals = • show my appeals of the last three months with their answers, add to one (/appeals);
+intent-appeal = appeal | complain* | complaint | ask a question | question to | contact support | operator | write to the company
+intent-appeals = my appeals | appeal status | answer to my appeal | where is the answer
+
+appeal-topic-readings = Meter readings
+appeal-topic-payment = Payment and balance
+appeal-topic-receipts = Receipts
+appeal-topic-meter = Meter replacement
+appeal-topic-connection = Connection
+appeal-topic-other = Other
+appeal-status-received = received
+appeal-status-answered = answered
+appeal-status-closed = closed
+appeal-field-account = Account
+appeal-field-address = Address
+appeal-field-locality = Locality
+appeal-field-topic = Topic
+appeal-field-name = Name
+appeal-field-email = E-mail for the answer
+appeal-field-phone = Phone
+appeal-field-message = Message
+appeal-email-only-short = e-mail only
+appeal-draft-kept = You have an unsent draft appeal from { $at }. Continue it?
+appeal-draft-continue = Continue the draft
+appeal-draft-new = Start again
+appeal-draft-title = Draft appeal
+appeal-draft-message =
+    Your message:
+    { $message }
+
+    Check that everything is right. Send the appeal?
+appeal-send = Send the appeal
+appeal-edit = Change
+appeal-drop = Delete the draft
+appeal-dropped = The draft has been deleted.
+appeal-edit-which = What should be changed?
+appeal-ask-who = Are you a customer? If you know your account number, the appeal is filed under it.
+appeal-who-customer = Yes, I know the account number
+appeal-who-other = Not a customer
+appeal-ask-locality = Type your locality, for example: Voronezh.
+appeal-type-please = Please type the answer as text.
+appeal-ask-topic = Choose the topic of the appeal:
+appeal-ask-name = How should we address you?
+appeal-ask-email = Type the e-mail for the answer, for example: ivanova@mail.ru.
+appeal-ask-email-kept = The answer will go to { $email }. Keep this address or type another?
+appeal-keep-email = Keep { $email }
+appeal-ask-phone = Type a mobile number to reach you, for example: +7 900 123-45-67, or choose to be answered by e-mail only.
+appeal-email-only = Answer by e-mail only
+appeal-ask-address = Type the address your question is about, for example: Voronezh, Koltsovskaya st. 24, apt. 17.
+appeal-ask-message =
+    Write your question (up to { $max } characters). Keep it short and clear, leave out what does not concern it, and do not give personal data of people who have not agreed to it. The clearer the question, the sooner the answer.
+appeal-message-too-short = The message is too short: write at least { $min } characters so that the specialist understands the question.
+appeal-message-too-long = The message is longer than { $max } characters ({ $length }). Please shorten it: what you typed before is kept.
+appeal-name-invalid = I could not read the name. Type how to address you in letters, for example: { $example }.
+appeal-phone-invalid = That is not a mobile number. Type it like this: { $example }, or choose to be answered by e-mail only.
+appeal-place-invalid = I could not read the address. Write it in words, for example: { $example }.
+appeal-paused = Too many wrong account numbers. Try again after { $until } (Moscow time), or write the appeal as “Not a customer”.
+appeal-not-matched =
+    No such account: please check the number on your receipt.
+    { $remaining ->
+        [one] { $remaining } attempt left.
+       *[other] { $remaining } attempts left.
+    }
+appeal-filed = The appeal has been sent; its number is { $number }. The number has also gone to { $email }; the answer will come here and by e-mail.
+appeal-open = Open the appeal
+mail-appeal-filed-subject = Appeal { $number } received
+mail-appeal-filed-body =
+    Hello, { $name }!
+
+    Your appeal has been received; its number is { $number }. Keep the number: it may be needed to settle the question.
+    The specialist's answer will come to this address and to the chat the appeal was sent from.
+
+    Your message:
+    { $message }
+appeals-none = No appeals from this chat in the last three months.
+appeals-list = Your appeals of the last three months: { $count }. Choose one to open its thread.
+appeals-item = { $number } · { $topic } · { $status }
+appeals-not-found = Appeal { $number } is not among the appeals from this chat.
+appeals-thread =
+    Appeal { $number } · { $topic } · { $status }
+    { $messages }
+appeals-thread-customer = — You, { $at }: { $text }
+appeals-thread-operator = — Specialist, { $at }: { $text }
+appeals-add = Add to the appeal
+appeals-all = All appeals
+appeals-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
+appeals-ask-addition = Write what to add to appeal { $number }, or what to ask.
+appeals-added = Added to appeal { $number }. The specialist will see it in the thread.
+
 ## pay
 
 action-pay = Pay

@@ -473,6 +473,101 @@ e-receipt-page-unknown = Ссылка не найдена: возможно, о�
 e-receipt-page-expired = Срок действия ссылки истёк: ссылки действуют 24 часа. Запросите новую в чате.
 e-receipt-page-used = Эта ссылка уже использована: изменение было подтверждено раньше.
 
+## appeals
+
+action-appeal = Написать обращение
+action-appeals = Мои обращения
+help-appeal = • написать обращение в компанию — ответ придёт сюда и на e-mail (/appeal);
+help-appeals = • показать мои обращения за три месяца с ответами, дополнить обращение (/appeals);
+intent-appeal = обращени | написать обращени | жалоб | пожаловаться | задать вопрос | вопрос специалист | написать в компани | связаться с оператор | оператор | претензи
+intent-appeals = мои обращени | ответ на обращени | статус обращени | где ответ | ответ оператор
+
+appeal-topic-readings = Показания счётчика
+appeal-topic-payment = Оплата и баланс
+appeal-topic-receipts = Квитанции
+appeal-topic-meter = Замена счётчика
+appeal-topic-connection = Подключение
+appeal-topic-other = Другое
+appeal-status-received = получено
+appeal-status-answered = есть ответ
+appeal-status-closed = закрыто
+appeal-field-account = Лицевой счёт
+appeal-field-address = Адрес
+appeal-field-locality = Населённый пункт
+appeal-field-topic = Тема
+appeal-field-name = Имя
+appeal-field-email = E-mail для ответа
+appeal-field-phone = Телефон
+appeal-field-message = Сообщение
+appeal-email-only-short = только e-mail
+appeal-draft-kept = У вас есть неотправленный черновик обращения от { $at }. Продолжить его?
+appeal-draft-continue = Продолжить черновик
+appeal-draft-new = Начать заново
+appeal-draft-title = Черновик обращения
+appeal-draft-message =
+    Ваше сообщение:
+    { $message }
+
+    Проверьте, всё ли верно. Отправить обращение?
+appeal-send = Отправить обращение
+appeal-edit = Изменить
+appeal-drop = Удалить черновик
+appeal-dropped = Черновик удалён.
+appeal-edit-which = Что изменить?
+appeal-ask-who = Вы клиент компании? Если знаете номер лицевого счёта, обращение будет привязано к нему.
+appeal-who-customer = Да, знаю номер счёта
+appeal-who-other = Не клиент компании
+appeal-ask-locality = Укажите населённый пункт, например: г. Воронеж.
+appeal-type-please = Здесь нужно ввести ответ текстом.
+appeal-ask-topic = Выберите тему обращения:
+appeal-ask-name = Представьтесь, пожалуйста: как к вам обращаться?
+appeal-ask-email = Введите e-mail, на который прислать ответ, например: ivanova@mail.ru.
+appeal-ask-email-kept = Ответ придёт на { $email }. Оставить этот адрес или ввести другой?
+appeal-keep-email = Оставить { $email }
+appeal-ask-phone = Введите номер мобильного телефона для связи, например: +7 900 123-45-67, — или выберите ответ только по e-mail.
+appeal-email-only = Отвечать только по e-mail
+appeal-ask-address = Укажите адрес, по которому у вас вопрос, например: г. Воронеж, ул. Кольцовская, д. 24, кв. 17.
+appeal-ask-message =
+    Напишите ваш вопрос (до { $max } символов). Постарайтесь изложить его кратко и понятно, без того, что не относится к делу, и не указывайте персональные данные людей, которые не давали на это согласия. Чем чётче вопрос, тем быстрее ответ.
+appeal-message-too-short = Сообщение слишком короткое: напишите хотя бы { $min } символов, чтобы специалист понял вопрос.
+appeal-message-too-long = Сообщение длиннее { $max } символов (в нём { $length }). Сократите его, пожалуйста: введённое раньше сохранено.
+appeal-name-invalid = Не получилось прочитать имя. Напишите, как к вам обращаться, буквами, например: { $example }.
+appeal-phone-invalid = Это не номер мобильного телефона. Введите его так: { $example }, — или выберите ответ только по e-mail.
+appeal-place-invalid = Не получилось прочитать адрес. Напишите его словами, например: { $example }.
+appeal-paused = Слишком много неверных номеров лицевого счёта. Попробуйте после { $until } (время московское) или напишите обращение как «Не клиент компании».
+appeal-not-matched =
+    Такого лицевого счёта не нашлось: проверьте номер по квитанции.
+    { $remaining ->
+        [one] Осталась { $remaining } попытка.
+        [few] Осталось { $remaining } попытки.
+       *[other] Осталось { $remaining } попыток.
+    }
+appeal-filed = Обращение отправлено, его номер { $number }. Номер отправлен и на { $email }; ответ придёт сюда и на почту.
+appeal-open = Открыть обращение
+mail-appeal-filed-subject = Обращение { $number } принято
+mail-appeal-filed-body =
+    Здравствуйте, { $name }!
+
+    Ваше обращение принято, его номер { $number }. Сохраните номер: он может понадобиться при решении вопроса.
+    Ответ специалиста придёт на этот адрес и в чат, из которого отправлено обращение.
+
+    Ваше сообщение:
+    { $message }
+appeals-none = За последние три месяца обращений из этого чата нет.
+appeals-list = Ваши обращения за последние три месяца: { $count }. Выберите обращение, чтобы открыть переписку.
+appeals-item = { $number } · { $topic } · { $status }
+appeals-not-found = Обращение { $number } не найдено среди обращений из этого чата.
+appeals-thread =
+    Обращение { $number } · { $topic } · { $status }
+    { $messages }
+appeals-thread-customer = — Вы, { $at }: { $text }
+appeals-thread-operator = — Специалист, { $at }: { $text }
+appeals-add = Дополнить обращение
+appeals-all = Все обращения
+appeals-closed = Обращение { $number } закрыто. Если вопрос остался, напишите новое обращение.
+appeals-ask-addition = Напишите, что добавить к обращению { $number } или какой вопрос задать.
+appeals-added = Добавлено к обращению { $number }. Специалист увидит это в переписке.
+
 ## pay
 
 action-pay = Оплатить

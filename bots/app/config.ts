@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { kopecks } from '../../core/domain/money';
 import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
 import type { SupplierDetails } from '../../core/domain/receipt';
+import { appealTopics, isAppealTopic, type AppealTopic } from '../../core/domain/appeal';
 import { demoSupplier } from '../../db/demo-supplier';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
@@ -87,6 +88,11 @@ const configSchema = z
     SUPPLIER_CORRESPONDENT_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the correspondent account' }).default(demoSupplier.correspondentAccount),
     SUPPLIER_ADDRESS: z.string().trim().min(1).default(demoSupplier.address),
     SUPPLIER_PHONE: z.string().trim().min(1).default(demoSupplier.phone),
+    APPEAL_TOPICS: z
+      .string()
+      .default(appealTopics.join(','))
+      .transform((value) => value.split(',').map((topic) => topic.trim()).filter(Boolean))
+      .refine((topics): topics is AppealTopic[] => topics.length > 0 && topics.every(isAppealTopic), { message: `expected comma-separated topics out of ${appealTopics.join(', ')}` }),
     LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters' }).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
@@ -199,7 +205,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
       address: env.SUPPLIER_ADDRESS,
       phone: env.SUPPLIER_PHONE,
     } satisfies SupplierDetails,
-    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100) },
+    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[] },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -19,6 +19,7 @@ import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { PdfReceiptArchive } from '../receipts/pdf-receipt-archive';
@@ -99,6 +100,7 @@ export async function createRuntime(
       async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links')),
       { telegramBot, webChat: paymentPageBase },
     ),
+    appeals: new SqlAppeals(orm),
     localizer,
     clock: () => new Date(),
     policy: config.policy,

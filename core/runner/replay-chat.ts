@@ -74,6 +74,25 @@ export class ReplayChat implements Chat {
     }
   }
 
+  async askOrChoose<T, V extends string>(
+    prompt: Text,
+    parse: (input: string) => Result<T>,
+    options: readonly Option<V>[],
+    ask: AskOptions = {},
+  ): Promise<{ readonly chosen: V } | { readonly typed: T }> {
+    for (;;) {
+      const question = `${this.run}.${this.asked}`;
+      await this.say(prompt, [...options.map((option) => ({ label: option.label, data: answerData(question, option.value) })), ...(ask.buttons ?? [])]);
+      const input = await this.next();
+      const chosen = this.match(input, question, options);
+      if (chosen !== null) return { chosen };
+      const parsed: Result<T> =
+        input.kind === 'text' ? parse(input.text) : { ok: false, error: input.kind === 'attachment' && ask.notTyped ? ask.notTyped : text('answer-expected-typed') };
+      if (parsed.ok) return { typed: parsed.value };
+      await this.say(parsed.error);
+    }
+  }
+
   async setLocale(locale: Locale): Promise<void> {
     this.locale = locale;
     this.localeChosen = true;

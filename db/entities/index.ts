@@ -1,4 +1,5 @@
 import { Account } from './account';
+import { Appeal, AppealDraft, AppealMessage } from './appeal';
 import { AccountLink } from './account-link';
 import { ChatIdentity } from './chat-identity';
 import { ChatPush } from './chat-push';
@@ -19,5 +20,5 @@ import { MonthlyReceiptChat } from './monthly-receipt-chat';
 import { Tariff } from './tariff';
 import { TelegramFile } from './telegram-file';
 
-export { Account, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
-export const entities = [Account, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];
+export { Account, Appeal, AppealDraft, AppealMessage, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
+export const entities = [Account, Appeal, AppealDraft, AppealMessage, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];

@@ -16,7 +16,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
 
   it('links a demo account with suggested actions, replying to each activity at the serviceUrl', async () => {
     const transcript = await play(channel.customer('user-1'), linkingScript);
-    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот'] });
+    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] });
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
     const reply = channel.received[0];

@@ -20,7 +20,7 @@ describe('Telegram, end to end against a fake Bot API server', () => {
 
   it('links a demo account by long polling, with inline keyboards, answered callbacks and the e-mail notice', async () => {
     const transcript = await play(new TelegramCustomer(api, 501), linkingScript);
-    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот'] });
+    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] });
     expect(transcript[2]?.[0]?.text).toContain('В номере лицевого счёта 12 цифр, а в введённом — 11');
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');

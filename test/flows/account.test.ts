@@ -42,7 +42,7 @@ describe('account information, unlinking and language', () => {
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Отвязать счёт', 'Язык / Language', 'Что умеет бот', 'Меню']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Мои обращения', 'Отвязать счёт', 'Язык / Language', 'Что умеет бот', 'Меню']);
     expect(await customer.presses('Отвязать счёт')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
     ]);
@@ -65,7 +65,7 @@ describe('account information, unlinking and language', () => {
     await customer.presses('Язык / Language');
     expect(customer.buttons()).toEqual(['Русский', 'English']);
     expect(await customer.presses('English')).toEqual(['Language changed: English.', 'What would you like to do?']);
-    expect(customer.buttons()).toEqual(['Link an account', 'Send meter readings', 'Язык / Language', 'What the bot can do']);
+    expect(customer.buttons()).toEqual(['Link an account', 'Send meter readings', 'Write to the company', 'Язык / Language', 'What the bot can do', 'More…']);
     const identity = await world.orm.em.fork().findOneOrFail(ChatIdentity, { externalId: 'customer-1' });
     expect(identity.locale).toBe('en');
 

@@ -29,7 +29,7 @@ describe('linking a chat to an account', () => {
     const replies = await customer.says('/start');
     expect(replies[0]?.split('\n')).toHaveLength(2);
     expect(replies[0]).toContain('energobot');
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…']);
   });
 
   it('links with number, masked address, consent and a payment amount, then shows the account', async () => {
@@ -182,7 +182,7 @@ describe('linking a chat to an account', () => {
     const customer = await reachAmount();
     expect((await customer.says('/cancel'))[0]).toBe('Действие отменено.');
     expect((await customer.says('1543.20'))[0]).toBe('Я не понял сообщение. Может быть, вы имели в виду одно из этого?');
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Меню']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Меню']);
   });
 
   it('asks to use the buttons when a choice is typed wrongly, and takes a typed label', async () => {

@@ -136,7 +136,7 @@ describe('the flow runner', () => {
     await talk(customer, [
       { say: '/readings', expect: ['Передать показания можно и без привязки чата: понадобится номер лицевого счёта.', askNumber] },
       { say: '100000000001', expect: [expect.stringContaining('Адрес по этому счёту')] },
-      { say: '/help', expect: [expect.stringContaining('Я умею:'), menuNotLinked], buttons: ['↩ Продолжить: Передать показания', 'Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот'] },
+      { say: '/help', expect: [expect.stringContaining('Я умею:'), menuNotLinked], buttons: ['↩ Продолжить: Передать показания', 'Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
       { press: '↩ Продолжить: Передать показания', expect: ['Продолжим с того места, где вы остановились.', expect.stringContaining('Адрес по этому счёту')], buttons: ['Да', 'Нет'] },
       { press: 'Да', expect: [expect.stringContaining('согласие на обработку персональных данных')] },
       { say: 'меню', expect: [menuNotLinked] },
@@ -149,8 +149,8 @@ describe('the flow runner', () => {
     const customer = world.customer();
     await talk(customer, [
       { say: '/link', expect: [askNumber] },
-      { say: '/menu', expect: [menuNotLinked], buttons: ['↩ Продолжить: Привязать лицевой счёт', 'Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот'] },
-      { say: '/cancel', expect: ['Действие отменено.', menuNotLinked], buttons: ['Привязать лицевой счёт', 'Передать показания', 'Язык / Language', 'Что умеет бот'] },
+      { say: '/menu', expect: [menuNotLinked], buttons: ['↩ Продолжить: Привязать лицевой счёт', 'Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
+      { say: '/cancel', expect: ['Действие отменено.', menuNotLinked], buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
       { press: 'Привязать лицевой счёт', expect: [askNumber] },
     ]);
   });

@@ -23,6 +23,8 @@ import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
 import { demoSupplier } from '../../db/demo-supplier';
 import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { appealTopics } from '../../core/domain/appeal';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { PdfReceiptArchive } from '../../bots/receipts/pdf-receipt-archive';
@@ -74,10 +76,11 @@ export async function createWorld(options: { services?: (services: Services) => 
     receipts: new PdfReceiptArchive(new SqlIssuedReceipts(orm, clock.now), renderer, files, localizer, demoSupplier),
     eReceipts: new SqlEReceipts(orm),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+    appeals: new SqlAppeals(orm),
     links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
     localizer,
     clock: clock.now,
-    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove },
+    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove, appealTopics },
   };
   const services = options.services ? options.services(real) : real;
   const sessions = new InMemoryStore<FlowSession>(3600_000);

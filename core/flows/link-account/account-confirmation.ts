@@ -8,12 +8,13 @@ import { moment, text, type Text } from '../../text';
 
 export const cancelButtons = [taskButton('cancel')];
 
-/** What the account number is asked for: the answers speak of linking, or of readings only. */
-export type Purpose = 'link' | 'readings';
+/** What the account number is asked for: the answers speak of linking, of readings only, or of an appeal. */
+export type Purpose = 'link' | 'readings' | 'appeal';
 
 const wording: Record<Purpose, { paused(until: Date): Text; notMatched(remaining: number): Text }> = {
   link: { paused: (until) => text('link-paused', { until: moment(until) }), notMatched: (remaining) => text('link-not-matched', { remaining }) },
   readings: { paused: (until) => text('readings-paused', { until: moment(until) }), notMatched: (remaining) => text('readings-not-matched', { remaining }) },
+  appeal: { paused: (until) => text('appeal-paused', { until: moment(until) }), notMatched: (remaining) => text('appeal-not-matched', { remaining }) },
 };
 
 /** Asks for the account number until the customer confirms the address it belongs to. */

@@ -1,8 +1,21 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125052427 extends Migration {
+export class Migration20261125061443 extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create table "appeal" ("id" serial primary key, "number" varchar(255) not null, "year" int not null, "sequence" int not null, "topic" varchar(255) not null, "appellant" jsonb not null, "name" varchar(255) not null, "email" varchar(255) not null, "phone" varchar(255) null, "message" text not null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "locale" varchar(2) not null, "status" varchar(255) not null, "filed_at" timestamptz not null, "answered_at" timestamptz null, "closed_at" timestamptz null);`);
+    this.addSql(`alter table "appeal" add constraint "appeal_number_unique" unique ("number");`);
+    this.addSql(`create index "appeal_chat_id_index" on "appeal" ("chat_id");`);
+    this.addSql(`create index "appeal_status_index" on "appeal" ("status");`);
+    this.addSql(`alter table "appeal" add constraint "appeal_year_sequence_unique" unique ("year", "sequence");`);
+
+    this.addSql(`create table "appeal_draft" ("id" serial primary key, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "draft" jsonb not null, "saved_at" timestamptz not null);`);
+    this.addSql(`alter table "appeal_draft" add constraint "appeal_draft_channel_chat_id_unique" unique ("channel", "chat_id");`);
+
+    this.addSql(`create table "appeal_message" ("id" serial primary key, "appeal_id" int not null, "author" varchar(255) not null, "text" text not null, "at" timestamptz not null, "idempotency_key" varchar(255) null);`);
+    this.addSql(`create index "appeal_message_appeal_id_index" on "appeal_message" ("appeal_id");`);
+    this.addSql(`alter table "appeal_message" add constraint "appeal_message_idempotency_key_unique" unique ("idempotency_key");`);
+
     this.addSql(`create table "email_confirmation" ("id" serial primary key, "token_hash" varchar(64) not null, "purpose" varchar(255) not null, "account" varchar(12) not null, "email" varchar(255) not null, "reason" text null, "locale" varchar(2) not null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "used_at" timestamptz null);`);
     this.addSql(`alter table "email_confirmation" add constraint "email_confirmation_token_hash_unique" unique ("token_hash");`);
 
@@ -23,6 +36,8 @@ export class Migration20261125052427 extends Migration {
 
     this.addSql(`create table "telegram_file" ("sha256" varchar(64) not null, "file_id" varchar(255) not null, constraint "telegram_file_pkey" primary key ("sha256"));`);
 
+    this.addSql(`alter table "appeal_message" add constraint "appeal_message_appeal_id_foreign" foreign key ("appeal_id") references "appeal" ("id") on update cascade;`);
+
     this.addSql(`alter table "ereceipt_subscription" add constraint "ereceipt_subscription_account_number_foreign" foreign key ("account_number") references "account" ("number") on update cascade;`);
 
     this.addSql(`alter table "account" add column "payer_name" varchar(255) null;`);
@@ -35,6 +50,14 @@ export class Migration20261125052427 extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table "appeal_message" drop constraint "appeal_message_appeal_id_foreign";`);
+
+    this.addSql(`drop table if exists "appeal" cascade;`);
+
+    this.addSql(`drop table if exists "appeal_draft" cascade;`);
+
+    this.addSql(`drop table if exists "appeal_message" cascade;`);
+
     this.addSql(`drop table if exists "email_confirmation" cascade;`);
 
     this.addSql(`drop table if exists "ereceipt_subscription" cascade;`);

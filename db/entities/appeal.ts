@@ -1,0 +1,57 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { Appellant } from '../../core/domain/appeal';
+
+/** «Обращение в компанию»: what the customer filed, from which chat, and where it stands. */
+export const Appeal = defineEntity({
+  name: 'Appeal',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    /** «А-2026-000123». */
+    number: p.string().unique(),
+    year: p.integer(),
+    sequence: p.integer(),
+    topic: p.string(),
+    appellant: p.json<Appellant>(),
+    name: p.string(),
+    email: p.string(),
+    phone: p.string().nullable(),
+    message: p.text(),
+    /** The chat it was filed from: the answer goes back there. */
+    channel: p.string(),
+    chatId: p.string().index(),
+    locale: p.string().length(2),
+    /** received, answered or closed. */
+    status: p.string().index(),
+    filedAt: p.datetime(),
+    answeredAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
+  },
+  uniques: [{ properties: ['year', 'sequence'] }],
+});
+
+/** One message of an appeal's thread: the customer's follow-ups and the operator's answers. */
+export const AppealMessage = defineEntity({
+  name: 'AppealMessage',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    appeal: () => p.manyToOne(Appeal).index(),
+    author: p.string(),
+    text: p.text(),
+    at: p.datetime(),
+    /** The operator's own key for a reply: the same reply posted twice is kept once. */
+    idempotencyKey: p.string().nullable().unique(),
+  },
+});
+
+/** A draft being written in a chat: kept until it is sent or dropped, across restarts and reloads. */
+export const AppealDraft = defineEntity({
+  name: 'AppealDraft',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    channel: p.string(),
+    chatId: p.string(),
+    draft: p.json<Record<string, unknown>>(),
+    savedAt: p.datetime(),
+  },
+  uniques: [{ properties: ['channel', 'chatId'] }],
+});

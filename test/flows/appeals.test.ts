@@ -1,0 +1,128 @@
+import { Appeal, QueuedMail } from '../../db/entities';
+import { createWorld, talk, type World } from '../support/conversation';
+
+const askWho = 'Вы клиент компании? Если знаете номер лицевого счёта, обращение будет привязано к нему.';
+const askTopic = 'Выберите тему обращения:';
+const askName = 'Представьтесь, пожалуйста: как к вам обращаться?';
+const askEmail = 'Введите e-mail, на который прислать ответ, например: ivanova@mail.ru.';
+const askPhone = 'Введите номер мобильного телефона для связи, например: +7 900 123-45-67, — или выберите ответ только по e-mail.';
+const askAddress = 'Укажите адрес, по которому у вас вопрос, например: г. Воронеж, ул. Кольцовская, д. 24, кв. 17.';
+const askMessage = expect.stringMatching(/^Напишите ваш вопрос \(до 4 000 символов\)/);
+const draftEnd = expect.stringMatching(/Проверьте, всё ли верно\. Отправить обращение\?$/);
+
+describe('appeals', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  it('files a non-customer appeal step by step, every bad answer explained and nothing lost, and shows the draft in full', async () => {
+    const customer = world.customer('stranger');
+    await talk(customer, [
+      { say: '/appeal', expect: [askWho], buttons: ['Да, знаю номер счёта', 'Не клиент компании'] },
+      { press: 'Не клиент компании', expect: ['Укажите населённый пункт, например: г. Воронеж.'] },
+      { say: '12', expect: [expect.stringMatching(/^Не получилось прочитать адрес/), 'Укажите населённый пункт, например: г. Воронеж.'] },
+      { say: 'г. Липецк', expect: [askTopic], buttons: ['Показания счётчика', 'Оплата и баланс', 'Квитанции', 'Замена счётчика', 'Подключение', 'Другое'] },
+      { press: 'Подключение', expect: [askName] },
+      { send: 'sticker', expect: ['Здесь нужно ввести ответ текстом.', askName] },
+      { say: '123', expect: ['Не получилось прочитать имя. Напишите, как к вам обращаться, буквами, например: Мария Петровна.', askName] },
+      { say: 'Олег', expect: [askEmail] },
+      { say: 'oleg.mail.ru', expect: ['Это не похоже на адрес электронной почты. Введите его полностью, например: ivanova@mail.ru.', askEmail] },
+      { say: 'oleg@mail.ru', expect: [askPhone], buttons: ['Отвечать только по e-mail', 'Отмена'] },
+      { say: '+7 495 123-45-67', expect: ['Это не номер мобильного телефона. Введите его так: +7 900 123-45-67, — или выберите ответ только по e-mail.', askPhone] },
+      { say: '8 (900) 123 45 67', expect: [askAddress] },
+      { say: 'ул. Ленина, 5', expect: [askMessage] },
+      { say: 'Коротко', expect: ['Сообщение слишком короткое: напишите хотя бы 10 символов, чтобы специалист понял вопрос.', askMessage] },
+      { say: 'я'.repeat(4001), expect: ['Сообщение длиннее 4 000 символов (в нём 4 001). Сократите его, пожалуйста: введённое раньше сохранено.', askMessage] },
+      {
+        say: 'Как подключить дачный дом к сети?',
+        expect: [
+          'Черновик обращения\nТема: Подключение\nИмя: Олег\nE-mail для ответа: oleg@mail.ru\nТелефон: +79001234567\nНаселённый пункт: г. Липецк\nАдрес: ул. Ленина, 5',
+          'Ваше сообщение:\nКак подключить дачный дом к сети?\n\nПроверьте, всё ли верно. Отправить обращение?',
+        ],
+        buttons: ['Отправить обращение', 'Изменить', 'Удалить черновик'],
+      },
+      { press: 'Изменить', expect: ['Что изменить?'], buttons: ['Тема', 'Имя', 'E-mail для ответа', 'Телефон', 'Адрес', 'Сообщение'] },
+      { press: 'Телефон', expect: [askPhone] },
+      { press: 'Отвечать только по e-mail', expect: [expect.stringContaining('Телефон: только e-mail'), draftEnd] },
+      { press: 'Отправить обращение', expect: [expect.stringMatching(/^Обращение отправлено, его номер А-\d{4}-000001\. Номер отправлен и на oleg@mail\.ru/)], buttons: ['Открыть обращение', 'Меню'] },
+    ]);
+    const [appeal] = await world.orm.em.fork().find(Appeal, {});
+    expect(appeal).toMatchObject({ topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, channel: 'telegram', chatId: 'stranger', status: 'received' });
+    const [mail] = await world.orm.em.fork().find(QueuedMail, { recipient: 'oleg@mail.ru' });
+    expect(mail?.subject).toMatch(/^Обращение А-\d{4}-000001 принято$/);
+  });
+
+  it('takes the linked account and its e-mail with one tap, and files one appeal however often the update comes', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    await talk(customer, [
+      { say: '/appeal', expect: [askTopic] },
+      { press: 'Квитанции', expect: [askName] },
+      { say: 'Мария Петровна', expect: ['Ответ придёт на demo1@example.ru. Оставить этот адрес или ввести другой?'], buttons: ['Оставить demo1@example.ru', 'Отмена'] },
+      { press: 'Оставить demo1@example.ru', expect: [askPhone] },
+      { press: 'Отвечать только по e-mail', expect: [askMessage] },
+      { say: 'Не пришла квитанция за октябрь.', expect: [expect.stringContaining('Лицевой счёт: 100000000001\nАдрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17'), draftEnd] },
+    ]);
+    // The platform fails to take the answer: it delivers the press again, twice.
+    customer.refusing = true;
+    await expect(customer.presses('Отправить обращение')).rejects.toThrow('the platform refused the reply');
+    customer.refusing = false;
+    const [filed] = await customer.redelivers();
+    expect(filed).toMatch(/^Обращение отправлено, его номер А-\d{4}-000001/);
+    expect(await customer.redelivers()).toEqual([]);
+    expect(await world.orm.em.fork().count(Appeal, {})).toBe(1);
+    expect(await world.orm.em.fork().count(QueuedMail, { subject: { $like: 'Обращение%' } })).toBe(1);
+  });
+
+  it('keeps the draft through another task and a lost conversation state, and offers it back', async () => {
+    const customer = world.customer('stranger');
+    await customer.says('/appeal');
+    await customer.presses('Не клиент компании');
+    await customer.says('г. Липецк');
+    await customer.presses('Другое');
+    await customer.says('/help');
+    expect(customer.buttons()[0]).toBe('↩ Продолжить: Написать обращение');
+    expect(await customer.presses('↩ Продолжить: Написать обращение')).toEqual(['Продолжим с того места, где вы остановились.', askName]);
+    await customer.says('Олег');
+    // As after a restart with the conversation state gone: the draft is in the database.
+    await world.sessions.delete('energobot:session:telegram:stranger');
+    await talk(customer, [
+      { say: 'написать обращение', expect: [expect.stringMatching(/^У вас есть неотправленный черновик обращения от \d\d\.\d\d\.\d{4}, \d\d:\d\d\. Продолжить его\?$/)], buttons: ['Продолжить черновик', 'Начать заново'] },
+      { press: 'Продолжить черновик', expect: [askEmail] },
+    ]);
+  });
+
+  it('lists the chat\'s appeals, shows a thread and takes an addition; a closed appeal takes none', async () => {
+    const customer = await world.linkedCustomer('100000000003', '500');
+    for (const message of ['Почему такая большая задолженность?', 'Когда поменяют счётчик?']) {
+      await customer.says('/appeal');
+      await customer.presses('Оплата и баланс');
+      await customer.says('Олег');
+      await customer.presses('Оставить demo3@example.ru');
+      await customer.presses('Отвечать только по e-mail');
+      await customer.says(message);
+      await customer.presses('Отправить обращение');
+    }
+    const year = world.clock.now().getUTCFullYear();
+    await world.services.appeals.addMessage(`А-${year}-000001`, { from: 'operator', text: 'Задолженность за три месяца: июль, август, сентябрь.', at: world.clock.now().toISOString() });
+    await talk(customer, [
+      {
+        say: 'мои обращения',
+        expect: ['Ваши обращения за последние три месяца: 2. Выберите обращение, чтобы открыть переписку.'],
+        buttons: [`А-${year}-000002 · Оплата и баланс · получено`, `А-${year}-000001 · Оплата и баланс · есть ответ`, 'Написать обращение', 'Меню'],
+      },
+      {
+        press: `А-${year}-000001 · Оплата и баланс · есть ответ`,
+        expect: [expect.stringMatching(new RegExp(`^Обращение А-${year}-000001 · Оплата и баланс · есть ответ\\n— Вы, .+: Почему такая большая задолженность\\?\\n— Специалист, .+: Задолженность за три месяца`))],
+        buttons: ['Дополнить обращение', 'Все обращения', 'Меню'],
+      },
+      { press: 'Дополнить обращение', expect: [`Напишите, что добавить к обращению А-${year}-000001 или какой вопрос задать.`] },
+      { say: 'Спасибо, а пени начислены?', expect: [`Добавлено к обращению А-${year}-000001. Специалист увидит это в переписке.`] },
+    ]);
+    expect((await world.services.appeals.thread(`А-${year}-000001`))?.appeal.status).toBe('received');
+    await world.services.appeals.close(`А-${year}-000002`, world.clock.now());
+    expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([`Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`]);
+    expect(await world.customer('other').pressesData(`go:appeals:А-${year}-000001`)).toEqual([`Обращение А-${year}-000001 не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
+  });
+});
