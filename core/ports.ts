@@ -101,6 +101,8 @@ export interface ChatPush {
   readonly message: Text;
   /** A month's receipt sent with it, issued in the chat's language when it goes out. */
   readonly receipt?: ReceiptRef;
+  /** The appeal it answers: the chat can reply to it or open it from there. */
+  readonly appeal?: string;
   /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
 }

@@ -564,6 +564,20 @@ appeals-all = All appeals
 appeals-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
 appeals-ask-addition = Write what to add to appeal { $number }, or what to ask.
 appeals-added = Added to appeal { $number }. The specialist will see it in the thread.
+appeals-reply = Reply
+push-appeal-answered =
+    The answer to appeal { $number }:
+    { $answer }
+push-appeal-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
+mail-appeal-answered-subject = The answer to appeal { $number }
+mail-appeal-answered-body =
+    Hello, { $name }!
+
+    The specialist's answer to your appeal { $number }:
+
+    { $answer }
+
+    The answer has also come to the chat the appeal was sent from: you can add to the appeal or ask a follow-up question there.
 
 ## pay
 

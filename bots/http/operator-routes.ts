@@ -3,9 +3,11 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { acceptReadings } from '../../core/operator/accept-readings';
-import type { ChatIdentities, ChatPushes, DeepLinks, EReceipts, MailOutbox, MeterReadings, MonthlyReceiptChats } from '../../core/ports';
+import type { Appeals, ChatIdentities, ChatPushes, DeepLinks, EReceipts, MailOutbox, MeterReadings, MonthlyReceiptChats } from '../../core/ports';
 import type { Localizer } from '../../core/localizer';
 import { publishReceipts } from '../../core/operator/publish-receipts';
+import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
+import type { FiledAppeal } from '../../core/domain/appeal';
 
 export interface OperatorApi {
   readonly token: string;
@@ -18,6 +20,7 @@ export interface OperatorApi {
     readonly mail: MailOutbox;
     readonly links: DeepLinks;
     readonly localizer: Localizer;
+    readonly appeals: Appeals;
   };
   /** Called after pushes are queued, to deliver them now rather than at the next tick. */
   readonly pushed: () => void;
@@ -26,6 +29,15 @@ export interface OperatorApi {
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const acceptance = z.object({ account: z.string().regex(/^\d{12}$/), period });
 const publication = z.object({ period });
+const appealNumberParam = z.string().regex(/^А-\d{4}-\d{6}$/);
+const reply = z.object({ text: z.string().trim().min(1).max(10_000), key: z.string().min(1).max(100) });
+const statusQuery = z.enum(['received', 'answered', 'closed']).optional();
+
+/** An appeal as the supplier's systems see it: everything the customer gave, never the chat's own ids. */
+function appealJson(appeal: FiledAppeal) {
+  const { chat, ...rest } = appeal;
+  return { ...rest, channel: chat.channel };
+}
 
 /** The supplier's systems tell energobot what happened in billing; each call carries the operator token. */
 export function mountOperatorApi(server: Server, api: OperatorApi): void {
@@ -47,6 +59,45 @@ export function mountOperatorApi(server: Server, api: OperatorApi): void {
     if ('refused' in result) return void res.send(409, { error: 'the period is not over yet: billing publishes a month after it ends' });
     api.pushed();
     res.send(200, { period: body.data.period, queued: result });
+  });
+
+  mountAppealsApi(server, api);
+}
+
+/** The appeals queue for the supplier's own systems: list, read, answer (idempotent by the caller's key), close. */
+function mountAppealsApi(server: Server, api: OperatorApi): void {
+  const number = (req: Request) => appealNumberParam.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
+  server.get('/operator/appeals', async (req: Request, res: Response) => {
+    if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
+    const status = statusQuery.safeParse(req.query?.['status']);
+    if (!status.success) return void res.send(400, { error: 'status is received, answered or closed' });
+    res.send(200, { appeals: (await api.services.appeals.list(status.data ?? null)).map(appealJson) });
+  });
+  server.get('/operator/appeals/:number', async (req: Request, res: Response) => {
+    if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
+    const given = number(req);
+    const found = given.success ? await api.services.appeals.thread(given.data) : null;
+    if (!found) return void res.send(404, { error: 'no such appeal' });
+    res.send(200, { ...appealJson(found.appeal), messages: found.messages });
+  });
+  server.post('/operator/appeals/:number/replies', async (req: Request, res: Response) => {
+    if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
+    const given = number(req);
+    const body = reply.safeParse(req.body);
+    if (!given.success || !body.success) return void res.send(400, { error: 'expected { text: 1..10000 characters, key: your id of this reply }' });
+    const outcome = await answerAppeal(api.services, given.data, body.data, new Date());
+    if (outcome === 'unknown') return void res.send(404, { error: 'no such appeal' });
+    if (outcome === 'closed') return void res.send(409, { error: 'the appeal is closed' });
+    api.pushed();
+    res.send(outcome === 'answered' ? 201 : 200, { outcome });
+  });
+  server.post('/operator/appeals/:number/close', async (req: Request, res: Response) => {
+    if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
+    const given = number(req);
+    const outcome = given.success ? await closeAppeal(api.services, given.data, new Date()) : 'unknown';
+    if (outcome === 'unknown') return void res.send(404, { error: 'no such appeal' });
+    api.pushed();
+    res.send(200, { outcome });
   });
 }
 

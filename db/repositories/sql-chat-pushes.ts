@@ -12,6 +12,7 @@ export interface DuePush {
   readonly chat: ChatAddress;
   readonly message: Text;
   readonly receipt?: ReceiptRef;
+  readonly appeal?: string;
 }
 
 export class SqlChatPushes implements ChatPushes {
@@ -29,6 +30,7 @@ export class SqlChatPushes implements ChatPushes {
       messageArgs: { ...push.message.args },
       receiptAccount: push.receipt?.account ?? null,
       receiptPeriod: push.receipt?.period ?? null,
+      appealNumber: push.appeal ?? null,
       dedupeKey: push.dedupeKey ?? null,
       queuedAt: now,
       nextAttemptAt: now,
@@ -67,6 +69,7 @@ export class SqlChatPushes implements ChatPushes {
               chat: { channel: row.channel, id: row.chatId },
               message: { key: row.messageKey, args: row.messageArgs },
               ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
+              ...(row.appealNumber && { appeal: row.appealNumber }),
             },
           ]
         : [],

@@ -3,6 +3,7 @@ import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
+import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { describeWithRedisServer } from '../support/redis';
@@ -117,6 +118,51 @@ describeWithRedisServer('faults: the process dies', () => {
     bot.child.kill('SIGTERM');
     expect((await bot.result).code).toBe(0);
   }, 120_000);
+
+  it('SIGKILL between an operator\'s answer and its delivery: after a restart the answer reaches the chat', async () => {
+    const orm = await initORM({ kind: 'postgresql', url: postgres.url });
+    const appeal = await new SqlAppeals(orm).file({
+      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет на нашей улице?' },
+      chat: { channel: 'telegram', id: '9401' },
+      locale: 'ru',
+      at: new Date(),
+    });
+    await orm.close();
+    const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
+    const answers = () => api.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === 9401 && String(call.params['text']).includes('Сегодня к 21:00'));
+    const start = async () => {
+      const child = startProcess({ ...env(), ...operator });
+      const result = exited(child);
+      const ready = logged(child, 'telegram webhook set');
+      const url = await listeningUrl(child);
+      await ready;
+      return { child, result, url };
+    };
+
+    let bot = await start();
+    api.delayNext('sendMessage', 3_000);
+    const arrivedBefore = api.arrived.length;
+    const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator.OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Сегодня к 21:00.', key: 'crm-answer-1' }),
+    });
+    expect(answered.status).toBe(201);
+    while (!api.arrived.slice(arrivedBefore).includes('sendMessage')) await new Promise((resolve) => setTimeout(resolve, 20));
+    bot.child.kill('SIGKILL');
+    await bot.result;
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    const beforeRestart = answers().length;
+
+    bot = await start();
+    const began = Date.now();
+    while (answers().length === 0 && Date.now() - began < 80_000) await new Promise((resolve) => setTimeout(resolve, 200));
+    process.stdout.write(`SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} (after ${Date.now() - began} ms); lost 0\n`);
+    expect(beforeRestart).toBe(0);
+    expect(answers()).toHaveLength(1);
+    bot.child.kill('SIGTERM');
+    expect((await bot.result).code).toBe(0);
+  }, 150_000);
 
   it('SIGTERM while the Telegram API takes connections and never answers: the process exits within 10 s', async () => {
     const sockets = new Set<Socket>();

@@ -141,6 +141,8 @@ export class FakeTelegramApi {
     this.arrived.push(method);
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    // The bot gave up on this call (its process died): it never learns of it, so it never counts.
+    if (req.socket.destroyed) return;
     const failure = this.failures.get(method)?.shift();
     if (failure?.status === 429) {
       return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });

@@ -1,0 +1,42 @@
+import type { Localizer } from '../localizer';
+import type { Appeals, ChatPushes, MailOutbox } from '../ports';
+import { text } from '../text';
+
+export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
+
+/**
+ * An operator answered (from the desk, the API or by e-mail): the answer joins the thread once
+ * per key, and goes to the chat the appeal was filed from, in its language, with a way to reply,
+ * and to the customer's e-mail.
+ */
+export async function answerAppeal(
+  services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer },
+  number: string,
+  answer: { readonly text: string; readonly key: string },
+  at: Date,
+): Promise<AnswerOutcome> {
+  const found = await services.appeals.thread(number);
+  if (!found) return 'unknown';
+  const { appeal } = found;
+  if (appeal.status === 'closed') return 'closed';
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key: answer.key });
+  if (!added) return 'repeated';
+  const args = { number, answer: answer.text, name: appeal.name };
+  await services.pushes.enqueue([{ chat: appeal.chat, message: text('push-appeal-answered', args), appeal: number, dedupeKey: `appeal-answer:${answer.key}` }]);
+  await services.mail.enqueue({
+    to: appeal.email,
+    subject: services.localizer.format(appeal.locale, text('mail-appeal-answered-subject', args)),
+    text: services.localizer.format(appeal.locale, text('mail-appeal-answered-body', args)),
+    dedupeKey: `appeal-answer:${answer.key}`,
+  });
+  return 'answered';
+}
+
+/** An operator closed the appeal: the chat is told once. */
+export async function closeAppeal(services: { readonly appeals: Appeals; readonly pushes: ChatPushes }, number: string, at: Date): Promise<'closed' | 'unknown' | 'already-closed'> {
+  const found = await services.appeals.thread(number);
+  if (!found) return 'unknown';
+  if (!(await services.appeals.close(number, at))) return 'already-closed';
+  await services.pushes.enqueue([{ chat: found.appeal.chat, message: text('push-appeal-closed', { number }) }]);
+  return 'closed';
+}
