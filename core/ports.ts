@@ -67,6 +67,8 @@ export interface Mail {
   readonly receipt?: ReceiptRef;
   /** A mail that must never go twice (a month's e-receipt): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
+  /** A mail to the appeals mailbox about this appeal: the operator's reply to it comes back to energobot. */
+  readonly appealThread?: { readonly number: string; readonly first: boolean };
 }
 
 /** Which receipt: an account's month. */
@@ -217,6 +219,8 @@ export interface Appeals {
   close(number: string, at: Date): Promise<boolean>;
   /** Appeals by status, oldest first: the operators' queue. */
   list(status: AppealStatus | null): Promise<FiledAppeal[]>;
+  /** Appeals still waiting for an answer that were filed before `filedBefore` and never alerted on; each is marked alerted. */
+  takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]>;
   saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void>;
   draft(chat: ChatAddress): Promise<{ readonly draft: AppealDraft; readonly savedAt: string } | null>;
   dropDraft(chat: ChatAddress): Promise<void>;

@@ -26,6 +26,8 @@ export interface Policy {
   readonly paymentConfirmAbove: Kopecks;
   /** The topics an appeal may have, in the order offered. */
   readonly appealTopics: readonly AppealTopic[];
+  /** Where new appeals and customers' additions are e-mailed for the operators; null: the desk and the API only. */
+  readonly appealsMailbox: string | null;
 }
 
 export interface Services extends Ports {

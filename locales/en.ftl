@@ -564,6 +564,31 @@ appeals-all = All appeals
 appeals-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
 appeals-ask-addition = Write what to add to appeal { $number }, or what to ask.
 appeals-added = Added to appeal { $number }. The specialist will see it in the thread.
+mail-appeal-customer = Account { $account }, address: { $address }
+mail-appeal-non-customer = Not a customer. Locality: { $locality }, address: { $address }
+mail-appeal-new-subject = [{ $number }] New appeal: { $topic }
+mail-appeal-new-body =
+    Appeal { $number } from the { -bot } chat.
+    Topic: { $topic }
+    Name: { $name }
+    E-mail: { $email }
+    Phone: { $phone }
+    { $place }
+
+    Message:
+    { $message }
+
+    To answer the customer, reply to this e-mail: the answer goes to their chat and e-mail.
+mail-appeal-addition-subject = Re: [{ $number }] New appeal: { $topic }
+mail-appeal-addition-body =
+    The customer added to appeal { $number }:
+
+    { $addition }
+
+    To answer the customer, reply to this e-mail.
+mail-appeal-overdue-subject = [{ $number }] No answer for more than { $hours } h
+mail-appeal-overdue-body =
+    Appeal { $number } was received at { $filedAt } (Moscow time) and has had no answer for { $hours } h.
 appeals-reply = Reply
 push-appeal-answered =
     The answer to appeal { $number }:

@@ -567,6 +567,31 @@ appeals-all = Все обращения
 appeals-closed = Обращение { $number } закрыто. Если вопрос остался, напишите новое обращение.
 appeals-ask-addition = Напишите, что добавить к обращению { $number } или какой вопрос задать.
 appeals-added = Добавлено к обращению { $number }. Специалист увидит это в переписке.
+mail-appeal-customer = Лицевой счёт { $account }, адрес: { $address }
+mail-appeal-non-customer = Не клиент компании. Населённый пункт: { $locality }, адрес: { $address }
+mail-appeal-new-subject = [{ $number }] Новое обращение: { $topic }
+mail-appeal-new-body =
+    Обращение { $number } из чата { -bot }.
+    Тема: { $topic }
+    Имя: { $name }
+    E-mail: { $email }
+    Телефон: { $phone }
+    { $place }
+
+    Сообщение:
+    { $message }
+
+    Чтобы ответить клиенту, ответьте на это письмо: ответ придёт ему в чат и на e-mail.
+mail-appeal-addition-subject = Re: [{ $number }] Новое обращение: { $topic }
+mail-appeal-addition-body =
+    Клиент дополнил обращение { $number }:
+
+    { $addition }
+
+    Чтобы ответить клиенту, ответьте на это письмо.
+mail-appeal-overdue-subject = [{ $number }] Нет ответа больше { $hours } ч
+mail-appeal-overdue-body =
+    Обращение { $number } получено { $filedAt } (время московское) и за { $hours } ч не получило ответа.
 appeals-reply = Ответить
 push-appeal-answered =
     Ответ на обращение { $number }:

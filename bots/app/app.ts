@@ -16,6 +16,10 @@ import { createPushSender } from '../delivery/chat-push-sender';
 import { QueueDelivery } from '../delivery/queue-delivery';
 import { mountOperatorApi } from '../http/operator-routes';
 import { mountEReceiptPages } from '../http/e-receipt-routes';
+import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
+import { startInboundSmtp } from '../integrations/mail/inbound-smtp';
+import { answerAppeal } from '../../core/operator/answer-appeal';
+import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
@@ -35,6 +39,8 @@ export interface App {
   readonly mail: QueueDelivery<DueMail>;
   readonly pushes: ChatPushDelivery;
   readonly telegram: Bot | undefined;
+  /** Where the SMTP listener for operators' replies took its port (when configured). */
+  readonly inboundSmtpPort: number | undefined;
   /** Settles once Telegram is set up (commands, webhook or polling), or at once without Telegram. */
   readonly telegramReady: Promise<void>;
   stop(): Promise<void>;
@@ -47,11 +53,16 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   const { orm, redis, mailQueue, runner } = runtime;
 
   const readMonth = publishedReceipts((ref: ReceiptRef) => readReceipt(runtime.services, ref.account, ref.period, config.timeZone));
-  const mailSender = createMailSender(config.mail, async (item) => {
-    const receipt = item.receipt && (await readMonth(item.receipt));
-    // E-mail is the supplier's Russian letter; the receipt in it is the Russian one.
-    return receipt ? [{ filename: receiptFileName(receipt), content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
-  });
+  const replyAddresses = config.appeals.replyDomain ? new AppealReplyAddresses(runtime.secret, config.appeals.replyDomain) : undefined;
+  const mailSender = createMailSender(
+    config.mail,
+    async (item) => {
+      const receipt = item.receipt && (await readMonth(item.receipt));
+      // E-mail is the supplier's Russian letter; the receipt in it is the Russian one.
+      return receipt ? [{ filename: receiptFileName(receipt), content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
+    },
+    replyAddresses,
+  );
   // A month's e-receipts are thousands of letters: a few at once, each address's in order.
   const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log, {
     sendTimeoutMs: mailSendTimeoutMs,
@@ -166,6 +177,25 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('energobot is listening', { url, database: config.database.kind, flowState: redis ? 'redis' : 'memory' });
 
+  const inboundMail =
+    config.appeals.inbound && replyAddresses
+      ? await startInboundSmtp({
+          ...config.appeals.inbound,
+          addresses: replyAddresses,
+          answer: async (number, reply) => {
+            await answerAppeal({ ...runtime.services, pushes: runtime.pushes }, number, reply, new Date());
+            void Promise.all([pushes.kick(), mail.kick()]);
+          },
+          log,
+        })
+      : undefined;
+  const alerting = setInterval(() => {
+    alertUnansweredAppeals(runtime.services, config.appeals.supervisors, config.appeals.answerWithinHours, new Date()).then(
+      (count) => count > 0 && void mail.kick(),
+      (error: unknown) => log.warn('unanswered appeals not checked', errorFields(error)),
+    );
+  }, 5 * 60_000);
+
   const telegramStart = telegram ? startTelegram(telegram, { webhook, localizer: runtime.localizer, log }) : undefined;
 
   return {
@@ -176,8 +206,11 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     pushes,
     telegram,
     /** Stops taking updates, lets those in flight finish, leaves unsent mail and pushes to their outbox, closes the stores. */
+    inboundSmtpPort: inboundMail?.port,
     async stop() {
       clearInterval(reconciling);
+      clearInterval(alerting);
+      await inboundMail?.close();
       relay?.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();

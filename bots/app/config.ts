@@ -93,6 +93,16 @@ const configSchema = z
       .default(appealTopics.join(','))
       .transform((value) => value.split(',').map((topic) => topic.trim()).filter(Boolean))
       .refine((topics): topics is AppealTopic[] => topics.length > 0 && topics.every(isAppealTopic), { message: `expected comma-separated topics out of ${appealTopics.join(', ')}` }),
+    APPEALS_MAILBOX: optionalText.refine((value) => value === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: 'expected the e-mail address of the operators\' mailbox' }),
+    INBOUND_MAIL_DOMAIN: optionalText.refine((value) => value === undefined || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value), { message: 'expected the domain operators reply to, e.g. mail.energosbyt.ru' }),
+    INBOUND_SMTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+    APPEAL_ANSWER_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(48),
+    APPEALS_SUPERVISORS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
+      .refine((addresses) => addresses.every((address) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)), { message: 'expected comma-separated e-mail addresses' }),
     LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters' }).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
@@ -120,6 +130,12 @@ const configSchema = z
     // energobot's own Direct Line relay posts unauthenticated: with credentials, web chat goes through Azure.
     if (env.MICROSOFT_APP_ID && !env.DIRECT_LINE_SECRET) {
       issues.addIssue({ code: 'custom', path: ['DIRECT_LINE_SECRET'], message: 'required when MICROSOFT_APP_ID is set: web chat then goes through Azure Direct Line' });
+    }
+    if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
+      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with INBOUND_SMTP_PORT: the domain in the Reply-To of appeal mails' });
+    }
+    if (env.APPEALS_MAILBOX && !env.INBOUND_MAIL_DOMAIN) {
+      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with APPEALS_MAILBOX: operators answer by replying to an address of this domain' });
     }
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
       issues.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
@@ -205,7 +221,14 @@ function toConfig(env: z.infer<typeof configSchema>) {
       address: env.SUPPLIER_ADDRESS,
       phone: env.SUPPLIER_PHONE,
     } satisfies SupplierDetails,
-    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[] },
+    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[], appealsMailbox: env.APPEALS_MAILBOX ?? null },
+    appeals: {
+      /** Operators' replies by e-mail come back to this domain, to an address that names the appeal. */
+      inbound: env.INBOUND_MAIL_DOMAIN && env.INBOUND_SMTP_PORT !== undefined ? { domain: env.INBOUND_MAIL_DOMAIN, port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST } : undefined,
+      replyDomain: env.INBOUND_MAIL_DOMAIN,
+      answerWithinHours: env.APPEAL_ANSWER_HOURS,
+      supervisors: env.APPEALS_SUPERVISORS,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

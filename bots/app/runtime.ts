@@ -51,6 +51,8 @@ export interface Runtime {
   readonly issuedReceipts: SqlIssuedReceipts;
   readonly eReceipts: SqlEReceipts;
   readonly monthlyReceipts: SqlMonthlyReceiptChats;
+  /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
+  readonly secret: () => Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function createRuntime(
   const yookassa =
     config.yookassa &&
     new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase }, (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch));
+  const secret = async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links'));
   const renderer = new ReceiptRenderer();
   const issuedReceipts = new SqlIssuedReceipts(orm);
   const receipts = new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier);
@@ -96,10 +99,7 @@ export async function createRuntime(
     receipts,
     eReceipts,
     monthlyReceipts,
-    links: new SignedDeepLinks(
-      async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links')),
-      { telegramBot, webChat: paymentPageBase },
-    ),
+    links: new SignedDeepLinks(secret, { telegramBot, webChat: paymentPageBase }),
     appeals: new SqlAppeals(orm),
     localizer,
     clock: () => new Date(),
@@ -131,6 +131,7 @@ export async function createRuntime(
     issuedReceipts,
     eReceipts,
     monthlyReceipts,
+    secret,
     async close() {
       await Promise.all([orm.close(), renderer.close()]);
       // A Redis that does not answer is left at once rather than waited for.

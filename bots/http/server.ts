@@ -43,6 +43,14 @@ export function createServer(parts: ServerParts): Server {
     }
     return next();
   });
+  // A route that throws answers 500 with a word, never the error's own text (SQL, paths, hosts).
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) {
+      parts.log.error('request failed', { method: req.method, path: req.path(), ...errorFields(error) });
+      error.toJSON = () => ({ error: 'internal error; try again later' });
+    }
+    callback();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 

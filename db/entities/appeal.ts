@@ -25,6 +25,8 @@ export const Appeal = defineEntity({
     filedAt: p.datetime(),
     answeredAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
+    /** When the supervisors were told it waits too long for an answer: once per appeal. */
+    alertedAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['year', 'sequence'] }],
 });

@@ -13,6 +13,8 @@ export const QueuedMail = defineEntity({
     /** A receipt attached to it (`account`/`period`), issued when the mail is sent. */
     receiptAccount: p.string().length(12).nullable(),
     receiptPeriod: p.string().length(7).nullable(),
+    /** The appeal a mail to the appeals mailbox is about, and whether it opens its thread. */
+    appealThread: p.json<{ number: string; first: boolean }>().nullable(),
     /** Set when the same mail must never be queued twice (a month's e-receipt): unique. */
     dedupeKey: p.string().nullable().unique(),
     queuedAt: p.datetime(),

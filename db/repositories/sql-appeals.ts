@@ -77,6 +77,15 @@ export class SqlAppeals implements Appeals {
     return rows.flatMap(filed);
   }
 
+  async takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]> {
+    const em = this.orm.em.fork();
+    const rows = await em.find(Appeal, { status: 'received', alertedAt: null, filedAt: { $lt: filedBefore } }, { orderBy: { filedAt: 'asc' }, limit: 100 });
+    const taken: FiledAppeal[] = [];
+    // Marked one by one, each only if no other instance marked it first.
+    for (const row of rows) if ((await em.nativeUpdate(Appeal, { id: row.id, alertedAt: null }, { alertedAt: at })) === 1) taken.push(...filed(row));
+    return taken;
+  }
+
   async saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void> {
     const em = this.orm.em.fork();
     const saved = { draft: { ...draft } as Record<string, unknown>, savedAt: at };

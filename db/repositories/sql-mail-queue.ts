@@ -25,6 +25,7 @@ export class SqlMailQueue implements MailOutbox {
       receiptAccount: mail.receipt?.account ?? null,
       receiptPeriod: mail.receipt?.period ?? null,
       dedupeKey: mail.dedupeKey ?? null,
+      appealThread: mail.appealThread ? { ...mail.appealThread } : null,
       queuedAt: now,
       nextAttemptAt: now,
     };
@@ -40,6 +41,7 @@ export class SqlMailQueue implements MailOutbox {
       text: row.body,
       attempts: row.attempts,
       ...(row.links && { links: row.links }),
+      ...(row.appealThread && { appealThread: row.appealThread }),
       ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
     }));
   }

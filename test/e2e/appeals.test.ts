@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { play, type Step } from '../support/test-app';
@@ -78,5 +79,44 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     const [proactive] = both.channel.received.slice(before);
     expect(proactive).toMatchObject({ text: `The answer to appeal ${number}:\nTonight by 21:00.`, conversation: { id: 'conversation-web-1302' } });
     expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Reply', 'Open the appeal']);
+  });
+
+  describe('answered by e-mail', () => {
+    const mailed = bothChannels({ APPEALS_MAILBOX: 'appeals@energosbyt.test', INBOUND_MAIL_DOMAIN: 'reply.energosbyt.test', INBOUND_SMTP_PORT: '0', INBOUND_SMTP_HOST: '127.0.0.1' });
+    const outbox = async () => {
+      await mailed.app.mail.deliverDue();
+      const dir = join(mailed.app.dir, 'outbox');
+      return Promise.all(readdirSync(dir).sort().map((name) => simpleParser(readFileSync(join(dir, name)))));
+    };
+    const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port: mailed.app.inboundSmtpPort, secure: false, ignoreTLS: true });
+
+    it('mails the appeal to the operators; their reply over SMTP, without the quoted history, reaches the chat; a forged address is refused', async () => {
+      const customer = new TelegramCustomer(mailed.api, 1303);
+      const transcript = await play(customer, fileAsStranger);
+      const number = numberIn(transcript.at(-1)?.[0]?.text ?? '');
+      const toOperators = (await outbox()).find((mail) => mail.subject === `[${number}] Новое обращение: Подключение`);
+      expect(toOperators?.text).toContain('Как подключить дачный дом к сети?');
+      const replyTo = toOperators?.replyTo?.value[0]?.address ?? '';
+      expect(replyTo).toMatch(/^appeals\+\d{4}-\d{6}\.[0-9a-f]{24}@reply\.energosbyt\.test$/);
+      expect(toOperators?.messageId).toBe(`<appeal.${number.slice(2)}@reply.energosbyt.test>`);
+
+      await smtp().sendMail({
+        from: 'operator@energosbyt.test',
+        to: replyTo,
+        subject: `Re: ${toOperators?.subject}`,
+        inReplyTo: toOperators?.messageId,
+        text: 'Заявку можно подать в личном кабинете сетевой компании.\n\nС уважением, Ирина\n\nВ ср, 25 нояб. 2026 г. в 09:00, energobot <noreply@energobot.local> пишет:\n> Обращение из чата energobot.\n> Как подключить дачный дом к сети?',
+      });
+      await mailed.app.pushes.kick();
+      expect((await customer.replies())[0]?.text).toBe(`Ответ на обращение ${number}:\nЗаявку можно подать в личном кабинете сетевой компании.\n\nС уважением, Ирина`);
+
+      const forged = replyTo.replace(/\.[0-9a-f]{24}@/, '.000000000000000000000000@');
+      await expect(smtp().sendMail({ from: 'someone@evil.test', to: forged, subject: 'x', text: 'Ответ от самозванца' })).rejects.toMatchObject({ responseCode: 550 });
+
+      await customer.presses('Ответить');
+      await customer.says('А сколько это стоит?');
+      const addition = (await outbox()).find((mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение`);
+      expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId, text: expect.stringContaining('А сколько это стоит?') });
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { Appeal, QueuedMail } from '../../db/entities';
 import { createWorld, talk, type World } from '../support/conversation';
 
@@ -124,5 +125,24 @@ describe('appeals', () => {
     await world.services.appeals.close(`А-${year}-000002`, world.clock.now());
     expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([`Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`]);
     expect(await world.customer('other').pressesData(`go:appeals:А-${year}-000001`)).toEqual([`Обращение А-${year}-000001 не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
+  });
+
+  it('alerts the supervisors once about an appeal without an answer for 48 hours', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    await customer.says('/appeal');
+    await customer.presses('Другое');
+    await customer.says('Мария');
+    await customer.presses('Оставить demo1@example.ru');
+    await customer.presses('Отвечать только по e-mail');
+    await customer.says('Проверьте, пожалуйста, начисления за октябрь.');
+    await customer.presses('Отправить обращение');
+    const alert = () => alertUnansweredAppeals(world.services, ['head@energosbyt.test', 'deputy@energosbyt.test'], 48, world.clock.now());
+    world.clock.advance(47 * 3600_000);
+    expect(await alert()).toBe(0);
+    world.clock.advance(2 * 3600_000);
+    expect(await alert()).toBe(1);
+    expect(await alert()).toBe(0);
+    const alerts = await world.orm.em.fork().find(QueuedMail, { subject: { $like: '%Нет ответа больше 48 ч' } });
+    expect(alerts.map((mail) => mail.recipient).sort()).toEqual(['deputy@energosbyt.test', 'head@energosbyt.test']);
   });
 });

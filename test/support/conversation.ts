@@ -80,7 +80,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
     localizer,
     clock: clock.now,
-    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove, appealTopics },
+    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove, appealTopics, appealsMailbox: 'appeals@energosbyt.test' },
   };
   const services = options.services ? options.services(real) : real;
   const sessions = new InMemoryStore<FlowSession>(3600_000);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mail } from '../../../core/ports';
 import type { FailureVerdict } from '../../delivery/queue-delivery';
+import type { AppealReplyAddresses } from './appeal-reply-addresses';
 
 /** One message may take this long to hand to the SMTP server. */
 export const mailSendTimeoutMs = 30_000;
@@ -21,10 +22,24 @@ export interface MailSender {
 export type MailAttachments = (mail: Mail) => Promise<{ readonly filename: string; readonly content: Buffer }[]>;
 
 /** SMTP when configured; otherwise each message becomes an `.eml` file in the outbox folder. */
-export function createMailSender(options: { smtpUrl: string | undefined; from: string; outboxDir: string }, attachments: MailAttachments = async () => []): MailSender {
+export function createMailSender(
+  options: { smtpUrl: string | undefined; from: string; outboxDir: string },
+  attachments: MailAttachments = async () => [],
+  /** Appeal mails carry a reply address that names the appeal, and one thread's `Message-ID`s. */
+  appealThreads?: AppealReplyAddresses,
+): MailSender {
+  const thread = async (mail: Mail) => {
+    if (!mail.appealThread || !appealThreads) return {};
+    const root = appealThreads.threadId(mail.appealThread.number);
+    return {
+      replyTo: await appealThreads.address(mail.appealThread.number),
+      ...(mail.appealThread.first ? { messageId: root } : { inReplyTo: root, references: [root] }),
+    };
+  };
   const message = async (mail: Mail) => ({
     from: options.from,
     to: mail.to,
+    ...(await thread(mail)),
     subject: mail.subject,
     text: mail.links?.length ? `${mail.text}\n\n${mail.links.map((link) => `${link.label}: ${link.url}`).join('\n')}` : mail.text,
     ...(mail.links?.length && { html: withButtons(mail.text, mail.links) }),

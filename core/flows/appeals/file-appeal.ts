@@ -7,6 +7,7 @@ import { moment, text } from '../../text';
 import { cancelButtons, confirmedAccount } from '../link-account/account-confirmation';
 import { activeAccount, showMenu } from '../menu/main-menu';
 import { draftFacts, topicNames } from './appeal-words';
+import { appealsMailboxMail } from '../../appeals/mailbox-mail';
 
 type Field = 'topic' | 'name' | 'email' | 'phone' | 'place' | 'message';
 
@@ -128,5 +129,6 @@ async function send(chat: Chat, services: FlowServices, draft: CompleteDraft): P
     subject: services.localizer.format(chat.locale, text('mail-appeal-filed-subject', args)),
     text: services.localizer.format(chat.locale, text('mail-appeal-filed-body', { ...args, name: draft.name, message: draft.message })),
   });
+  if (services.policy.appealsMailbox) await services.mail.enqueue(appealsMailboxMail(services.localizer, services.policy.appealsMailbox, appeal));
   await chat.say(text('appeal-filed', args), [taskButton('appeals', { argument: appeal.number, label: text('appeal-open') }), taskButton('menu')]);
 }

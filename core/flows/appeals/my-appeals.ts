@@ -6,6 +6,7 @@ import { lines, moment, text, words, type Text } from '../../text';
 import { cancelButtons } from '../link-account/account-confirmation';
 import { showMenu } from '../menu/main-menu';
 import { statusNames, topicNames } from './appeal-words';
+import { appealsMailboxMail } from '../../appeals/mailbox-mail';
 
 /** «В этом разделе собраны электронные обращения за последние три месяца». */
 const shownForMs = 92 * 24 * 3600_000;
@@ -62,5 +63,6 @@ async function addToAppeal(chat: Chat, services: FlowServices, number: string): 
   if (found.appeal.status === 'closed') return chat.say(text('appeals-closed', { number }), [taskButton('appeal'), taskButton('menu')]);
   const message = await chat.ask(text('appeals-ask-addition', { number }), parseAppealMessage, { buttons: cancelButtons, notTyped: text('appeal-type-please') });
   await services.appeals.addMessage(number, { from: 'customer', text: message, at: (await services.now()).toISOString() });
+  if (services.policy.appealsMailbox) await services.mail.enqueue(appealsMailboxMail(services.localizer, services.policy.appealsMailbox, found.appeal, message));
   await chat.say(text('appeals-added', { number }), [taskButton('appeals', { argument: number, label: text('appeal-open') }), taskButton('menu')]);
 }
