@@ -604,6 +604,32 @@ mail-appeal-answered-body =
 
     The answer has also come to the chat the appeal was sent from: you can add to the appeal or ask a follow-up question there.
 
+## desk
+
+desk-title = Appeals — the operator's desk
+desk-sign-in-title = Operators' sign-in
+desk-login = Login
+desk-password = Password
+desk-sign-in = Sign in
+desk-sign-in-failed = Wrong login or password.
+desk-sign-in-paused = Too many sign-in attempts. Try again in 15 minutes.
+desk-session-expired = The session has expired. Sign in again.
+desk-new-password-title = Set your own password
+desk-new-password = New password (at least 12 characters)
+desk-password-too-short = The password must be at least 12 characters long.
+desk-save = Save
+desk-sign-out = Sign out
+desk-empty = No appeals.
+desk-number = Number
+desk-waiting = Waiting
+desk-age = { $hours } h
+desk-back = ← All appeals
+desk-from-customer = Customer, { $at }
+desk-from-operator = Operator, { $at }
+desk-answer = Answer to the customer (goes to the chat the appeal came from, and by e-mail)
+desk-send = Send the answer
+desk-close = Close the appeal
+
 ## pay
 
 action-pay = Pay

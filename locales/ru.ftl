@@ -607,6 +607,32 @@ mail-appeal-answered-body =
 
     Ответ пришёл и в чат, из которого отправлено обращение: там можно дополнить обращение или задать уточняющий вопрос.
 
+## desk
+
+desk-title = Обращения — рабочее место оператора
+desk-sign-in-title = Вход для операторов
+desk-login = Логин
+desk-password = Пароль
+desk-sign-in = Войти
+desk-sign-in-failed = Неверный логин или пароль.
+desk-sign-in-paused = Слишком много попыток входа. Попробуйте через 15 минут.
+desk-session-expired = Сеанс истёк. Войдите снова.
+desk-new-password-title = Задайте свой пароль
+desk-new-password = Новый пароль (не короче 12 символов)
+desk-password-too-short = Пароль должен быть не короче 12 символов.
+desk-save = Сохранить
+desk-sign-out = Выйти
+desk-empty = Обращений нет.
+desk-number = Номер
+desk-waiting = Ждёт
+desk-age = { $hours } ч
+desk-back = ← Все обращения
+desk-from-customer = Клиент, { $at }
+desk-from-operator = Оператор, { $at }
+desk-answer = Ответ клиенту (придёт в чат, из которого отправлено обращение, и на e-mail)
+desk-send = Отправить ответ
+desk-close = Закрыть обращение
+
 ## pay
 
 action-pay = Оплатить

@@ -16,6 +16,8 @@ import { createPushSender } from '../delivery/chat-push-sender';
 import { QueueDelivery } from '../delivery/queue-delivery';
 import { mountOperatorApi } from '../http/operator-routes';
 import { mountEReceiptPages } from '../http/e-receipt-routes';
+import { mountDesk } from '../desk/desk-routes';
+import { SqlOperators } from '../../db/repositories/sql-operators';
 import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
 import { startInboundSmtp } from '../integrations/mail/inbound-smtp';
 import { answerAppeal } from '../../core/operator/answer-appeal';
@@ -161,6 +163,13 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     reconciling = setInterval(() => void reconcileYooKassa(yookassa, new Date()), 60_000);
   }
   mountEReceiptPages(server, { services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes }, localizer: runtime.localizer, timeZone: config.timeZone, pushed: () => void pushes.kick() });
+  mountDesk(server, {
+    operators: new SqlOperators(orm),
+    services: { ...runtime.services, pushes: runtime.pushes },
+    trustedProxies: config.webChat.trustedProxies,
+    secureCookies: (config.publicUrl ?? '').startsWith('https://'),
+    pushed: () => void Promise.all([pushes.kick(), mail.kick()]),
+  });
   relay?.mount(server);
   mountWebChat(server, {
     tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(relay as DirectLineRelay),

@@ -4,29 +4,17 @@ import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { play, type Step } from '../support/test-app';
+import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
+import { play } from '../support/test-app';
 
-const fileAsStranger: Step[] = [
-  { say: '/appeal' },
-  { press: 'Не клиент компании' },
-  { say: 'г. Липецк' },
-  { press: 'Подключение' },
-  { say: 'Олег' },
-  { say: 'oleg@mail.ru' },
-  { press: 'Отвечать только по e-mail' },
-  { say: 'ул. Ленина, 5' },
-  { say: 'Как подключить дачный дом к сети?' },
-  { press: 'Отправить обращение' },
-];
 
 describe('appeals end to end: filed in the chat, answered through the operator API, the answer back in the same chat', () => {
   const both = bothChannels();
-  const numberIn = (text: string) => /А-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
 
   it('Telegram: the answer arrives with a way to reply; the reply reaches the thread; a repeated answer is kept once', async () => {
     const customer = new TelegramCustomer(both.api, 1301);
     const transcript = await play(customer, fileAsStranger);
-    const number = numberIn(transcript.at(-1)?.[0]?.text ?? '');
+    const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
     expect(number).not.toBe('');
 
     expect((await (await fetch(`${both.app.url}/operator/appeals?status=received`)).status)).toBe(401);
@@ -72,7 +60,7 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       { say: 'When will the power be back on our street?' },
       { press: 'Send the appeal' },
     ]);
-    const number = numberIn(transcript.at(-1)?.[0]?.text ?? '');
+    const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
     const before = both.channel.received.length;
     expect((await both.operator(`/operator/appeals/${encodeURIComponent(number)}/replies`, { text: 'Tonight by 21:00.', key: 'crm-2' })).status).toBe(201);
     await both.app.pushes.kick();
@@ -93,7 +81,7 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     it('mails the appeal to the operators; their reply over SMTP, without the quoted history, reaches the chat; a forged address is refused', async () => {
       const customer = new TelegramCustomer(mailed.api, 1303);
       const transcript = await play(customer, fileAsStranger);
-      const number = numberIn(transcript.at(-1)?.[0]?.text ?? '');
+      const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
       const toOperators = (await outbox()).find((mail) => mail.subject === `[${number}] Новое обращение: Подключение`);
       expect(toOperators?.text).toContain('Как подключить дачный дом к сети?');
       const replyTo = toOperators?.replyTo?.value[0]?.address ?? '';

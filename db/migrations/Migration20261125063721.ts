@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125063013 extends Migration {
+export class Migration20261125063721 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "appeal" ("id" serial primary key, "number" varchar(255) not null, "year" int not null, "sequence" int not null, "topic" varchar(255) not null, "appellant" jsonb not null, "name" varchar(255) not null, "email" varchar(255) not null, "phone" varchar(255) null, "message" text not null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "locale" varchar(2) not null, "status" varchar(255) not null, "filed_at" timestamptz not null, "answered_at" timestamptz null, "closed_at" timestamptz null, "alerted_at" timestamptz null);`);
@@ -31,6 +31,13 @@ export class Migration20261125063013 extends Migration {
     this.addSql(`create index "monthly_receipt_chat_account_index" on "monthly_receipt_chat" ("account");`);
     this.addSql(`alter table "monthly_receipt_chat" add constraint "monthly_receipt_chat_channel_chat_id_account_unique" unique ("channel", "chat_id", "account");`);
 
+    this.addSql(`create table "operator" ("id" serial primary key, "login" varchar(255) not null, "password_hash" varchar(255) not null, "must_change_password" boolean not null default true, "created_at" timestamptz not null);`);
+    this.addSql(`alter table "operator" add constraint "operator_login_unique" unique ("login");`);
+
+    this.addSql(`create table "operator_session" ("id" serial primary key, "token_hash" varchar(64) not null, "operator_id" int not null, "csrf" varchar(255) not null, "expires_at" timestamptz not null);`);
+    this.addSql(`alter table "operator_session" add constraint "operator_session_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`create index "operator_session_expires_at_index" on "operator_session" ("expires_at");`);
+
     this.addSql(`create table "tariff" ("id" serial primary key, "zone" varchar(255) not null, "valid_from" varchar(7) not null, "kopecks_per_kwh" int not null);`);
     this.addSql(`alter table "tariff" add constraint "tariff_zone_valid_from_unique" unique ("zone", "valid_from");`);
 
@@ -39,6 +46,8 @@ export class Migration20261125063013 extends Migration {
     this.addSql(`alter table "appeal_message" add constraint "appeal_message_appeal_id_foreign" foreign key ("appeal_id") references "appeal" ("id") on update cascade;`);
 
     this.addSql(`alter table "ereceipt_subscription" add constraint "ereceipt_subscription_account_number_foreign" foreign key ("account_number") references "account" ("number") on update cascade;`);
+
+    this.addSql(`alter table "operator_session" add constraint "operator_session_operator_id_foreign" foreign key ("operator_id") references "operator" ("id") on update cascade;`);
 
     this.addSql(`alter table "account" add column "payer_name" varchar(255) null;`);
 
@@ -51,6 +60,8 @@ export class Migration20261125063013 extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`alter table "appeal_message" drop constraint "appeal_message_appeal_id_foreign";`);
+
+    this.addSql(`alter table "operator_session" drop constraint "operator_session_operator_id_foreign";`);
 
     this.addSql(`drop table if exists "appeal" cascade;`);
 
@@ -67,6 +78,10 @@ export class Migration20261125063013 extends Migration {
     this.addSql(`drop table if exists "issued_receipt" cascade;`);
 
     this.addSql(`drop table if exists "monthly_receipt_chat" cascade;`);
+
+    this.addSql(`drop table if exists "operator" cascade;`);
+
+    this.addSql(`drop table if exists "operator_session" cascade;`);
 
     this.addSql(`drop table if exists "tariff" cascade;`);
 

@@ -1,0 +1,130 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Localizer } from '../../core/localizer';
+import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
+import type { Appeals, ChatPushes, MailOutbox } from '../../core/ports';
+import { text } from '../../core/text';
+import type { DeskOperator, SqlOperators } from '../../db/repositories/sql-operators';
+import { clientAddress } from '../http/request-origin';
+import { RateLimit } from '../http/rate-limit';
+import { DeskPages } from './desk-pages';
+import { hashPassword, passwordMatches } from './passwords';
+
+export interface Desk {
+  readonly operators: SqlOperators;
+  readonly services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer };
+  readonly trustedProxies: readonly string[];
+  /** Cookies only over HTTPS when the public address is HTTPS. */
+  readonly secureCookies: boolean;
+  readonly pushed: () => void;
+}
+
+const sessionHours = 8;
+const cookieName = 'energobot_desk';
+const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
+const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+const newPassword = withCsrf.extend({ password: z.string().min(12).max(200) });
+const appealNumber = z.string().regex(/^А-\d{4}-\d{6}$/);
+const status = z.enum(['received', 'answered', 'closed']).catch('received');
+
+/**
+ * `/desk`: the operators' page. Sign-in by login and password (scrypt; 10 attempts in 15 minutes
+ * per address and per login, then a pause), a session in an HttpOnly, SameSite=Strict cookie, a CSRF
+ * token in every form; appeals by status and age, a thread, an answer (sent once per form), close.
+ */
+export function mountDesk(server: Server, desk: Desk): void {
+  const pages = new DeskPages(desk.services.localizer);
+  const attempts = new RateLimit(10, 15 * 60_000);
+  const html = (res: Response, status: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', ...headers });
+    res.end(body);
+  };
+  const redirect = (res: Response, to: string, headers: Record<string, string> = {}) => {
+    res.writeHead(303, { location: to, 'cache-control': 'no-store', ...headers });
+    res.end();
+  };
+  const token = (req: Request) => new RegExp(`(?:^|;\\s*)${cookieName}=([A-Za-z0-9_-]{43})`).exec(req.header('cookie') ?? '')?.[1];
+  const session = async (req: Request) => {
+    const given = token(req);
+    return given ? desk.operators.session(given, new Date()) : null;
+  };
+  /** The signed-in operator of a form post whose CSRF token matches, or null. */
+  const posted = async (req: Request): Promise<{ operator: DeskOperator; csrf: string } | null> => {
+    const current = await session(req);
+    const form = withCsrf.safeParse(req.body);
+    if (!current || !form.success) return null;
+    const [a, b] = [Buffer.from(form.data.csrf), Buffer.from(current.csrf)];
+    return a.length === b.length && timingSafeEqual(a, b) ? current : null;
+  };
+  const cookie = (value: string, maxAge: number) =>
+    `${cookieName}=${value}; Path=/desk; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${desk.secureCookies ? '; Secure' : ''}`;
+
+  server.get('/desk', async (req: Request, res: Response) => {
+    const current = await session(req);
+    if (!current) return html(res, 200, pages.signIn());
+    if (current.operator.mustChangePassword) return html(res, 200, pages.newPassword(current.operator.login, current.csrf));
+    const shown = status.parse(req.query?.['status']);
+    html(res, 200, pages.queue(current.operator.login, current.csrf, shown, await desk.services.appeals.list(shown), new Date()));
+  });
+
+  server.post('/desk/sign-in', async (req: Request, res: Response) => {
+    const form = signIn.safeParse(req.body);
+    const address = clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), desk.trustedProxies);
+    if (!form.success) return html(res, 400, pages.signIn(text('desk-sign-in-failed')));
+    const paused = !attempts.take(`address:${address}`) || !attempts.take(`login:${form.data.login.toLowerCase()}`);
+    if (paused) return html(res, 429, pages.signIn(text('desk-sign-in-paused')));
+    const operator = await desk.operators.find(form.data.login);
+    if (!operator || !(await passwordMatches(form.data.password, operator.passwordHash))) return html(res, 401, pages.signIn(text('desk-sign-in-failed')));
+    const value = randomBytes(32).toString('base64url');
+    await desk.operators.openSession(operator.id, value, randomBytes(24).toString('base64url'), new Date(Date.now() + sessionHours * 3600_000));
+    redirect(res, '/desk', { 'set-cookie': cookie(value, sessionHours * 3600) });
+  });
+
+  server.post('/desk/sign-out', async (req: Request, res: Response) => {
+    const current = await posted(req);
+    const given = token(req);
+    if (current && given) await desk.operators.closeSession(given);
+    redirect(res, '/desk', { 'set-cookie': cookie('', 0) });
+  });
+
+  server.post('/desk/password', async (req: Request, res: Response) => {
+    const current = await posted(req);
+    if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    const form = newPassword.safeParse(req.body);
+    if (!form.success) return html(res, 400, pages.newPassword(current.operator.login, current.csrf, text('desk-password-too-short')));
+    await desk.operators.setPassword(current.operator.login, await hashPassword(form.data.password), false, new Date());
+    redirect(res, '/desk');
+  });
+
+  server.get('/desk/appeals/:number', async (req: Request, res: Response) => {
+    const current = await session(req);
+    if (!current || current.operator.mustChangePassword) return redirect(res, '/desk');
+    const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
+    const found = number.success ? await desk.services.appeals.thread(number.data) : null;
+    if (!found) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
+    html(res, 200, pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url')));
+  });
+
+  server.post('/desk/appeals/:number/answer', async (req: Request, res: Response) => {
+    const current = await posted(req);
+    const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
+    const form = answer.safeParse(req.body);
+    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!number.success || !form.success) return redirect(res, '/desk');
+    // The form's own key: a double click or a resent form answers once.
+    await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}` }, new Date());
+    desk.pushed();
+    redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
+  });
+
+  server.post('/desk/appeals/:number/close', async (req: Request, res: Response) => {
+    const current = await posted(req);
+    const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
+    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (number.success) await closeAppeal(desk.services, number.data, new Date());
+    desk.pushed();
+    redirect(res, '/desk');
+  });
+}

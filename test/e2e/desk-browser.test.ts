@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
+import { bothChannels } from '../support/both-channels';
+import { TelegramCustomer } from '../support/telegram-customer';
+import { play } from '../support/test-app';
+
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
+const describeWithChromium = existsSync(chromiumPath) ? describe : describe.skip;
+const screenshots = join(__dirname, 'screenshots');
+const root = join(__dirname, '..', '..');
+
+describeWithChromium('the operators\' desk in headless Chromium', () => {
+  const both = bothChannels();
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+  });
+  afterAll(() => browser?.close());
+
+  it('an operator added by npm run operator:add signs in, sets a password, answers an appeal in the chat, and closes it', async () => {
+    const customer = new TelegramCustomer(both.api, 1401);
+    const number = appealNumberIn((await play(customer, fileAsStranger)).at(-1)?.[0]?.text ?? '');
+
+    const added = execFileSync(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'desk', 'operator-add.ts'), 'irina'], {
+      cwd: root,
+      env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: join(both.app.dir, 'energobot.sqlite') },
+    }).toString();
+    const oneTime = /one-time password (\S+)/.exec(added)?.[1] ?? '';
+    expect(oneTime).toHaveLength(24);
+
+    const context = await browser.newContext({ viewport: { width: 1100, height: 860 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${both.app.url}/desk`);
+    await page.fill('#login', 'irina');
+    await page.fill('#password', 'wrong password');
+    await page.click('button[type=submit]');
+    await page.getByText('Неверный логин или пароль.').waitFor();
+    await page.fill('#login', 'irina');
+    await page.fill('#password', oneTime);
+    await page.click('button[type=submit]');
+    await page.getByText('Задайте свой пароль').waitFor();
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'energobot_desk', httpOnly: true, sameSite: 'Strict', path: '/desk' });
+    await page.fill('#password', 'short');
+    await page.locator('#password').evaluate((input) => input.removeAttribute('minlength'));
+    await page.click('main button[type=submit]');
+    await page.getByText('Пароль должен быть не короче 12 символов.').waitFor();
+    await page.fill('#password', 'irina-own-password-2026');
+    await page.click('main button[type=submit]');
+
+    await page.getByRole('link', { name: number }).click();
+    await page.getByText('Как подключить дачный дом к сети?').first().waitFor();
+    await page.fill('#answer', 'Подайте заявку в личном кабинете сетевой компании; срок — 4 месяца.');
+    if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, 'desk-thread.png') });
+    await page.click('text=Отправить ответ');
+    await page.locator('.message.operator').waitFor();
+    await both.app.pushes.kick();
+    expect((await customer.replies())[0]).toEqual({ text: `Ответ на обращение ${number}:\nПодайте заявку в личном кабинете сетевой компании; срок — 4 месяца.`, buttons: ['Ответить', 'Открыть обращение'] });
+
+    // A form posted from elsewhere carries the cookie but not the page's CSRF token: refused.
+    const forged = await fetch(`${both.app.url}/desk/appeals/${encodeURIComponent(number)}/close`, {
+      method: 'POST',
+      headers: { cookie: `${cookie?.name}=${cookie?.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'csrf=guess',
+    });
+    expect(forged.status).toBe(403);
+
+    await page.click('text=Закрыть обращение');
+    await page.getByRole('link', { name: 'есть ответ' }).click();
+    expect(await page.getByRole('link', { name: number }).count()).toBe(0);
+    await page.goto(`${both.app.url}/desk?status=closed`);
+    await page.getByRole('link', { name: number }).waitFor();
+    await context.close();
+  }, 90_000);
+
+  it('pauses sign-in after 10 attempts from one address', async () => {
+    const attempt = () => fetch(`${both.app.url}/desk/sign-in`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'login=nobody&password=guess' });
+    const statuses = [];
+    for (let index = 0; index < 11; index += 1) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});
