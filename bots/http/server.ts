@@ -47,6 +47,8 @@ export function createServer(parts: ServerParts): Server {
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) {
       parts.log.error('request failed', { method: req.method, path: req.path(), ...errorFields(error) });
+      // With a status of its own the error is sent as it is, so its body is only this word.
+      error.statusCode ??= 500;
       error.toJSON = () => ({ error: 'internal error; try again later' });
     }
     callback();

@@ -58,6 +58,26 @@ describe('security: what the HTTP server takes', () => {
     }
   });
 
+  it('answers a route that fails with a plain 500, never the error\'s own text (SQL, table names)', async () => {
+    const app = await startTestApp({ OPERATOR_TOKEN: 'operator-token-0123456789abcdef' });
+    try {
+      await app.runtime.orm.em.getConnection().execute('drop table monthly_receipt_chat');
+      const period = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+      const response = await fetch(`${app.url}/operator/receipts/publish`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer operator-token-0123456789abcdef', 'content-type': 'application/json' },
+        body: JSON.stringify({ period }),
+      });
+      const body = await response.text();
+      process.stdout.write(`a failing route: ${response.status} ${body}\n`);
+      expect(response.status).toBe(500);
+      expect(JSON.parse(body)).toEqual({ error: 'internal error; try again later' });
+      expect(app.logs.some((line) => line.includes('monthly_receipt_chat'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('serves /api/messages without credentials only to a direct loopback caller with a loopback serviceUrl, and answers 400 to an activity without a sender', async () => {
     const app = await startTestApp();
     try {
