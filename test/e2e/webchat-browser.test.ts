@@ -152,6 +152,29 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('files an appeal on a phone: the draft shown in full, then its number', async () => {
+    const page = await open('/', 'ru-RU', { width: 390, height: 800 });
+    await see(page, 'Что вы хотите сделать?');
+    await press(page, 'Написать обращение');
+    await press(page, 'Не клиент компании');
+    await send(page, 'г. Липецк');
+    await press(page, 'Подключение');
+    await see(page, 'Представьтесь, пожалуйста');
+    await send(page, 'Олег');
+    await see(page, 'Введите e-mail');
+    await send(page, 'oleg@mail.ru');
+    await press(page, 'Отвечать только по e-mail');
+    await see(page, 'Укажите адрес');
+    await send(page, 'ул. Ленина, 5');
+    await see(page, 'Напишите ваш вопрос');
+    await send(page, 'Как подключить дачный дом к сети?');
+    await see(page, 'Черновик обращения');
+    await shoot(page, 'webchat-appeal-draft');
+    await press(page, 'Отправить обращение');
+    await see(page, 'Обращение отправлено, его номер');
+    await page.close();
+  }, 60_000);
+
   it('fits the menu on a phone: every action on screen, stacked, with no sideways scrolling', async () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });
     await link(page);

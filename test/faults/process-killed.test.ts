@@ -36,8 +36,8 @@ describeWithRedisServer('faults: the process dies', () => {
 
   const env = () => ({ PORT: '0', ...webhookEnv({ postgresUrl: postgres.url, redisUrl: redis.url }, api) });
 
-  async function started() {
-    const child = startProcess(env());
+  async function started(extra: Record<string, string> = {}) {
+    const child = startProcess({ ...env(), ...extra });
     const result = exited(child);
     const ready = logged(child, 'telegram webhook set');
     const url = await listeningUrl(child);
@@ -84,16 +84,8 @@ describeWithRedisServer('faults: the process dies', () => {
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
     const documents = () => api.calls.filter((call) => call.method === 'sendDocument' && chats.includes(Number(call.params['chat_id'])));
-    const start = async () => {
-      const child = startProcess({ ...env(), ...operator });
-      const result = exited(child);
-      const ready = logged(child, 'telegram webhook set');
-      const url = await listeningUrl(child);
-      await ready;
-      return { child, result, url };
-    };
 
-    let bot = await start();
+    let bot = await started(operator);
     api.delayNext('sendDocument', 300, chats.length);
     const published = await fetch(`${bot.url}/operator/receipts/publish`, {
       method: 'POST',
@@ -106,7 +98,7 @@ describeWithRedisServer('faults: the process dies', () => {
     await bot.result;
     const beforeRestart = documents().length;
 
-    bot = await start();
+    bot = await started(operator);
     const deadline = Date.now() + 60_000;
     while (new Set(documents().map((call) => call.params['chat_id'])).size < chats.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     const perChat = chats.map((id) => documents().filter((call) => call.params['chat_id'] === id).length);
@@ -130,16 +122,8 @@ describeWithRedisServer('faults: the process dies', () => {
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
     const answers = () => api.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === 9401 && String(call.params['text']).includes('Сегодня к 21:00'));
-    const start = async () => {
-      const child = startProcess({ ...env(), ...operator });
-      const result = exited(child);
-      const ready = logged(child, 'telegram webhook set');
-      const url = await listeningUrl(child);
-      await ready;
-      return { child, result, url };
-    };
 
-    let bot = await start();
+    let bot = await started(operator);
     api.delayNext('sendMessage', 3_000);
     const arrivedBefore = api.arrived.length;
     const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, {
@@ -154,7 +138,7 @@ describeWithRedisServer('faults: the process dies', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     const beforeRestart = answers().length;
 
-    bot = await start();
+    bot = await started(operator);
     const began = Date.now();
     while (answers().length === 0 && Date.now() - began < 80_000) await new Promise((resolve) => setTimeout(resolve, 200));
     process.stdout.write(`SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} (after ${Date.now() - began} ms); lost 0\n`);
