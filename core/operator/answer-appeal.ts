@@ -19,15 +19,17 @@ export async function answerAppeal(
   if (!found) return 'unknown';
   const { appeal } = found;
   if (appeal.status === 'closed') return 'closed';
-  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key: answer.key });
+  // A caller's key names its reply within the appeal: the same key on another appeal is another reply.
+  const key = `${number}:${answer.key}`;
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key });
   if (!added) return 'repeated';
   const args = { number, answer: answer.text, name: appeal.name };
-  await services.pushes.enqueue([{ chat: appeal.chat, message: text('push-appeal-answered', args), appeal: number, dedupeKey: `appeal-answer:${answer.key}` }]);
+  await services.pushes.enqueue([{ chat: appeal.chat, message: text('push-appeal-answered', args), appeal: number, dedupeKey: `appeal-answer:${key}` }]);
   await services.mail.enqueue({
     to: appeal.email,
     subject: services.localizer.format(appeal.locale, text('mail-appeal-answered-subject', args)),
     text: services.localizer.format(appeal.locale, text('mail-appeal-answered-body', args)),
-    dedupeKey: `appeal-answer:${answer.key}`,
+    dedupeKey: `appeal-answer:${key}`,
   });
   return 'answered';
 }

@@ -1,5 +1,7 @@
 import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
-import { Appeal, QueuedMail } from '../../db/entities';
+import { answerAppeal } from '../../core/operator/answer-appeal';
+import { Appeal, ChatPush, QueuedMail } from '../../db/entities';
+import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { createWorld, talk, type World } from '../support/conversation';
 
 const askWho = 'Вы клиент компании? Если знаете номер лицевого счёта, обращение будет привязано к нему.';
@@ -145,4 +147,17 @@ describe('appeals', () => {
     const alerts = await world.orm.em.fork().find(QueuedMail, { subject: { $like: '%Нет ответа больше 48 ч' } });
     expect(alerts.map((mail) => mail.recipient).sort()).toEqual(['deputy@energosbyt.test', 'head@energosbyt.test']);
   });
+
+  it('keeps an operator\'s key per appeal: the same key answers two appeals once each', async () => {
+    const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.' } as const;
+    const chat = { channel: 'telegram', id: 'stranger' } as const;
+    const [first, second] = [await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() }), await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() })];
+    const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) };
+    const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
+    expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('answered');
+    expect(await answerAppeal(services, second!.number, reply, world.clock.now())).toBe('answered');
+    expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('repeated');
+    expect(await world.orm.em.fork().count(ChatPush, { messageKey: 'push-appeal-answered' })).toBe(2);
+  });
 });
+
