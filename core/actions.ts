@@ -9,8 +9,10 @@ export interface TaskRequest {
   readonly argument?: string;
 }
 
+export type TaskButton = Extract<Button, { data: string }>;
+
 /** A button that starts a task, from any point of any conversation. Its label is the task's own unless given. */
-export function taskButton(action: string, options: { readonly argument?: string; readonly label?: Text } = {}): Extract<Button, { data: string }> {
+export function taskButton(action: string, options: { readonly argument?: string; readonly label?: Text } = {}): TaskButton {
   return {
     label: options.label ?? text(`action-${action}`),
     data: `${taskPrefix}${action}${options.argument === undefined ? '' : `:${options.argument}`}`,

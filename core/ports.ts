@@ -12,6 +12,7 @@ import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppe
 import type { Receipt, ZoneTariff } from './domain/receipt';
 import type { SharedFile } from './content/content';
 import type { Text } from './text';
+import type { TaskButton } from './actions';
 
 /** The supplier's accounts, as billing knows them. */
 export interface Accounts {
@@ -103,8 +104,8 @@ export interface ChatPush {
   readonly message: Text;
   /** A month's receipt sent with it, issued in the chat's language when it goes out. */
   readonly receipt?: ReceiptRef;
-  /** The appeal it answers: the chat can reply to it or open it from there. */
-  readonly appeal?: string;
+  /** Task buttons under it (reply to an appeal, open it): plain data, stored with the push. */
+  readonly buttons?: readonly TaskButton[];
   /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
 }

@@ -7,7 +7,6 @@ import type { Receipt } from '../../core/domain/receipt';
 import { receiptButtons, receiptCaption } from '../../core/flows/receipts/receipt-caption';
 import type { FileStore, ReceiptArchive, ReceiptRef } from '../../core/ports';
 import { displayPeriod } from '../../core/domain/period';
-import { taskButton } from '../../core/actions';
 import { text, words } from '../../core/text';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import type { DuePush } from '../../db/repositories/sql-chat-pushes';
@@ -54,14 +53,7 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
 
 /** A push as the chat sees it: its text, or a receipt issued in the chat's language with the text as its caption. */
 async function pushContent(channels: PushChannels, push: DuePush, locale: Locale): Promise<Said> {
-  if (push.appeal) {
-    const number = push.appeal;
-    return {
-      content: { kind: 'text', text: push.message },
-      buttons: [taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }), taskButton('appeals', { argument: number, label: text('appeal-open') })],
-    };
-  }
-  if (!push.receipt) return { content: { kind: 'text', text: push.message }, buttons: [] };
+  if (!push.receipt) return { content: { kind: 'text', text: push.message }, buttons: push.buttons ?? [] };
   const receipt = await channels.receipts.read(push.receipt);
   if (!receipt) return { content: { kind: 'text', text: text('receipts-missing', { period: displayPeriod(push.receipt.period) }) }, buttons: [] };
   const file = await channels.receipts.archive.issue(receipt, locale);

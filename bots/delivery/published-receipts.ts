@@ -1,5 +1,6 @@
 import type { Receipt } from '../../core/domain/receipt';
 import type { ReceiptRef } from '../../core/ports';
+import { RecentValues } from '../app/recent-values';
 
 /** Long enough for a broadcast to pass; short enough that a correction in billing shows soon. */
 const keptMs = 10 * 60_000;
@@ -9,19 +10,17 @@ const keptMs = 10 * 60_000;
  * broadcast to every chat of an account reads that account's month once, not once a chat.
  */
 export function publishedReceipts(read: (ref: ReceiptRef) => Promise<Receipt | null>): (ref: ReceiptRef) => Promise<Receipt | null> {
-  const kept = new Map<string, { readonly receipt: Promise<Receipt | null>; readonly until: number }>();
+  const kept = new RecentValues<Promise<Receipt | null>>(20_000, keptMs);
   return (ref) => {
     const key = `${ref.account}|${ref.period}`;
-    const now = Date.now();
     const hit = kept.get(key);
-    if (hit && hit.until > now) return hit.receipt;
-    for (const [old, entry] of kept) if (entry.until <= now) kept.delete(old);
+    if (hit) return hit;
     // A failed read is not kept: the next push reads again.
     const receipt = read(ref).catch((error: unknown) => {
       kept.delete(key);
       throw error;
     });
-    kept.set(key, { receipt, until: now + keptMs });
+    kept.set(key, receipt);
     return receipt;
   };
 }

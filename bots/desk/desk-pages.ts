@@ -2,6 +2,7 @@ import type { AppealMessage, FiledAppeal } from '../../core/domain/appeal';
 import { statusNames, topicNames } from '../../core/flows/appeals/appeal-words';
 import type { Localizer } from '../../core/localizer';
 import { moment, text, type Text } from '../../core/text';
+import { escapeHtml } from '../http/html-page';
 
 /** The desk speaks Russian: it is the supplier's own tool. */
 export class DeskPages {
@@ -97,8 +98,4 @@ ${
   private header(login: string, csrf: string): string {
     return `<header><strong>${this.say(text('desk-title'))}</strong><span>${escapeHtml(login)} <form method="post" action="/desk/sign-out" style="display:inline"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><button type="submit">${this.say(text('desk-sign-out'))}</button></form></span></header>`;
   }
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
-import { isLocale, type Locale } from '../../core/domain/locale';
+import type { Locale } from '../../core/domain/locale';
+import { escapeHtml, pageLocale } from './html-page';
 import type { Localizer } from '../../core/localizer';
 import type { ChatPushes, EReceipts } from '../../core/ports';
 import { text, type Text } from '../../core/text';
@@ -22,7 +23,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
  */
 export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
   server.get('/e-receipt/confirm', async (req: Request, res: Response) => {
-    const locale = browserLocale(req);
+    const locale = pageLocale(req);
     const given = token.safeParse(req.query?.['token']);
     if (!given.success) return send(res, 404, pages.localizer, locale, text('e-receipt-page-unknown'));
     const say = (message: Text) => escapeHtml(pages.localizer.format(locale, message));
@@ -31,22 +32,16 @@ export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
 
   server.post('/e-receipt/confirm', async (req: Request, res: Response) => {
     const given = token.safeParse((req.body as { token?: unknown } | undefined)?.token);
-    if (!given.success) return send(res, 404, pages.localizer, browserLocale(req), text('e-receipt-page-unknown'));
+    if (!given.success) return send(res, 404, pages.localizer, pageLocale(req), text('e-receipt-page-unknown'));
     const confirmation = await confirmEReceiptChange(pages.services, given.data, new Date(), pages.timeZone);
     if (confirmation.outcome === 'confirmed') {
       pages.pushed();
       return send(res, 200, pages.localizer, confirmation.locale, confirmation.page);
     }
-    const locale = confirmation.locale ?? browserLocale(req);
+    const locale = confirmation.locale ?? pageLocale(req);
     const page = { unknown: text('e-receipt-page-unknown'), expired: text('e-receipt-page-expired'), used: text('e-receipt-page-used') }[confirmation.outcome];
     send(res, confirmation.outcome === 'unknown' ? 404 : 410, pages.localizer, locale, page);
   });
-}
-
-function browserLocale(req: Request): Locale {
-  const asked = req.query?.['lang'];
-  if (typeof asked === 'string' && isLocale(asked)) return asked;
-  return /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ru';
 }
 
 function send(res: Response, status: number, localizer: Localizer, locale: Locale, message: Text, form = ''): void {
@@ -57,8 +52,4 @@ function send(res: Response, status: number, localizer: Localizer, locale: Local
 </head><body><h1>${say(text('e-receipt-page-title'))}</h1><p>${say(message)}</p>${form}</body></html>`;
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
   res.end(body);
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -6,6 +6,7 @@ import type { FileStore, ReceiptArchive } from '../../core/ports';
 import type { IssuedPdf, SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import type { ReceiptRenderer } from './receipt-renderer';
 import { receiptSheet } from './receipt-sheet';
+import { RecentValues } from '../app/recent-values';
 
 /** The file store keeps a file a day; a download link is handed out again for half of that. */
 const linkReuseMs = 12 * 3600_000;
@@ -18,7 +19,7 @@ export class PdfReceiptArchive implements ReceiptArchive {
    * Download links handed out lately, by account, month and language: a broadcast to every chat
    * of an account stores the PDF once, not once a chat (each such chat may see that receipt).
    */
-  private readonly links = new Map<string, { readonly file: SharedFile; readonly until: number }>();
+  private readonly links = new RecentValues<SharedFile>(20_000, linkReuseMs);
 
   constructor(
     private readonly issued: SqlIssuedReceipts,
@@ -28,15 +29,14 @@ export class PdfReceiptArchive implements ReceiptArchive {
     private readonly supplier: SupplierDetails,
   ) {}
 
-  async issue(receipt: Receipt, locale: Locale, now = Date.now()): Promise<SharedFile> {
+  async issue(receipt: Receipt, locale: Locale): Promise<SharedFile> {
     const key = `${receipt.account}|${receipt.period}|${locale}`;
     const handed = this.links.get(key);
-    if (handed && handed.until > now) return handed.file;
+    if (handed) return handed;
     const pdf = await this.pdf(receipt, locale);
     const name = receiptFileName(receipt);
     const file: SharedFile = { id: await this.files.put({ name, mime: 'application/pdf', bytes: pdf.bytes }), name, mime: 'application/pdf', sha256: pdf.sha256 };
-    for (const [old, link] of this.links) if (link.until <= now) this.links.delete(old);
-    this.links.set(key, { file, until: now + linkReuseMs });
+    this.links.set(key, file);
     return file;
   }
 

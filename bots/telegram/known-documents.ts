@@ -1,10 +1,11 @@
 import type { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
+import { RecentValues } from '../app/recent-values';
 import type { KnownDocuments } from './telegram-bot';
 
 /** Receipts Telegram has had already, sent again by their `file_id`. */
 export function telegramDocuments(issued: SqlIssuedReceipts): KnownDocuments {
-  // A file id stays valid for the bot: once known, never asked of the database again.
-  const known = new Map<string, string>();
+  // A file id stays valid for the bot: the ones in use lately are not asked of the database again.
+  const known = new RecentValues<string>(20_000);
   return {
     async fileId(sha256) {
       const id = known.get(sha256) ?? (await issued.telegramFileId(sha256));

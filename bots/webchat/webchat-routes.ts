@@ -9,6 +9,7 @@ import type { Localizer } from '../../core/localizer';
 import { text, type Text } from '../../core/text';
 import { errorFields, type Log } from '../app/log';
 import { RateLimit } from '../http/rate-limit';
+import { escapeHtml, pageLocale } from '../http/html-page';
 import { clientAddress } from '../http/request-origin';
 import type { WebChatTokens } from './webchat-tokens';
 
@@ -105,13 +106,6 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
   });
 }
 
-/** English when asked for (`?lang=en`) or when the browser prefers it; Russian otherwise. */
-function pageLocale(req: Request): Locale {
-  const asked = typeof req.query?.['lang'] === 'string' ? req.query['lang'] : '';
-  if (isLocale(asked)) return asked;
-  return /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ru';
-}
-
 function page(options: WebChatOptions, locale: Locale): string {
   const say = (message: Text) => escapeHtml(options.localizer.format(locale, message));
   const other: Locale = locale === 'ru' ? 'en' : 'ru';
@@ -143,8 +137,4 @@ function page(options: WebChatOptions, locale: Locale): string {
 <script src="/embed.js" data-locale="${locale}" async></script>
 </body>
 </html>`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,5 +1,6 @@
 import type { Localizer } from '../localizer';
 import type { Appeals, ChatPushes, MailOutbox } from '../ports';
+import { taskButton } from '../actions';
 import { text } from '../text';
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
@@ -24,7 +25,14 @@ export async function answerAppeal(
   const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key });
   if (!added) return 'repeated';
   const args = { number, answer: answer.text, name: appeal.name };
-  await services.pushes.enqueue([{ chat: appeal.chat, message: text('push-appeal-answered', args), appeal: number, dedupeKey: `appeal-answer:${key}` }]);
+  await services.pushes.enqueue([
+    {
+      chat: appeal.chat,
+      message: text('push-appeal-answered', args),
+      buttons: [taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }), taskButton('appeals', { argument: number, label: text('appeal-open') })],
+      dedupeKey: `appeal-answer:${key}`,
+    },
+  ]);
   await services.mail.enqueue({
     to: appeal.email,
     subject: services.localizer.format(appeal.locale, text('mail-appeal-answered-subject', args)),

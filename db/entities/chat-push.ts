@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { TaskButton } from '../../core/actions';
 import type { TextArg } from '../../core/text';
 
 /**
@@ -17,8 +18,8 @@ export const ChatPush = defineEntity({
     /** A receipt sent with it (`account`/`period`), issued in the chat's language when it is sent. */
     receiptAccount: p.string().length(12).nullable(),
     receiptPeriod: p.string().length(7).nullable(),
-    /** The appeal an operator's answer belongs to: the push offers to reply to it. */
-    appealNumber: p.string().nullable(),
+    /** Task buttons under it (`{ label, data }`, the label a message id with arguments). */
+    buttons: p.json<TaskButton[]>().nullable(),
     /** Set when the same push must never be queued twice (a month's receipt to a chat): unique. */
     dedupeKey: p.string().nullable().unique(),
     queuedAt: p.datetime(),

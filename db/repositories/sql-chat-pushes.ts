@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/domain/channel';
+import type { TaskButton } from '../../core/actions';
 import type { AccountNumber } from '../../core/domain/account-number';
 import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/ports';
 import type { Text } from '../../core/text';
@@ -12,7 +13,7 @@ export interface DuePush {
   readonly chat: ChatAddress;
   readonly message: Text;
   readonly receipt?: ReceiptRef;
-  readonly appeal?: string;
+  readonly buttons?: readonly TaskButton[];
 }
 
 export class SqlChatPushes implements ChatPushes {
@@ -30,7 +31,7 @@ export class SqlChatPushes implements ChatPushes {
       messageArgs: { ...push.message.args },
       receiptAccount: push.receipt?.account ?? null,
       receiptPeriod: push.receipt?.period ?? null,
-      appealNumber: push.appeal ?? null,
+      buttons: push.buttons ? [...push.buttons] : null,
       dedupeKey: push.dedupeKey ?? null,
       queuedAt: now,
       nextAttemptAt: now,
@@ -69,7 +70,7 @@ export class SqlChatPushes implements ChatPushes {
               chat: { channel: row.channel, id: row.chatId },
               message: { key: row.messageKey, args: row.messageArgs },
               ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
-              ...(row.appealNumber && { appeal: row.appealNumber }),
+              ...(row.buttons && { buttons: row.buttons }),
             },
           ]
         : [],

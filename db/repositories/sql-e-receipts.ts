@@ -14,7 +14,7 @@ export class SqlEReceipts implements EReceipts {
   constructor(
     private readonly orm: MikroORM,
     /** The confirmation page a token opens. */
-    private readonly confirmUrl: (token: string) => string = (token) => `/e-receipt/confirm?token=${token}`,
+    private readonly confirmUrl: (token: string) => string,
   ) {}
 
   async terms(account: AccountNumber): Promise<EReceiptTerm[]> {

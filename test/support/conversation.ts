@@ -74,7 +74,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     payments: new SandboxPayments(new SqlPaymentOrders(orm, clock.now), () => 'http://127.0.0.1:3978'),
     mail,
     receipts: new PdfReceiptArchive(new SqlIssuedReceipts(orm, clock.now), renderer, files, localizer, demoSupplier),
-    eReceipts: new SqlEReceipts(orm),
+    eReceipts: new SqlEReceipts(orm, (token) => `http://127.0.0.1:3978/e-receipt/confirm?token=${token}`),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
     appeals: new SqlAppeals(orm),
     links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125063721 extends Migration {
+export class Migration20261125071024 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "appeal" ("id" serial primary key, "number" varchar(255) not null, "year" int not null, "sequence" int not null, "topic" varchar(255) not null, "appellant" jsonb not null, "name" varchar(255) not null, "email" varchar(255) not null, "phone" varchar(255) null, "message" text not null, "channel" varchar(255) not null, "chat_id" varchar(255) not null, "locale" varchar(2) not null, "status" varchar(255) not null, "filed_at" timestamptz not null, "answered_at" timestamptz null, "closed_at" timestamptz null, "alerted_at" timestamptz null);`);
@@ -51,7 +51,7 @@ export class Migration20261125063721 extends Migration {
 
     this.addSql(`alter table "account" add column "payer_name" varchar(255) null;`);
 
-    this.addSql(`alter table "chat_push" add column "receipt_account" varchar(12) null, add column "receipt_period" varchar(7) null, add column "appeal_number" varchar(255) null, add column "dedupe_key" varchar(255) null;`);
+    this.addSql(`alter table "chat_push" add column "receipt_account" varchar(12) null, add column "receipt_period" varchar(7) null, add column "buttons" jsonb null, add column "dedupe_key" varchar(255) null;`);
     this.addSql(`alter table "chat_push" add constraint "chat_push_dedupe_key_unique" unique ("dedupe_key");`);
 
     this.addSql(`alter table "queued_mail" add column "links" jsonb null, add column "receipt_account" varchar(12) null, add column "receipt_period" varchar(7) null, add column "appeal_thread" jsonb null, add column "dedupe_key" varchar(255) null;`);
@@ -90,7 +90,7 @@ export class Migration20261125063721 extends Migration {
     this.addSql(`alter table "account" drop column "payer_name";`);
 
     this.addSql(`alter table "chat_push" drop constraint "chat_push_dedupe_key_unique";`);
-    this.addSql(`alter table "chat_push" drop column "receipt_account", drop column "receipt_period", drop column "appeal_number", drop column "dedupe_key";`);
+    this.addSql(`alter table "chat_push" drop column "receipt_account", drop column "receipt_period", drop column "buttons", drop column "dedupe_key";`);
 
     this.addSql(`alter table "queued_mail" drop constraint "queued_mail_dedupe_key_unique";`);
     this.addSql(`alter table "queued_mail" drop column "links", drop column "receipt_account", drop column "receipt_period", drop column "appeal_thread", drop column "dedupe_key";`);
