@@ -9,13 +9,29 @@ export const attachmentKinds = ['photo', 'document', 'sticker', 'voice', 'video'
 export type AttachmentKind = (typeof attachmentKinds)[number];
 
 /**
+ * A file the customer sent (a photo, a document, an upload), not fetched yet: the channel's own
+ * reference to it, which only that channel's file source can read. It is fetched when a flow
+ * keeps it, in the same turn, since some channels' links do not last.
+ */
+export interface IncomingFile {
+  readonly ref: string;
+  readonly name?: string;
+  /** What the platform says it is; the content decides. */
+  readonly mime?: string;
+  /** What the platform says it weighs, when it says: a file far too large is refused unread. */
+  readonly bytes?: number;
+}
+
+/**
  * What a customer sends: typed text, a press of one of the bot's buttons (its data), or
  * something that is not text (a photo, a sticker…). Adapters turn each platform's update into one.
+ * `inReplyTo` is the text of the bot's message the customer answered with the platform's own
+ * «reply» (Telegram), cut to its first characters.
  */
 export type Input =
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly inReplyTo?: string }
   | { readonly kind: 'button'; readonly data: string }
-  | { readonly kind: 'attachment'; readonly what: AttachmentKind };
+  | { readonly kind: 'attachment'; readonly what: AttachmentKind; readonly files?: readonly IncomingFile[]; readonly inReplyTo?: string };
 
 /**
  * A button either answers the question at hand or starts a task (see `core/tasks.ts`); a link
@@ -52,5 +68,9 @@ export interface Chat {
   choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V>;
   /** Offers buttons and takes a typed answer as well («keep this e-mail», or type another). */
   askOrChoose<T, V extends string>(prompt: Text, parse: (input: string) => Result<T>, options: readonly Option<V>[], ask?: AskOptions): Promise<{ readonly chosen: V } | { readonly typed: T }>;
+  /** Asks for typed text or files, whichever the customer sends (an addition to an appeal). */
+  askOrAttach<T>(prompt: Text, parse: (input: string) => Result<T>, options?: AskOptions): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }>;
+  /** Offers buttons and waits for files (one message may bring several); typed text or a sticker is answered with `notFile`, and the question again. */
+  receiveFiles<V extends string>(prompt: Text, options: readonly Option<V>[], notFile: Text): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }>;
   setLocale(locale: Locale): Promise<void>;
 }

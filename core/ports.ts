@@ -11,6 +11,9 @@ import type { EReceiptRequest } from './domain/e-receipt';
 import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './domain/appeal';
 import type { Receipt, ZoneTariff } from './domain/receipt';
 import type { SharedFile } from './content/content';
+import type { AttachmentMime, AttachmentRef } from './domain/attachment';
+import type { IncomingFile } from './chat';
+import type { Result } from './result';
 import type { Text } from './text';
 import type { TaskButton } from './actions';
 
@@ -66,6 +69,8 @@ export interface Mail {
   readonly links?: readonly { readonly label: string; readonly url: string }[];
   /** A month's receipt to attach, issued when the mail is sent. */
   readonly receipt?: ReceiptRef;
+  /** Files of an appeal to attach, read from the attachment store when the mail is sent. */
+  readonly attachments?: readonly AttachmentRef[];
   /** A mail that must never go twice (a month's e-receipt): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
   /** A mail to the appeals mailbox about this appeal: the operator's reply to it comes back to energobot. */
@@ -106,6 +111,8 @@ export interface ChatPush {
   readonly receipt?: ReceiptRef;
   /** Task buttons under it (reply to an appeal, open it): plain data, stored with the push. */
   readonly buttons?: readonly TaskButton[];
+  /** Files sent after it (an operator's attachments): documents in Telegram, downloads in web chat. */
+  readonly files?: readonly AttachmentRef[];
   /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
 }
@@ -116,7 +123,8 @@ export interface ChatPushes {
   enqueue(pushes: readonly ChatPush[]): Promise<number>;
 }
 
-export type FileMime = 'image/png' | 'text/csv' | 'application/pdf';
+/** What the file store holds: what the bot makes, and customers' uploads (any other kind only as `application/octet-stream`). */
+export type FileMime = 'text/csv' | 'application/octet-stream' | AttachmentMime;
 
 export interface StoredFile {
   readonly name: string;
@@ -225,4 +233,23 @@ export interface Appeals {
   saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void>;
   draft(chat: ChatAddress): Promise<{ readonly draft: AppealDraft; readonly savedAt: string } | null>;
   dropDraft(chat: ChatAddress): Promise<void>;
+}
+
+/** Files of appeals, both ways: kept for good (the thread shows them), in the database, so every instance reads them. */
+export interface AttachmentStore {
+  put(file: { readonly name: string; readonly mime: AttachmentMime; readonly bytes: Buffer }): Promise<AttachmentRef>;
+  get(id: string): Promise<{ readonly ref: AttachmentRef; readonly bytes: Buffer } | null>;
+}
+
+/** Reads a customer's file from the channel it came by, at most `maxBytes`. */
+export interface FileSources {
+  fetch(channel: ChatChannel, file: IncomingFile, maxBytes: number): Promise<Buffer | 'too-large' | 'unavailable'>;
+}
+
+/** What a flow does with files: keep what a customer sent, show a kept one in the chat. */
+export interface AppealFiles {
+  /** Fetched from the channel and kept; refused with the reason (too large, not an image or a PDF, no longer there). */
+  keep(chat: ChatAddress, file: IncomingFile): Promise<Result<AttachmentRef>>;
+  /** A kept file in the file store, for the chat to download or see; null when it is gone. */
+  share(id: string): Promise<SharedFile | null>;
 }

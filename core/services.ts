@@ -1,7 +1,7 @@
 import type { Kopecks } from './domain/money';
 import type { AppealTopic } from './domain/appeal';
 import type { Localizer } from './localizer';
-import type { Accounts, Appeals, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
+import type { Accounts, AppealFiles, Appeals, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {
@@ -17,6 +17,7 @@ export interface Ports {
   readonly monthlyReceipts: MonthlyReceiptChats;
   readonly links: DeepLinks;
   readonly appeals: Appeals;
+  readonly appealFiles: AppealFiles;
 }
 
 /** What the composition root gives the runner: the ports, words and time. */

@@ -564,6 +564,35 @@ appeals-all = All appeals
 appeals-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
 appeals-ask-addition = Write what to add to appeal { $number }, or what to ask.
 appeals-added = Added to appeal { $number }. The specialist will see it in the thread.
+appeal-field-attachments = Attachments
+appeal-no-attachments = none
+appeal-files-later = Please type the message first: photos and documents can be attached at the next step.
+attach-ask = Attach photos or documents if the specialist needs them (a photo of the meter, a receipt, a scan): up to { $maxFiles } files, up to { $size } MB each, images (JPEG, PNG, WebP, GIF) or PDF. Or press “No attachments”.
+attach-more =
+    Files attached: { $count } of { $maxFiles }:
+    { $files }
+    Send more or press “Done”.
+attach-none = No attachments
+attach-done = Done
+attach-clear = Remove all files
+attach-not-file = A file is needed here: a photo or a document (an image or a PDF, up to { $size } MB). If there are no files, press the button under the question.
+attach-refused = The file “{ $name }” is not attached: { $reason }
+attach-too-many = At most { $max } files can be attached; not attached: { $left }.
+attach-full = { $max } files are attached: no more can be added.
+attach-item = 📎 { $name } ({ $size } MB)
+attachment-empty = the file is empty.
+attachment-wrong-type = this type of file is not accepted. Send an image (JPEG, PNG, WebP, GIF) or a PDF.
+attachment-too-large = the file is { $size } MB, and at most { $max } MB is accepted. Make it smaller or send a photo of the page.
+attachment-over-limit = the file is larger than { $max } MB, which is not accepted. Make it smaller or send a photo of the page.
+attachment-form-malformed = the form with files arrived damaged; send it again.
+attachment-unavailable = the file could not be received. Please send it again.
+attachment-too-many = at most { $max } files in one answer.
+attachment-refused-named = the file “{ $name }”: { $reason }
+appeals-files = Files of the thread ({ $count })
+appeals-file-customer = { $name }: your file for appeal { $number }
+appeals-file-operator = { $name }: the specialist's file for appeal { $number }
+appeals-files-sent = These are the files of appeal { $number }.
+appeals-nothing-added = Nothing was added to appeal { $number }.
 mail-appeal-customer = Account { $account }, address: { $address }
 mail-appeal-non-customer = Not a customer. Locality: { $locality }, address: { $address }
 mail-appeal-new-subject = [{ $number }] New appeal: { $topic }
@@ -593,6 +622,7 @@ appeals-reply = Reply
 push-appeal-answered =
     The answer to appeal { $number }:
     { $answer }
+push-file-caption = 📎 { $name }
 push-appeal-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
 mail-appeal-answered-subject = The answer to appeal { $number }
 mail-appeal-answered-body =
@@ -628,6 +658,9 @@ desk-from-customer = Customer, { $at }
 desk-from-operator = Operator, { $at }
 desk-answer = Answer to the customer (goes to the chat the appeal came from, and by e-mail)
 desk-send = Send the answer
+desk-file-size = { $size } MB
+desk-files = Files for the answer (up to { $max }, up to { $size } MB each: images or PDF)
+desk-answer-refused = The answer was not sent: { $reason } Its text is kept below.
 desk-close = Close the appeal
 
 ## pay

@@ -567,6 +567,35 @@ appeals-all = Все обращения
 appeals-closed = Обращение { $number } закрыто. Если вопрос остался, напишите новое обращение.
 appeals-ask-addition = Напишите, что добавить к обращению { $number } или какой вопрос задать.
 appeals-added = Добавлено к обращению { $number }. Специалист увидит это в переписке.
+appeal-field-attachments = Вложения
+appeal-no-attachments = нет
+appeal-files-later = Сначала напишите сообщение текстом: фотографии и документы можно будет прикрепить следующим шагом.
+attach-ask = Прикрепите фотографии или документы, если они нужны специалисту (фото счётчика, квитанция, скан): до { $maxFiles } файлов, до { $size } МБ каждый, изображения (JPEG, PNG, WebP, GIF) или PDF. Или нажмите «Без вложений».
+attach-more =
+    Прикреплено файлов: { $count } из { $maxFiles }:
+    { $files }
+    Пришлите ещё или нажмите «Готово».
+attach-none = Без вложений
+attach-done = Готово
+attach-clear = Убрать все файлы
+attach-not-file = Здесь нужен файл: фотография или документ (изображение или PDF, до { $size } МБ). Если файлов нет, нажмите кнопку под вопросом.
+attach-refused = Файл «{ $name }» не прикреплён: { $reason }
+attach-too-many = Можно прикрепить не больше { $max } файлов; не прикреплено: { $left }.
+attach-full = Прикреплено { $max } файлов: больше прикрепить нельзя.
+attach-item = 📎 { $name } ({ $size } МБ)
+attachment-empty = файл пустой.
+attachment-wrong-type = такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.
+attachment-too-large = файл весит { $size } МБ, а можно не больше { $max } МБ. Уменьшите его или пришлите снимок страницы.
+attachment-over-limit = файл больше { $max } МБ, а столько не принимается. Уменьшите его или пришлите снимок страницы.
+attachment-form-malformed = форма с файлами пришла повреждённой; отправьте её ещё раз.
+attachment-unavailable = файл не удалось получить. Пришлите его ещё раз.
+attachment-too-many = не больше { $max } файлов в одном ответе.
+attachment-refused-named = файл «{ $name }»: { $reason }
+appeals-files = Файлы переписки ({ $count })
+appeals-file-customer = { $name } — ваш файл к обращению { $number }
+appeals-file-operator = { $name } — файл специалиста к обращению { $number }
+appeals-files-sent = Это файлы переписки по обращению { $number }.
+appeals-nothing-added = К обращению { $number } ничего не добавлено.
 mail-appeal-customer = Лицевой счёт { $account }, адрес: { $address }
 mail-appeal-non-customer = Не клиент компании. Населённый пункт: { $locality }, адрес: { $address }
 mail-appeal-new-subject = [{ $number }] Новое обращение: { $topic }
@@ -596,6 +625,7 @@ appeals-reply = Ответить
 push-appeal-answered =
     Ответ на обращение { $number }:
     { $answer }
+push-file-caption = 📎 { $name }
 push-appeal-closed = Обращение { $number } закрыто. Если вопрос остался, напишите новое обращение.
 mail-appeal-answered-subject = Ответ на обращение { $number }
 mail-appeal-answered-body =
@@ -631,6 +661,9 @@ desk-from-customer = Клиент, { $at }
 desk-from-operator = Оператор, { $at }
 desk-answer = Ответ клиенту (придёт в чат, из которого отправлено обращение, и на e-mail)
 desk-send = Отправить ответ
+desk-file-size = { $size } МБ
+desk-files = Файлы к ответу (до { $max }, до { $size } МБ каждый: изображения или PDF)
+desk-answer-refused = Ответ не отправлен: { $reason } Текст ответа сохранён ниже.
 desk-close = Закрыть обращение
 
 ## pay

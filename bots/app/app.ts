@@ -21,6 +21,8 @@ import { SqlOperators } from '../../db/repositories/sql-operators';
 import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
 import { startInboundSmtp } from '../integrations/mail/inbound-smtp';
 import { answerAppeal } from '../../core/operator/answer-appeal';
+import { keepBytes } from '../../core/appeals/appeal-files';
+import { attachmentLimits } from '../../core/domain/attachment';
 import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
@@ -31,7 +33,8 @@ import { broadcastApi } from '../telegram/broadcast-api';
 import { telegramDocuments } from '../telegram/known-documents';
 import { startTelegram } from '../telegram/telegram-startup';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
-import { DirectLineRelay } from '../webchat/direct-line-relay';
+import { DirectLineRelay, relayUploadPath } from '../webchat/direct-line-relay';
+import { operatorReplyPaths } from '../http/operator-reply';
 import { mountWebChat } from '../webchat/webchat-routes';
 import { directLineTokens, relayTokens } from '../webchat/webchat-tokens';
 
@@ -61,7 +64,9 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     async (item) => {
       const receipt = item.receipt && (await readMonth(item.receipt));
       // E-mail is the supplier's Russian letter; the receipt in it is the Russian one.
-      return receipt ? [{ filename: receiptFileName(receipt), content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
+      const receipts = receipt ? [{ filename: receiptFileName(receipt), content: (await runtime.receipts.pdf(receipt, 'ru')).bytes }] : [];
+      const files = await Promise.all((item.attachments ?? []).map((ref) => runtime.attachments.get(ref.id)));
+      return [...receipts, ...files.flatMap((file) => (file ? [{ filename: file.ref.name, content: file.bytes, contentType: file.ref.mime }] : []))];
     },
     replyAddresses,
   );
@@ -99,7 +104,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${config.publicUrl ?? url}/files/${token}`;
-  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), log);
+  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), runtime.files, log);
   const server = createServer({
     log,
     botFramework: {
@@ -108,6 +113,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       authenticated: config.botFramework.authenticated,
     },
     files: runtime.files,
+    uploads: [relayUploadPath, ...operatorReplyPaths],
     ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
     health: async () => {
       const [database, flowState] = await Promise.all([probe(() => orm.em.fork().getConnection().execute('select 1')), redis ? probe(() => redis.ping()) : 'not configured' as const]);
@@ -124,6 +130,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       telegram: telegram && broadcastApi(telegram),
       documents,
       receipts: { read: readMonth, archive: runtime.receipts },
+      appealFiles: runtime.services.appealFiles,
       botFramework: { adapter, appId: config.botFramework.appId },
     }),
     log,
@@ -132,7 +139,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   if (config.operatorToken) {
     mountOperatorApi(server, {
       token: config.operatorToken,
-      services: { ...runtime.services, pushes: runtime.pushes },
+      services: { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments },
       pushed: () => void Promise.all([pushes.kick(), mail.kick()]),
     });
   }
@@ -165,7 +172,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   mountEReceiptPages(server, { services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes }, localizer: runtime.localizer, timeZone: config.timeZone, pushed: () => void pushes.kick() });
   mountDesk(server, {
     operators: new SqlOperators(orm),
-    services: { ...runtime.services, pushes: runtime.pushes },
+    services: { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments },
     trustedProxies: config.webChat.trustedProxies,
     secureCookies: (config.publicUrl ?? '').startsWith('https://'),
     pushed: () => void Promise.all([pushes.kick(), mail.kick()]),
@@ -192,7 +199,11 @@ export async function startApp(config: Config, log: Log): Promise<App> {
           ...config.appeals.inbound,
           addresses: replyAddresses,
           answer: async (number, reply) => {
-            await answerAppeal({ ...runtime.services, pushes: runtime.pushes }, number, reply, new Date());
+            // A mail cannot be asked again: files the rule refuses are left out, and the rest go.
+            const kept = await Promise.all(reply.files.map((file) => keepBytes(runtime.attachments, file)));
+            const files = kept.flatMap((one) => (one.ok ? [one.value] : []));
+            if (files.length < reply.files.length) log.warn('files of an appeal reply by e-mail were left out', { appeal: number, leftOut: reply.files.length - files.length });
+            await answerAppeal({ ...runtime.services, pushes: runtime.pushes }, number, { ...reply, files: files.slice(0, attachmentLimits.files) }, new Date());
             void Promise.all([pushes.kick(), mail.kick()]);
           },
           log,

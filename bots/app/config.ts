@@ -187,8 +187,10 @@ function toConfig(env: z.infer<typeof configSchema>) {
       allowedOrigins: env.WEBCHAT_ALLOWED_ORIGINS,
       trustedProxies: env.TRUSTED_PROXIES,
       style: {
-        // Files are not taken yet: no upload button that would lead nowhere.
-        hideUploadButton: true,
+        // The paper clip offers what an appeal takes; anything else picked is refused by the bot, clearly.
+        hideUploadButton: false,
+        uploadAccept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf',
+        uploadMultiple: true,
         // Buttons one under another: the whole menu fits a phone's width, no sideways scrolling.
         suggestedActionLayout: 'stacked' as const,
         suggestedActionsStackedHeight: 'auto' as const,

@@ -20,6 +20,9 @@ import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
+import { appealFiles } from '../../core/appeals/appeal-files';
+import { channelFileSources } from '../appeals/channel-file-sources';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { PdfReceiptArchive } from '../receipts/pdf-receipt-archive';
@@ -51,6 +54,8 @@ export interface Runtime {
   readonly issuedReceipts: SqlIssuedReceipts;
   readonly eReceipts: SqlEReceipts;
   readonly monthlyReceipts: SqlMonthlyReceiptChats;
+  /** Files of appeals, customers' and operators'. */
+  readonly attachments: SqlAttachmentStore;
   /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
   readonly secret: () => Promise<string>;
   close(): Promise<void>;
@@ -58,7 +63,7 @@ export interface Runtime {
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> & Partial<Pick<Config, 'yookassa'>>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> & Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
@@ -88,6 +93,13 @@ export async function createRuntime(
   const receipts = new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier);
   const eReceipts = new SqlEReceipts(orm, (token) => `${paymentPageBase()}/e-receipt/confirm?token=${token}`);
   const monthlyReceipts = new SqlMonthlyReceiptChats(orm);
+  const attachments = new SqlAttachmentStore(orm);
+  const sources = channelFileSources({
+    ...(config.telegram && { telegram: { token: config.telegram.token, ...(config.telegram.apiRoot && { apiRoot: config.telegram.apiRoot }) } }),
+    // Uploads through the embedded relay are read back from this server; Direct Line's from its own host.
+    webChatOrigins: () => [new URL(paymentPageBase()).origin, ...(config.webChat?.directLine ? [new URL(config.webChat.directLine.endpoint).origin] : [])],
+    log,
+  });
   const services: Services = {
     accounts: new SqlAccounts(orm),
     identities,
@@ -101,6 +113,7 @@ export async function createRuntime(
     monthlyReceipts,
     links: new SignedDeepLinks(secret, { telegramBot, webChat: paymentPageBase }),
     appeals: new SqlAppeals(orm),
+    appealFiles: appealFiles(attachments, sources, files),
     localizer,
     clock: () => new Date(),
     policy: config.policy,
@@ -131,6 +144,7 @@ export async function createRuntime(
     issuedReceipts,
     eReceipts,
     monthlyReceipts,
+    attachments,
     secret,
     async close() {
       await Promise.all([orm.close(), renderer.close()]);

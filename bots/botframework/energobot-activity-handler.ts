@@ -10,6 +10,8 @@ import { toActivities, toActivity } from './activity-renderer';
 
 /** What our own buttons put into `activity.value`; anything else there is ignored. */
 const buttonValue = z.object({ data: z.string().min(1).max(64) });
+/** Files of one message the bot looks at: Web Chat sends what the customer picked in one go. */
+const maxFiles = 10;
 /** A link from an e-mail opened the page: its token, as Telegram's `/start` would carry it. */
 const startToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -69,7 +71,11 @@ function inputOf(activity: Activity): Input | null {
     const button = buttonValue.safeParse(activity.value);
     if (button.success) return { kind: 'button', data: button.data.data };
     const attachment = activity.attachments?.[0];
-    if (attachment && !activity.text) return { kind: 'attachment', what: attachmentOf(attachment.contentType) };
+    if (attachment && !activity.text) {
+      // Read by the flow that keeps them, in this same turn: Direct Line's links do not last.
+      const files = (activity.attachments ?? []).slice(0, maxFiles).flatMap((one) => (one.contentUrl ? [{ ref: one.contentUrl, ...(one.name && { name: one.name }), mime: one.contentType }] : []));
+      return { kind: 'attachment', what: attachmentOf(attachment.contentType), ...(files.length > 0 && { files }) };
+    }
     return { kind: 'text', text: activity.text ?? '' };
   }
   if (activity.type === ActivityTypes.Event && activity.name === 'start') {

@@ -5,7 +5,7 @@ import type { Said } from '../../core/content/content';
 import type { Locale } from '../../core/domain/locale';
 import type { Receipt } from '../../core/domain/receipt';
 import { receiptButtons, receiptCaption } from '../../core/flows/receipts/receipt-caption';
-import type { FileStore, ReceiptArchive, ReceiptRef } from '../../core/ports';
+import type { AppealFiles, FileStore, ReceiptArchive, ReceiptRef } from '../../core/ports';
 import { displayPeriod } from '../../core/domain/period';
 import { text, words } from '../../core/text';
 import type { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
@@ -25,6 +25,7 @@ export interface PushChannels {
   readonly telegram: Api | undefined;
   readonly documents?: KnownDocuments;
   readonly receipts: { read(ref: ReceiptRef): Promise<Receipt | null>; readonly archive: ReceiptArchive };
+  readonly appealFiles: AppealFiles;
   readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
 }
 
@@ -38,25 +39,37 @@ export function createPushSender(channels: PushChannels): (push: DuePush) => Pro
     const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
     // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
     const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
-    const message = localize(channels.localizer, locale, await pushContent(channels, push, locale));
+    const messages = (await pushContent(channels, push, locale)).map((said) => localize(channels.localizer, locale, said));
     if (push.chat.channel === 'telegram') {
-      if (!channels.telegram) throw new Error('Telegram is not configured in this process');
-      await sendMessage(channels.telegram, channels.files, Number(push.chat.id), message, channels.documents);
+      const telegram = channels.telegram;
+      if (!telegram) throw new Error('Telegram is not configured in this process');
+      for (const message of messages) await sendMessage(telegram, channels.files, Number(push.chat.id), message, channels.documents);
       return;
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivities(toActivities([message], channels.fileUrl, menuButton(channels.localizer, locale)));
+      await context.sendActivities(toActivities(messages, channels.fileUrl, menuButton(channels.localizer, locale)));
     });
   };
 }
 
-/** A push as the chat sees it: its text, or a receipt issued in the chat's language with the text as its caption. */
-async function pushContent(channels: PushChannels, push: DuePush, locale: Locale): Promise<Said> {
-  if (!push.receipt) return { content: { kind: 'text', text: push.message }, buttons: push.buttons ?? [] };
-  const receipt = await channels.receipts.read(push.receipt);
-  if (!receipt) return { content: { kind: 'text', text: text('receipts-missing', { period: displayPeriod(push.receipt.period) }) }, buttons: [] };
-  const file = await channels.receipts.archive.issue(receipt, locale);
-  const caption = { ...push.message, args: { ...push.message.args, summary: words(receiptCaption(receipt)) } };
-  return { content: { kind: 'file', file, caption }, buttons: receiptButtons(receipt) };
+/**
+ * A push as the chat sees it: its text, or a receipt issued in the chat's language with the text
+ * as its caption; an operator's files follow the text, the buttons under the last of them.
+ */
+async function pushContent(channels: PushChannels, push: DuePush, locale: Locale): Promise<Said[]> {
+  if (push.receipt) {
+    const receipt = await channels.receipts.read(push.receipt);
+    if (!receipt) return [{ content: { kind: 'text', text: text('receipts-missing', { period: displayPeriod(push.receipt.period) }) }, buttons: [] }];
+    const file = await channels.receipts.archive.issue(receipt, locale);
+    const caption = { ...push.message, args: { ...push.message.args, summary: words(receiptCaption(receipt)) } };
+    return [{ content: { kind: 'file', file, caption }, buttons: receiptButtons(receipt) }];
+  }
+  const files: Said[] = [];
+  for (const ref of push.files ?? []) {
+    const shared = await channels.appealFiles.share(ref.id);
+    if (shared) files.push({ content: { kind: 'file', file: shared, caption: text('push-file-caption', { name: ref.name }) }, buttons: [] });
+  }
+  const said: Said[] = [{ content: { kind: 'text', text: push.message }, buttons: [] }, ...files];
+  return said.map((one, index) => (index === said.length - 1 ? { ...one, buttons: push.buttons ?? [] } : one));
 }

@@ -1,7 +1,8 @@
 import type { AppealMessage, FiledAppeal } from '../../core/domain/appeal';
 import { statusNames, topicNames } from '../../core/flows/appeals/appeal-words';
 import type { Localizer } from '../../core/localizer';
-import { moment, text, type Text } from '../../core/text';
+import { moment, text, words, type Text } from '../../core/text';
+import { attachmentLimits, megabytes, type AttachmentRef } from '../../core/domain/attachment';
 import { escapeHtml } from '../http/html-page';
 
 /** The desk speaks Russian: it is the supplier's own tool. */
@@ -24,7 +25,7 @@ table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:8px;bord
 nav a{margin-right:16px}.message{border-left:4px solid #c9d3dc;padding:8px 12px;margin:12px 0;white-space:pre-wrap}
 .message.operator{border-color:#00589c;background:#eef5fb}textarea{width:100%;min-height:140px;font:inherit}
 button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-radius:6px;font-size:15px}
-.error{color:#b00020}label{display:block;margin:10px 0 4px}input{font:inherit;padding:6px;width:280px}
+.files{margin:6px 0 0;padding-left:18px}.error{color:#b00020}label{display:block;margin:10px 0 4px}input{font:inherit;padding:6px;width:280px}
 </style></head><body>${body}</body></html>`;
   }
 
@@ -65,7 +66,7 @@ ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><the
     );
   }
 
-  thread(login: string, csrf: string, appeal: FiledAppeal, messages: readonly AppealMessage[], replyKey: string): string {
+  thread(login: string, csrf: string, appeal: FiledAppeal, messages: readonly AppealMessage[], replyKey: string, refused?: { readonly error: Text; readonly text: string }): string {
     const facts: [Text, string][] = [
       [text('appeal-field-topic'), this.localizer.format('ru', topicNames[appeal.topic])],
       [text('appeal-field-name'), appeal.name],
@@ -75,19 +76,25 @@ ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><the
         ? ([[text('appeal-field-account'), appeal.appellant.account], [text('appeal-field-address'), appeal.appellant.address]] as [Text, string][])
         : ([[text('appeal-field-locality'), appeal.appellant.locality], [text('appeal-field-address'), appeal.appellant.address]] as [Text, string][])),
     ];
-    const message = (from: 'customer' | 'operator', at: string, words: string) =>
-      `<div class="message ${from}"><small>${this.say(from === 'operator' ? text('desk-from-operator', { at: moment(new Date(at)) }) : text('desk-from-customer', { at: moment(new Date(at)) }))}</small>\n${escapeHtml(words)}</div>`;
+    const files = (attached: readonly AttachmentRef[] = []) =>
+      attached.length === 0
+        ? ''
+        : `<ul class="files">${attached.map((file) => `<li><a href="/desk/files/${encodeURIComponent(file.id)}" target="_blank" rel="noopener">${escapeHtml(file.name)}</a> (${this.say(text('desk-file-size', { size: megabytes(file.bytes) }))})</li>`).join('')}</ul>`;
+    const message = (from: 'customer' | 'operator', at: string, words: string, attached?: readonly AttachmentRef[]) =>
+      `<div class="message ${from}"><small>${this.say(from === 'operator' ? text('desk-from-operator', { at: moment(new Date(at)) }) : text('desk-from-customer', { at: moment(new Date(at)) }))}</small>\n${escapeHtml(words)}${files(attached)}</div>`;
     const open = appeal.status !== 'closed';
     return this.page(
       text('desk-title'),
       `${this.header(login, csrf)}<main><p><a href="/desk">${this.say(text('desk-back'))}</a></p>
 <h1>${escapeHtml(appeal.number)} · ${this.say(statusNames[appeal.status])}</h1>
 <table>${facts.map(([label, value]) => `<tr><th>${this.say(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
-${message('customer', appeal.filedAt, appeal.message)}${messages.map((item) => message(item.from, item.at, item.text)).join('')}
+${message('customer', appeal.filedAt, appeal.message, appeal.attachments)}${messages.map((item) => message(item.from, item.at, item.text, item.files)).join('')}
 ${
   open
-    ? `<form method="post" action="/desk/appeals/${encodeURIComponent(appeal.number)}/answer"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><input type="hidden" name="key" value="${escapeHtml(replyKey)}">
-<label for="answer">${this.say(text('desk-answer'))}</label><textarea id="answer" name="text" maxlength="10000" required></textarea>
+    ? `<form method="post" enctype="multipart/form-data" action="/desk/appeals/${encodeURIComponent(appeal.number)}/answer"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><input type="hidden" name="key" value="${escapeHtml(replyKey)}">
+${refused ? `<p class="error" role="alert">${this.say(text('desk-answer-refused', { reason: words(refused.error) }))}</p>` : ''}
+<label for="answer">${this.say(text('desk-answer'))}</label><textarea id="answer" name="text" maxlength="10000" required>${escapeHtml(refused?.text ?? '')}</textarea>
+<label for="files">${this.say(text('desk-files', { max: attachmentLimits.files, size: megabytes(attachmentLimits.bytes) }))}</label><input id="files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif,application/pdf">
 <p><button class="primary" type="submit">${this.say(text('desk-send'))}</button></p></form>
 <form method="post" action="/desk/appeals/${encodeURIComponent(appeal.number)}/close"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><button type="submit">${this.say(text('desk-close'))}</button></form>`
     : ''

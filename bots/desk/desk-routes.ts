@@ -3,17 +3,19 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Localizer } from '../../core/localizer';
 import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
-import type { Appeals, ChatPushes, MailOutbox } from '../../core/ports';
-import { text } from '../../core/text';
+import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../core/ports';
+import { text, type Text } from '../../core/text';
 import type { DeskOperator, SqlOperators } from '../../db/repositories/sql-operators';
 import { clientAddress } from '../http/request-origin';
 import { RateLimit } from '../http/rate-limit';
 import { DeskPages } from './desk-pages';
 import { hashPassword, passwordMatches } from './passwords';
+import { readOperatorReply } from '../http/operator-reply';
+import { contentDisposition } from '../http/server';
 
 export interface Desk {
   readonly operators: SqlOperators;
-  readonly services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer };
+  readonly services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore };
   readonly trustedProxies: readonly string[];
   /** Cookies only over HTTPS when the public address is HTTPS. */
   readonly secureCookies: boolean;
@@ -51,9 +53,9 @@ export function mountDesk(server: Server, desk: Desk): void {
     return given ? desk.operators.session(given, new Date()) : null;
   };
   /** The signed-in operator of a form post whose CSRF token matches, or null. */
-  const posted = async (req: Request): Promise<{ operator: DeskOperator; csrf: string } | null> => {
+  const posted = async (req: Request, fields: unknown = req.body): Promise<{ operator: DeskOperator; csrf: string } | null> => {
     const current = await session(req);
-    const form = withCsrf.safeParse(req.body);
+    const form = withCsrf.safeParse(fields);
     if (!current || !form.success) return null;
     const [a, b] = [Buffer.from(form.data.csrf), Buffer.from(current.csrf)];
     return a.length === b.length && timingSafeEqual(a, b) ? current : null;
@@ -98,23 +100,48 @@ export function mountDesk(server: Server, desk: Desk): void {
     redirect(res, '/desk');
   });
 
+  /** The thread's page, with the answer's form (a refused one keeps its text and says why). */
+  const threadPage = async (res: Response, current: { operator: DeskOperator; csrf: string }, number: string, refused?: { error: Text; text: string }) => {
+    const found = await desk.services.appeals.thread(number);
+    if (!found) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
+    html(res, refused ? 400 : 200, pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url'), refused));
+  };
+
   server.get('/desk/appeals/:number', async (req: Request, res: Response) => {
     const current = await session(req);
     if (!current || current.operator.mustChangePassword) return redirect(res, '/desk');
     const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
-    const found = number.success ? await desk.services.appeals.thread(number.data) : null;
-    if (!found) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
-    html(res, 200, pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url')));
+    if (!number.success) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
+    await threadPage(res, current, number.data);
+  });
+
+  server.get('/desk/files/:id', async (req: Request, res: Response) => {
+    const current = await session(req);
+    if (!current || current.operator.mustChangePassword) return redirect(res, '/desk');
+    const file = await desk.services.attachments.get(String(req.params?.['id'] ?? ''));
+    if (!file) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
+    // Pictures open in the browser; a PDF is downloaded; a customer's file is never read as a page.
+    res.writeHead(200, {
+      'content-type': file.ref.mime,
+      'content-disposition': contentDisposition(file.ref.mime.startsWith('image/') ? 'inline' : 'attachment', file.ref.name),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+      'cache-control': 'private, no-store',
+    });
+    res.end(file.bytes);
   });
 
   server.post('/desk/appeals/:number/answer', async (req: Request, res: Response) => {
-    const current = await posted(req);
+    const reply = await readOperatorReply(req, desk.services.attachments);
+    const current = await posted(req, reply.fields);
     const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
-    const form = answer.safeParse(req.body);
     if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
-    if (!number.success || !form.success) return redirect(res, '/desk');
+    if (!number.success) return redirect(res, '/desk');
+    if (!reply.ok) return threadPage(res, current, number.data, { error: reply.error, text: String(reply.fields['text'] ?? '') });
+    const form = answer.safeParse(reply.fields);
+    if (!form.success) return redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
     // The form's own key: a double click or a resent form answers once.
-    await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}` }, new Date());
+    await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
     desk.pushed();
     redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
   });

@@ -3,11 +3,14 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { acceptReadings } from '../../core/operator/accept-readings';
-import type { Appeals, ChatIdentities, ChatPushes, DeepLinks, EReceipts, MailOutbox, MeterReadings, MonthlyReceiptChats } from '../../core/ports';
+import type { Appeals, AttachmentStore, ChatIdentities, ChatPushes, DeepLinks, EReceipts, MailOutbox, MeterReadings, MonthlyReceiptChats } from '../../core/ports';
 import type { Localizer } from '../../core/localizer';
 import { publishReceipts } from '../../core/operator/publish-receipts';
 import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
-import type { FiledAppeal } from '../../core/domain/appeal';
+import type { AppealMessage, FiledAppeal } from '../../core/domain/appeal';
+import type { AttachmentRef } from '../../core/domain/attachment';
+import { contentDisposition } from './server';
+import { readOperatorReply } from './operator-reply';
 
 export interface OperatorApi {
   readonly token: string;
@@ -21,6 +24,7 @@ export interface OperatorApi {
     readonly links: DeepLinks;
     readonly localizer: Localizer;
     readonly appeals: Appeals;
+    readonly attachments: AttachmentStore;
   };
   /** Called after pushes are queued, to deliver them now rather than at the next tick. */
   readonly pushed: () => void;
@@ -33,11 +37,16 @@ const appealNumberParam = z.string().regex(/^А-\d{4}-\d{6}$/);
 const reply = z.object({ text: z.string().trim().min(1).max(10_000), key: z.string().min(1).max(100) });
 const statusQuery = z.enum(['received', 'answered', 'closed']).optional();
 
+/** A file as the supplier's systems see it: with the address to read it from (the same token opens it). */
+const fileJson = (file: AttachmentRef) => ({ ...file, url: `/operator/files/${file.id}` });
+
 /** An appeal as the supplier's systems see it: everything the customer gave, never the chat's own ids. */
 function appealJson(appeal: FiledAppeal) {
-  const { chat, ...rest } = appeal;
-  return { ...rest, channel: chat.channel };
+  const { chat, attachments, ...rest } = appeal;
+  return { ...rest, attachments: attachments.map(fileJson), channel: chat.channel };
 }
+
+const messageJson = (message: AppealMessage) => ({ ...message, files: (message.files ?? []).map(fileJson) });
 
 /** The supplier's systems tell energobot what happened in billing; each call carries the operator token. */
 export function mountOperatorApi(server: Server, api: OperatorApi): void {
@@ -78,14 +87,23 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
     const given = number(req);
     const found = given.success ? await api.services.appeals.thread(given.data) : null;
     if (!found) return void res.send(404, { error: 'no such appeal' });
-    res.send(200, { ...appealJson(found.appeal), messages: found.messages });
+    res.send(200, { ...appealJson(found.appeal), messages: found.messages.map(messageJson) });
+  });
+  server.get('/operator/files/:id', async (req: Request, res: Response) => {
+    if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
+    const file = await api.services.attachments.get(String(req.params?.['id'] ?? ''));
+    if (!file) return void res.send(404, { error: 'no such file' });
+    res.writeHead(200, { 'content-type': file.ref.mime, 'content-disposition': contentDisposition('attachment', file.ref.name), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
+    res.end(file.bytes);
   });
   server.post('/operator/appeals/:number/replies', async (req: Request, res: Response) => {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
     const given = number(req);
-    const body = reply.safeParse(req.body);
-    if (!given.success || !body.success) return void res.send(400, { error: 'expected { text: 1..10000 characters, key: your id of this reply }' });
-    const outcome = await answerAppeal(api.services, given.data, body.data, new Date());
+    const posted = await readOperatorReply(req, api.services.attachments);
+    if (!posted.ok) return void res.send(posted.status, { error: api.services.localizer.format('en', posted.error) });
+    const body = reply.safeParse(posted.fields);
+    if (!given.success || !body.success) return void res.send(400, { error: 'expected { text: 1..10000 characters, key: your id of this reply }, as JSON or as a multipart form with up to 5 files' });
+    const outcome = await answerAppeal(api.services, given.data, { ...body.data, files: posted.files }, new Date());
     if (outcome === 'unknown') return void res.send(404, { error: 'no such appeal' });
     if (outcome === 'closed') return void res.send(409, { error: 'the appeal is closed' });
     api.pushed();

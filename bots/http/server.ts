@@ -14,6 +14,8 @@ export interface ServerParts {
   readonly telegramWebhook?: { readonly bot: Bot; readonly secret: string };
   readonly health: () => Promise<Record<string, 'ok' | 'down' | 'not configured'>>;
   readonly files: FileStore;
+  /** Paths that take files (`multipart/form-data`): each route reads them itself, in memory, with its limits. */
+  readonly uploads: readonly RegExp[];
 }
 
 /** What /api/messages checks before Bot Framework reads the rest: who sent it, and where replies go. */
@@ -32,12 +34,19 @@ function hostOf(url: string): string {
 /** Only the fields the webhook needs to route an update; grammY reads the rest. */
 const telegramUpdate = z.object({ update_id: z.number().int() }).passthrough();
 
+/** A download's name as browsers read it: ASCII for old ones, the real name in UTF-8 (RFC 6266). */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 export function createServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'energobot', handleUncaughtExceptions: false });
-  // No route takes files yet: a multipart body is refused before anything parses it, so no upload
-  // ever lands in a temporary folder. A route that takes files will parse them itself, with limits.
+  // A multipart body is refused before anything parses it, but on the routes that take files,
+  // which read them in memory with their own limits: no upload ever lands in a temporary folder.
+  const multipart = (req: Request) => /^multipart\//i.test(req.header('content-type') ?? '');
   server.pre((req: Request, res: Response, next: Next) => {
-    if (/^multipart\//i.test(req.header('content-type') ?? '')) {
+    if (multipart(req) && !parts.uploads.some((path) => path.test(req.path()))) {
       res.send(415, { error: 'files are not taken here' });
       return next(false);
     }
@@ -54,7 +63,9 @@ export function createServer(parts: ServerParts): Server {
     callback();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  for (const parse of restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false })) {
+    server.use((req: Request, res: Response, next: Next) => (multipart(req) ? next() : parse(req, res, next)));
+  }
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const { adapter, handler, authenticated } = parts.botFramework;
@@ -97,7 +108,9 @@ export function createServer(parts: ServerParts): Server {
     const file = await parts.files.get(req.params['token'] ?? '');
     if (!file) return void res.send(404, { error: 'no such file, or its link has expired' });
     res.setHeader('content-type', file.mime === 'text/csv' ? 'text/csv; charset=utf-8' : file.mime);
-    res.setHeader('content-disposition', `${file.mime === 'image/png' ? 'inline' : 'attachment'}; filename="${file.name}"`);
+    // Pictures show in the chat; anything else (a customer's upload among them) is only ever a download.
+    res.setHeader('content-disposition', contentDisposition(file.mime.startsWith('image/') ? 'inline' : 'attachment', file.name));
+    res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'private, max-age=3600');
     res.writeHead(200);
     res.end(file.bytes);

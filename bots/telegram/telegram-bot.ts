@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, GrammyError, InputFile, type Api, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
-import type { AttachmentKind, Input } from '../../core/chat';
+import type { AttachmentKind, IncomingFile, Input } from '../../core/chat';
 import type { OutgoingMessage } from '../../core/content/outgoing';
 import { locales } from '../../core/domain/locale';
 import type { Localizer } from '../../core/localizer';
@@ -67,8 +67,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       await keyboardGone;
     }
   });
-  bot.on('message:text', (ctx) => handle(ctx, { kind: 'text', text: ctx.message.text }));
-  bot.on('message', (ctx) => handle(ctx, { kind: 'attachment', what: attachmentOf(ctx.message) }));
+  bot.on('message:text', (ctx) => handle(ctx, { kind: 'text', text: ctx.message.text, ...repliedTo(ctx.message, ctx.me.id) }));
+  bot.on('message', (ctx) => {
+    const files = filesOf(ctx.message);
+    return handle(ctx, { kind: 'attachment', what: attachmentOf(ctx.message), ...(files.length > 0 && { files }), ...repliedTo(ctx.message, ctx.me.id) });
+  });
   return bot;
 }
 
@@ -117,6 +120,22 @@ export async function registerCommands(api: Api, localizer: Localizer): Promise<
     // Russian comes first: it is also what a customer of any other language sees.
     if (locale === 'ru') await api.setMyCommands(commands);
   }
+}
+
+/** The bot's own message the customer answered with Telegram's «reply»: its first words say what it was about. */
+function repliedTo(message: Message, botId: number): { inReplyTo?: string } {
+  const replied = message.reply_to_message;
+  const words = replied?.from?.id === botId ? (replied.text ?? replied.caption) : undefined;
+  return words ? { inReplyTo: words.slice(0, 500) } : {};
+}
+
+/** A photo (its largest size) or a document, by Telegram's file id; read with `getFile` when the flow keeps it. */
+function filesOf(message: Message): IncomingFile[] {
+  const photo = message.photo?.at(-1);
+  if (photo) return [{ ref: photo.file_id, name: `photo-${photo.file_unique_id}.jpg`, ...(photo.file_size !== undefined && { bytes: photo.file_size }) }];
+  const document = message.document;
+  if (!document) return [];
+  return [{ ref: document.file_id, ...(document.file_name && { name: document.file_name }), ...(document.mime_type && { mime: document.mime_type }), ...(document.file_size !== undefined && { bytes: document.file_size }) }];
 }
 
 function attachmentOf(message: Message): AttachmentKind {

@@ -8,6 +8,9 @@ import type { RelayConversationRow, SqlRelayConversations } from '../../db/repos
 import { maxInputLength } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../app/log';
 import { isLoopback, sameSecret } from '../http/request-origin';
+import { readForm } from '../http/multipart-form';
+import type { FileMime, FileStore } from '../../core/ports';
+import { attachmentMimes } from '../../core/domain/attachment';
 
 /**
  * What the widget may post: the fields Web Chat uses and the bot reads, nothing else (unknown
@@ -73,6 +76,10 @@ const redeliveryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000
 /** A reloaded page finds its conversation for three days. */
 export const conversationKeptMs = 72 * 3600_000;
 const basePath = '/v3/directline';
+/** Uploads in one message, and the size of each: Web Chat's own picker sends a few; the bot judges each file. */
+const uploadLimits = { files: 10, fileBytes: 20 * 1024 * 1024 } as const;
+/** Where Web Chat posts files (Direct Line's `/upload`): the one path of the relay that takes multipart. */
+export const relayUploadPath = new RegExp(`^${basePath}/conversations/[^/]+/upload$`);
 const connectorPath = '/directline/connector';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -93,6 +100,8 @@ export class DirectLineRelay {
   constructor(
     private readonly botUrl: () => string,
     private readonly store: SqlRelayConversations,
+    /** Where uploads wait for the bot to read them, behind a link that expires. */
+    private readonly files: FileStore,
     private readonly log: Log,
   ) {}
 
@@ -149,6 +158,27 @@ export class DirectLineRelay {
         const parsed = customerActivity.safeParse(req.body);
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
         const activity = await this.append(conversation, { ...parsed.data, from: { id: conversation.userId, role: 'user' } });
+        res.send(200, { id: activity.id });
+        await this.toBot(conversation, activity);
+      }),
+    );
+    server.post(`${basePath}/conversations/:id/upload`, async (req: Request, res: Response) =>
+      this.withConversation(req, res, req.params['id'], async (conversation) => {
+        const form = await readForm(req, uploadLimits);
+        if (!form.ok) {
+          const status = form.problem === 'malformed' ? 400 : 413;
+          return void res.send(status, { error: { code: status === 400 ? 'BadArgument' : 'MessageSizeTooBig', message: `upload refused: ${form.problem}` } });
+        }
+        const described = form.files.find((file) => file.field === 'activity');
+        const parsed = customerActivity.safeParse(described ? jsonOf(described.bytes) : { type: 'message' });
+        if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
+        const attachments = [];
+        for (const file of form.files.filter((one) => one.field !== 'activity')) {
+          const mime: FileMime = (attachmentMimes as readonly string[]).includes(file.mime) ? (file.mime as FileMime) : 'application/octet-stream';
+          const token = await this.files.put({ name: file.name.slice(-200) || 'file', mime, bytes: file.bytes });
+          attachments.push({ contentType: file.mime.slice(0, 128), contentUrl: `${this.botUrl()}/files/${token}`, name: file.name.slice(-200) });
+        }
+        const activity = await this.append(conversation, { ...parsed.data, attachments, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });
         await this.toBot(conversation, activity);
       }),
@@ -325,6 +355,14 @@ export class DirectLineRelay {
     this.closed = true;
     for (const conversation of this.live.values()) for (const socket of conversation.sockets) socket.terminate();
     this.sockets.close();
+  }
+}
+
+function jsonOf(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
   }
 }
 

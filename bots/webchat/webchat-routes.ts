@@ -18,6 +18,8 @@ export interface WebChatOptions {
   readonly localizer: Localizer;
   readonly style: {
     readonly hideUploadButton: boolean;
+    readonly uploadAccept: string;
+    readonly uploadMultiple: boolean;
     readonly suggestedActionLayout: 'stacked';
     readonly suggestedActionsStackedHeight: 'auto';
     readonly accent: string;

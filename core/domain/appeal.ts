@@ -1,6 +1,7 @@
 import type { AccountNumber } from './account-number';
 import type { ChatAddress } from './channel';
 import type { Locale } from './locale';
+import type { AttachmentRef } from './attachment';
 import { fail, ok, type Result } from '../result';
 import { text } from '../text';
 
@@ -28,12 +29,14 @@ export interface AppealDraft {
   /** Null: answer by e-mail only. */
   readonly phone?: string | null;
   readonly message?: string;
+  /** Photos and documents; absent until the customer has been asked, empty when none. */
+  readonly attachments?: readonly AttachmentRef[];
 }
 
 export type CompleteDraft = Required<AppealDraft>;
 
 export function isComplete(draft: AppealDraft): draft is CompleteDraft {
-  return draft.appellant !== undefined && draft.topic !== undefined && draft.name !== undefined && draft.email !== undefined && draft.phone !== undefined && draft.message !== undefined;
+  return draft.appellant !== undefined && draft.topic !== undefined && draft.name !== undefined && draft.email !== undefined && draft.phone !== undefined && draft.message !== undefined && draft.attachments !== undefined;
 }
 
 /** An appeal as filed: its number, where it came from and where the answer goes. */
@@ -51,11 +54,17 @@ export interface AppealMessage {
   readonly text: string;
   /** ISO time. */
   readonly at: string;
+  readonly files?: readonly AttachmentRef[];
 }
 
 /** «А-2026-000123»: the year it was filed and its place in the year's count. */
 export function appealNumber(year: number, sequence: number): string {
   return `А-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** The number an appeal is known by, wherever it is written (the bot's messages, an e-mail's subject). */
+export function appealNumberIn(written: string): string | null {
+  return /А-\d{4}-\d{6}/.exec(written)?.[0] ?? null;
 }
 
 /** Limits of «Ваше сообщение»: long enough to say something, short enough to read. */

@@ -2,6 +2,7 @@ import type { Localizer } from '../localizer';
 import type { Appeals, ChatPushes, MailOutbox } from '../ports';
 import { taskButton } from '../actions';
 import { text } from '../text';
+import type { AttachmentRef } from '../domain/attachment';
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
 
@@ -13,7 +14,7 @@ export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
 export async function answerAppeal(
   services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer },
   number: string,
-  answer: { readonly text: string; readonly key: string },
+  answer: { readonly text: string; readonly key: string; readonly files?: readonly AttachmentRef[] },
   at: Date,
 ): Promise<AnswerOutcome> {
   const found = await services.appeals.thread(number);
@@ -22,7 +23,8 @@ export async function answerAppeal(
   if (appeal.status === 'closed') return 'closed';
   // A caller's key names its reply within the appeal: the same key on another appeal is another reply.
   const key = `${number}:${answer.key}`;
-  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key });
+  const files = answer.files ?? [];
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key, files });
   if (!added) return 'repeated';
   const args = { number, answer: answer.text, name: appeal.name };
   await services.pushes.enqueue([
@@ -31,6 +33,7 @@ export async function answerAppeal(
       message: text('push-appeal-answered', args),
       buttons: [taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }), taskButton('appeals', { argument: number, label: text('appeal-open') })],
       dedupeKey: `appeal-answer:${key}`,
+      files,
     },
   ]);
   await services.mail.enqueue({
@@ -38,6 +41,7 @@ export async function answerAppeal(
     subject: services.localizer.format(appeal.locale, text('mail-appeal-answered-subject', args)),
     text: services.localizer.format(appeal.locale, text('mail-appeal-answered-body', args)),
     dedupeKey: `appeal-answer:${key}`,
+    attachments: files,
   });
   return 'answered';
 }

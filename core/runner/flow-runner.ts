@@ -5,6 +5,7 @@ import type { Said } from '../content/content';
 import { localize } from '../content/localize';
 import type { OutgoingMessage } from '../content/outgoing';
 import { chatKey, type ChatAddress } from '../domain/channel';
+import { appealNumberIn } from '../domain/appeal';
 import { defaultLocale, locales, type Locale } from '../domain/locale';
 import { IntentMatcher } from '../intents/intent-matcher';
 import { normalise } from '../intents/normalise';
@@ -180,6 +181,8 @@ export class FlowRunner {
       return this.step(turn, session, { resume: waiting, input });
     }
 
+    const replied = repliedAppeal(input);
+    if (replied) return this.replyToAppeal(turn, session, replied, input);
     const request = requestedTask(input);
     if (request?.action === resumeAction) return this.resumeSuspended(turn, session);
     const task = request && taskOf(request.action);
@@ -203,6 +206,21 @@ export class FlowRunner {
     // A button of the task at hand (a month, a page) answers it anew: the question it came with is not kept aside.
     const left = flow?.prompt && flow.action !== task.action ? { suspended: flow } : {};
     return this.step(turn, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
+  }
+
+  /**
+   * The platform's «reply» to a bot's message about an appeal adds to that appeal: the task starts
+   * (unless it is the one at hand) and the reply is its first answer. The second step's port
+   * calls are journalled apart from the first's.
+   */
+  private async replyToAppeal(turn: Turn, session: FlowSession, number: string, input: Input) {
+    const argument = `${number}_add`;
+    const { flow } = session;
+    if (flow?.action === 'appeals' && flow.argument === argument) return this.step(turn, session, { resume: flow, input });
+    const started = await this.startTask(turn, session, required('appeals'), argument);
+    if (!started.session.flow) return started;
+    const reply: Turn = { update: turn.update, record: (key, work) => turn.record(`reply:${key}`, work) };
+    return this.step(reply, started.session, { resume: started.session.flow, input });
   }
 
   /** Back to the flow the customer left: its question again, with everything given before. */
@@ -313,6 +331,11 @@ function typedAsButton(session: FlowSession, input: Input, taskLabels: ReadonlyM
   const typed = normalise(input.text);
   const data = session.buttons.find(([label]) => label === typed)?.[1] ?? taskLabels.get(typed);
   return data === undefined ? input : { kind: 'button', data };
+}
+
+/** The appeal a platform «reply» answers: a number in the replied message's text. */
+function repliedAppeal(input: Input): string | null {
+  return input.kind !== 'button' && input.inReplyTo ? appealNumberIn(input.inReplyTo) : null;
 }
 
 /** The engine's word for a saved state that the flow's code no longer matches. */

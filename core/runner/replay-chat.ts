@@ -1,5 +1,5 @@
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { AskOptions, Button, Chat, Input, Option } from '../chat';
+import type { AskOptions, Button, Chat, IncomingFile, Input, Option } from '../chat';
 import type { Content, Said } from '../content/content';
 import type { ChatAddress } from '../domain/channel';
 import type { Locale } from '../domain/locale';
@@ -90,6 +90,30 @@ export class ReplayChat implements Chat {
         input.kind === 'text' ? parse(input.text) : { ok: false, error: input.kind === 'attachment' && ask.notTyped ? ask.notTyped : text('answer-expected-typed') };
       if (parsed.ok) return { typed: parsed.value };
       await this.say(parsed.error);
+    }
+  }
+
+  async askOrAttach<T>(prompt: Text, parse: (input: string) => Result<T>, options: AskOptions = {}): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }> {
+    await this.say(prompt, options.buttons);
+    for (;;) {
+      const input = await this.next();
+      if (input.kind === 'attachment' && input.files?.length) return { files: input.files };
+      const parsed: Result<T> = input.kind === 'text' ? parse(input.text) : { ok: false, error: options.notTyped ?? text('answer-expected-typed') };
+      if (parsed.ok) return { typed: parsed.value };
+      await this.say(parsed.error);
+      await this.say(prompt, options.buttons);
+    }
+  }
+
+  async receiveFiles<V extends string>(prompt: Text, options: readonly Option<V>[], notFile: Text): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }> {
+    for (;;) {
+      const question = `${this.run}.${this.asked}`;
+      await this.say(prompt, options.map((option) => ({ label: option.label, data: answerData(question, option.value) })));
+      const input = await this.next();
+      const chosen = this.match(input, question, options);
+      if (chosen !== null) return { chosen };
+      if (input.kind === 'attachment' && input.files?.length) return { files: input.files };
+      await this.say(notFile);
     }
   }
 

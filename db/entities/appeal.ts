@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { Appellant } from '../../core/domain/appeal';
+import type { AttachmentRef } from '../../core/domain/attachment';
 
 /** «Обращение в компанию»: what the customer filed, from which chat, and where it stands. */
 export const Appeal = defineEntity({
@@ -16,6 +17,8 @@ export const Appeal = defineEntity({
     email: p.string(),
     phone: p.string().nullable(),
     message: p.text(),
+    /** The customer's files with it; their bytes are in `appeal_file`. */
+    attachments: p.json<readonly AttachmentRef[]>().default('[]'),
     /** The chat it was filed from: the answer goes back there. */
     channel: p.string(),
     chatId: p.string().index(),
@@ -39,6 +42,7 @@ export const AppealMessage = defineEntity({
     appeal: () => p.manyToOne(Appeal).index(),
     author: p.string(),
     text: p.text(),
+    files: p.json<readonly AttachmentRef[]>().default('[]'),
     at: p.datetime(),
     /** The operator's own key for a reply: the same reply posted twice is kept once. */
     idempotencyKey: p.string().nullable().unique(),

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { TaskButton } from '../../core/actions';
+import type { AttachmentRef } from '../../core/domain/attachment';
 import type { TextArg } from '../../core/text';
 
 /**
@@ -20,6 +21,8 @@ export const ChatPush = defineEntity({
     receiptPeriod: p.string().length(7).nullable(),
     /** Task buttons under it (`{ label, data }`, the label a message id with arguments). */
     buttons: p.json<TaskButton[]>().nullable(),
+    /** Files sent after it (an operator's attachments), read from `appeal_file` when it is sent. */
+    files: p.json<AttachmentRef[]>().nullable(),
     /** Set when the same push must never be queued twice (a month's receipt to a chat): unique. */
     dedupeKey: p.string().nullable().unique(),
     queuedAt: p.datetime(),

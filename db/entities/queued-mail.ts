@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { AttachmentRef } from '../../core/domain/attachment';
 
 /** Mail waits here until delivered, so a restart or a slow SMTP server loses none. */
 export const QueuedMail = defineEntity({
@@ -13,6 +14,8 @@ export const QueuedMail = defineEntity({
     /** A receipt attached to it (`account`/`period`), issued when the mail is sent. */
     receiptAccount: p.string().length(12).nullable(),
     receiptPeriod: p.string().length(7).nullable(),
+    /** Files of an appeal attached to it, read from `appeal_file` when it is sent. */
+    attachments: p.json<readonly AttachmentRef[]>().nullable(),
     /** The appeal a mail to the appeals mailbox is about, and whether it opens its thread. */
     appealThread: p.json<{ number: string; first: boolean }>().nullable(),
     /** Set when the same mail must never be queued twice (a month's e-receipt): unique. */

@@ -32,6 +32,7 @@ export class SqlAppeals implements Appeals {
         email: draft.email,
         phone: draft.phone,
         message: draft.message,
+        attachments: draft.attachments,
         ...byChat(chat),
         locale,
         status: 'received',
@@ -52,14 +53,14 @@ export class SqlAppeals implements Appeals {
     const [appeal] = row ? filed(row) : [];
     if (!row || !appeal) return null;
     const messages = await em.find(MessageRow, { appeal: row.id }, { orderBy: { at: 'asc', id: 'asc' } });
-    return { appeal, messages: messages.map((message) => ({ from: message.author === 'operator' ? 'operator' : 'customer', text: message.text, at: message.at.toISOString() })) };
+    return { appeal, messages: messages.map((message) => ({ from: message.author === 'operator' ? 'operator' : 'customer', text: message.text, at: message.at.toISOString(), files: message.files })) };
   }
 
   async addMessage(number: string, message: AppealMessage & { key?: string }): Promise<boolean> {
     const em = this.orm.em.fork();
     const appeal = await em.findOne(Appeal, { number }, { fields: ['id'] });
     if (!appeal) return false;
-    const added = await insertOnce(em, MessageRow, { appeal: appeal.id, author: message.from, text: message.text, at: new Date(message.at), idempotencyKey: message.key ?? null });
+    const added = await insertOnce(em, MessageRow, { appeal: appeal.id, author: message.from, text: message.text, files: message.files ?? [], at: new Date(message.at), idempotencyKey: message.key ?? null });
     if (added) {
       // An answer moves it to «answered»; the customer writing again puts it back in the queue.
       const status = message.from === 'operator' ? { status: 'answered', answeredAt: new Date(message.at) } : { status: 'received' };
@@ -113,6 +114,7 @@ function filed(row: AppealRow): FiledAppeal[] {
       email: row.email,
       phone: row.phone ?? null,
       message: row.message,
+      attachments: row.attachments,
       chat: { channel: row.channel, id: row.chatId },
       locale: row.locale,
       status: row.status,

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/domain/channel';
+import type { AttachmentRef } from '../../core/domain/attachment';
 import type { TaskButton } from '../../core/actions';
 import type { AccountNumber } from '../../core/domain/account-number';
 import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/ports';
@@ -14,6 +15,7 @@ export interface DuePush {
   readonly message: Text;
   readonly receipt?: ReceiptRef;
   readonly buttons?: readonly TaskButton[];
+  readonly files?: readonly AttachmentRef[];
 }
 
 export class SqlChatPushes implements ChatPushes {
@@ -32,6 +34,7 @@ export class SqlChatPushes implements ChatPushes {
       receiptAccount: push.receipt?.account ?? null,
       receiptPeriod: push.receipt?.period ?? null,
       buttons: push.buttons ? [...push.buttons] : null,
+      files: push.files?.length ? [...push.files] : null,
       dedupeKey: push.dedupeKey ?? null,
       queuedAt: now,
       nextAttemptAt: now,
@@ -71,6 +74,7 @@ export class SqlChatPushes implements ChatPushes {
               message: { key: row.messageKey, args: row.messageArgs },
               ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
               ...(row.buttons && { buttons: row.buttons }),
+              ...(row.files && { files: row.files }),
             },
           ]
         : [],

@@ -26,6 +26,7 @@ export class SqlMailQueue implements MailOutbox {
       receiptPeriod: mail.receipt?.period ?? null,
       dedupeKey: mail.dedupeKey ?? null,
       appealThread: mail.appealThread ? { ...mail.appealThread } : null,
+      attachments: mail.attachments?.length ? [...mail.attachments] : null,
       queuedAt: now,
       nextAttemptAt: now,
     };
@@ -42,6 +43,7 @@ export class SqlMailQueue implements MailOutbox {
       attempts: row.attempts,
       ...(row.links && { links: row.links }),
       ...(row.appealThread && { appealThread: row.appealThread }),
+      ...(row.attachments && { attachments: row.attachments }),
       ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
     }));
   }

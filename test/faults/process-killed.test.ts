@@ -114,7 +114,7 @@ describeWithRedisServer('faults: the process dies', () => {
   it('SIGKILL between an operator\'s answer and its delivery: after a restart the answer reaches the chat', async () => {
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
     const appeal = await new SqlAppeals(orm).file({
-      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет на нашей улице?' },
+      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет на нашей улице?', attachments: [] },
       chat: { channel: 'telegram', id: '9401' },
       locale: 'ru',
       at: new Date(),

@@ -12,6 +12,10 @@ const askPhone = 'Введите номер мобильного телефон�
 const askAddress = 'Укажите адрес, по которому у вас вопрос, например: г. Воронеж, ул. Кольцовская, д. 24, кв. 17.';
 const askMessage = expect.stringMatching(/^Напишите ваш вопрос \(до 4 000 символов\)/);
 const draftEnd = expect.stringMatching(/Проверьте, всё ли верно\. Отправить обращение\?$/);
+const askFiles =
+  'Прикрепите фотографии или документы, если они нужны специалисту (фото счётчика, квитанция, скан): до 5 файлов, до 10 МБ каждый, изображения (JPEG, PNG, WebP, GIF) или PDF. Или нажмите «Без вложений».';
+const notFile = 'Здесь нужен файл: фотография или документ (изображение или PDF, до 10 МБ). Если файлов нет, нажмите кнопку под вопросом.';
+const wrongType = 'такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.';
 
 describe('appeals', () => {
   let world: World;
@@ -38,20 +42,40 @@ describe('appeals', () => {
       { say: 'ул. Ленина, 5', expect: [askMessage] },
       { say: 'Коротко', expect: ['Сообщение слишком короткое: напишите хотя бы 10 символов, чтобы специалист понял вопрос.', askMessage] },
       { say: 'я'.repeat(4001), expect: ['Сообщение длиннее 4 000 символов (в нём 4 001). Сократите его, пожалуйста: введённое раньше сохранено.', askMessage] },
+      { files: ['meter.jpg'], expect: ['Сначала напишите сообщение текстом: фотографии и документы можно будет прикрепить следующим шагом.', askMessage] },
+      { say: 'Как подключить дачный дом к сети?', expect: [askFiles], buttons: ['Без вложений'] },
+      { say: 'вот фото', expect: [notFile, askFiles] },
+      { send: 'sticker', expect: [notFile, askFiles] },
+      { files: ['notes.docx'], expect: [`Файл «notes.docx» не прикреплён: ${wrongType}`, askFiles] },
+      { files: ['invoice.pdf.exe'], expect: [`Файл «invoice.pdf.exe» не прикреплён: ${wrongType}`, askFiles] },
+      { files: ['empty.png'], expect: ['Файл «empty.png» не прикреплён: файл пустой.', askFiles] },
+      { files: ['big.pdf'], expect: ['Файл «big.pdf» не прикреплён: файл больше 10 МБ, а столько не принимается. Уменьшите его или пришлите снимок страницы.', askFiles] },
+      { files: ['scan.pdf'], declared: 30 * 1024 * 1024, expect: ['Файл «scan.pdf» не прикреплён: файл весит 30 МБ, а можно не больше 10 МБ. Уменьшите его или пришлите снимок страницы.', askFiles] },
       {
-        say: 'Как подключить дачный дом к сети?',
+        files: ['meter.jpg', 'scan.pdf'],
+        expect: ['Прикреплено файлов: 2 из 5:\n📎 meter.jpg (0,1 МБ)\n📎 scan.pdf (0,1 МБ)\nПришлите ещё или нажмите «Готово».'],
+        buttons: ['Готово', 'Убрать все файлы'],
+      },
+      {
+        press: 'Готово',
         expect: [
-          'Черновик обращения\nТема: Подключение\nИмя: Олег\nE-mail для ответа: oleg@mail.ru\nТелефон: +79001234567\nНаселённый пункт: г. Липецк\nАдрес: ул. Ленина, 5',
+          'Черновик обращения\nТема: Подключение\nИмя: Олег\nE-mail для ответа: oleg@mail.ru\nТелефон: +79001234567\nНаселённый пункт: г. Липецк\nАдрес: ул. Ленина, 5\nВложения: 📎 meter.jpg (0,1 МБ)\n📎 scan.pdf (0,1 МБ)',
           'Ваше сообщение:\nКак подключить дачный дом к сети?\n\nПроверьте, всё ли верно. Отправить обращение?',
         ],
         buttons: ['Отправить обращение', 'Изменить', 'Удалить черновик'],
       },
-      { press: 'Изменить', expect: ['Что изменить?'], buttons: ['Тема', 'Имя', 'E-mail для ответа', 'Телефон', 'Адрес', 'Сообщение'] },
+      { press: 'Изменить', expect: ['Что изменить?'], buttons: ['Тема', 'Имя', 'E-mail для ответа', 'Телефон', 'Адрес', 'Сообщение', 'Вложения'] },
       { press: 'Телефон', expect: [askPhone] },
       { press: 'Отвечать только по e-mail', expect: [expect.stringContaining('Телефон: только e-mail'), draftEnd] },
       { press: 'Отправить обращение', expect: [expect.stringMatching(/^Обращение отправлено, его номер А-\d{4}-000001\. Номер отправлен и на oleg@mail\.ru/)], buttons: ['Открыть обращение', 'Меню'] },
     ]);
+    // The declared 30 MB was refused unread; every other file was read once.
+    expect(world.channelFiles.reads).toBe(6);
     const [appeal] = await world.orm.em.fork().find(Appeal, {});
+    expect(appeal?.attachments.map((file) => [file.name, file.mime])).toEqual([
+      ['meter.jpg', 'image/jpeg'],
+      ['scan.pdf', 'application/pdf'],
+    ]);
     expect(appeal).toMatchObject({ topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, channel: 'telegram', chatId: 'stranger', status: 'received' });
     const [mail] = await world.orm.em.fork().find(QueuedMail, { recipient: 'oleg@mail.ru' });
     expect(mail?.subject).toMatch(/^Обращение А-\d{4}-000001 принято$/);
@@ -65,7 +89,8 @@ describe('appeals', () => {
       { say: 'Мария Петровна', expect: ['Ответ придёт на demo1@example.ru. Оставить этот адрес или ввести другой?'], buttons: ['Оставить demo1@example.ru', 'Отмена'] },
       { press: 'Оставить demo1@example.ru', expect: [askPhone] },
       { press: 'Отвечать только по e-mail', expect: [askMessage] },
-      { say: 'Не пришла квитанция за октябрь.', expect: [expect.stringContaining('Лицевой счёт: 100000000001\nАдрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17'), draftEnd] },
+      { say: 'Не пришла квитанция за октябрь.', expect: [askFiles] },
+      { press: 'Без вложений', expect: [expect.stringContaining('Лицевой счёт: 100000000001\nАдрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17\nВложения: нет'), draftEnd] },
     ]);
     // The platform fails to take the answer: it delivers the press again, twice.
     customer.refusing = true;
@@ -105,6 +130,7 @@ describe('appeals', () => {
       await customer.presses('Оставить demo3@example.ru');
       await customer.presses('Отвечать только по e-mail');
       await customer.says(message);
+      await customer.presses('Без вложений');
       await customer.presses('Отправить обращение');
     }
     const year = world.clock.now().getUTCFullYear();
@@ -121,8 +147,20 @@ describe('appeals', () => {
         buttons: ['Дополнить обращение', 'Все обращения', 'Меню'],
       },
       { press: 'Дополнить обращение', expect: [`Напишите, что добавить к обращению А-${year}-000001 или какой вопрос задать.`] },
-      { say: 'Спасибо, а пени начислены?', expect: [`Добавлено к обращению А-${year}-000001. Специалист увидит это в переписке.`] },
+      { say: 'Спасибо, а пени начислены?', expect: [askFiles] },
+      { files: ['scan.pdf'], expect: ['Прикреплено файлов: 1 из 5:\n📎 scan.pdf (0,1 МБ)\nПришлите ещё или нажмите «Готово».'] },
+      { press: 'Готово', expect: [`Добавлено к обращению А-${year}-000001. Специалист увидит это в переписке.`] },
+      {
+        pressData: `go:appeals:А-${year}-000001`,
+        expect: [expect.stringMatching(/— Вы, .+: Спасибо, а пени начислены\?\n📎 scan\.pdf \(0,1 МБ\)$/)],
+        buttons: ['Дополнить обращение', 'Файлы переписки (1)', 'Все обращения', 'Меню'],
+      },
+      { press: 'Файлы переписки (1)', expect: [`scan.pdf — ваш файл к обращению А-${year}-000001`, `Это файлы переписки по обращению А-${year}-000001.`] },
     ]);
+    expect(customer.file()).toMatchObject({ name: 'scan.pdf', mime: 'application/pdf' });
+    expect((await world.services.files.get(customer.file()!.id))?.bytes.toString('latin1')).toMatch(/^%PDF-1\.4/);
+    const mailed = await world.orm.em.fork().findOne(QueuedMail, { recipient: 'appeals@energosbyt.test', subject: { $like: 'Re:%' } });
+    expect(mailed?.attachments?.map((file) => file.name)).toEqual(['scan.pdf']);
     expect((await world.services.appeals.thread(`А-${year}-000001`))?.appeal.status).toBe('received');
     await world.services.appeals.close(`А-${year}-000002`, world.clock.now());
     expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([`Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`]);
@@ -137,6 +175,7 @@ describe('appeals', () => {
     await customer.presses('Оставить demo1@example.ru');
     await customer.presses('Отвечать только по e-mail');
     await customer.says('Проверьте, пожалуйста, начисления за октябрь.');
+    await customer.presses('Без вложений');
     await customer.presses('Отправить обращение');
     const alert = () => alertUnansweredAppeals(world.services, ['head@energosbyt.test', 'deputy@energosbyt.test'], 48, world.clock.now());
     world.clock.advance(47 * 3600_000);
@@ -149,7 +188,7 @@ describe('appeals', () => {
   });
 
   it('keeps an operator\'s key per appeal: the same key answers two appeals once each', async () => {
-    const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.' } as const;
+    const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.', attachments: [] } as const;
     const chat = { channel: 'telegram', id: 'stranger' } as const;
     const [first, second] = [await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() }), await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() })];
     const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) };

@@ -1,6 +1,7 @@
+import { appealNumberIn as numberIn } from '../../core/domain/appeal';
 import type { Step } from './test-app';
 
-/** Someone who is not a customer writes about connecting a house: 10 steps in Russian. */
+/** Someone who is not a customer writes about connecting a house: 11 steps in Russian. */
 export const fileAsStranger: Step[] = [
   { say: '/appeal' },
   { press: 'Не клиент компании' },
@@ -11,8 +12,9 @@ export const fileAsStranger: Step[] = [
   { press: 'Отвечать только по e-mail' },
   { say: 'ул. Ленина, 5' },
   { say: 'Как подключить дачный дом к сети?' },
+  { press: 'Без вложений' },
   { press: 'Отправить обращение' },
 ];
 
 /** The appeal number in the bot's answer. */
-export const appealNumberIn = (text: string): string => /А-\d{4}-\d{6}/.exec(text)?.[0] ?? '';
+export const appealNumberIn = (text: string): string => numberIn(text) ?? '';

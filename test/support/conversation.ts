@@ -30,6 +30,9 @@ import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receip
 import { PdfReceiptArchive } from '../../bots/receipts/pdf-receipt-archive';
 import { ReceiptRenderer } from '../../bots/receipts/receipt-renderer';
 import { SignedDeepLinks } from '../../bots/app/signed-deep-links';
+import { appealFiles } from '../../core/appeals/appeal-files';
+import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
+import { ChannelFiles, type CustomerFileName } from './customer-files';
 
 export const seededAt = new Date('2026-11-24T09:00:00Z');
 
@@ -46,6 +49,9 @@ export interface World {
   readonly orm: MikroORM;
   readonly services: Services;
   readonly mail: SqlMailQueue;
+  /** The platform's files: what customers send, read by the bot when it keeps them. */
+  readonly channelFiles: ChannelFiles;
+  readonly attachments: SqlAttachmentStore;
   readonly clock: TestClock;
   readonly sessions: KeyValueStore<FlowSession>;
   readonly runner: FlowRunner;
@@ -65,6 +71,8 @@ export async function createWorld(options: { services?: (services: Services) => 
   const files = new SqlFileStore(orm, clock.now);
   const localizer = new Localizer('Europe/Moscow');
   const renderer = new ReceiptRenderer(1);
+  const channelFiles = new ChannelFiles();
+  const attachments = new SqlAttachmentStore(orm, clock.now);
   const real: Services = {
     accounts: new SqlAccounts(orm),
     identities: new SqlChatIdentities(orm),
@@ -77,6 +85,7 @@ export async function createWorld(options: { services?: (services: Services) => 
     eReceipts: new SqlEReceipts(orm, (token) => `http://127.0.0.1:3978/e-receipt/confirm?token=${token}`),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
     appeals: new SqlAppeals(orm),
+    appealFiles: appealFiles(attachments, channelFiles, files),
     links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
     localizer,
     clock: clock.now,
@@ -97,12 +106,14 @@ export async function createWorld(options: { services?: (services: Services) => 
     orm,
     services,
     mail,
+    channelFiles,
+    attachments,
     clock,
     sessions,
     runner,
     errors,
-    customer: (id = 'customer-1') => new Customer(runner, { channel: 'telegram', id }),
-    async linkedCustomer(number, amount, customer = new Customer(runner, { channel: 'telegram', id: 'customer-1' })) {
+    customer: (id = 'customer-1') => new Customer(runner, { channel: 'telegram', id }, channelFiles),
+    async linkedCustomer(number, amount, customer = new Customer(runner, { channel: 'telegram', id: 'customer-1' }, channelFiles)) {
       await customer.says('/link');
       await customer.says(number);
       await customer.presses('Да');
@@ -128,6 +139,7 @@ export class Customer {
   constructor(
     private readonly runner: FlowRunner,
     readonly chat: ChatAddress,
+    private readonly channelFiles?: ChannelFiles,
   ) {}
 
   /** Sends a message and returns the bot's replies as text, one string per message (no-break spaces as plain ones, to keep tests readable). */
@@ -154,6 +166,18 @@ export class Customer {
   /** Sends something that is not text: a photo, a sticker… */
   async sends(what: AttachmentKind): Promise<string[]> {
     return this.deliver({ kind: 'attachment', what });
+  }
+
+  /** Sends files in one message (a photo, a document, several uploads); `declared` is the size the platform states. */
+  async sendsFiles(names: readonly CustomerFileName[], options: { readonly declared?: number; readonly inReplyTo?: string } = {}): Promise<string[]> {
+    if (!this.channelFiles) throw new Error('this customer has no channel to send files through');
+    const files = names.map((name) => (this.channelFiles as ChannelFiles).offer(name, options.declared));
+    return this.deliver({ kind: 'attachment', what: names[0]?.endsWith('.jpg') ? 'photo' : 'document', files, ...(options.inReplyTo && { inReplyTo: options.inReplyTo }) });
+  }
+
+  /** Answers one of the bot's messages with the platform's own «reply». */
+  async repliesTo(replied: string, text: string): Promise<string[]> {
+    return this.deliver({ kind: 'text', text, inReplyTo: replied });
   }
 
   /** Presses a button by its data, as an old message's button would be pressed. */
@@ -191,7 +215,13 @@ function plain(words: string): string {
 }
 
 /** One turn of a conversation: what the customer does, and what the bot answers (each message as text). */
-export type Turn = ({ readonly say: string } | { readonly press: string } | { readonly send: AttachmentKind } | { readonly pressData: string }) & {
+export type Turn = (
+  | { readonly say: string }
+  | { readonly press: string }
+  | { readonly send: AttachmentKind }
+  | { readonly pressData: string }
+  | { readonly files: readonly CustomerFileName[]; readonly declared?: number }
+) & {
   readonly expect: readonly unknown[];
   /** The buttons under the bot's answer, when the turn checks them. */
   readonly buttons?: readonly string[];
@@ -201,7 +231,15 @@ export type Turn = ({ readonly say: string } | { readonly press: string } | { re
 export async function talk(customer: Customer, turns: readonly Turn[]): Promise<void> {
   for (const [index, turn] of turns.entries()) {
     const replies =
-      'say' in turn ? await customer.says(turn.say) : 'press' in turn ? await customer.presses(turn.press) : 'send' in turn ? await customer.sends(turn.send) : await customer.pressesData(turn.pressData);
+      'say' in turn
+        ? await customer.says(turn.say)
+        : 'press' in turn
+          ? await customer.presses(turn.press)
+          : 'send' in turn
+            ? await customer.sends(turn.send)
+            : 'files' in turn
+              ? await customer.sendsFiles(turn.files, turn.declared === undefined ? {} : { declared: turn.declared })
+              : await customer.pressesData(turn.pressData);
     const { expect: expected, buttons, ...action } = turn;
     // A 10 000-character message is named by its start in a failure, not printed whole.
     const did = Object.fromEntries(Object.entries(action).map(([kind, value]) => [kind, String(value).length > 60 ? `${String(value).slice(0, 60)}…` : value]));

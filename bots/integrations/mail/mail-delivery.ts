@@ -19,7 +19,7 @@ export interface MailSender {
 }
 
 /** A file to attach: the receipt PDF a mail names, issued when the mail goes out. */
-export type MailAttachments = (mail: Mail) => Promise<{ readonly filename: string; readonly content: Buffer }[]>;
+export type MailAttachments = (mail: Mail) => Promise<{ readonly filename: string; readonly content: Buffer; readonly contentType?: string }[]>;
 
 /** SMTP when configured; otherwise each message becomes an `.eml` file in the outbox folder. */
 export function createMailSender(

@@ -1,6 +1,7 @@
 import type { AppealStatus, AppealTopic, Appellant, CompleteDraft } from '../../domain/appeal';
 import type { Fact } from '../../content/content';
 import { text, words, type Text } from '../../text';
+import { fileList } from './attach-files';
 
 export const topicNames: Record<AppealTopic, Text> = {
   readings: text('appeal-topic-readings'),
@@ -37,5 +38,6 @@ export function draftFacts(draft: CompleteDraft): Fact[] {
     { label: text('appeal-field-email'), value: draft.email },
     { label: text('appeal-field-phone'), value: draft.phone ?? words(text('appeal-email-only-short')) },
     ...appellantFacts(draft.appellant),
+    { label: text('appeal-field-attachments'), value: draft.attachments.length > 0 ? fileList(draft.attachments) : words(text('appeal-no-attachments')) },
   ];
 }

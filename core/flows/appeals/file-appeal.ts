@@ -8,13 +8,15 @@ import { cancelButtons, confirmedAccount } from '../link-account/account-confirm
 import { activeAccount, showMenu } from '../menu/main-menu';
 import { draftFacts, topicNames } from './appeal-words';
 import { appealsMailboxMail } from '../../appeals/mailbox-mail';
+import { attachFiles } from './attach-files';
 
-type Field = 'topic' | 'name' | 'email' | 'phone' | 'place' | 'message';
+type Field = 'topic' | 'name' | 'email' | 'phone' | 'place' | 'message' | 'attachments';
 
 /**
  * «Написать обращение», as the seed describes it: who writes (the linked account, an account
  * number with its address confirmed, or «Не клиент компании» with a locality), topic, name,
- * e-mail, phone or e-mail only, the address for a non-customer, the message; then the draft in
+ * e-mail, phone or e-mail only, the address for a non-customer, the message, photos or
+ * documents if the customer has any; then the draft in
  * full, to send or to edit one field. The draft is kept in the database at every step, so a
  * reload, a restart or another task in between loses nothing: coming back offers it.
  */
@@ -38,8 +40,8 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<vo
     if (!appellant) return showMenu(chat, services);
     await save({ ...draft, appellant });
   }
-  for (const field of ['topic', 'name', 'email', 'phone', 'place', 'message'] as const) {
-    if (!filled(draft, field)) await save(await ask(chat, services, draft, field));
+  for (const field of ['topic', 'name', 'email', 'phone', 'place', 'message', 'attachments'] as const) {
+    if (!filled(draft, field)) await save(await ask(chat, services, draft, field, save));
   }
   for (;;) {
     if (!isComplete(draft)) return showMenu(chat, services);
@@ -62,8 +64,9 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<vo
       { value: 'phone', label: text('appeal-field-phone') },
       ...(complete.appellant.kind === 'non-customer' ? [{ value: 'place' as const, label: text('appeal-field-address') }] : []),
       { value: 'message', label: text('appeal-field-message') },
+      { value: 'attachments', label: text('appeal-field-attachments') },
     ]);
-    await save(await ask(chat, services, draft, field));
+    await save(await ask(chat, services, draft, field, save));
   }
 }
 
@@ -89,8 +92,8 @@ async function askAppellant(chat: Chat, services: FlowServices): Promise<Appella
   return { kind: 'non-customer', locality, address: '' };
 }
 
-/** Asks one field, the first time or to change it; the draft with it. */
-async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field: Field): Promise<AppealDraft> {
+/** Asks one field, the first time or to change it; the draft with it (files are saved one by one as they come). */
+async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field: Field, save: (draft: AppealDraft) => Promise<void>): Promise<AppealDraft> {
   const typed = { buttons: cancelButtons, notTyped: text('appeal-type-please') };
   switch (field) {
     case 'topic': {
@@ -115,7 +118,11 @@ async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field
       return { ...draft, appellant: { ...draft.appellant, address } };
     }
     case 'message':
-      return { ...draft, message: await chat.ask(text('appeal-ask-message', { max: messageLength.max }), parseAppealMessage, typed) };
+      return { ...draft, message: await chat.ask(text('appeal-ask-message', { max: messageLength.max }), parseAppealMessage, { ...typed, notTyped: text('appeal-files-later') }) };
+    case 'attachments': {
+      const attachments = await attachFiles(chat, services, draft.attachments ?? [], (files) => save({ ...draft, attachments: files }));
+      return { ...draft, attachments };
+    }
   }
 }
 

@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+
+export interface FormFile {
+  /** The form field it came in (`file`, `activity`). */
+  readonly field: string;
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Buffer;
+}
+
+export type Form = { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly files: readonly FormFile[] } | { readonly ok: false; readonly problem: 'too-large' | 'too-many' | 'malformed' };
+
+export interface FormLimits {
+  readonly files: number;
+  readonly fileBytes: number;
+}
+
+/**
+ * Reads a `multipart/form-data` body into memory, never past the limits: a file over its size
+ * or one file too many stops the reading and names the problem. Nothing touches the disk.
+ */
+export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form> {
+  return new Promise((resolve) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { files: limits.files, fileSize: limits.fileBytes, fields: 20, fieldSize: 64 * 1024, parts: limits.files + 20 } });
+    } catch {
+      return resolve({ ok: false, problem: 'malformed' });
+    }
+    const fields: Record<string, string> = {};
+    const files: FormFile[] = [];
+    let stopped = false;
+    const pending: Promise<void>[] = [];
+    // The rest of the body is read and dropped, so the client hears the answer.
+    const stop = (problem: 'too-large' | 'too-many' | 'malformed') => {
+      if (stopped) return;
+      stopped = true;
+      req.unpipe(parser);
+      req.resume();
+      resolve({ ok: false, problem });
+    };
+    parser.on('file', (field, stream, info) => {
+      const chunks: Buffer[] = [];
+      pending.push(
+        new Promise((done) => {
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('limit', () => stop('too-large'));
+          stream.on('close', () => {
+            files.push({ field, name: info.filename ?? '', mime: info.mimeType, bytes: Buffer.concat(chunks) });
+            done();
+          });
+        }),
+      );
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('filesLimit', () => stop('too-many'));
+    parser.on('partsLimit', () => stop('too-many'));
+    parser.on('error', () => stop('malformed'));
+    parser.on('close', () => void Promise.all(pending).then(() => stopped || resolve({ ok: true, fields, files })));
+    req.on('aborted', () => stop('malformed'));
+    req.pipe(parser);
+  });
+}
