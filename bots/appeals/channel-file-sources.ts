@@ -41,7 +41,12 @@ export function channelFileSources(options: FileSourceOptions): FileSources {
     const telegram = options.telegram;
     if (!telegram) return null;
     const root = telegram.apiRoot ?? 'https://api.telegram.org';
-    const response = await get(`${root}/bot${telegram.token}/getFile?file_id=${encodeURIComponent(fileId)}`, { signal: AbortSignal.timeout(downloadTimeoutMs) });
+    const response = await get(`${root}/bot${telegram.token}/getFile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ file_id: fileId }),
+      signal: AbortSignal.timeout(downloadTimeoutMs),
+    });
     const answer = (await response.json()) as { ok?: boolean; result?: { file_path?: unknown } };
     const path = answer.ok && typeof answer.result?.file_path === 'string' ? answer.result.file_path : null;
     return path && `${root}/file/bot${telegram.token}/${path}`;

@@ -24,7 +24,8 @@ export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: limits.files, fileSize: limits.fileBytes, fields: 20, fieldSize: 64 * 1024, parts: limits.files + 20 } });
+      // Browsers and fetch send a file's name as raw UTF-8 (busboy would read it as Latin-1).
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: limits.files, fileSize: limits.fileBytes, fields: 20, fieldSize: 64 * 1024, parts: limits.files + 20 } });
     } catch {
       return resolve({ ok: false, problem: 'malformed' });
     }

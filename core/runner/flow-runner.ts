@@ -246,7 +246,7 @@ export class FlowRunner {
       if (!('resume' in step) || !isBadReplay(error)) throw error;
       return this.restart(turn, session, taskOf(step.resume.action));
     }
-    const offered = 'start' in step && !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
+    const offered = !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
     const buttons = offered.findLast((message) => message.buttons.length > 0)?.buttons ?? [];
     return {
       said: offered,

@@ -10,6 +10,7 @@ import { Migration20261125034032 } from './Migration20261125034032';
 import { Migration20261125042321 } from './Migration20261125042321';
 import { Migration20261125042725 } from './Migration20261125042725';
 import { Migration20261125071024 } from './Migration20261125071024';
+import { Migration20261125074624 } from './Migration20261125074624';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125042321', class: Migration20261125042321 },
   { name: 'Migration20261125042725', class: Migration20261125042725 },
   { name: 'Migration20261125071024', class: Migration20261125071024 },
+  { name: 'Migration20261125074624', class: Migration20261125074624 },
 ];

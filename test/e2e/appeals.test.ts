@@ -6,39 +6,76 @@ import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { play } from '../support/test-app';
+import { customerFiles } from '../support/customer-files';
+import { operatorToken } from '../support/both-channels';
 
 
 describe('appeals end to end: filed in the chat, answered through the operator API, the answer back in the same chat', () => {
   const both = bothChannels();
+  /** A reply with files, as the supplier's systems post it: a multipart form. */
+  const operatorForm = (path: string, reply: { readonly text: string; readonly key: string; readonly files: readonly (readonly [string, Buffer])[] }) => {
+    const form = new FormData();
+    form.set('text', reply.text);
+    form.set('key', reply.key);
+    for (const [name, bytes] of reply.files) form.append('files', new Blob([new Uint8Array(bytes)]), name);
+    return fetch(`${both.app.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${operatorToken}` }, body: form });
+  };
 
-  it('Telegram: the answer arrives with a way to reply; the reply reaches the thread; a repeated answer is kept once', async () => {
+  it('Telegram: a photo read through getFile goes with the appeal; the answer with a PDF arrives as a document; a native reply reaches the thread; a repeated answer is kept once', async () => {
     const customer = new TelegramCustomer(both.api, 1301);
-    const transcript = await play(customer, fileAsStranger);
-    const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
+    await play(customer, fileAsStranger.slice(0, -2));
+    const photo = await customer.sendsFile({ name: 'meter.jpg', bytes: customerFiles['meter.jpg'], asPhoto: true });
+    expect(photo[0]?.text).toMatch(/^Прикреплено файлов: 1 из 5:\n📎 photo-u\d+\.jpg \(0,1 МБ\)/);
+    const refused = await customer.sendsFile({ name: 'notes.docx', bytes: customerFiles['notes.docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(refused[0]?.text).toBe('Файл «notes.docx» не прикреплён: такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.');
+    await customer.presses('Готово');
+    const number = appealNumberIn((await customer.presses('Отправить обращение'))[0]?.text ?? '');
     expect(number).not.toBe('');
+    // Telegram's largest size of the photo, read once; the refused document was read to be judged.
+    expect(both.api.downloads.filter((id) => id.endsWith('meter.jpg'))).toHaveLength(1);
 
     expect((await (await fetch(`${both.app.url}/operator/appeals?status=received`)).status)).toBe(401);
-    const queue = await (await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).json();
-    expect(queue).toMatchObject({ appeals: [{ number, topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, channel: 'telegram', status: 'received' }] });
+    const queue = await (await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
+    expect(queue).toMatchObject({ appeals: [{ number, topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, channel: 'telegram', status: 'received', attachments: [{ mime: 'image/jpeg', url: expect.stringMatching(/^\/operator\/files\//) }] }] });
+    const photoUrl = (queue as { appeals: { attachments: { url: string }[] }[] }).appeals[0]?.attachments[0]?.url ?? '';
+    expect((await fetch(`${both.app.url}${photoUrl}`)).status).toBe(401);
+    const kept = await fetch(`${both.app.url}${photoUrl}`, { headers: { authorization: `Bearer ${operatorToken}` } });
+    expect([kept.headers.get('content-type'), Buffer.from(await kept.arrayBuffer()).equals(customerFiles['meter.jpg'])]).toEqual(['image/jpeg', true]);
 
     const answer = { text: 'Подайте заявку на технологическое присоединение в личном кабинете сетевой организации.', key: 'crm-reply-1' };
     const path = `/operator/appeals/${encodeURIComponent(number)}/replies`;
-    expect((await both.operator(path, answer)).status).toBe(201);
-    expect((await both.operator(path, answer)).status).toBe(200);
+    const withFile = () => operatorForm(path, { ...answer, files: [['Заявка на присоединение.pdf', customerFiles['scan.pdf']]] });
+    expect((await withFile()).status).toBe(201);
+    expect((await withFile()).status).toBe(200);
     expect((await both.operator('/operator/appeals/А-2026-999999/replies', { ...answer, key: 'x' })).status).toBe(404);
     expect((await both.operator(path, { text: '' })).status).toBe(400);
+    const wrongType = await operatorForm(path, { text: 'Смотрите файл', key: 'crm-bad', files: [['notes.docx', customerFiles['notes.docx']]] });
+    expect([wrongType.status, ((await wrongType.json()) as { error: string }).error]).toEqual([400, 'the file “notes.docx”: this type of file is not accepted. Send an image (JPEG, PNG, WebP, GIF) or a PDF.']);
+    const six = await operatorForm(path, { text: 'Шесть файлов', key: 'crm-six', files: Array.from({ length: 6 }, (_, index) => [`${index}.pdf`, customerFiles['scan.pdf']] as const) });
+    expect([six.status, ((await six.json()) as { error: string }).error]).toEqual([400, 'at most 5 files in one answer.']);
     await Promise.all([both.app.pushes.kick(), both.app.mail.kick()]);
 
-    const [pushed, ...more] = await customer.replies();
+    const [pushed, document, ...more] = await customer.replies();
     expect(more).toEqual([]);
-    expect(pushed).toEqual({ text: `Ответ на обращение ${number}:\n${answer.text}`, buttons: ['Ответить', 'Открыть обращение'] });
-    await customer.presses('Ответить');
-    expect((await customer.says('Спасибо! А сколько это стоит?'))[0]?.text).toBe(`Добавлено к обращению ${number}. Специалист увидит это в переписке.`);
-    const thread = await (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).json();
-    expect(thread).toMatchObject({ status: 'received', messages: [{ from: 'operator', text: answer.text }, { from: 'customer', text: 'Спасибо! А сколько это стоит?' }] });
+    expect(pushed).toEqual({ text: `Ответ на обращение ${number}:\n${answer.text}`, buttons: [] });
+    expect(document).toEqual({ text: '📎 Заявка на присоединение.pdf', buttons: ['Ответить', 'Открыть обращение'], file: 'Заявка на присоединение.pdf' });
+    expect(both.api.messagesTo(1301).at(-1)?.file?.content.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Telegram's own «reply» to the answer: no button needed.
+    expect((await customer.repliesTo(pushed?.text ?? '', 'Спасибо! А сколько это стоит?'))[0]?.text).toMatch(/^Прикрепите фотографии или документы/);
+    expect((await customer.presses('Без вложений'))[0]?.text).toBe(`Добавлено к обращению ${number}. Специалист увидит это в переписке.`);
+    const thread = await (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
+    expect(thread).toMatchObject({
+      status: 'received',
+      messages: [
+        { from: 'operator', text: answer.text, files: [{ name: 'Заявка на присоединение.pdf', mime: 'application/pdf' }] },
+        { from: 'customer', text: 'Спасибо! А сколько это стоит?', files: [] },
+      ],
+    });
 
     const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));
     expect(mails.map((mail) => mail.subject).sort()).toEqual([`Обращение ${number} принято`, `Ответ на обращение ${number}`]);
+    expect(mails.find((mail) => mail.subject === `Ответ на обращение ${number}`)?.attachments.map((file) => [file.filename, file.contentType])).toEqual([['Заявка на присоединение.pdf', 'application/pdf']]);
 
     expect((await both.operator(`/operator/appeals/${encodeURIComponent(number)}/close`, {})).status).toBe(200);
     await both.app.pushes.kick();
@@ -58,15 +95,24 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       { say: '+7 900 123 45 67' },
       { say: 'Lenina 5' },
       { say: 'When will the power be back on our street?' },
-      { press: 'Send the appeal' },
     ]);
+    // An attachment whose link points anywhere but the channel's own file store is not fetched.
+    const elsewhere = await both.channel.post({ type: 'message', locale: 'en-US', attachments: [{ contentType: 'image/png', contentUrl: 'http://169.254.169.254/latest/meta-data', name: 'meta.png' }] }, 'web-1302');
+    expect(elsewhere.replies[0]?.text).toBe('The file “meta.png” is not attached: the file could not be received. Please send it again.');
+    await web.says('No attachments');
+    transcript.push(await web.presses('Send the appeal'));
     const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
     const before = both.channel.received.length;
-    expect((await both.operator(`/operator/appeals/${encodeURIComponent(number)}/replies`, { text: 'Tonight by 21:00.', key: 'crm-2' })).status).toBe(201);
+    const form = await operatorForm(`/operator/appeals/${encodeURIComponent(number)}/replies`, { text: 'Tonight by 21:00.', key: 'crm-2', files: [['schedule.pdf', customerFiles['scan.pdf']]] });
+    expect(form.status).toBe(201);
     await both.app.pushes.kick();
-    const [proactive] = both.channel.received.slice(before);
+    const [proactive, file] = both.channel.received.slice(before);
     expect(proactive).toMatchObject({ text: `The answer to appeal ${number}:\nTonight by 21:00.`, conversation: { id: 'conversation-web-1302' } });
-    expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Reply', 'Open the appeal']);
+    expect(file?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Reply', 'Open the appeal']);
+    const attachment = file?.attachments?.[0] as { contentUrl?: string; name?: string } | undefined;
+    expect(attachment?.name).toBe('schedule.pdf');
+    const download = await fetch(attachment?.contentUrl ?? '');
+    expect([download.headers.get('content-type'), Buffer.from(await download.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual(['application/pdf', true]);
   });
 
   describe('answered by e-mail', () => {
@@ -94,17 +140,28 @@ describe('appeals end to end: filed in the chat, answered through the operator A
         subject: `Re: ${toOperators?.subject}`,
         inReplyTo: toOperators?.messageId,
         text: 'Заявку можно подать в личном кабинете сетевой компании.\n\nС уважением, Ирина\n\nВ ср, 25 нояб. 2026 г. в 09:00, energobot <noreply@energobot.local> пишет:\n> Обращение из чата energobot.\n> Как подключить дачный дом к сети?',
+        attachments: [
+          { filename: 'Схема подключения.pdf', content: customerFiles['scan.pdf'] },
+          // The picture in the operator's signature is part of the letter, not a file for the customer.
+          { filename: 'logo.jpg', content: customerFiles['meter.jpg'], cid: 'logo@signature', contentDisposition: 'inline' },
+        ],
       });
       await mailed.app.pushes.kick();
-      expect((await customer.replies())[0]?.text).toBe(`Ответ на обращение ${number}:\nЗаявку можно подать в личном кабинете сетевой компании.\n\nС уважением, Ирина`);
+      const [answered, document, ...more] = await customer.replies();
+      expect(more).toEqual([]);
+      expect(answered?.text).toBe(`Ответ на обращение ${number}:\nЗаявку можно подать в личном кабинете сетевой компании.\n\nС уважением, Ирина`);
+      expect(document).toMatchObject({ file: 'Схема подключения.pdf', buttons: ['Ответить', 'Открыть обращение'] });
 
       const forged = replyTo.replace(/\.[0-9a-f]{24}@/, '.000000000000000000000000@');
       await expect(smtp().sendMail({ from: 'someone@evil.test', to: forged, subject: 'x', text: 'Ответ от самозванца' })).rejects.toMatchObject({ responseCode: 550 });
 
       await customer.presses('Ответить');
       await customer.says('А сколько это стоит?');
+      await customer.sendsFile({ name: 'Паспорт.pdf', bytes: customerFiles['scan.pdf'], mime: 'application/pdf' });
+      await customer.presses('Готово');
       const addition = (await outbox()).find((mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение`);
       expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId, text: expect.stringContaining('А сколько это стоит?') });
+      expect(addition?.attachments.map((file) => [file.filename, file.contentType])).toEqual([['Паспорт.pdf', 'application/pdf']]);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { answerAppeal } from '../../core/operator/answer-appeal';
-import { Appeal, ChatPush, QueuedMail } from '../../db/entities';
+import { Appeal, AppealFile, ChatPush, QueuedMail } from '../../db/entities';
+import { appealNumberIn } from '../support/appeal-scripts';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { createWorld, talk, type World } from '../support/conversation';
 
@@ -16,6 +17,19 @@ const askFiles =
   'Прикрепите фотографии или документы, если они нужны специалисту (фото счётчика, квитанция, скан): до 5 файлов, до 10 МБ каждый, изображения (JPEG, PNG, WebP, GIF) или PDF. Или нажмите «Без вложений».';
 const notFile = 'Здесь нужен файл: фотография или документ (изображение или PDF, до 10 МБ). Если файлов нет, нажмите кнопку под вопросом.';
 const wrongType = 'такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.';
+
+/** A stranger's appeal up to its files. */
+const fileAsStrangerUntilFiles = [
+  { say: '/appeal' },
+  { press: 'Не клиент компании' },
+  { say: 'г. Липецк' },
+  { press: 'Подключение' },
+  { say: 'Олег' },
+  { say: 'oleg@mail.ru' },
+  { press: 'Отвечать только по e-mail' },
+  { say: 'ул. Ленина, 5' },
+  { say: 'Как подключить дачный дом к сети?' },
+] as const;
 
 describe('appeals', () => {
   let world: World;
@@ -165,6 +179,47 @@ describe('appeals', () => {
     await world.services.appeals.close(`А-${year}-000002`, world.clock.now());
     expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([`Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`]);
     expect(await world.customer('other').pressesData(`go:appeals:А-${year}-000001`)).toEqual([`Обращение А-${year}-000001 не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
+  });
+
+  it('takes at most five files, says which were left out, reads each file once however often the update comes, and names a file that is gone', async () => {
+    const customer = world.customer('stranger');
+    for (const step of fileAsStrangerUntilFiles) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
+    const five = ['meter.jpg', 'scan.pdf', 'meter.jpg', 'scan.pdf', 'meter.jpg', 'scan.pdf'] as const;
+    const [first, second] = await customer.sendsFiles(five);
+    expect(first).toBe('Можно прикрепить не больше 5 файлов; не прикреплено: 1.');
+    expect(second).toBe('Прикреплено 5 файлов: больше прикрепить нельзя.');
+    expect(await customer.redelivers()).toEqual([]);
+    expect(world.channelFiles.reads).toBe(5);
+    expect(await world.orm.em.fork().count(AppealFile, {})).toBe(5);
+
+    const other = world.customer('stranger-2');
+    for (const step of fileAsStrangerUntilFiles) await ('press' in step ? other.presses(step.press) : other.says(step.say));
+    // Direct Line's link answers 404 by the time the file is read.
+    expect(await other.sendsFiles(['scan.pdf'], { gone: true })).toEqual(['Файл «scan.pdf» не прикреплён: файл не удалось получить. Пришлите его ещё раз.', askFiles]);
+  });
+
+  it('adds to an appeal when the customer answers its message with Telegram\'s reply: text, or a photo alone', async () => {
+    const customer = world.customer('stranger');
+    for (const step of fileAsStrangerUntilFiles) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
+    await customer.presses('Без вложений');
+    const [filed] = await customer.presses('Отправить обращение');
+    const number = appealNumberIn(filed ?? '');
+    // In the middle of another task, the reply still goes to the appeal; the task waits to be continued.
+    await customer.says('/readings');
+    expect(await customer.repliesTo(`Ответ на обращение ${number}:\nПодайте заявку.`, 'А какие документы нужны?')).toEqual([askFiles]);
+    expect(await customer.presses('Без вложений')).toEqual([`Добавлено к обращению ${number}. Специалист увидит это в переписке.`]);
+    expect(customer.buttons()).toContain('↩ Продолжить: Передать показания');
+    expect(await customer.sendsFiles(['meter.jpg'], { inReplyTo: `Ответ на обращение ${number}:\nПодайте заявку.` })).toEqual([
+      'Прикреплено файлов: 1 из 5:\n📎 meter.jpg (0,1 МБ)\nПришлите ещё или нажмите «Готово».',
+    ]);
+    expect(await customer.presses('Готово')).toEqual([`Добавлено к обращению ${number}. Специалист увидит это в переписке.`]);
+    const thread = await world.services.appeals.thread(number);
+    expect(thread?.messages.map((message) => [message.text, message.files?.map((one) => one.name)])).toEqual([
+      ['А какие документы нужны?', []],
+      ['', ['meter.jpg']],
+    ]);
+    // A reply to a message about someone else's appeal opens nothing.
+    expect(await world.customer('other').repliesTo(`Ответ на обращение ${number}:`, 'Покажите')).toEqual([`Обращение ${number} не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
   });
 
   it('alerts the supervisors once about an appeal without an answer for 48 hours', async () => {

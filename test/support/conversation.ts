@@ -169,9 +169,11 @@ export class Customer {
   }
 
   /** Sends files in one message (a photo, a document, several uploads); `declared` is the size the platform states. */
-  async sendsFiles(names: readonly CustomerFileName[], options: { readonly declared?: number; readonly inReplyTo?: string } = {}): Promise<string[]> {
-    if (!this.channelFiles) throw new Error('this customer has no channel to send files through');
-    const files = names.map((name) => (this.channelFiles as ChannelFiles).offer(name, options.declared));
+  async sendsFiles(names: readonly CustomerFileName[], options: { readonly declared?: number; readonly inReplyTo?: string; readonly gone?: boolean } = {}): Promise<string[]> {
+    const channel = this.channelFiles;
+    if (!channel) throw new Error('this customer has no channel to send files through');
+    const files = names.map((name) => channel.offer(name, options.declared));
+    if (options.gone) for (const file of files) channel.gone(file.ref);
     return this.deliver({ kind: 'attachment', what: names[0]?.endsWith('.jpg') ? 'photo' : 'document', files, ...(options.inReplyTo && { inReplyTo: options.inReplyTo }) });
   }
 

@@ -37,6 +37,10 @@ export class FakeTelegramApi {
   private ratePerSecond: number | undefined;
   /** Sends refused with 429 because the rate was exceeded. */
   refusedForRate = 0;
+  /** Files customers sent, by file id: what `getFile` and the file URL serve. */
+  private readonly files = new Map<string, Buffer>();
+  /** File downloads served, by file id: the bot reads a file once. */
+  readonly downloads: string[] = [];
 
   constructor(readonly token = '123456:TEST-token-for-the-fake-api') {
     this.server = createServer((req, res) => {
@@ -87,6 +91,27 @@ export class FakeTelegramApi {
     return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, photo } });
   }
 
+  /** A customer sends a photo (JPEG bytes) or a document; `replyTo` is the bot's message it answers with «reply». */
+  customerSendsFile(chatId: number, file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean }, replyTo?: string): Record<string, unknown> {
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
+    const id = `file-${this.nextMessageId}-${file.name}`;
+    this.files.set(id, file.bytes);
+    const sent = { file_id: id, file_unique_id: `u${this.nextMessageId}`, file_size: file.bytes.length };
+    const content = file.asPhoto ? { photo: [{ ...sent, file_id: `${id}-small`, width: 90, height: 90 }, { ...sent, width: 1280, height: 960 }] } : { document: { ...sent, file_name: file.name, mime_type: file.mime } };
+    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, ...content, ...this.replyTo(chatId, replyTo) } });
+  }
+
+  /** A customer answers the bot's message `replied` (its text) with Telegram's «reply». */
+  customerReplies(chatId: number, replied: string, text: string): Record<string, unknown> {
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
+    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text, ...this.replyTo(chatId, replied) } });
+  }
+
+  private replyTo(chatId: number, replied: string | undefined) {
+    if (replied === undefined) return {};
+    return { reply_to_message: { message_id: 1, date: now(), chat: { id: chatId, type: 'private' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: replied } };
+  }
+
   /** A customer presses an inline button of the bot's message. */
   customerPresses(chatId: number, data: string): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
@@ -134,6 +159,14 @@ export class FakeTelegramApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/files\/(.+)$/.exec(req.url ?? '');
+    if (download) {
+      const bytes = download[1] === this.token ? this.files.get(decodeURIComponent(download[2] ?? '')) : undefined;
+      if (!bytes) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      this.downloads.push(decodeURIComponent(download[2] ?? ''));
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return void res.end(bytes);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     if (!match || match[1] !== this.token) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const method = match[2] as string;
@@ -155,6 +188,12 @@ export class FakeTelegramApi {
         return ok(res, { id: 1, is_bot: true, first_name: 'energobot', username: 'energobot_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
       case 'getUpdates':
         return ok(res, await this.getUpdates(Number(params['offset'] ?? 0), Number(params['timeout'] ?? 0)));
+      case 'getFile': {
+        const id = String(params['file_id'] ?? '');
+        const bytes = this.files.get(id);
+        if (!bytes) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+        return ok(res, { file_id: id, file_unique_id: id, file_size: bytes.length, file_path: `files/${encodeURIComponent(id)}` });
+      }
       case 'deleteWebhook':
       case 'setWebhook':
       case 'setMyCommands':

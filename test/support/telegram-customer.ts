@@ -21,6 +21,18 @@ export class TelegramCustomer implements ChannelCustomer {
     return this.replies();
   }
 
+  /** Sends a photo or a document; with `replyTo`, as Telegram's «reply» to the bot's message of that text. */
+  sendsFile(file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean }, replyTo?: string): Promise<SeenMessage[]> {
+    this.api.customerSendsFile(this.chatId, file, replyTo);
+    return this.replies();
+  }
+
+  /** Answers the bot's message `replied` (its text) with Telegram's «reply». */
+  repliesTo(replied: string, text: string): Promise<SeenMessage[]> {
+    this.api.customerReplies(this.chatId, replied, text);
+    return this.replies();
+  }
+
   /** Presses a button by its data, as a button of an older message would be pressed. */
   pressesData(data: string): Promise<SeenMessage[]> {
     this.api.customerPresses(this.chatId, data);

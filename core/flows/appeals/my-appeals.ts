@@ -50,7 +50,9 @@ async function showThread(chat: Chat, services: FlowServices, number: string): P
   if (!found) return showMenu(chat, services, text('appeals-not-found', { number }));
   const { appeal, messages } = found;
   const said: Text[] = [{ from: 'customer' as const, text: appeal.message, at: appeal.filedAt, files: appeal.attachments }, ...messages].flatMap((message) => [
-    text(message.from === 'operator' ? 'appeals-thread-operator' : 'appeals-thread-customer', { at: moment(new Date(message.at)), text: message.text }),
+    message.from === 'operator'
+      ? text('appeals-thread-operator', { at: moment(new Date(message.at)), text: message.text })
+      : text('appeals-thread-customer', { at: moment(new Date(message.at)), text: message.text }),
     ...(message.files ?? []).map((file) => text('attach-item', { name: file.name, size: megabytes(file.bytes) })),
   ]);
   const fileCount = threadFiles(found).length;
@@ -74,7 +76,8 @@ async function sendFiles(chat: Chat, services: FlowServices, number: string): Pr
   const files = threadFiles(found).reverse().slice(0, filesSent);
   for (const { file, from } of files) {
     const shared = await services.appealFiles.share(file.id);
-    if (shared) await chat.show({ kind: 'file', file: shared, caption: text(from === 'operator' ? 'appeals-file-operator' : 'appeals-file-customer', { number, name: file.name }) });
+    const caption = from === 'operator' ? text('appeals-file-operator', { number, name: file.name }) : text('appeals-file-customer', { number, name: file.name });
+    if (shared) await chat.show({ kind: 'file', file: shared, caption });
   }
   await chat.say(text('appeals-files-sent', { number }), [taskButton('appeals', { argument: number, label: text('appeal-open') }), taskButton('menu')]);
 }
