@@ -21,8 +21,7 @@ import { SqlOperators } from '../../db/repositories/sql-operators';
 import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
 import { startInboundSmtp } from '../integrations/mail/inbound-smtp';
 import { answerAppeal } from '../../core/operator/answer-appeal';
-import { keepBytes } from '../../core/appeals/appeal-files';
-import { attachmentLimits } from '../../core/domain/attachment';
+import { attachmentKind, attachmentLimits } from '../../core/domain/attachment';
 import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
@@ -200,10 +199,9 @@ export async function startApp(config: Config, log: Log): Promise<App> {
           addresses: replyAddresses,
           answer: async (number, reply) => {
             // A mail cannot be asked again: files the rule refuses are left out, and the rest go.
-            const kept = await Promise.all(reply.files.map((file) => keepBytes(runtime.attachments, file)));
-            const files = kept.flatMap((one) => (one.ok ? [one.value] : []));
+            const files = reply.files.filter((file) => attachmentKind(file.bytes).ok).slice(0, attachmentLimits.files);
             if (files.length < reply.files.length) log.warn('files of an appeal reply by e-mail were left out', { appeal: number, leftOut: reply.files.length - files.length });
-            await answerAppeal({ ...runtime.services, pushes: runtime.pushes }, number, { ...reply, files: files.slice(0, attachmentLimits.files) }, new Date());
+            await answerAppeal({ ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments }, number, { ...reply, files }, new Date());
             void Promise.all([pushes.kick(), mail.kick()]);
           },
           log,

@@ -191,6 +191,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
         hideUploadButton: false,
         uploadAccept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf',
         uploadMultiple: true,
+        // A picked file goes at once, as a message of its own: the bot answers each one.
+        sendAttachmentOn: 'attach' as const,
         // Buttons one under another: the whole menu fits a phone's width, no sideways scrolling.
         suggestedActionLayout: 'stacked' as const,
         suggestedActionsStackedHeight: 'auto' as const,

@@ -132,16 +132,20 @@ export function mountDesk(server: Server, desk: Desk): void {
   });
 
   server.post('/desk/appeals/:number/answer', async (req: Request, res: Response) => {
-    const reply = await readOperatorReply(req, desk.services.attachments);
+    // Nothing of the body is read for a caller without a session; files are kept only for a form with its CSRF token.
+    const signedIn = await session(req);
+    if (!signedIn || signedIn.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    const reply = await readOperatorReply(req);
     const current = await posted(req, reply.fields);
     const number = appealNumber.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
-    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
     if (!number.success) return redirect(res, '/desk');
     if (!reply.ok) return threadPage(res, current, number.data, { error: reply.error, text: String(reply.fields['text'] ?? '') });
     const form = answer.safeParse(reply.fields);
     if (!form.success) return redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
     // The form's own key: a double click or a resent form answers once.
-    await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
+    const outcome = await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
+    if (typeof outcome === 'object') return threadPage(res, current, number.data, { error: outcome.refused, text: form.data.text });
     desk.pushed();
     redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
   });

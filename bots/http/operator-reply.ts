@@ -1,20 +1,21 @@
 import type { Request } from 'restify';
-import { keepOperatorFiles } from '../../core/appeals/appeal-files';
-import { attachmentLimits, megabytes, type AttachmentRef } from '../../core/domain/attachment';
-import type { AttachmentStore } from '../../core/ports';
+import { attachmentLimits, megabytes } from '../../core/domain/attachment';
 import { text, type Text } from '../../core/text';
 import { readForm } from './multipart-form';
 
 /** Where operators post replies with files: the desk's form and the API. */
 export const operatorReplyPaths = [/^\/desk\/appeals\/[^/]+\/answer$/, /^\/operator\/appeals\/[^/]+\/replies$/] as const;
 
-export type OperatorReply = { readonly ok: true; readonly fields: Readonly<Record<string, unknown>>; readonly files: AttachmentRef[] } | { readonly ok: false; readonly status: 400 | 413; readonly error: Text; readonly fields: Readonly<Record<string, unknown>> };
+export type OperatorReply =
+  | { readonly ok: true; readonly fields: Readonly<Record<string, unknown>>; readonly files: readonly { readonly name: string; readonly bytes: Buffer }[] }
+  | { readonly ok: false; readonly status: 400 | 413; readonly error: Text; readonly fields: Readonly<Record<string, unknown>> };
 
 /**
  * An operator's reply as posted: form fields (JSON or url-encoded, or the parts of a multipart
- * form) and its files, judged by the rule customers' files follow and kept, or refused whole.
+ * form) and its files, read in memory within the limits of an appeal. Nothing is kept here: the
+ * caller keeps the files once it knows who posted them.
  */
-export async function readOperatorReply(req: Request, store: AttachmentStore): Promise<OperatorReply> {
+export async function readOperatorReply(req: Request): Promise<OperatorReply> {
   if (!/^multipart\//i.test(req.header('content-type') ?? '')) return { ok: true, fields: (req.body ?? {}) as Record<string, unknown>, files: [] };
   // One file more than allowed is read, so that «too many» is told as such.
   const form = await readForm(req, { files: attachmentLimits.files + 1, fileBytes: attachmentLimits.bytes });
@@ -29,6 +30,5 @@ export async function readOperatorReply(req: Request, store: AttachmentStore): P
   }
   // A form's empty file input still sends one nameless, empty part.
   const files = form.files.filter((file) => file.name !== '' || file.bytes.length > 0).map((file) => ({ name: file.name, bytes: file.bytes }));
-  const kept = await keepOperatorFiles(store, files);
-  return kept.ok ? { ok: true, fields: form.fields, files: kept.value } : { ok: false, status: 400, error: kept.error, fields: form.fields };
+  return { ok: true, fields: form.fields, files };
 }

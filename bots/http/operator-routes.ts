@@ -99,11 +99,12 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
   server.post('/operator/appeals/:number/replies', async (req: Request, res: Response) => {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
     const given = number(req);
-    const posted = await readOperatorReply(req, api.services.attachments);
+    const posted = await readOperatorReply(req);
     if (!posted.ok) return void res.send(posted.status, { error: api.services.localizer.format('en', posted.error) });
     const body = reply.safeParse(posted.fields);
     if (!given.success || !body.success) return void res.send(400, { error: 'expected { text: 1..10000 characters, key: your id of this reply }, as JSON or as a multipart form with up to 5 files' });
     const outcome = await answerAppeal(api.services, given.data, { ...body.data, files: posted.files }, new Date());
+    if (typeof outcome === 'object') return void res.send(400, { error: api.services.localizer.format('en', outcome.refused) });
     if (outcome === 'unknown') return void res.send(404, { error: 'no such appeal' });
     if (outcome === 'closed') return void res.send(409, { error: 'the appeal is closed' });
     api.pushed();

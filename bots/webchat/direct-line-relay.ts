@@ -77,7 +77,7 @@ const redeliveryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000
 export const conversationKeptMs = 72 * 3600_000;
 const basePath = '/v3/directline';
 /** Uploads in one message, and the size of each: Web Chat's own picker sends a few; the bot judges each file. */
-const uploadLimits = { files: 10, fileBytes: 20 * 1024 * 1024 } as const;
+const uploadLimits = { files: 6, fileBytes: 20 * 1024 * 1024 } as const;
 /** Where Web Chat posts files (Direct Line's `/upload`): the one path of the relay that takes multipart. */
 export const relayUploadPath = new RegExp(`^${basePath}/conversations/[^/]+/upload$`);
 const connectorPath = '/directline/connector';

@@ -20,6 +20,7 @@ export interface WebChatOptions {
     readonly hideUploadButton: boolean;
     readonly uploadAccept: string;
     readonly uploadMultiple: boolean;
+    readonly sendAttachmentOn: 'attach' | 'send';
     readonly suggestedActionLayout: 'stacked';
     readonly suggestedActionsStackedHeight: 'auto';
     readonly accent: string;

@@ -28,7 +28,7 @@ export function appealFiles(store: AttachmentStore, sources: FileSources, files:
 }
 
 /** Bytes from anyone (a customer, an operator's upload or e-mail) judged by the same rule and kept. */
-export async function keepBytes(store: AttachmentStore, file: { readonly name?: string; readonly bytes: Buffer }): Promise<Result<AttachmentRef>> {
+async function keepBytes(store: AttachmentStore, file: { readonly name?: string; readonly bytes: Buffer }): Promise<Result<AttachmentRef>> {
   const kind = attachmentKind(file.bytes);
   if (!kind.ok) return kind;
   return ok(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));

@@ -1,10 +1,10 @@
 import type { Localizer } from '../localizer';
-import type { Appeals, ChatPushes, MailOutbox } from '../ports';
+import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../ports';
 import { taskButton } from '../actions';
-import { text } from '../text';
-import type { AttachmentRef } from '../domain/attachment';
+import { text, type Text } from '../text';
+import { keepOperatorFiles } from '../appeals/appeal-files';
 
-export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
+export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };
 
 /**
  * An operator answered (from the desk, the API or by e-mail): the answer joins the thread once
@@ -12,9 +12,9 @@ export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed';
  * and to the customer's e-mail.
  */
 export async function answerAppeal(
-  services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer },
+  services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore },
   number: string,
-  answer: { readonly text: string; readonly key: string; readonly files?: readonly AttachmentRef[] },
+  answer: { readonly text: string; readonly key: string; readonly files?: readonly { readonly name: string; readonly bytes: Buffer }[] },
   at: Date,
 ): Promise<AnswerOutcome> {
   const found = await services.appeals.thread(number);
@@ -23,7 +23,10 @@ export async function answerAppeal(
   if (appeal.status === 'closed') return 'closed';
   // A caller's key names its reply within the appeal: the same key on another appeal is another reply.
   const key = `${number}:${answer.key}`;
-  const files = answer.files ?? [];
+  // Files are kept only for an appeal that takes the answer, all of them or none.
+  const kept = await keepOperatorFiles(services.attachments, answer.files ?? []);
+  if (!kept.ok) return { refused: kept.error };
+  const files = kept.value;
   const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key, files });
   if (!added) return 'repeated';
   const args = { number, answer: answer.text, name: appeal.name };

@@ -6,6 +6,7 @@ import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { play } from '../support/test-app';
+import { customerFiles } from '../support/customer-files';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
@@ -23,7 +24,10 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
 
   it('an operator added by npm run operator:add signs in, sets a password, answers an appeal in the chat, and closes it', async () => {
     const customer = new TelegramCustomer(both.api, 1401);
-    const number = appealNumberIn((await play(customer, fileAsStranger)).at(-1)?.[0]?.text ?? '');
+    await play(customer, fileAsStranger.slice(0, -2));
+    await customer.sendsFile({ name: 'Счётчик.jpg', bytes: customerFiles['meter.jpg'], mime: 'image/jpeg' });
+    await customer.presses('Готово');
+    const number = appealNumberIn((await customer.presses('Отправить обращение'))[0]?.text ?? '');
 
     const added = execFileSync(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'desk', 'operator-add.ts'), 'irina'], {
       cwd: root,
@@ -54,12 +58,28 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
 
     await page.getByRole('link', { name: number }).click();
     await page.getByText('Как подключить дачный дом к сети?').first().waitFor();
-    await page.fill('#answer', 'Подайте заявку в личном кабинете сетевой компании; срок — 4 месяца.');
-    if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, 'desk-thread.png') });
+    // The customer's photo: opened by a signed-in operator only.
+    const photoLink = page.getByRole('link', { name: 'Счётчик.jpg' });
+    const photoPath = (await photoLink.getAttribute('href')) ?? '';
+    const photo = await page.request.get(`${both.app.url}${photoPath}`);
+    expect([photo.status(), photo.headers()['content-type'], (await photo.body()).equals(customerFiles['meter.jpg'])]).toEqual([200, 'image/jpeg', true]);
+    expect((await fetch(`${both.app.url}${photoPath}`, { redirect: 'manual' })).status).toBe(303);
+
+    const answerText = 'Подайте заявку в личном кабинете сетевой компании; срок — 4 месяца. Бланк во вложении.';
+    await page.fill('#answer', answerText);
+    await page.setInputFiles('#files', { name: 'notes.docx', mimeType: 'application/octet-stream', buffer: customerFiles['notes.docx'] });
+    await page.click('text=Отправить ответ');
+    await page.getByText('Ответ не отправлен: файл «notes.docx»: такой тип файла не принимается.').waitFor();
+    expect(await page.inputValue('#answer')).toBe(answerText);
+    await page.setInputFiles('#files', { name: 'Бланк заявки.pdf', mimeType: 'application/pdf', buffer: customerFiles['scan.pdf'] });
+    if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, 'desk-thread.png'), fullPage: true });
     await page.click('text=Отправить ответ');
     await page.locator('.message.operator').waitFor();
+    await page.getByRole('link', { name: 'Бланк заявки.pdf' }).waitFor();
     await both.app.pushes.kick();
-    expect((await customer.replies())[0]).toEqual({ text: `Ответ на обращение ${number}:\nПодайте заявку в личном кабинете сетевой компании; срок — 4 месяца.`, buttons: ['Ответить', 'Открыть обращение'] });
+    const [answered, blank] = await customer.replies();
+    expect(answered).toEqual({ text: `Ответ на обращение ${number}:\n${answerText}`, buttons: [] });
+    expect(blank).toEqual({ text: '📎 Бланк заявки.pdf', buttons: ['Ответить', 'Открыть обращение'], file: 'Бланк заявки.pdf' });
 
     // A form posted from elsewhere carries the cookie but not the page's CSRF token: refused.
     const forged = await fetch(`${both.app.url}/desk/appeals/${encodeURIComponent(number)}/close`, {

@@ -8,6 +8,7 @@ import { DirectLineRelay } from '../../bots/webchat/direct-line-relay';
 import { initORM } from '../../db/orm';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { customerFiles } from '../support/customer-files';
 
 describe('the embedded Direct Line endpoint', () => {
   let app: TestApp;
@@ -56,6 +57,37 @@ describe('the embedded Direct Line endpoint', () => {
     const after = await activities(domain, conversationId, token);
     expect(after.texts.at(-2)).toHaveLength(4097);
     expect(after.texts.at(-1)).toContain('Сообщение слишком длинное');
+  });
+
+  it('takes uploads as Direct Line does (multipart: the activity and its files); refuses another conversation\'s token, too many files and a broken form, and posts no attachment the customer names', async () => {
+    const { token, domain, conversationId } = await session('customer-secret-uploads-aa');
+    const upload = (files: readonly (readonly [string, Buffer])[], bearer = token, activity: unknown = { type: 'message', channelData: { clientActivityID: 'u1' } }) => {
+      const form = new FormData();
+      form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
+      for (const [name, bytes] of files) form.append('file', new Blob([new Uint8Array(bytes)], { type: name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }), name);
+      return fetch(`${domain}/conversations/${conversationId}/upload?userId=customer-secret-uploads-aa`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` }, body: form });
+    };
+    const other = await session('customer-secret-uploads-bb');
+    expect((await upload([['scan.pdf', customerFiles['scan.pdf']]], other.token)).status).toBe(403);
+    expect((await upload(Array.from({ length: 7 }, (_, index) => [`${index}.pdf`, customerFiles['scan.pdf']] as const))).status).toBe(413);
+    const broken = await fetch(`${domain}/conversations/${conversationId}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nnot a part' });
+    expect(broken.status).toBe(400);
+    // Files go by upload only: an attachment named in a plain activity is dropped, so nothing points the bot elsewhere.
+    await fetch(`${domain}/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: '', attachments: [{ contentType: 'image/png', contentUrl: 'http://169.254.169.254/' }] }),
+    });
+    const posted = await upload([['Счёт за октябрь.pdf', customerFiles['scan.pdf']]]);
+    expect(posted.status).toBe(200);
+    const { id } = (await posted.json()) as { id: string };
+    const response = await fetch(`${domain}/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
+    const { activities: all } = (await response.json()) as { activities: { id: string; attachments?: { contentUrl: string; name: string }[] }[] };
+    const uploaded = all.find((activity) => activity.id === id);
+    expect(all.filter((activity) => activity.attachments?.some((attachment) => attachment.contentUrl.includes('169.254')))).toEqual([]);
+    expect(uploaded?.attachments?.[0]?.name).toBe('Счёт за октябрь.pdf');
+    const file = await fetch(uploaded?.attachments?.[0]?.contentUrl ?? '');
+    expect([file.headers.get('content-type'), file.headers.get('x-content-type-options'), Buffer.from(await file.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual(['application/pdf', 'nosniff', true]);
   });
 
   it('streams activities over a WebSocket', async () => {

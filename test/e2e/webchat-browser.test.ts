@@ -5,6 +5,15 @@ import { billingPeriod } from '../../core/domain/meter';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { pdfPage } from '../support/pdf';
 import type { AccountNumber } from '../../core/domain/account-number';
+import { PNG } from 'pngjs';
+import { customerFiles } from '../support/customer-files';
+
+/** A real picture (Web Chat draws a thumbnail of an uploaded image before it sends it). */
+function meterPhoto(): Buffer {
+  const png = new PNG({ width: 64, height: 48 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([30, 90, 160, 255], i);
+  return PNG.sync.write(png);
+}
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
@@ -152,7 +161,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('files an appeal on a phone: the draft shown in full, then its number', async () => {
+  it('files an appeal on a phone with a photo uploaded through the paper clip; the operator\'s answer comes back with its PDF to download', async () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Написать обращение');
@@ -168,12 +177,37 @@ describeWithChromium('web chat in headless Chromium', () => {
     await send(page, 'ул. Ленина, 5');
     await see(page, 'Напишите ваш вопрос');
     await send(page, 'Как подключить дачный дом к сети?');
+    await see(page, 'Прикрепите фотографии или документы');
+    // Web Chat's paper clip posts to the relay's Direct Line /upload; the bot reads the file back at once.
+    const upload = page.locator('input[type=file]');
+    await upload.setInputFiles({ name: 'notes.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: customerFiles['notes.docx'] });
+    await see(page, 'Файл «notes.docx» не прикреплён: такой тип файла не принимается.');
+    await upload.setInputFiles({ name: 'Щиток.png', mimeType: 'image/png', buffer: meterPhoto() });
+    await see(page, 'Прикреплено файлов: 1 из 5');
+    await press(page, 'Готово');
     await see(page, 'Черновик обращения');
+    await see(page, '📎 Щиток.png');
     await shoot(page, 'webchat-appeal-draft');
     await press(page, 'Отправить обращение');
     await see(page, 'Обращение отправлено, его номер');
+    const number = /А-\d{4}-\d{6}/.exec((await page.getByText('Обращение отправлено, его номер').first().textContent()) ?? '')?.[0] ?? '';
+    const thread = await (await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
+    expect(thread).toMatchObject({ attachments: [{ name: 'Щиток.png', mime: 'image/png' }] });
+
+    const form = new FormData();
+    form.set('text', 'Схема подключения во вложении.');
+    form.set('key', 'crm-web-1');
+    form.append('files', new Blob([new Uint8Array(customerFiles['scan.pdf'])]), 'Схема.pdf');
+    expect((await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}/replies`, { method: 'POST', headers: { authorization: `Bearer ${operatorToken}` }, body: form })).status).toBe(201);
+    await app.pushes.kick();
+    await see(page, 'Схема подключения во вложении.');
+    const download = page.getByRole('link', { name: /Схема\.pdf/ }).first();
+    await download.waitFor({ timeout: 10_000 });
+    const pdf = await fetch((await download.getAttribute('href')) ?? '');
+    expect([pdf.headers.get('content-type'), Buffer.from(await pdf.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual(['application/pdf', true]);
+    await shoot(page, 'webchat-appeal-answer');
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   it('fits the menu on a phone: every action on screen, stacked, with no sideways scrolling', async () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });

@@ -122,15 +122,17 @@ describeWithRedisServer('faults: the process dies', () => {
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
     const answers = () => api.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === 9401 && String(call.params['text']).includes('Сегодня к 21:00'));
+    const documents = () => api.calls.filter((call) => call.method === 'sendDocument' && call.params['chat_id'] === 9401);
 
     let bot = await started(operator);
     api.delayNext('sendMessage', 3_000);
     const arrivedBefore = api.arrived.length;
-    const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator.OPERATOR_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'Сегодня к 21:00.', key: 'crm-answer-1' }),
-    });
+    // The answer comes with a file: it is in PostgreSQL before the answer is, so the restart has it too.
+    const form = new FormData();
+    form.set('text', 'Сегодня к 21:00.');
+    form.set('key', 'crm-answer-1');
+    form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'График.pdf');
+    const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, { method: 'POST', headers: { authorization: `Bearer ${operator.OPERATOR_TOKEN}` }, body: form });
     expect(answered.status).toBe(201);
     while (!api.arrived.slice(arrivedBefore).includes('sendMessage')) await new Promise((resolve) => setTimeout(resolve, 20));
     bot.child.kill('SIGKILL');
@@ -140,10 +142,11 @@ describeWithRedisServer('faults: the process dies', () => {
 
     bot = await started(operator);
     const began = Date.now();
-    while (answers().length === 0 && Date.now() - began < 80_000) await new Promise((resolve) => setTimeout(resolve, 200));
-    process.stdout.write(`SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} (after ${Date.now() - began} ms); lost 0\n`);
+    while (documents().length === 0 && Date.now() - began < 80_000) await new Promise((resolve) => setTimeout(resolve, 200));
+    process.stdout.write(`SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} with ${documents().length} file (after ${Date.now() - began} ms); lost 0\n`);
     expect(beforeRestart).toBe(0);
     expect(answers()).toHaveLength(1);
+    expect(documents().map((call) => call.file?.name)).toEqual(['График.pdf']);
     bot.child.kill('SIGTERM');
     expect((await bot.result).code).toBe(0);
   }, 150_000);

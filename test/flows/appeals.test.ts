@@ -246,7 +246,7 @@ describe('appeals', () => {
     const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.', attachments: [] } as const;
     const chat = { channel: 'telegram', id: 'stranger' } as const;
     const [first, second] = [await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() }), await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() })];
-    const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) };
+    const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now), attachments: world.attachments };
     const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
     expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('answered');
     expect(await answerAppeal(services, second!.number, reply, world.clock.now())).toBe('answered');

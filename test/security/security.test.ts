@@ -1,3 +1,4 @@
+import { AppealFile } from '../../db/entities';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,7 @@ describeWithPostgres('security: the linking cap on PostgreSQL', () => {
 });
 
 describe('security: what the HTTP server takes', () => {
-  it('leaves no temporary file after multipart posts to every route, and refuses them', async () => {
+  it('leaves no temporary file after multipart posts to every route; refuses them but where files are taken, which read them in memory', async () => {
     const app = await startTestApp({ OPERATOR_TOKEN: 'operator-token-0123456789abcdef' });
     const before = new Set(readdirSync(tmpdir()));
     try {
@@ -49,9 +50,22 @@ describe('security: what the HTTP server takes', () => {
         form.append('file', new Blob([Buffer.alloc(256 * 1024, 1)]), 'big.bin');
         statuses.push((await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status);
       }
+      // The routes that take files: an unknown appeal, another's conversation, a desk without a session.
+      const uploads = ['/operator/appeals/%D0%90-2026-999999/replies', '/v3/directline/conversations/nope/upload', '/desk/appeals/%D0%90-2026-999999/answer'];
+      const taken: number[] = [];
+      for (const route of uploads) {
+        const form = new FormData();
+        form.set('text', 'Ответ');
+        form.set('key', 'security-1');
+        form.append('files', new Blob([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 1)]), 'big.pdf');
+        taken.push((await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status);
+      }
       const left = readdirSync(tmpdir()).filter((name) => !before.has(name) && !name.startsWith('energobot-'));
-      process.stdout.write(`multipart to ${routes.length} routes: statuses ${JSON.stringify(statuses)}, temporary files left ${left.length}\n`);
+      process.stdout.write(`multipart to ${routes.length} routes: statuses ${JSON.stringify(statuses)}; to ${uploads.length} upload routes: ${JSON.stringify(taken)}; temporary files left ${left.length}\n`);
       expect(statuses.every((status) => status === 415)).toBe(true);
+      expect(taken).toEqual([404, 403, 403]);
+      // Refused callers leave nothing behind in the database either.
+      expect(await app.runtime.orm.em.fork().count(AppealFile, {})).toBe(0);
       expect(left).toEqual([]);
     } finally {
       await app.close();
