@@ -1,7 +1,7 @@
 import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
 import { answerAppeal } from '../../core/operator/answer-appeal';
 import { Appeal, AppealFile, ChatPush, QueuedMail } from '../../db/entities';
-import { appealNumberIn } from '../support/appeal-scripts';
+import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { createWorld, talk, type World } from '../support/conversation';
 
@@ -19,17 +19,7 @@ const notFile = 'Здесь нужен файл: фотография или д�
 const wrongType = 'такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.';
 
 /** A stranger's appeal up to its files. */
-const fileAsStrangerUntilFiles = [
-  { say: '/appeal' },
-  { press: 'Не клиент компании' },
-  { say: 'г. Липецк' },
-  { press: 'Подключение' },
-  { say: 'Олег' },
-  { say: 'oleg@mail.ru' },
-  { press: 'Отвечать только по e-mail' },
-  { say: 'ул. Ленина, 5' },
-  { say: 'Как подключить дачный дом к сети?' },
-] as const;
+const fileAsStrangerUntilFiles = fileAsStranger.slice(0, -2);
 
 describe('appeals', () => {
   let world: World;

@@ -10,6 +10,7 @@ import { parseMonth } from '../../core/domain/period';
 import { buildReceipt, type ReceiptSources } from '../../core/domain/receipt';
 import { receiptAvailability } from '../../core/domain/receipt-archive';
 import { demoSupplier } from '../../db/demo-supplier';
+import { attachmentKind, attachmentLimits, attachmentName } from '../../core/domain/attachment';
 
 describe('AccountNumber', () => {
   it.each([
@@ -191,5 +192,47 @@ describe('a receipt', () => {
       'not-billed-yet',
       'before-history',
     ]);
+  });
+});
+
+describe('a customer\'s file for an appeal', () => {
+  const head = (...bytes: number[]) => Buffer.concat([Buffer.from(bytes), Buffer.alloc(64)]);
+  it.each([
+    ['a JPEG', head(0xff, 0xd8, 0xff, 0xe1), 'image/jpeg'],
+    ['a PNG', head(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'image/png'],
+    ['a WebP', Buffer.concat([Buffer.from('RIFF\x00\x00\x00\x00WEBPVP8 '), Buffer.alloc(32)]), 'image/webp'],
+    ['a GIF', Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(32)]), 'image/gif'],
+    ['a PDF', Buffer.from('%PDF-1.7\n'), 'application/pdf'],
+  ])('is told by its content: %s', (_name, bytes, mime) => {
+    expect(attachmentKind(bytes)).toEqual({ ok: true, value: mime });
+  });
+
+  it.each([
+    ['an HTML page named .png', Buffer.from('<html><script>alert(1)</script>')],
+    ['a ZIP (a .docx)', Buffer.from('PK\x03\x04....')],
+    ['a Windows program', Buffer.from('MZ\x90\x00')],
+    ['an SVG (a picture that runs scripts)', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')],
+  ])('refuses %s', (_name, bytes) => {
+    expect(attachmentKind(bytes)).toEqual({ ok: false, error: { key: 'attachment-wrong-type' } });
+  });
+
+  it('refuses an empty file and one over 10 MB', () => {
+    expect(attachmentKind(Buffer.alloc(0))).toEqual({ ok: false, error: { key: 'attachment-empty' } });
+    expect(attachmentKind(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(attachmentLimits.bytes)]))).toMatchObject({ ok: false, error: { key: 'attachment-too-large' } });
+  });
+
+  it.each([
+    ['C:\\Users\\Мария\\Desktop\\счёт.pdf', 'счёт.pdf'],
+    ['../../etc/passwd.pdf', 'passwd.pdf'],
+    ['bad"name\u202e.pdf', 'badname.pdf'],
+    ['.hidden', 'file.pdf'],
+    ['', 'file.pdf'],
+    [undefined, 'file.pdf'],
+  ])('names %s as %s', (given, shown) => {
+    expect(attachmentName(given, 'application/pdf')).toBe(shown);
+  });
+
+  it('names a nameless photo by its kind', () => {
+    expect(attachmentName(undefined, 'image/jpeg')).toBe('file.jpg');
   });
 });
