@@ -96,8 +96,8 @@ export async function createRuntime(
   const attachments = new SqlAttachmentStore(orm);
   const sources = channelFileSources({
     ...(config.telegram && { telegram: { token: config.telegram.token, ...(config.telegram.apiRoot && { apiRoot: config.telegram.apiRoot }) } }),
-    // Uploads through the embedded relay are read back from this server; Direct Line's from its own host.
-    webChatOrigins: () => [new URL(paymentPageBase()).origin, ...(config.webChat?.directLine ? [new URL(config.webChat.directLine.endpoint).origin] : [])],
+    ownFiles: { origins: () => [new URL(paymentPageBase()).origin], store: files },
+    ...(config.webChat?.directLine && { directLineOrigin: new URL(config.webChat.directLine.endpoint).origin }),
     log,
   });
   const services: Services = {

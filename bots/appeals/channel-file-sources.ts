@@ -1,6 +1,6 @@
 import type { IncomingFile } from '../../core/chat';
 import type { ChatChannel } from '../../core/domain/channel';
-import type { FileSources } from '../../core/ports';
+import type { FileSources, FileStore } from '../../core/ports';
 import { errorFields, type Log } from '../app/log';
 
 /** Longest wait for one customer's file: a slow channel fails the file, not the chat. */
@@ -9,23 +9,33 @@ const downloadTimeoutMs = 20_000;
 export interface FileSourceOptions {
   /** Telegram's files are read with `getFile`, then from its file URL (which holds the token: never logged). */
   readonly telegram?: { readonly token: string; readonly apiRoot?: string };
-  /** Where web chat uploads may be read from: this server's own relay, and Direct Line's hosts when it is used. */
-  readonly webChatOrigins: () => readonly string[];
+  /** This server's own addresses: an upload through the embedded relay is a link to its file store, read from the store itself. */
+  readonly ownFiles: { readonly origins: () => readonly string[]; readonly store: FileStore };
+  /** Direct Line's address when Azure's is used: its upload links are read over HTTPS. */
+  readonly directLineOrigin?: string;
   readonly log: Log;
   readonly fetch?: typeof fetch;
 }
 
 /**
  * Reads a customer's file from its channel, never more than asked: a file that turns out larger
- * stops the download. A web chat attachment is read only from the origins named, so an activity
- * cannot make the bot fetch an address of its choosing.
+ * stops the download. A web chat attachment is read only from this server's file store or from
+ * Direct Line, so an activity cannot make the bot fetch an address of its choosing.
  */
 export function channelFileSources(options: FileSourceOptions): FileSources {
   const get = options.fetch ?? fetch;
   return {
     async fetch(channel: ChatChannel, file: IncomingFile, maxBytes: number) {
       try {
-        const url = channel === 'telegram' ? await telegramFileUrl(file.ref) : webChatUrl(file.ref);
+        if (channel === 'webchat') {
+          const own = ownFile(file.ref);
+          if (own !== undefined) {
+            const stored = own && (await options.ownFiles.store.get(own));
+            if (!stored) return 'unavailable';
+            return stored.bytes.length > maxBytes ? 'too-large' : stored.bytes;
+          }
+        }
+        const url = channel === 'telegram' ? await telegramFileUrl(file.ref) : directLineUrl(file.ref);
         if (!url) return 'unavailable';
         const response = await get(url, { signal: AbortSignal.timeout(downloadTimeoutMs), redirect: 'error' });
         if (!response.ok || !response.body) return 'unavailable';
@@ -52,9 +62,16 @@ export function channelFileSources(options: FileSourceOptions): FileSources {
     return path && `${root}/file/bot${telegram.token}/${path}`;
   }
 
-  function webChatUrl(ref: string): string | null {
+  /** The file store's token of a link to this server's own files; null for another path here; undefined for another host. */
+  function ownFile(ref: string): string | null | undefined {
     const url = URL.canParse(ref) ? new URL(ref) : null;
-    return url && (url.protocol === 'https:' || url.protocol === 'http:') && options.webChatOrigins().includes(url.origin) ? url.href : null;
+    if (!url || !options.ownFiles.origins().includes(url.origin)) return undefined;
+    return /^\/files\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)?.[1] ?? null;
+  }
+
+  function directLineUrl(ref: string): string | null {
+    const url = URL.canParse(ref) ? new URL(ref) : null;
+    return url && url.protocol === 'https:' && url.origin === options.directLineOrigin ? url.href : null;
   }
 }
 

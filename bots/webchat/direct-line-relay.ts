@@ -102,6 +102,8 @@ export class DirectLineRelay {
     private readonly store: SqlRelayConversations,
     /** Where uploads wait for the bot to read them, behind a link that expires. */
     private readonly files: FileStore,
+    /** The address customers' browsers reach this server at: the links of their uploads. */
+    private readonly publicUrl: () => string,
     private readonly log: Log,
   ) {}
 
@@ -176,7 +178,7 @@ export class DirectLineRelay {
         for (const file of form.files.filter((one) => one.field !== 'activity')) {
           const mime: FileMime = (attachmentMimes as readonly string[]).includes(file.mime) ? (file.mime as FileMime) : 'application/octet-stream';
           const token = await this.files.put({ name: file.name.slice(-200) || 'file', mime, bytes: file.bytes });
-          attachments.push({ contentType: file.mime.slice(0, 128), contentUrl: `${this.botUrl()}/files/${token}`, name: file.name.slice(-200) });
+          attachments.push({ contentType: file.mime.slice(0, 128), contentUrl: `${this.publicUrl()}/files/${token}`, name: file.name.slice(-200) });
         }
         const activity = await this.append(conversation, { ...parsed.data, attachments, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });

@@ -244,7 +244,7 @@ describe('the embedded Direct Line endpoint, when the bot fails', () => {
     const server = restify.createServer();
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    const relay = new DirectLineRelay(() => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`, new SqlRelayConversations(orm), new SqlFileStore(orm), createLog('error', () => undefined));
+    const relay = new DirectLineRelay(() => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`, new SqlRelayConversations(orm), new SqlFileStore(orm), () => 'http://127.0.0.1', createLog('error', () => undefined));
     relay.mount(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
