@@ -8,6 +8,7 @@ import type { Kopecks } from './domain/money';
 import type { PaymentOutcome } from './domain/payment';
 import type { EReceiptTerm } from './domain/receipt-archive';
 import type { EReceiptRequest } from './domain/e-receipt';
+import type { AccountSettings, LinkedChat, LinkVia, ReadingsWithoutLink } from './domain/account-settings';
 import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './domain/appeal';
 import type { Receipt, ZoneTariff } from './domain/receipt';
 import type { SharedFile } from './content/content';
@@ -38,12 +39,40 @@ export interface ChatIdentities {
   setLocale(chat: ChatAddress, locale: Locale): Promise<void>;
   /** The linked accounts, the active one first. */
   linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]>;
-  /** Links unless the chat has `maxAccounts` already (checked in the same transaction, so two links cannot both pass). */
-  link(chat: ChatAddress, account: AccountNumber, link: { readonly consentAt: Date; readonly at: Date; readonly maxAccounts: number }): Promise<LinkOutcome>;
-  unlink(chat: ChatAddress, account: AccountNumber): Promise<void>;
+  /**
+   * Links and makes it the active account, unless the chat has `maxAccounts` already (checked in
+   * the same transaction, so two links cannot both pass).
+   */
+  link(chat: ChatAddress, account: AccountNumber, link: { readonly consentAt: Date; readonly at: Date; readonly maxAccounts: number; readonly via: LinkVia }): Promise<LinkOutcome>;
+  /** Makes a linked account the active one; false when the chat is not linked to it. */
+  choose(chat: ChatAddress, account: AccountNumber, at: Date): Promise<boolean>;
+  /** False when there was no such link (removed or revoked already). */
+  unlink(chat: ChatAddress, account: AccountNumber): Promise<boolean>;
   /** Every chat linked to the account, on any channel. */
   chatsLinkedTo(account: AccountNumber): Promise<ChatAddress[]>;
+  /** «Кто привязан»: the chats linked to the account, how and when, oldest first. */
+  linksOf(account: AccountNumber): Promise<LinkedChat[]>;
 }
+
+/** The owner's settings of an account («Настройки»). */
+export interface Settings {
+  of(account: AccountNumber): Promise<AccountSettings | null>;
+  setReadingsWithoutLink(account: AccountNumber, setting: ReadingsWithoutLink): Promise<void>;
+  setManagementByOthers(account: AccountNumber, allowed: boolean): Promise<void>;
+  setEmail(account: AccountNumber, email: string): Promise<void>;
+}
+
+/** Household invites: a one-time link, valid a day, that links another chat without the payment proof. */
+export interface Invites {
+  /** The invite's token (for `/start inv_<token>`). */
+  create(account: AccountNumber, inviter: ChatAddress, at: Date, expiresAt: Date): Promise<string>;
+  /** What an invite opens, without using it. */
+  peek(token: string, now: Date): Promise<InviteLookup>;
+  /** Uses it for `invitee`, once: a second taker (or a second click) gets `used`. */
+  take(token: string, invitee: ChatAddress, now: Date): Promise<InviteLookup>;
+}
+
+export type InviteLookup = { readonly account: AccountNumber; readonly inviter: ChatAddress } | { readonly refused: 'unknown' | 'expired' | 'used' };
 
 /** Failed proofs of ownership; shared by every process, so the limit survives restarts. */
 export interface LinkAttempts {

@@ -1,7 +1,7 @@
 import type { Kopecks } from './domain/money';
 import type { AppealTopic } from './domain/appeal';
 import type { Localizer } from './localizer';
-import type { Accounts, AppealFiles, Appeals, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
+import type { Accounts, AppealFiles, Appeals, ChatPushes, Invites, Settings, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from './ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {
@@ -18,6 +18,10 @@ export interface Ports {
   readonly links: DeepLinks;
   readonly appeals: Appeals;
   readonly appealFiles: AppealFiles;
+  readonly settings: Settings;
+  readonly invites: Invites;
+  /** Messages into other chats (a revoked chat, an inviter told the invite was taken). */
+  readonly pushes: ChatPushes;
 }
 
 /** What the composition root gives the runner: the ports, words and time. */

@@ -2,7 +2,9 @@ import type { Chat } from './chat';
 import { showAccountInfo } from './flows/account-info/show-account-info';
 import { chooseLanguage } from './flows/language/choose-language';
 import { linkAccount } from './flows/link-account/link-account';
-import { unlinkAccount } from './flows/link-account/unlink-account';
+import { myAccounts, removeAccount } from './flows/accounts/my-accounts';
+import { linkedChats } from './flows/accounts/linked-chats';
+import { accountSettings } from './flows/accounts/settings';
 import { greet, help, menu, more, cancel, notUnderstood, notText } from './flows/menu/menu-flows';
 import { pay } from './flows/pay/pay';
 import { monthlyReceipt } from './flows/receipts/monthly-receipt';
@@ -43,7 +45,8 @@ export const tasks = [
   { action: 'start', flow: greet, version: 2, command: true, intents: true },
   { action: 'menu', flow: menu, version: 1, command: true, intents: true },
   { action: 'more', flow: more, version: 1 },
-  { action: 'link', flow: linkAccount, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
+  { action: 'link', flow: linkAccount, version: 3, menu: { unlinked: 'main' }, command: true, intents: true },
+  { action: 'accounts', flow: myAccounts, version: 1, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'info', flow: showAccountInfo, version: 2, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'pay', flow: pay, version: 2, menu: { linked: 'main' }, command: true, intents: true },
   { action: 'readings', flow: submitReadings, version: 2, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true },
@@ -55,7 +58,9 @@ export const tasks = [
   { action: 'ereceipt', flow: eReceipt, version: 1, menu: { linked: 'more' }, command: true, intents: true },
   { action: 'appeal', flow: fileAppeal, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'appeals', flow: myAppeals, version: 2, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true },
-  { action: 'unlink', flow: unlinkAccount, version: 2, menu: { linked: 'more' }, command: true, intents: true },
+  { action: 'settings', flow: accountSettings, version: 1, menu: { linked: 'more' }, command: true, intents: true },
+  { action: 'chats', flow: linkedChats, version: 1, command: true, intents: true },
+  { action: 'unlink', flow: removeAccount, version: 3, command: true, intents: true },
   { action: 'language', flow: chooseLanguage, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'help', flow: help, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
   { action: 'cancel', flow: cancel, version: 1, command: true, intents: true },

@@ -23,13 +23,13 @@ resume-offer = What you started is kept: you can continue it.
 question-closed = This question is closed.
 message-too-long = That message is too long: I read messages of up to { $max } characters. Please write it shorter; I remember where we were.
 not-text = { $what ->
-    [photo] I can't read pictures yet.
+    [photo] I take photos in appeals: “Write an appeal”, and attach it there.
     [sticker] Thanks for the sticker! But I understand only text and buttons.
     [voice] I can't listen to voice messages yet.
     [video] I can't watch videos yet.
     [location] I don't need a location: everything goes by the account number.
     [contact] I don't need a contact: everything goes by the account number.
-   *[other] I can't read files yet.
+   *[other] I take files in appeals: “Write an appeal”, and attach it there.
   } Choose an action from the menu or write what you need.
 menu-more = More actions:
 service-unavailable = I can't process your message right now. It is kept: I will answer as soon as I can, or try again in a few minutes.
@@ -92,6 +92,8 @@ link-not-matched =
 link-paused = Too many failed attempts. Linking is paused until { $until } (Moscow time).
 link-too-many = At most { $max } accounts can be linked to one chat. Unlink one of them to add another.
 link-done = Done! Account { $account } is now linked to this chat.
+link-done-active = Done! Account { $account } is now linked to this chat and is the active one: everything you do goes to it. Switch accounts under “My accounts”.
+link-management-off = Account { $account } is linked to another chat, and its owner does not allow managing it from another chat (the “Account management” setting). Ask the owner to send you an invite: “My accounts” → “Who is linked” → “Invite”.
 
 mail-link-subject = Account { $account } was linked to a chat
 mail-link-body =
@@ -151,7 +153,6 @@ info-unavailable = Account information is unavailable right now. Please try agai
 ## unlink-account
 
 action-unlink = Unlink the account
-help-unlink = • unlink the account from this chat (/unlink);
 intent-unlink = unlink | disconnect | remove account | remove my account
 
 unlink-nothing = No account is linked to this chat.
@@ -159,6 +160,128 @@ unlink-confirm = Unlink account { $account } from this chat? You can link it aga
 unlink-yes = Yes, unlink
 unlink-kept = All right, the account stays linked.
 unlink-done = Account { $account } is unlinked from this chat.
+unlink-done-active = Account { $account } is unlinked from this chat. The active account is now { $active }.
+
+
+## accounts
+
+action-accounts = My accounts
+help-accounts = • show my accounts, switch to another, add or remove one (/accounts);
+intent-accounts = my accounts | list of accounts | switch account | change account | another account | second account
+action-settings = Settings
+help-settings = • account settings: readings without linking, management from another chat, e-mail, e-receipt (/settings);
+intent-settings = settings | account settings | preferences | change email
+action-chats = Who is linked
+intent-chats = who is linked | linked chats | revoke access | invite | invitation
+
+accounts-none = No account is linked to this chat.
+accounts-list =
+    Your accounts ({ $count } of 10):
+    { $rows }
+    Everything you do goes to the active account.
+accounts-row-active = ✓ { $account } — { $address }, { $balance } (active)
+accounts-row = • { $account } — { $address }, { $balance }
+accounts-switch = Go to account { $account }
+accounts-add = Add an account
+accounts-remove = Remove an account from the list
+accounts-remove-which = Which account should be removed from this chat's list?
+accounts-number = Account { $account }
+accounts-switched = The active account is { $account }: everything now goes to it.
+accounts-not-linked = Account { $account } is not linked to this chat.
+
+chats-via-proof = by payment
+chats-via-invite = by invite
+chats-row = • { $channel } { $chat }, since { $at }, { $via }
+chats-row-here = • { $channel } { $chat }, since { $at }, { $via }: this chat
+chats-list =
+    Chats linked to account { $account }:
+    { $rows }
+chats-read-only = This chat was linked by an invite: only the owner (the chat linked by payment) can revoke access and change settings.
+chats-revoke = Revoke access: { $channel } { $chat }
+chats-invite = Invite someone of the household
+chats-revoke-confirm = Revoke the access of { $channel } { $chat } to account { $account }? That chat will be told.
+chats-revoke-yes = Yes, revoke
+chats-revoke-kept = All right, the access stays.
+chats-revoke-gone = { $channel } { $chat } is no longer linked to account { $account }.
+chats-revoked = The access of { $channel } { $chat } to account { $account } is revoked. The account's e-mail has been told.
+chats-invite-made =
+    An invite to account { $account }: send the link to the person you invite. It works until { $until } and only once; you remain the owner by payment.
+    Telegram: { $telegram }
+    Web chat on the site: { $webChat }
+chats-invite-made-web =
+    An invite to account { $account }: send the link to the person you invite. It works until { $until } and only once; you remain the owner by payment.
+    Web chat on the site: { $webChat }
+chats-back = Who is linked
+push-link-revoked = The owner of account { $account } has revoked this chat's access to it. To work with it again, link it by a payment or ask for an invite.
+mail-link-revoked-subject = Access to account { $account } revoked
+mail-link-revoked-body =
+    Hello!
+
+    At { $at } the access of { $channel } { $chat } to account { $account } was revoked from the owner's chat.
+
+    If this was not you, open the chat and check “Who is linked”.
+invite-unknown = The invite link was not found: it may have been copied only in part. Ask the account's owner for a new one.
+invite-expired = The invite has expired: invites work for 24 hours. Ask the account's owner for a new one.
+invite-used = This invite has been used already: each works once. Ask the account's owner for a new one.
+invite-ask-consent =
+    You are invited to account { $account }, address: { $address }.
+    To work with the account in this chat, accept the terms of the digital services and consent to the processing of personal data.
+push-invite-taken = The invite was accepted: chat { $chat } is linked to account { $account }. You can revoke its access under “Who is linked”.
+
+settings-title = Settings of account { $account }
+settings-on-off = { $allowed ->
+    [on] on
+   *[off] off
+  }
+settings-readings = Readings without linking
+settings-readings-pending = { $allowed ->
+    [on] on
+   *[off] off
+  }; { $next ->
+    [on] on
+   *[off] off
+  } from { $from }
+settings-management = Management from another chat
+settings-email = Account e-mail
+settings-email-none = none
+settings-read-only = This chat was linked by an invite: only the owner (the chat linked by payment) can change settings.
+settings-ask = What should be changed?
+settings-readings-turn-off = Forbid readings without linking
+settings-readings-turn-on = Allow readings without linking
+settings-management-turn-off = Forbid management from another chat
+settings-management-turn-on = Allow management from another chat
+settings-email-change = Change the e-mail
+settings-readings-changes = The change takes effect within 24 hours: from { $from } readings without linking will be { $allowed ->
+    [on] allowed
+   *[off] forbidden
+  }.
+settings-readings-kept = Readings without linking stay { $allowed ->
+    [on] allowed
+   *[off] forbidden
+  }; the change is cancelled.
+settings-management-set = { $allowed ->
+    [on] Management from another chat is allowed: the account can be linked in another chat by a payment.
+   *[off] Management from another chat is forbidden: other chats can link the account only by your invite. Chats linked already stay; you can revoke them under “Who is linked”.
+  }
+settings-email-ask = Type the account's new e-mail, for example: ivanova@mail.ru. A letter with a link will go there: the address changes only once you follow it.
+settings-email-same = That is the address already given. Type another one.
+settings-email-link-sent = A letter with a link has been sent to { $email }. Follow it within 24 hours: without that the e-mail does not change.
+settings-email-changed = The e-mail of account { $account } is now { $email }. The old address has been told.
+mail-account-email-subject = Confirm the new e-mail of account { $account }
+mail-account-email-body =
+    Hello!
+
+    Someone asked in the chat to make this address the e-mail of account { $account }. To confirm, follow the link (it works for 24 hours, once):
+    { $url }
+
+    If you asked for nothing, do not follow the link: nothing will change.
+mail-email-changed-subject = The e-mail of account { $account } has changed
+mail-email-changed-body =
+    Hello!
+
+    The e-mail of account { $account } is now { $email }. Letters about the account go there from now on.
+
+    If this was not you, contact { -supplier }.
 
 ## language
 
@@ -401,7 +524,6 @@ mail-e-receipt-web-chat = Open the chat on the website
 
 link-token-invalid = The link from the e-mail has expired or is damaged: such links work for 30 days. Choose what to do in the menu.
 link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Link it to pay in the chat, or send readings by the account number.
-link-token-other-account = The link from the e-mail is for account { $account }, while this chat works with account { $active }.
 
 ## e-receipt
 

@@ -168,7 +168,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     mountYooKassa(server, yookassa);
     reconciling = setInterval(() => void reconcileYooKassa(yookassa, new Date()), 60_000);
   }
-  mountEReceiptPages(server, { services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes }, localizer: runtime.localizer, timeZone: config.timeZone, pushed: () => void pushes.kick() });
+  mountEReceiptPages(server, { services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes, settings: runtime.services.settings, mail: runtime.mailQueue }, localizer: runtime.localizer, timeZone: config.timeZone, pushed: () => void pushes.kick() });
   mountDesk(server, {
     operators: new SqlOperators(orm),
     services: { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments },

@@ -19,6 +19,8 @@ import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlSettings } from '../../db/repositories/sql-settings';
+import { SqlInvites } from '../../db/repositories/sql-invites';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { appealFiles } from '../../core/appeals/appeal-files';
@@ -94,6 +96,7 @@ export async function createRuntime(
   const eReceipts = new SqlEReceipts(orm, (token) => `${paymentPageBase()}/e-receipt/confirm?token=${token}`);
   const monthlyReceipts = new SqlMonthlyReceiptChats(orm);
   const attachments = new SqlAttachmentStore(orm);
+  const pushes = new SqlChatPushes(orm);
   const sources = channelFileSources({
     ...(config.telegram && { telegram: { token: config.telegram.token, ...(config.telegram.apiRoot && { apiRoot: config.telegram.apiRoot }) } }),
     ownFiles: { origins: () => [new URL(paymentPageBase()).origin], store: files },
@@ -114,6 +117,9 @@ export async function createRuntime(
     links: new SignedDeepLinks(secret, { telegramBot, webChat: paymentPageBase }),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(attachments, sources, files),
+    settings: new SqlSettings(orm),
+    invites: new SqlInvites(orm),
+    pushes,
     localizer,
     clock: () => new Date(),
     policy: config.policy,
@@ -137,7 +143,7 @@ export async function createRuntime(
     localizer,
     files,
     identities,
-    pushes: new SqlChatPushes(orm),
+    pushes,
     orders,
     yookassa,
     receipts,

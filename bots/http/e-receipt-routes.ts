@@ -4,11 +4,11 @@ import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
 import type { Locale } from '../../core/domain/locale';
 import { escapeHtml, pageLocale } from './html-page';
 import type { Localizer } from '../../core/localizer';
-import type { ChatPushes, EReceipts } from '../../core/ports';
+import type { ChatPushes, EReceipts, MailOutbox, Settings } from '../../core/ports';
 import { text, type Text } from '../../core/text';
 
 export interface EReceiptPages {
-  readonly services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes };
+  readonly services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes; readonly settings: Settings; readonly mail: MailOutbox };
   readonly localizer: Localizer;
   readonly timeZone: string;
   /** Called after the chat's news is queued, to deliver it now. */
@@ -33,7 +33,7 @@ export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
   server.post('/e-receipt/confirm', async (req: Request, res: Response) => {
     const given = token.safeParse((req.body as { token?: unknown } | undefined)?.token);
     if (!given.success) return send(res, 404, pages.localizer, pageLocale(req), text('e-receipt-page-unknown'));
-    const confirmation = await confirmEReceiptChange(pages.services, given.data, new Date(), pages.timeZone);
+    const confirmation = await confirmEReceiptChange({ ...pages.services, localizer: pages.localizer }, given.data, new Date(), pages.timeZone);
     if (confirmation.outcome === 'confirmed') {
       pages.pushed();
       return send(res, 200, pages.localizer, confirmation.locale, confirmation.page);

@@ -3,11 +3,15 @@ import type { ChatAddress } from './channel';
 import type { Locale } from './locale';
 import { shiftPeriod } from './period';
 
-/** A change of the e-receipt that waits for its e-mail link to be followed. */
+/**
+ * A change that waits for its e-mail link to be followed: the e-receipt's, or the account's own
+ * e-mail («Настройки»: without following the link nothing changes). `email` is where the link goes.
+ */
 export type EReceiptChange =
   | { readonly kind: 'subscribe'; readonly email: string }
   | { readonly kind: 'change-email'; readonly email: string }
-  | { readonly kind: 'unsubscribe'; readonly email: string; readonly reason: string };
+  | { readonly kind: 'unsubscribe'; readonly email: string; readonly reason: string }
+  | { readonly kind: 'account-email'; readonly email: string };
 
 /** A change and who asked for it: told in the chat once the link is followed. */
 export interface EReceiptRequest {

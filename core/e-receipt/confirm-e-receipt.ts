@@ -1,9 +1,11 @@
 import { maskEmail } from '../domain/address';
-import { eReceiptPeriods, type EReceiptRequest } from '../domain/e-receipt';
+import { eReceiptPeriods, type EReceiptChange, type EReceiptRequest } from '../domain/e-receipt';
+import type { AccountNumber } from '../domain/account-number';
 import type { Locale } from '../domain/locale';
 import { billingPeriod } from '../domain/meter';
 import { displayPeriod } from '../domain/period';
-import type { ChatPushes, EReceipts } from '../ports';
+import type { ChatPushes, EReceipts, MailOutbox, Settings } from '../ports';
+import type { Localizer } from '../localizer';
 import { text, type Text } from '../text';
 
 export type Confirmation =
@@ -15,7 +17,7 @@ export type Confirmation =
  * chat that asked is told. The page's words come back in the customer's language.
  */
 export async function confirmEReceiptChange(
-  services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes },
+  services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes; readonly settings: Settings; readonly mail: MailOutbox; readonly localizer: Localizer },
   token: string,
   now: Date,
   timeZone: string,
@@ -23,12 +25,24 @@ export async function confirmEReceiptChange(
   const taken = await services.eReceipts.take(token, now);
   if ('refused' in taken) return { outcome: taken.refused, locale: taken.locale };
   const { request } = taken;
-  const told = await apply(services.eReceipts, request, billingPeriod(now, timeZone));
+  const { change } = request;
+  const told = change.kind === 'account-email' ? await changeAccountEmail(services, request, change.email) : await apply(services.eReceipts, request.account, change, billingPeriod(now, timeZone));
   await services.pushes.enqueue([{ chat: request.chat, message: told }]);
   return { outcome: 'confirmed', locale: request.locale, page: told };
 }
 
-async function apply(eReceipts: EReceipts, { account, change }: EReceiptRequest, current: string): Promise<Text> {
+/** «Настройки» → e-mail: changed once the new address's link is followed; the old address is told. */
+async function changeAccountEmail(services: { readonly settings: Settings; readonly mail: MailOutbox; readonly localizer: Localizer }, { account, locale }: EReceiptRequest, email: string): Promise<Text> {
+  const old = (await services.settings.of(account))?.email;
+  await services.settings.setEmail(account, email);
+  if (old && old !== email) {
+    const args = { account, email: maskEmail(email) };
+    await services.mail.enqueue({ to: old, subject: services.localizer.format(locale, text('mail-email-changed-subject', args)), text: services.localizer.format(locale, text('mail-email-changed-body', args)) });
+  }
+  return text('settings-email-changed', { account, email: maskEmail(email) });
+}
+
+async function apply(eReceipts: EReceipts, account: AccountNumber, change: Exclude<EReceiptChange, { kind: 'account-email' }>, current: string): Promise<Text> {
   const periods = eReceiptPeriods(current);
   const email = maskEmail(change.email);
   switch (change.kind) {

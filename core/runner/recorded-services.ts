@@ -3,7 +3,7 @@ import type { FlowServices, Ports, Services } from '../services';
 /** Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. */
 export type Recorder = <R>(key: string, work: () => Promise<R>) => Promise<R>;
 
-const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments', 'receipts', 'eReceipts', 'monthlyReceipts', 'links', 'appeals', 'appealFiles'];
+const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments', 'receipts', 'eReceipts', 'monthlyReceipts', 'links', 'appeals', 'appealFiles', 'settings', 'invites', 'pushes'];
 
 /**
  * The services a flow sees: every port method and the clock go through `record`, keyed by port,

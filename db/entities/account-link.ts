@@ -13,6 +13,8 @@ export const AccountLink = defineEntity({
     linkedAt: p.datetime(),
     /** The most recently chosen link is the chat's active account. */
     chosenAt: p.datetime(),
+    /** `proof` (the payment: the owner's chat) or `invite` (an owner's household invite: settings read-only). */
+    via: p.string().default('proof'),
   },
   uniques: [{ properties: ['identity', 'account'] }],
 });

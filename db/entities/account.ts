@@ -18,6 +18,8 @@ export const Account = defineEntity({
     earlierDebtKopecks: p.integer(),
     /** The owner's setting «Безавторизационная передача показаний». */
     readingsWithoutLinkAllowed: p.boolean().default(true),
+    /** The owner's change of it and when it takes effect (`{ allowed, from }`), until then. */
+    readingsWithoutLinkChange: p.json<{ allowed: boolean; from: string }>().nullable(),
     /** The owner's setting «Управление счётом». */
     managementByOthersAllowed: p.boolean().default(true),
     demo: p.boolean().default(false),

@@ -3,6 +3,7 @@ import type { AccountNumber } from '../../core/domain/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
 import { isLocale, type Locale } from '../../core/domain/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
+import type { LinkedChat, LinkVia } from '../../core/domain/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
@@ -29,15 +30,19 @@ export class SqlChatIdentities implements ChatIdentities {
     return links.map((link) => link.account.number as AccountNumber);
   }
 
-  async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts }: { consentAt: Date; at: Date; maxAccounts: number }): Promise<LinkOutcome> {
+  async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
     const { id } = await identityOf(this.orm.em.fork(), chat, null);
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         const identity = em.getReference(ChatIdentity, id);
-        const links = await em.find(AccountLink, { identity }, { fields: ['account'] });
-        if (links.some((link) => link.account.number === account)) return 'already-linked';
+        const links = await em.find(AccountLink, { identity }, { fields: ['account', 'chosenAt'] });
+        const chosenAt = latestChoice(links, at);
+        if (links.some((link) => link.account.number === account)) {
+          await em.nativeUpdate(AccountLink, { identity, account }, { chosenAt });
+          return 'already-linked';
+        }
         if (links.length >= maxAccounts) return 'too-many-accounts';
-        em.create(AccountLink, { identity, account, consentAt, linkedAt: at, chosenAt: at });
+        em.create(AccountLink, { identity, account, consentAt, linkedAt: at, chosenAt, via });
         return 'linked';
       });
     } catch (error) {
@@ -74,11 +79,28 @@ export class SqlChatIdentities implements ChatIdentities {
     return identity?.conversationReference ?? null;
   }
 
-  async unlink(chat: ChatAddress, account: AccountNumber): Promise<void> {
+  async choose(chat: ChatAddress, account: AccountNumber, at: Date): Promise<boolean> {
     const em = this.orm.em.fork();
-    const identity = await em.findOne(ChatIdentity, byChat(chat));
-    if (identity) await em.nativeDelete(AccountLink, { identity, account });
+    const links = await em.find(AccountLink, { identity: byChat(chat) }, { fields: ['chosenAt'] });
+    return (await em.nativeUpdate(AccountLink, { identity: byChat(chat), account }, { chosenAt: latestChoice(links, at) })) === 1;
   }
+
+  async unlink(chat: ChatAddress, account: AccountNumber): Promise<boolean> {
+    return (await this.orm.em.fork().nativeDelete(AccountLink, { identity: byChat(chat), account })) === 1;
+  }
+
+  async linksOf(account: AccountNumber): Promise<LinkedChat[]> {
+    const links = await this.orm.em.fork().find(AccountLink, { account }, { populate: ['identity'], orderBy: { linkedAt: 'asc', id: 'asc' } });
+    return links.flatMap((link) =>
+      isChatChannel(link.identity.channel) ? [{ chat: { channel: link.identity.channel, id: link.identity.externalId }, via: link.via === 'invite' ? ('invite' as const) : ('proof' as const), linkedAt: link.linkedAt.toISOString() }] : [],
+    );
+  }
+}
+
+/** The active account is the latest chosen: a choice is made later than every earlier one, even within the same millisecond. */
+function latestChoice(links: readonly { chosenAt: Date }[], at: Date): Date {
+  const latest = Math.max(0, ...links.map((link) => link.chosenAt.getTime()));
+  return new Date(Math.max(at.getTime(), latest + 1));
 }
 
 /**

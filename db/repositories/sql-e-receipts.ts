@@ -76,5 +76,6 @@ export class SqlEReceipts implements EReceipts {
 function changeOf(purpose: string, email: string, reason: string): EReceiptChange {
   if (purpose === 'subscribe') return { kind: 'subscribe', email };
   if (purpose === 'change-email') return { kind: 'change-email', email };
+  if (purpose === 'account-email') return { kind: 'account-email', email };
   return { kind: 'unsubscribe', email, reason };
 }

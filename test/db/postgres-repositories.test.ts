@@ -69,9 +69,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
   it('links a chat once per account, up to ten accounts, and unlinks', async () => {
     const identities = new SqlChatIdentities(orm);
     const at = new Date('2026-11-24T10:00:00Z');
-    expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10 })).toBe('linked');
-    expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10 })).toBe('already-linked');
-    expect(await identities.link(chat, account('100000000002'), { consentAt: at, at: new Date(at.getTime() + 1000), maxAccounts: 10 })).toBe('linked');
+    expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
+    expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('already-linked');
+    expect(await identities.link(chat, account('100000000002'), { consentAt: at, at: new Date(at.getTime() + 1000), maxAccounts: 10, via: 'proof' })).toBe('linked');
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000002', '100000000001']);
     await identities.unlink(chat, account('100000000002'));
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000001']);
@@ -81,7 +81,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const identities = new SqlChatIdentities(orm);
     const racer = { channel: 'webchat' as const, id: 'racer' };
     const at = new Date();
-    const outcomes = await Promise.all([1, 2, 3].map(() => identities.link(racer, account('100000000003'), { consentAt: at, at, maxAccounts: 10 })));
+    const outcomes = await Promise.all([1, 2, 3].map(() => identities.link(racer, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })));
     expect(outcomes.filter((outcome) => outcome === 'linked')).toHaveLength(1);
     expect(await orm.em.fork().count(AccountLink, { identity: { externalId: 'racer' } })).toBe(1);
   });

@@ -31,7 +31,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
 
   it('answers an attachment, a too long text and a press of an old question\'s button in words', async () => {
     const photo = await channel.post({ type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/photo.jpg', name: 'meter.jpg' }] }, 'user-3');
-    expect(photo.replies[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
+    expect(photo.replies[0]?.text).toBe('Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.');
     const long = await channel.post({ type: 'message', text: 'я'.repeat(5000) }, 'user-3');
     expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual(['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.']);
     await channel.post({ type: 'message', text: '/link' }, 'user-3');

@@ -49,7 +49,7 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     expect(api.calls.filter((call) => call.method === 'answerCallbackQuery').at(-1)?.params).toMatchObject({ text: 'Этот вопрос уже закрыт.' });
     expect((await customer.sendsPhoto()).map((message) => message.text)).toEqual(['Выберите, пожалуйста, один из вариантов на кнопках.', expect.stringContaining('согласие на обработку')]);
     await customer.says('/menu');
-    expect((await customer.sendsPhoto())[0]?.text).toBe('Я пока не умею читать фотографии. Выберите действие в меню или напишите, что нужно.');
+    expect((await customer.sendsPhoto())[0]?.text).toBe('Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.');
   });
 
   it('sends a receipt as a document with its summary and Pay, and the same receipt again by its file_id', async () => {

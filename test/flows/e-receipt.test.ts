@@ -12,7 +12,7 @@ async function linkTo(world: World, to: string): Promise<string> {
 }
 
 const confirm = (world: World, token: string) =>
-  confirmEReceiptChange({ eReceipts: world.services.eReceipts, pushes: new SqlChatPushes(world.orm, world.clock.now) }, token, world.clock.now(), 'Europe/Moscow');
+  confirmEReceiptChange({ ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) }, token, world.clock.now(), 'Europe/Moscow');
 
 describe('the e-receipt', () => {
   let world: World;

@@ -174,7 +174,8 @@ describe('linking a chat to an account', () => {
     const customer = await reachAmount();
     await customer.says('1543.20');
     await customer.presses('Ещё…');
-    await customer.presses('Привязать лицевой счёт');
+    await customer.presses('Мои лицевые счета');
+    await customer.presses('Добавить лицевой счёт');
     expect((await customer.says('100000000001'))[0]).toBe('Лицевой счёт 100000000001 уже привязан к этому чату.');
   });
 

@@ -27,13 +27,13 @@ describe('a link from an e-mail opening the chat', () => {
     ]);
   });
 
-  it('says which account the chat works with when the link is for another of its accounts', async () => {
+  it('switches to the account the link is for when it is another of the chat\'s accounts, and says so', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543,20');
     await world.linkedCustomer('100000000003', '500', customer);
-    expect(await customer.says(`/start ${await token('100000000001', 'pay')}`)).toEqual([
-      'Ссылка из письма — для лицевого счёта 100000000001, а этот чат сейчас работает со счётом 100000000003.',
-    ]);
-    expect(customer.buttons()).toEqual(['Передать показания', 'Меню']);
+    const [switched, payment] = await customer.says(`/start ${await token('100000000001', 'pay')}`);
+    expect(switched).toBe('Активный счёт — 100000000001: все действия теперь по нему.');
+    expect(payment).toMatch(/^К оплате рекомендуется/);
+    expect(await world.services.identities.linkedAccounts(customer.chat)).toEqual(['100000000001', '100000000003']);
   });
 
   it.each([

@@ -23,6 +23,9 @@ import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
 import { demoSupplier } from '../../db/demo-supplier';
 import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlSettings } from '../../db/repositories/sql-settings';
+import { SqlInvites } from '../../db/repositories/sql-invites';
+import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { appealTopics } from '../../core/domain/appeal';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
@@ -86,6 +89,9 @@ export async function createWorld(options: { services?: (services: Services) => 
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(attachments, channelFiles, files),
+    settings: new SqlSettings(orm),
+    invites: new SqlInvites(orm),
+    pushes: new SqlChatPushes(orm, clock.now),
     links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
     localizer,
     clock: clock.now,

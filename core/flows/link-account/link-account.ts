@@ -1,6 +1,8 @@
 import type { Chat } from '../../chat';
 import type { AccountCard } from '../../domain/account';
 import { linkingPolicy } from '../../domain/linking-policy';
+import { addingRefused } from '../../domain/account-settings';
+import { chatKey } from '../../domain/channel';
 import { parsePaymentAmount } from '../../domain/money';
 import { linkFailureNotice, linkNotice } from '../../notices';
 import type { FlowServices } from '../../services';
@@ -22,6 +24,7 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
 
   const card = await confirmedAccount(chat, services, linked, 'link');
   if (!card) return showMenu(chat, services);
+  if (await managedElsewhere(chat, services, card.number)) return showMenu(chat, services, text('link-management-off', { account: card.number }));
 
   const consentAt = await consented(chat, services, text('link-ask-consent'));
   if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
@@ -29,15 +32,29 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<v
   if (!(await provenByPayment(chat, services, card))) return showMenu(chat, services);
 
   const linkedAt = await services.now();
-  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity });
+  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'proof' });
   if (outcome === 'too-many-accounts') {
     return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
   if (outcome === 'linked' && card.email) {
     await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt }));
   }
-  await chat.say(outcome === 'linked' ? text('link-done', { account: card.number }) : text('link-already', { account: card.number }));
+  await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
   await showAccountInfo(chat, services);
+}
+
+/** What a link says: done, or done and now the active one of several, or there already (and now active). */
+export function linkedSaying(outcome: 'linked' | 'already-linked', account: AccountCard['number'], others: boolean) {
+  if (outcome === 'already-linked') return text('link-already', { account });
+  return others ? text('link-done-active', { account }) : text('link-done', { account });
+}
+
+/** The owner's «Управление счётом» is off and other chats hold the account: it cannot be added by proof here. */
+async function managedElsewhere(chat: Chat, services: FlowServices, account: AccountCard['number']): Promise<boolean> {
+  const settings = await services.settings.of(account);
+  if (!settings) return false;
+  const elsewhere = (await services.identities.chatsLinkedTo(account)).filter((other) => chatKey(other) !== chatKey(chat.address));
+  return addingRefused(settings, elsewhere.length);
 }
 
 async function provenByPayment(chat: Chat, services: FlowServices, card: AccountCard): Promise<boolean> {

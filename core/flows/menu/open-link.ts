@@ -5,22 +5,25 @@ import { text } from '../../text';
 import { pay } from '../pay/pay';
 import { submitReadings } from '../readings/submit-readings';
 import { activeAccount, showMenu } from './main-menu';
+import { invitePrefix } from '../../domain/account-settings';
+import { acceptInvite } from '../accounts/accept-invite';
 
 /**
  * A link from the e-receipt letter («Оплатить», «Передать показания») opens its task for the
- * account it was made for, if that is the account this chat works with; otherwise it says what to do.
+ * account it was made for, switching to it when it is another of the chat's accounts; otherwise it
+ * says what to do. A household invite's link (`inv_…`) is accepted here too.
  */
 export async function openLink(chat: Chat, services: FlowServices, token: string): Promise<void> {
+  if (token.startsWith(invitePrefix)) return acceptInvite(chat, services, token.slice(invitePrefix.length));
   const opened = await services.links.open(token, await services.now());
   if (!opened) return showMenu(chat, services, text('link-token-invalid'));
   const active = await activeAccount(chat, services);
   if (active !== opened.account) {
-    const linked = (await services.identities.linkedAccounts(chat.address)).includes(opened.account);
-    return chat.say(linked ? text('link-token-other-account', { account: opened.account, active: active ?? '' }) : text('link-token-not-linked', { account: opened.account }), [
-      ...(linked ? [] : [taskButton('link')]),
-      taskButton('readings'),
-      taskButton('menu'),
-    ]);
+    // Another of the chat's accounts: it becomes the active one, and the chat is told.
+    if (!(await services.identities.choose(chat.address, opened.account, await services.now()))) {
+      return chat.say(text('link-token-not-linked', { account: opened.account }), [taskButton('link'), taskButton('readings'), taskButton('menu')]);
+    }
+    await chat.say(text('accounts-switched', { account: opened.account }));
   }
   return opened.task === 'pay' ? pay(chat, services) : submitReadings(chat, services);
 }

@@ -1,0 +1,42 @@
+import type { Chat } from '../../chat';
+import { taskButton } from '../../actions';
+import { maskAddress } from '../../domain/address';
+import { linkingPolicy } from '../../domain/linking-policy';
+import { linkNotice } from '../../notices';
+import type { FlowServices } from '../../services';
+import { text } from '../../text';
+import { showAccountInfo } from '../account-info/show-account-info';
+import { consented } from '../link-account/account-confirmation';
+import { linkedSaying } from '../link-account/link-account';
+import { showMenu } from '../menu/main-menu';
+import { maskedChat } from '../../domain/account-settings';
+
+/**
+ * A household invite followed (`/start inv_<token>`): the account's masked address, the
+ * invitee's consent, then the link, without the payment proof. Used once: a second chat, or the
+ * same link again, is told it is used; an old one that it expired. The owner is told it was taken.
+ */
+const refusals = { unknown: text('invite-unknown'), expired: text('invite-expired'), used: text('invite-used') } as const;
+
+export async function acceptInvite(chat: Chat, services: FlowServices, token: string): Promise<void> {
+  const invite = await services.invites.peek(token, await services.now());
+  if ('refused' in invite) return showMenu(chat, services, refusals[invite.refused]);
+  const linked = await services.identities.linkedAccounts(chat.address);
+  if (linked.includes(invite.account)) return showMenu(chat, services, text('link-already', { account: invite.account }));
+  if (linked.length >= linkingPolicy.maxAccountsPerIdentity) return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  const card = await services.accounts.card(invite.account);
+  if (!card) return showMenu(chat, services, refusals.unknown);
+  const consentAt = await consented(chat, services, text('invite-ask-consent', { account: card.number, address: maskAddress(card.address) }));
+  if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
+  const at = await services.now();
+  const taken = await services.invites.take(token, chat.address, at);
+  if ('refused' in taken) return showMenu(chat, services, refusals[taken.refused]);
+  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'invite' });
+  if (outcome === 'too-many-accounts') return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  if (outcome === 'linked') {
+    await services.pushes.enqueue([{ chat: taken.inviter, message: text('push-invite-taken', { account: card.number, chat: maskedChat(chat.address) }), buttons: [taskButton('chats')] }]);
+    if (card.email) await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at }));
+  }
+  await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
+  await showAccountInfo(chat, services);
+}
