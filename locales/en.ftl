@@ -229,7 +229,11 @@ invite-ask-consent =
 push-invite-taken = The invite was accepted: chat { $chat } is linked to account { $account }. You can revoke its access under “Who is linked”.
 
 settings-title = Settings of account { $account }
-settings-on-off = { $allowed ->
+settings-readings-value = { $allowed ->
+    [on] on
+   *[off] off
+  }
+settings-management-value = { $allowed ->
     [on] on
    *[off] off
   }

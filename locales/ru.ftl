@@ -230,7 +230,11 @@ invite-ask-consent =
 push-invite-taken = Приглашение принято: чат { $chat } привязан к лицевому счёту { $account }. Отозвать доступ можно в разделе «Кто привязан».
 
 settings-title = Настройки лицевого счёта { $account }
-settings-on-off = { $allowed ->
+settings-readings-value = { $allowed ->
+    [on] включена
+   *[off] выключена
+  }
+settings-management-value = { $allowed ->
     [on] включено
    *[off] выключено
   }

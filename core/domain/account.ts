@@ -5,8 +5,6 @@ export interface AccountCard {
   readonly number: AccountNumber;
   readonly address: string;
   readonly email: string | null;
-  /** The owner's setting: readings may be sent without linking (default on). */
-  readonly readingsWithoutLinkAllowed: boolean;
 }
 
 /** What the web account's «Информация» page shows. */

@@ -11,8 +11,8 @@ export class SqlAccounts implements Accounts {
   constructor(private readonly orm: MikroORM) {}
 
   async card(number: AccountNumber): Promise<AccountCard | null> {
-    const account = await this.orm.em.fork().findOne(Account, { number }, { fields: ['number', 'address', 'email', 'readingsWithoutLinkAllowed'] });
-    return account && { number, address: account.address, email: account.email ?? null, readingsWithoutLinkAllowed: account.readingsWithoutLinkAllowed };
+    const account = await this.orm.em.fork().findOne(Account, { number }, { fields: ['number', 'address', 'email'] });
+    return account && { number, address: account.address, email: account.email ?? null };
   }
 
   async info(number: AccountNumber): Promise<AccountInfo | null> {
@@ -23,7 +23,6 @@ export class SqlAccounts implements Accounts {
         payerName: account.payerName ?? null,
         address: account.address,
         email: account.email ?? null,
-        readingsWithoutLinkAllowed: account.readingsWithoutLinkAllowed,
         phone: account.phone ?? null,
         residents: account.residents,
         seasonalityFactor: Number(account.seasonalityFactor),

@@ -72,10 +72,10 @@ function settingsFacts(settings: AccountSettings, now: Date): Fact[] {
       value: words(
         change
           ? text('settings-readings-pending', { allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off', next: change.allowed ? 'on' : 'off', from: moment(new Date(change.from)) })
-          : text('settings-on-off', { allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off' }),
+          : text('settings-readings-value', { allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off' }),
       ),
     },
-    { label: text('settings-management'), value: words(text('settings-on-off', { allowed: settings.managementByOthers ? 'on' : 'off' })) },
+    { label: text('settings-management'), value: words(text('settings-management-value', { allowed: settings.managementByOthers ? 'on' : 'off' })) },
     { label: text('settings-email'), value: settings.email ? maskEmail(settings.email) : words(text('settings-email-none')) },
   ];
 }

@@ -1,3 +1,4 @@
+import { readingsWithoutLinkAllowed } from '../../domain/account-settings';
 import type { Chat } from '../../chat';
 import type { AccountCard } from '../../domain/account';
 import type { AccountNumber } from '../../domain/account-number';
@@ -27,7 +28,8 @@ export async function submitReadings(chat: Chat, services: FlowServices, typed?:
   if (await isPaused(chat, services, null, 'readings')) return showMenu(chat, services);
   const card = await confirmedAccount(chat, services, [], 'readings');
   if (!card) return showMenu(chat, services);
-  if (!card.readingsWithoutLinkAllowed) return showMenu(chat, services, text('readings-without-link-off'));
+  const settings = await services.settings.of(card.number);
+  if (settings && !readingsWithoutLinkAllowed(settings.readingsWithoutLink, await services.now())) return showMenu(chat, services, text('readings-without-link-off'));
   if (!(await consented(chat, services, text('readings-ask-consent')))) return showMenu(chat, services, text('readings-consent-declined'));
   await enterReadings(chat, services, card, typed);
 }
