@@ -328,7 +328,7 @@ readings-without-link-off = The owner of this account does not allow readings wi
 readings-period-closed = The readings for { $period } have already been used for billing and cannot change. The next readings can be sent from the 1st, for { $next }.
 readings-no-meters = This account has no meters that take readings.
 readings-ask =
-    Meter { $meter }, { $zone }.
+    Account { $account }, meter { $meter }, { $zone }.
     { $history }
     Enter the reading as a whole number, as the meter shows it, without the digits after the point.
 readings-not-typed = I can't read a photo of the meter. Please type the digits the meter shows.
@@ -383,7 +383,7 @@ channel-telegram = Telegram
 channel-webchat = web chat
 channel-other = { $channel }
 history-not-linked = Readings history is for a linked account. Link your account to see it.
-history-ask-period = For which period should I show the readings history?
+history-ask-period = For which period should I show the readings history of account { $account }?
 history-last-6 = Last 6 months
 history-last-12 = Last 12 months
 history-all = Since January 2015
@@ -433,8 +433,8 @@ intent-charges = charges | bill* | bills* | statement | invoice | what was charg
 intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid*
 
 statements-not-linked = Charges and payments are shown for a linked account. Link your account to see them.
-charges-ask-period = For which period should I show charges and payments?
-payments-ask-period = For which period should I show the payment history?
+charges-ask-period = For which period should I show charges and payments of account { $account }?
+payments-ask-period = For which period should I show the payment history of account { $account }?
 charges-empty = No charges for { $from }–{ $to }.
 payments-empty = No payments for { $from }–{ $to }.
 charges-page = Charges and payments of account { $account }, { $from }–{ $to }{ $pages ->
@@ -797,7 +797,7 @@ intent-pay = pay* | pay my bill | pay the bill | make a payment | payment link |
 
 pay-not-linked = Payments from chat are for a linked account. Link your account to pay.
 pay-proposal =
-    The recommended payment is { $recommended }:
+    The recommended payment for account { $account } is { $recommended }:
     • debt: { $debt };
     • the current month's estimate: { $estimate }, so no debt arises when the month is billed.
     You can pay the debt only, or enter your own amount.

@@ -100,7 +100,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.waitForFunction("document.querySelectorAll('.ac-factset').length >= 2");
 
     await press(page, 'Передать показания');
-    await see(page, 'Счётчик CE102-0100001, показание.');
+    await see(page, 'Лицевой счёт 100000000001, счётчик CE102-0100001, показание.');
     await send(page, '34400');
     await see(page, 'CE102-0100001, показание: 34400 (расход 84 кВт·ч)');
     await press(page, 'Передать');
@@ -144,7 +144,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Меню');
     await press(page, 'Ещё…');
     await press(page, 'Начисления и платежи');
-    await see(page, 'За какой период показать начисления и платежи?');
+    await see(page, 'За какой период показать начисления и платежи по счёту 100000000001?');
 
     // A reload keeps the conversation: the transcript comes back, and the question still waits.
     await page.reload();
@@ -156,7 +156,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     // «Оплатить» from the e-receipt letter opens this chat on the payment of that account.
     const token = await app.runtime.services.links.sign('100000000001' as AccountNumber, 'pay', new Date(Date.now() + 3600_000));
     await page.goto(`${app.url}/?start=${token}`);
-    await see(page, 'К оплате рекомендуется');
+    await see(page, 'К оплате по лицевому счёту 100000000001 рекомендуется');
     expect(new URL(page.url()).searchParams.has('start')).toBe(false);
     await page.close();
   }, 120_000);

@@ -160,3 +160,18 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect(await world.customer('y').says(`/start ${invite}`)).toEqual(['Срок действия приглашения истёк: приглашения действуют 24 часа. Попросите владельца счёта прислать новое.', 'Что вы хотите сделать?']);
   });
 });
+
+describe('every task says which account it acts on', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  it.each(['/info', '/pay', '/readings', '/receipts', '/history', '/charges', '/payments', '/ereceipt', '/monthly', '/settings', '/chats'])('%s names the active account of two in its first message', async (command) => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    await world.linkedCustomer('100000000003', '500', customer);
+    const [first] = await customer.says(command);
+    expect(first).toContain('100000000003');
+  });
+});

@@ -12,7 +12,7 @@ describe('charges, payments and payment history', () => {
 
   it('shows each month with its balances, charge and the payments made in it, newest first', async () => {
     await customer.presses('Ещё…');
-    expect(await customer.presses('Начисления и платежи')).toEqual(['За какой период показать начисления и платежи?']);
+    expect(await customer.presses('Начисления и платежи')).toEqual(['За какой период показать начисления и платежи по счёту 100000000003?']);
     const [page] = await customer.presses('Последние 6 месяцев');
     const lines = page?.split('\n') ?? [];
     expect(lines.slice(0, 5)).toEqual([

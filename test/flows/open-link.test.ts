@@ -13,8 +13,8 @@ describe('a link from an e-mail opening the chat', () => {
 
   it('opens the task for the account the chat works with', async () => {
     const customer = await world.linkedCustomer('100000000003', '500');
-    expect((await customer.says(`/start ${await token('100000000003', 'pay')}`))[0]).toMatch(/^К оплате рекомендуется/);
-    expect((await customer.says(`/start ${await token('100000000003', 'readings')}`))[0]).toMatch(/^Счётчик CE303-0300003, пик/);
+    expect((await customer.says(`/start ${await token('100000000003', 'pay')}`))[0]).toMatch(/^К оплате по лицевому счёту \d{12} рекомендуется/);
+    expect((await customer.says(`/start ${await token('100000000003', 'readings')}`))[0]).toMatch(/^Лицевой счёт 100000000003, счётчик CE303-0300003, пик/);
   });
 
   it('says what to do when the link is for an account this chat is not linked to', async () => {
@@ -32,7 +32,7 @@ describe('a link from an e-mail opening the chat', () => {
     await world.linkedCustomer('100000000003', '500', customer);
     const [switched, payment] = await customer.says(`/start ${await token('100000000001', 'pay')}`);
     expect(switched).toBe('Активный счёт — 100000000001: все действия теперь по нему.');
-    expect(payment).toMatch(/^К оплате рекомендуется/);
+    expect(payment).toMatch(/^К оплате по лицевому счёту \d{12} рекомендуется/);
     expect(await world.services.identities.linkedAccounts(customer.chat)).toEqual(['100000000001', '100000000003']);
   });
 

@@ -10,7 +10,7 @@ describe('readings history', () => {
   afterEach(() => world.close());
 
   it('shows the last six months per meter and zone with the accepted mark, and a chart', async () => {
-    expect(await customer.presses('История показаний')).toEqual(['За какой период показать историю показаний?']);
+    expect(await customer.presses('История показаний')).toEqual(['За какой период показать историю показаний по счёту 100000000002?']);
     expect(customer.buttons()).toEqual(['Последние 6 месяцев', 'Последние 12 месяцев', 'С января 2015 года', 'Указать период']);
     const [caption, page] = await customer.presses('Последние 6 месяцев');
     expect(caption).toBe('Расход электроэнергии по месяцам, 06.2026–11.2026.');

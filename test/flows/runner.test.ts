@@ -172,7 +172,7 @@ describe('the flow runner', () => {
   it('answers every kind of message: pictures, stickers, files and too long texts, and loses nothing typed', async () => {
     world = await createWorld();
     const customer = await world.linkedCustomer('100000000001', '1543.20');
-    const readingsPrompt = expect.stringContaining('Счётчик CE102-0100001, показание.');
+    const readingsPrompt = expect.stringContaining('Лицевой счёт 100000000001, счётчик CE102-0100001, показание.');
     await talk(customer, [
       { send: 'photo', expect: ['Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.', 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
       { send: 'sticker', expect: ['Спасибо за стикер! Но я понимаю только текст и кнопки. Выберите действие в меню или напишите, что нужно.', expect.any(String)] },
@@ -190,7 +190,7 @@ describe('the flow runner', () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     await talk(customer, [
       { say: 'сколько я должен?', expect: [expect.stringContaining('Лицевой счёт 100000000001 (демонстрационный)\nАдрес:'), expect.any(String)] },
-      { say: 'начисления и платежи', expect: ['За какой период показать начисления и платежи?'] },
+      { say: 'начисления и платежи', expect: ['За какой период показать начисления и платежи по счёту 100000000001?'] },
       { say: '/menu', expect: ['Лицевой счёт 100000000001. Что вы хотите сделать?'] },
       { say: 'Ещё…', expect: ['Ещё действия:'] },
       { say: 'пзкжщ', expect: ['Я не понял сообщение. Может быть, вы имели в виду одно из этого?'], buttons: ['↩ Продолжить: Начисления и платежи', 'Информация по счёту', 'Оплатить', 'Передать показания', 'Меню'] },

@@ -17,9 +17,9 @@ describe('submitting meter readings', () => {
     await talk(customer, [
       {
         press: 'Передать показания',
-        expect: ['Счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'],
+        expect: ['Лицевой счёт 100000000002, счётчик M201-0200002, день.\nПоследнее принятое показание: 44172 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'],
       },
-      { say: '44 400', expect: ['Счётчик M201-0200002, ночь.\nПоследнее принятое показание: 18795 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'] },
+      { say: '44 400', expect: ['Лицевой счёт 100000000002, счётчик M201-0200002, ночь.\nПоследнее принятое показание: 18795 кВт·ч (24.10.2026, 11:00).\nВведите показание целым числом, как на счётчике, без цифр после запятой.'] },
       {
         say: '18890',
         expect: ['Проверьте показания по счёту 100000000002:\nM201-0200002, день: 44400 (расход 228 кВт·ч)\nM201-0200002, ночь: 18890 (расход 95 кВт·ч)'],
@@ -40,7 +40,7 @@ describe('submitting meter readings', () => {
   it('replaces the earlier submission of the same month, and says so', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     await talk(customer, [
-      { press: 'Передать показания', expect: [expect.stringContaining('Счётчик CE102-0100001')] },
+      { press: 'Передать показания', expect: [expect.stringContaining('Лицевой счёт 100000000001, счётчик CE102-0100001')] },
       { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)')] },
       { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
       { press: 'Не нужно', expect: ['Лицевой счёт 100000000001. Что вы хотите сделать?'] },
@@ -64,7 +64,7 @@ describe('submitting meter readings', () => {
     await customer.presses('Передать показания');
     const replies = await customer.says(typed);
     expect(replies[0]).toBe('Показание — целое число кВт·ч, как на счётчике, без цифр после запятой и без букв. Например: 12345.');
-    expect(replies[1]).toContain('Счётчик CE102-0100001, показание.');
+    expect(replies[1]).toContain('Лицевой счёт 100000000001, счётчик CE102-0100001, показание.');
   });
 
   it('refuses more digits than the meter has', async () => {
@@ -99,7 +99,7 @@ describe('submitting meter readings', () => {
     expect(await customer.says('43416')).toEqual([
       'С показанием 43416 расход составит 9 100 кВт·ч — намного больше обычного (216 кВт·ч в месяц). Всё верно?',
     ]);
-    expect((await customer.presses('Исправить'))[0]).toContain('Счётчик CE102-0100001');
+    expect((await customer.presses('Исправить'))[0]).toContain('Лицевой счёт 100000000001, счётчик CE102-0100001');
     expect((await customer.says('34416'))[0]).toContain('34416 (расход 100 кВт·ч)');
   });
 
@@ -122,7 +122,7 @@ describe('submitting meter readings', () => {
     ]);
     await customer.says('100000000003');
     await customer.presses('Да');
-    expect((await customer.presses('Принимаю и согласен'))[0]).toContain('Счётчик CE303-0300003, пик.');
+    expect((await customer.presses('Принимаю и согласен'))[0]).toContain('Лицевой счёт 100000000003, счётчик CE303-0300003, пик.');
     await customer.says('13900');
     await customer.says('27300');
     expect((await customer.says('17300'))[0]).toContain('CE303-0300003, ночь: 17300 (расход 41 кВт·ч)');
@@ -172,7 +172,7 @@ describe('readings for a period billing has closed', () => {
   it('says so before asking anything, with when the next readings can be sent', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     await talk(customer, [
-      { press: 'Передать показания', expect: [expect.stringContaining('Счётчик CE102-0100001')] },
+      { press: 'Передать показания', expect: [expect.stringContaining('Лицевой счёт 100000000001, счётчик CE102-0100001')] },
       { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)')] },
       { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
       { press: 'Не нужно', expect: [expect.any(String)] },

@@ -29,7 +29,7 @@ export async function pay(chat: Chat, services: FlowServices): Promise<void> {
     onTheirWay.map((payment) => payment.amount),
   );
   const choice = await chat.choose(
-    text('pay-proposal', { debt: money(proposal.debt), estimate: money(proposal.estimate), recommended: money(proposal.recommended) }),
+    text('pay-proposal', { account, debt: money(proposal.debt), estimate: money(proposal.estimate), recommended: money(proposal.recommended) }),
     [
       ...(proposal.recommended > 0 ? [{ value: 'recommended' as const, label: text('pay-recommended', { amount: money(proposal.recommended) }) }] : []),
       ...(proposal.debt > 0 && proposal.estimate > 0 ? [{ value: 'debt' as const, label: text('pay-debt-only', { amount: money(proposal.debt) }) }] : []),

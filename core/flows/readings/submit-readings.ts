@@ -50,7 +50,7 @@ async function enterReadings(chat: Chat, services: FlowServices, card: AccountCa
     entries = [];
     for (const meter of meters) {
       for (const zone of meter.zones) {
-        entries.push(await askZone(chat, meter, zone, prefilled));
+        entries.push(await askZone(chat, card.number, meter, zone, prefilled));
         prefilled = undefined;
       }
     }
@@ -73,7 +73,7 @@ type ZoneState = MeterState['zones'][number];
 
 
 /** One zone's value, asked until it passes the supplier's rules or the customer confirms it. */
-async function askZone(chat: Chat, meter: MeterState, zone: ZoneState, prefilled: string | undefined): Promise<ReadingEntry> {
+async function askZone(chat: Chat, account: AccountNumber, meter: MeterState, zone: ZoneState, prefilled: string | undefined): Promise<ReadingEntry> {
   const previous = zone.lastAccepted?.value ?? null;
   const history = [
     zone.lastAccepted
@@ -81,7 +81,7 @@ async function askZone(chat: Chat, meter: MeterState, zone: ZoneState, prefilled
       : text('readings-no-previous'),
     ...(zone.submitted ? [text('readings-already-sent', { submitted: String(zone.submitted.value) })] : []),
   ];
-  const prompt = text('readings-ask', { meter: meter.serialNumber, zone: zoneName(zone.zone), history: lines(history) });
+  const prompt = text('readings-ask', { account, meter: meter.serialNumber, zone: zoneName(zone.zone), history: lines(history) });
   const parse = (input: string) => parseReadingValue(input, meter.digits);
   const given = prefilled === undefined ? null : parse(prefilled);
   let first = given?.ok ? given.value : null;

@@ -52,7 +52,7 @@ export async function showReport<Row>(chat: Chat, services: FlowServices, report
   if (!account) return showMenu(chat, services, report.notLinked);
   const current = billingPeriod(await services.now(), services.localizer.timeZone);
   const asked = reportRequest(argument, current);
-  const range = asked?.range ?? (await askPeriod(chat, report.askPeriod, current));
+  const range = asked?.range ?? (await askPeriod(chat, { ...report.askPeriod, args: { ...report.askPeriod.args, account } }, current));
   const page: ReportPage = { account, range, shown: { from: displayPeriod(range.from), to: displayPeriod(range.to) } };
   const rows = await report.read(services, page);
   if (rows.length === 0) return showMenu(chat, services, { ...report.empty, args: { ...report.empty.args, ...page.shown } });
