@@ -8,6 +8,7 @@ import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
+import { SqlInvites } from '../../db/repositories/sql-invites';
 import { seedDemoAccounts } from '../../db/seed';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 
@@ -84,6 +85,24 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const outcomes = await Promise.all([1, 2, 3].map(() => identities.link(racer, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })));
     expect(outcomes.filter((outcome) => outcome === 'linked')).toHaveLength(1);
     expect(await orm.em.fork().count(AccountLink, { identity: { externalId: 'racer' } })).toBe(1);
+  });
+
+  it('lets one of two chats racing for the same invite take it, and keeps the switch of the active account across links', async () => {
+    const invites = new SqlInvites(orm);
+    const now = new Date();
+    const token = await invites.create(account('100000000002'), chat, now, new Date(now.getTime() + 3600_000));
+    const taken = await Promise.all(['2001', '2002', '2003'].map((id) => invites.take(token, { channel: 'webchat', id }, now)));
+    expect(taken.filter((one) => 'account' in one)).toHaveLength(1);
+    expect(taken.filter((one) => 'refused' in one && one.refused === 'used')).toHaveLength(2);
+    expect(await invites.peek(token, now)).toEqual({ refused: 'used' });
+
+    const identities = new SqlChatIdentities(orm);
+    const owner = { channel: 'telegram' as const, id: '2004' };
+    for (const number of ['100000000001', '100000000002', '100000000003']) await identities.link(owner, account(number), { consentAt: now, at: now, maxAccounts: 10, via: 'proof' });
+    expect(await identities.linkedAccounts(owner)).toEqual(['100000000003', '100000000002', '100000000001']);
+    expect(await identities.choose(owner, account('100000000001'), now)).toBe(true);
+    expect((await identities.linkedAccounts(owner))[0]).toBe('100000000001');
+    expect((await identities.linksOf(account('100000000001'))).find((link) => link.chat.id === '2004')).toMatchObject({ via: 'proof' });
   });
 
   it('remembers the language of a chat', async () => {

@@ -209,6 +209,24 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('shows two accounts on a phone, the active one marked, and switches between them', async () => {
+    const page = await open('/', 'ru-RU', { width: 390, height: 800 });
+    await link(page);
+    await send(page, '/link');
+    await see(page, 'Введите номер лицевого счёта');
+    await send(page, '100000000003');
+    await press(page, 'Да');
+    await press(page, 'Принимаю и согласен');
+    await send(page, '500');
+    await see(page, 'привязан к этому чату и теперь активный');
+    await send(page, '/accounts');
+    await see(page, 'Ваши лицевые счета (2 из 10)');
+    await shoot(page, 'webchat-accounts');
+    await press(page, 'Перейти к счёту 100000000001');
+    await see(page, 'Активный счёт — 100000000001');
+    await page.close();
+  }, 60_000);
+
   it('fits the menu on a phone: every action on screen, stacked, with no sideways scrolling', async () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });
     await link(page);
