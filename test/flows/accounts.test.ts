@@ -1,5 +1,6 @@
 import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
 import { Account, AccountLink, ChatPush, QueuedMail } from '../../db/entities';
+import { confirmationTokenMailedTo } from '../support/mailed-links';
 import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
 /** The start token of the last invite the bot gave in this chat. */
@@ -9,13 +10,6 @@ function inviteIn(messages: readonly string[]): string {
   return token;
 }
 
-/** The confirmation link of the last e-mail to `to`: its token. */
-async function linkTo(world: World, to: string): Promise<string> {
-  const [mail] = await world.orm.em.fork().find(QueuedMail, { recipient: to }, { orderBy: { id: 'desc' }, limit: 1 });
-  const token = /\/e-receipt\/confirm\?token=([\w-]+)/.exec(mail?.body ?? '')?.[1];
-  if (!token) throw new Error(`no confirmation link mailed to ${to}`);
-  return token;
-}
 
 const pushesTo = (world: World, chatId: string) => world.orm.em.fork().find(ChatPush, { chatId }, { orderBy: { id: 'asc' } });
 
@@ -139,7 +133,7 @@ describe('several accounts, who is linked, settings and invites', () => {
     ]);
     const stored = async () => (await world.orm.em.fork().findOneOrFail(Account, { number: '100000000001' })).email;
     expect(await stored()).toBe('demo1@example.ru');
-    const token = await linkTo(world, 'maria@new.example');
+    const token = await confirmationTokenMailedTo(world, 'maria@new.example');
     const confirm = () => confirmEReceiptChange(world.services, token, world.clock.now(), 'Europe/Moscow');
     expect(await confirm()).toMatchObject({ outcome: 'confirmed' });
     expect(await confirm()).toMatchObject({ outcome: 'used' });

@@ -1,15 +1,9 @@
 import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
-import { ChatPush, QueuedMail } from '../../db/entities';
+import { ChatPush } from '../../db/entities';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
+import { confirmationTokenMailedTo } from '../support/mailed-links';
 import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
-/** The confirmation link of the last e-mail to `to`: its token. */
-async function linkTo(world: World, to: string): Promise<string> {
-  const [mail] = await world.orm.em.fork().find(QueuedMail, { recipient: to }, { orderBy: { id: 'desc' }, limit: 1 });
-  const token = /\/e-receipt\/confirm\?token=([\w-]+)/.exec(mail?.body ?? '')?.[1];
-  if (!token) throw new Error(`no confirmation link mailed to ${to}`);
-  return token;
-}
 
 const confirm = (world: World, token: string) =>
   confirmEReceiptChange({ ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) }, token, world.clock.now(), 'Europe/Moscow');
@@ -37,7 +31,7 @@ describe('the e-receipt', () => {
         { say: ' Kuznetsov@Mail.RU ', expect: ['Отправил письмо на k***@mail.ru: перейдите по ссылке из него в течение 24 часов. Пока вы этого не сделаете, ничего не изменится.'] },
       ]);
       expect(await world.services.eReceipts.terms('100000000002' as never)).toEqual([]);
-      const token = await linkTo(world, 'kuznetsov@mail.ru');
+      const token = await confirmationTokenMailedTo(world, 'kuznetsov@mail.ru');
       expect(await confirm(world, token)).toMatchObject({ outcome: 'confirmed', locale: 'ru' });
       expect(await world.services.eReceipts.terms('100000000002' as never)).toEqual([{ email: 'kuznetsov@mail.ru', from: '2026-11', until: null }]);
       const [push] = await world.orm.em.fork().find(ChatPush, { chatId: 'customer-1' });
@@ -53,7 +47,7 @@ describe('the e-receipt', () => {
       await customer.presses('Да, подтверждаю');
       await customer.presses('На demo2@example.ru');
       world.clock.advance(24 * 3600_000 + 1);
-      expect((await confirm(world, await linkTo(world, 'demo2@example.ru'))).outcome).toBe('expired');
+      expect((await confirm(world, await confirmationTokenMailedTo(world, 'demo2@example.ru'))).outcome).toBe('expired');
       expect(await world.services.eReceipts.terms('100000000002' as never)).toEqual([]);
     });
   });
@@ -73,7 +67,7 @@ describe('the e-receipt', () => {
         { say: 'maria@example.org', expect: [expect.stringMatching(/^Отправил письмо на m\*+@example\.org/)] },
       ]);
       expect((await world.services.eReceipts.terms('100000000001' as never))[0]?.email).toBe('demo1@example.ru');
-      await confirm(world, await linkTo(world, 'maria@example.org'));
+      await confirm(world, await confirmationTokenMailedTo(world, 'maria@example.org'));
       expect(await world.services.eReceipts.terms('100000000001' as never)).toEqual([{ email: 'maria@example.org', from: '2020-05', until: null }]);
     });
 
@@ -86,7 +80,7 @@ describe('the e-receipt', () => {
         { say: 'Переезжаю', expect: [expect.stringMatching(/^Без электронной квитанции квитанции снова будут приходить на бумаге/)], buttons: ['Да, отказаться', 'Оставить электронную квитанцию'] },
         { press: 'Да, отказаться', expect: [expect.stringMatching(/^Отправил письмо на d\*+@example\.ru/)] },
       ]);
-      const result = await confirm(world, await linkTo(world, 'demo1@example.ru'));
+      const result = await confirm(world, await confirmationTokenMailedTo(world, 'demo1@example.ru'));
       expect(result).toMatchObject({ outcome: 'confirmed', page: { key: 'e-receipt-unsubscribed', args: { paperFrom: '12.2026' } } });
       expect(await world.services.eReceipts.terms('100000000001' as never)).toEqual([{ email: 'demo1@example.ru', from: '2020-05', until: '2026-12' }]);
     });
