@@ -590,7 +590,7 @@ mail-e-receipt-unsubscribe-body =
     { $url }
 
     If you did not ask for this, simply ignore this e-mail: nothing will change.
-e-receipt-page-title = E-receipt
+e-receipt-page-title = { -supplier }: confirmation by an e-mail link
 e-receipt-page-ask = Press the button to confirm the change.
 e-receipt-page-confirm = Confirm
 e-receipt-page-unknown = This link was not found: it may have been copied only in part. Ask for a new one in the chat.
