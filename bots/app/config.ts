@@ -31,6 +31,7 @@ const configSchema = z
     DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
     SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
     REDIS_URL: optionalUrl(['redis', 'rediss'], 'a Redis URL'),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, { message: 'expected up to 64 characters of letters, digits, _ : . -' }).optional(),
     FLOW_STATE_TTL_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(72),
     TELEGRAM_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{20,}$/.test(value), {
       message: 'expected a token from @BotFather, like 123456:ABC-DEF…',
@@ -167,6 +168,8 @@ function toConfig(env: z.infer<typeof configSchema>) {
       ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)
       : ({ kind: 'sqlite', path: env.SQLITE_PATH } as const),
     redisUrl: env.REDIS_URL,
+    /** Put before every Redis key: several installations (or the benchmark) can share one Redis. */
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     flowStateTtlMs: env.FLOW_STATE_TTL_HOURS * 3600_000,
     telegram: env.TELEGRAM_BOT_TOKEN
       ? {

@@ -65,7 +65,7 @@ export interface Runtime {
 
 /** The stores, the services and the flow runner: everything but the channels and the server. */
 export async function createRuntime(
-  config: Pick<Config, 'database' | 'redisUrl' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> & Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat'>>,
+  config: Pick<Config, 'database' | 'redisUrl' | 'redisKeyPrefix' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> & Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat'>>,
   log: Log,
   /** Where the sandbox payment page is reached (known once the server listens). */
   paymentPageBase: () => string = () => 'http://127.0.0.1:3978',
@@ -78,7 +78,7 @@ export async function createRuntime(
     log.info('demo accounts written to the embedded database');
   }
   // A hung Redis fails a command within two seconds instead of holding the update.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000 }) : undefined;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000, ...(config.redisKeyPrefix && { keyPrefix: config.redisKeyPrefix }) }) : undefined;
   // Reconnecting is ioredis's own business; what fails meanwhile fails the update, which is delivered again.
   redis?.on('error', (error: unknown) => log.debug('redis connection failed; reconnecting', errorFields(error)));
   const mailQueue = new SqlMailQueue(orm);

@@ -50,6 +50,33 @@ describeWithRedis('flow state in Redis', () => {
     expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } }, sent)).toEqual({ messages: [] });
   });
 
+  it('keeps every key of an installation under REDIS_KEY_PREFIX, the lock\'s scripts included', async () => {
+    const keyPrefix = prefix();
+    const prefixed = new Redis(redisUrl as string, { keyPrefix });
+    try {
+      const runner = new FlowRunner({
+        services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
+        sessions: new RedisAdapter<FlowSession>({ instance: prefixed, ttl: 60 }),
+        handlings: new RedisAdapter<Handling>({ instance: prefixed, ttl: 60 }),
+        updates: new RedisUpdateLog(prefixed, 60),
+        lock: new RedisChatLock(prefixed),
+        onError: (error) => {
+          throw error;
+        },
+      });
+      const chat = { channel: 'telegram' as const, id: 'prefixed' };
+      await runner.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } }, sent);
+      const keys = (await redis.keys(`${keyPrefix}*`)).sort();
+      expect(keys).toEqual([`${keyPrefix}energobot:session:telegram:prefixed`, `${keyPrefix}energobot:update:telegram:prefixed:1`]);
+      expect(await redis.exists('energobot:session:telegram:prefixed')).toBe(0);
+      // The lock was taken and released under the prefix: a second update gets through at once.
+      await runner.handle({ chat, updateId: '2', input: { kind: 'text', text: '/cancel' } }, sent);
+      expect(await redis.exists(`${keyPrefix}energobot:lock:telegram:prefixed`)).toBe(0);
+    } finally {
+      await prefixed.quit();
+    }
+  });
+
   it('expires the session with its TTL', async () => {
     const store = new RedisAdapter<FlowSession>({ instance: redis, ttl: 1 });
     const key = `${prefix()}session`;
