@@ -1,7 +1,10 @@
 /**
- * `npm run bench`: many concurrent customers link an account and look at it, through each
- * adapter in process, on the embedded default and on PostgreSQL + Redis, beside a bare grammY
- * handler that only replies (the ceiling). Prints updates/s, p50/p99 per update, peak memory.
+ * `npm run bench`: many concurrent customers link an account and look at it, or send readings,
+ * through each adapter in process, on the embedded default and on PostgreSQL + Redis (a private
+ * database and a key prefix of its own: nothing of the user's is touched), each for 5 s or more,
+ * beside a bare grammY handler that only replies (the ceiling, with as many updates); an open-loop
+ * run at 300 updates/s; the saved state per chat; the heap after two identical runs. Figures are
+ * printed, never asserted.
  */
 import { performance } from 'node:perf_hooks';
 import { BotAdapter, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
@@ -18,7 +21,6 @@ import { createTelegramBot } from '../../bots/telegram/telegram-bot';
 import { seedDemoAccounts } from '../../db/seed';
 import { benchBroadcast, benchReceipts } from './receipts';
 
-const customers = Number(process.env['BENCH_CUSTOMERS'] ?? 300);
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 50);
 const botInfo = {
   id: 1,
@@ -33,13 +35,17 @@ const botInfo = {
 } as UserFromGetMe;
 
 type Step = { text: string } | { data: string };
-/** One customer: greeting, linking demo account 1, then its information: 7 updates. */
+/**
+ * One customer: greeting, linking demo account 1, then its information: 7 updates. Answers to the
+ * bot's questions are typed as the buttons' labels, which counts as pressing them: every step
+ * reaches the flow (a stale button's data would only get «question closed»).
+ */
 const linking: Step[] = [
   { text: '/start' },
   { data: 'go:link' },
   { text: '1000 0000 0001' },
-  { data: 'ch:yes' },
-  { data: 'ch:agree' },
+  { text: 'Да' },
+  { text: 'Принимаю и согласен' },
   { text: '1543,20' },
   { data: 'go:info' },
 ];
@@ -48,14 +54,14 @@ const readings: Step[] = [
   { text: '/start' },
   { data: 'go:link' },
   { text: '100000000002' },
-  { data: 'ch:yes' },
-  { data: 'ch:agree' },
+  { text: 'Да' },
+  { text: 'Принимаю и согласен' },
   { text: '2187,45' },
   { data: 'go:readings' },
   { text: '44400' },
   { text: '18890' },
-  { data: 'ch:send' },
-  { data: 'ch:skip' },
+  { text: 'Передать' },
+  { text: 'Не нужно' },
 ];
 
 /** The Bot API answered instantly, without a network: what is measured is energobot. */
@@ -118,20 +124,31 @@ interface Result {
   readonly peakRssMb: number;
 }
 
-/** Customers `firstCustomer`… are new chats, so each scenario starts from its own greeting. */
-async function measure(name: string, deliver: Deliver, steps: Step[], firstUpdateId: number, firstCustomer: number): Promise<Result> {
+/** How long a scenario runs at least (figures from shorter runs wander), or exactly how many updates. */
+type Amount = { readonly seconds: number } | { readonly updates: number };
+
+/** Customer numbers and update ids never repeat across scenarios: each customer is a new chat. */
+let nextCustomer = 0;
+let nextUpdateId = 1;
+
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Closed loop: `concurrency` customers at a time, each sending its steps as fast as answered. */
+async function measure(name: string, deliver: Deliver, steps: Step[], amount: Amount): Promise<Result> {
   const latencies: number[] = [];
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-  let next = 0;
-  let updateId = firstUpdateId;
   const started = performance.now();
+  let begun = 0;
+  const more = () => ('seconds' in amount ? performance.now() - started < amount.seconds * 1000 : begun < amount.updates);
   const worker = async () => {
-    while (next < customers) {
-      const customer = firstCustomer + next++;
+    while (more()) {
+      const customer = nextCustomer++;
       for (const step of steps) {
+        if ('updates' in amount && begun >= amount.updates) break;
+        begun += 1;
         const at = performance.now();
-        await deliver(customer, step, updateId++);
+        await deliver(customer, step, nextUpdateId++);
         latencies.push(performance.now() - at);
       }
     }
@@ -140,19 +157,57 @@ async function measure(name: string, deliver: Deliver, steps: Step[], firstUpdat
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
-  return { name, updates: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), peakRssMb: peakRss / 2 ** 20 };
+  return { name, updates: latencies.length, perSecond: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakRssMb: peakRss / 2 ** 20 };
 }
 
-async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: string } | null> {
+/**
+ * Open loop: updates arrive at `rate` a second whether or not earlier ones are answered (as real
+ * customers do), each from a customer whose previous update is answered; latency counts from when
+ * the update was due, so a stall is not hidden by sending less.
+ */
+async function openLoop(name: string, deliver: Deliver, steps: Step[], rate: number, seconds: number): Promise<Result> {
+  const latencies: number[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const idle: { customer: number; step: number }[] = [];
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  const total = rate * seconds;
+  for (let sent = 0; sent < total; sent += 1) {
+    const due = started + (sent * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const next = idle.shift() ?? { customer: nextCustomer++, step: 0 };
+    const step = steps[next.step] as Step;
+    inFlight.push(
+      deliver(next.customer, step, nextUpdateId++).then(() => {
+        latencies.push(performance.now() - due);
+        if (next.step + 1 < steps.length) idle.push({ customer: next.customer, step: next.step + 1 });
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return { name, updates: latencies.length, perSecond: latencies.length / ((performance.now() - started) / 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakRssMb: peakRss / 2 ** 20 };
+}
+
+/** A private database on the server `DATABASE_URL` names (made anew, dropped after), and Redis under a key prefix of its own. */
+async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: string; keyPrefix: string; drop(): Promise<void> } | null> {
   const adminUrl = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
   const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  try {
+  const name = `energobot_bench_${process.pid}`;
+  const admin = async (sql: string) => {
     const client = new Client({ connectionString: adminUrl });
     await client.connect();
-    await client.query('drop database if exists energobot_bench with (force)');
-    await client.query('create database energobot_bench');
-    await client.end();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`create database ${name}`);
     const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
     await redis.connect();
     await redis.quit();
@@ -161,47 +216,124 @@ async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: stri
     return null;
   }
   const url = new URL(adminUrl);
-  url.pathname = '/energobot_bench';
-  return { databaseUrl: url.toString(), redisUrl };
+  url.pathname = `/${name}`;
+  const keyPrefix = `energobot-bench:${process.pid}:`;
+  return {
+    databaseUrl: url.toString(),
+    redisUrl,
+    keyPrefix,
+    async drop() {
+      await deleteKeys(redisUrl, keyPrefix);
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
 }
 
-async function scenarios(label: string, runtime: Runtime, results: Result[]): Promise<void> {
+/** Only the benchmark's own keys go: SCAN by its prefix, never FLUSHDB. */
+async function deleteKeys(redisUrl: string, keyPrefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    for (let cursor = '0'; ; ) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+      if (cursor === '0') return;
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
+/** Saved flow state per chat at rest: the sessions' sizes in Redis. */
+async function savedStateBytes(redisUrl: string, keyPrefix: string): Promise<{ chats: number; mean: number; max: number }> {
+  const redis = new Redis(redisUrl);
+  const sizes: number[] = [];
+  try {
+    for (let cursor = '0'; ; ) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}energobot:session:*`, 'COUNT', 1000);
+      for (const key of keys) sizes.push(await redis.strlen(key));
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } finally {
+    await redis.quit();
+  }
+  return { chats: sizes.length, mean: sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length), max: Math.max(0, ...sizes) };
+}
+
+/** The heap after a full collection: what a run leaves behind. */
+function settledHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+async function scenarios(label: string, runtime: Runtime, results: Result[], seconds: number): Promise<void> {
   await seedDemoAccounts(runtime.orm, new Date());
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
-  results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, 1, 0));
-  results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, 10_000_000, 0));
-  results.push(await measure(`telegram readings, ${label}`, telegramDelivery(telegram), readings, 20_000_000, 100_000));
-  results.push(await measure(`botframework readings, ${label}`, botFrameworkDelivery(handler), readings, 30_000_000, 100_000));
+  results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, { seconds }));
+  results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, { seconds }));
+  results.push(await measure(`telegram readings, ${label}`, telegramDelivery(telegram), readings, { seconds }));
+  results.push(await measure(`botframework readings, ${label}`, botFrameworkDelivery(handler), readings, { seconds }));
 }
 
 async function main(): Promise<void> {
+  const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
   const results: Result[] = [];
   const log = createLog('error');
-
-  const bare = new Bot('1:bench', { botInfo, client: { fetch: fakeBotApi as never } });
-  bare.on('message', (ctx) => ctx.reply('ok'));
-  results.push(await measure('bare grammY reply (ceiling)', telegramDelivery(bare), linking.filter((step) => 'text' in step), 1, 0));
+  const notes: string[] = [];
 
   const embedded = await createRuntime(createConfig({ SQLITE_PATH: ':memory:' }), log);
-  await scenarios('SQLite + memory', embedded, results);
+  await scenarios('SQLite + memory', embedded, results, seconds);
   const receiptLines = await benchReceipts(embedded);
   await embedded.close();
   receiptLines.push(...(await benchBroadcast()));
 
   const services = await postgresAndRedis();
   if (services) {
-    const production = await createRuntime(createConfig({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, PAYMENTS_PROVIDER: 'sandbox' }), log);
-    await production.redis?.flushdb();
-    await scenarios('PostgreSQL + Redis', production, results);
-    await production.close();
+    try {
+      const production = await createRuntime(
+        createConfig({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, REDIS_KEY_PREFIX: services.keyPrefix, PAYMENTS_PROVIDER: 'sandbox' }),
+        log,
+      );
+      await scenarios('PostgreSQL + Redis', production, results, seconds);
+      const telegram = createTelegramBot({ token: '1:bench', runner: production.runner, files: production.files, botInfo, fetch: fakeBotApi });
+      results.push(await openLoop('telegram linking at 300/s (open loop), PG + Redis', telegramDelivery(telegram), linking, 300, seconds));
+      const state = await savedStateBytes(services.redisUrl, services.keyPrefix);
+      notes.push(`saved flow state at rest: ${state.chats} chats, mean ${state.mean.toFixed(0)} B, max ${state.max} B (aim: under 4096 B)`);
+      // Two identical runs in one process: what the first leaves behind, the second must not add to.
+      const heaps = [settledHeapMb()];
+      for (const run of [1, 2]) {
+        await measure(`telegram linking, repeat ${run}`, telegramDelivery(telegram), linking, { seconds });
+        heaps.push(settledHeapMb());
+      }
+      notes.push(`heap after a full GC: before ${heaps[0]?.toFixed(0)} MB, after run 1 ${heaps[1]?.toFixed(0)} MB, after run 2 ${heaps[2]?.toFixed(0)} MB`);
+      await production.close();
+    } finally {
+      await services.drop();
+    }
   }
 
-  console.log(`\n${customers} customers per scenario, ${concurrency} at a time; linking: ${linking.length} updates each, readings: ${readings.length}\n`);
-  console.log('scenario'.padEnd(44), 'updates'.padStart(8), 'updates/s'.padStart(10), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'peak RSS MB'.padStart(12));
+  // The ceiling: grammY answering every message at once, measured with as many updates as the largest scenario.
+  const bare = new Bot('1:bench', { botInfo, client: { fetch: fakeBotApi as never } });
+  bare.on('message', (ctx) => ctx.reply('ok'));
+  const ceiling = await measure('bare grammY reply (ceiling)', telegramDelivery(bare), [{ text: 'hello' }], { updates: Math.max(...results.map((r) => r.updates)) });
+  results.unshift(ceiling);
+
+  console.log(`\n${seconds} s or more per scenario, ${concurrency} customers at a time; linking: ${linking.length} updates a customer, readings: ${readings.length}\n`);
+  console.log('scenario'.padEnd(52), 'updates'.padStart(8), 'updates/s'.padStart(10), 'of bare'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'peak RSS MB'.padStart(12));
   for (const r of results) {
-    console.log(r.name.padEnd(44), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12));
+    const ratio = (r.perSecond / ceiling.perSecond).toFixed(3);
+    console.log(r.name.padEnd(52), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), ratio.padStart(8), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12));
   }
+  for (const kind of ['linking', 'readings']) {
+    for (const label of ['SQLite + memory', 'PostgreSQL + Redis']) {
+      const [tg, bf] = [`telegram ${kind}, ${label}`, `botframework ${kind}, ${label}`].map((name) => results.find((r) => r.name === name));
+      if (tg && bf) notes.push(`Bot Framework / Telegram, ${kind}, ${label}: ${(bf.perSecond / tg.perSecond).toFixed(2)} (aim: at least 0.8)`);
+    }
+  }
+  console.log('');
+  for (const note of notes) console.log(note);
   console.log('\nreceipts');
   for (const line of receiptLines) console.log(`  ${line}`);
 }

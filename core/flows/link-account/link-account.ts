@@ -52,7 +52,8 @@ export function linkedSaying(outcome: 'linked' | 'already-linked', account: Acco
 /** The owner's «Управление счётом» is off and other chats hold the account: it cannot be added by proof here. */
 async function managedElsewhere(chat: Chat, services: FlowServices, account: AccountCard['number']): Promise<boolean> {
   const settings = await services.settings.of(account);
-  if (!settings) return false;
+  // Most owners allow it: then the account's other chats are not read at all.
+  if (!settings || settings.managementByOthers) return false;
   const elsewhere = (await services.identities.chatsLinkedTo(account)).filter((other) => chatKey(other) !== chatKey(chat.address));
   return addingRefused(settings, elsewhere.length);
 }
