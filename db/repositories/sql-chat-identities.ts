@@ -23,11 +23,13 @@ export class SqlChatIdentities implements ChatIdentities {
     await em.flush();
   }
 
+  /** Read by nearly every update (the menu names the active account): plain rows, no entities built. */
   async linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]> {
-    const links = await this.orm.em
-      .fork()
-      .find(AccountLink, { identity: byChat(chat) }, { orderBy: { chosenAt: 'desc', id: 'desc' }, fields: ['account'] });
-    return links.map((link) => link.account.number as AccountNumber);
+    const rows: { account_number: string }[] = await this.orm.em.getConnection().execute(
+      'select l.account_number from account_link l join chat_identity c on c.id = l.identity_id where c.channel = ? and c.external_id = ? order by l.chosen_at desc, l.id desc',
+      [chat.channel, chat.id],
+    );
+    return rows.map((row) => row.account_number as AccountNumber);
   }
 
   async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
