@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import { isAppealNumber } from '../../core/domain/appeal';
 import { z } from 'zod';
 import type { Localizer } from '../../core/localizer';
 import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
@@ -28,7 +29,7 @@ const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.s
 const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
 const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
 const newPassword = withCsrf.extend({ password: z.string().min(12).max(200) });
-const appealNumber = z.string().regex(/^А-\d{4}-\d{6}$/);
+const appealNumber = z.string().refine(isAppealNumber);
 const status = z.enum(['received', 'answered', 'closed']).catch('received');
 
 /**

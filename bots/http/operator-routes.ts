@@ -7,7 +7,7 @@ import type { Appeals, AttachmentStore, ChatIdentities, ChatPushes, DeepLinks, E
 import type { Localizer } from '../../core/localizer';
 import { publishReceipts } from '../../core/operator/publish-receipts';
 import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
-import type { AppealMessage, FiledAppeal } from '../../core/domain/appeal';
+import { isAppealNumber, type AppealMessage, type FiledAppeal } from '../../core/domain/appeal';
 import type { AttachmentRef } from '../../core/domain/attachment';
 import { contentDisposition } from './server';
 import { readOperatorReply } from './operator-reply';
@@ -33,7 +33,7 @@ export interface OperatorApi {
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const acceptance = z.object({ account: z.string().regex(/^\d{12}$/), period });
 const publication = z.object({ period });
-const appealNumberParam = z.string().regex(/^А-\d{4}-\d{6}$/);
+const appealNumberParam = z.string().refine(isAppealNumber);
 const reply = z.object({ text: z.string().trim().min(1).max(10_000), key: z.string().min(1).max(100) });
 const statusQuery = z.enum(['received', 'answered', 'closed']).optional();
 

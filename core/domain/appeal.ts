@@ -67,6 +67,9 @@ export function appealNumberIn(written: string): string | null {
   return /А-\d{4}-\d{6}/.exec(written)?.[0] ?? null;
 }
 
+/** Exactly an appeal's number, nothing around it (a path parameter, a button's argument). */
+export const isAppealNumber = (value: string): boolean => appealNumberIn(value) === value;
+
 /** Limits of «Ваше сообщение»: long enough to say something, short enough to read. */
 export const messageLength = { min: 10, max: 4000 } as const;
 

@@ -52,9 +52,7 @@ export class ReplayChat implements Chat {
   async ask<T>(prompt: Text, parse: (input: string) => Result<T>, options: AskOptions = {}): Promise<T> {
     await this.say(prompt, options.buttons);
     for (;;) {
-      const input = await this.next();
-      const parsed: Result<T> =
-        input.kind === 'text' ? parse(input.text) : { ok: false, error: input.kind === 'attachment' && options.notTyped ? options.notTyped : text('answer-expected-typed') };
+      const parsed = typedAnswer(await this.next(), parse, options.notTyped);
       if (parsed.ok) return parsed.value;
       await this.say(parsed.error);
       await this.say(prompt, options.buttons);
@@ -64,10 +62,7 @@ export class ReplayChat implements Chat {
   async choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V> {
     for (;;) {
       const question = `${this.run}.${this.asked}`;
-      await this.say(
-        prompt,
-        options.map((option) => ({ label: option.label, data: answerData(question, option.value) })),
-      );
+      await this.say(prompt, answerButtons(question, options));
       const chosen = this.match(await this.next(), question, options);
       if (chosen !== null) return chosen;
       await this.say(text('answer-expected-button'));
@@ -82,12 +77,11 @@ export class ReplayChat implements Chat {
   ): Promise<{ readonly chosen: V } | { readonly typed: T }> {
     for (;;) {
       const question = `${this.run}.${this.asked}`;
-      await this.say(prompt, [...options.map((option) => ({ label: option.label, data: answerData(question, option.value) })), ...(ask.buttons ?? [])]);
+      await this.say(prompt, [...answerButtons(question, options), ...(ask.buttons ?? [])]);
       const input = await this.next();
       const chosen = this.match(input, question, options);
       if (chosen !== null) return { chosen };
-      const parsed: Result<T> =
-        input.kind === 'text' ? parse(input.text) : { ok: false, error: input.kind === 'attachment' && ask.notTyped ? ask.notTyped : text('answer-expected-typed') };
+      const parsed = typedAnswer(input, parse, ask.notTyped);
       if (parsed.ok) return { typed: parsed.value };
       await this.say(parsed.error);
     }
@@ -98,7 +92,7 @@ export class ReplayChat implements Chat {
     for (;;) {
       const input = await this.next();
       if (input.kind === 'attachment' && input.files?.length) return { files: input.files };
-      const parsed: Result<T> = input.kind === 'text' ? parse(input.text) : { ok: false, error: options.notTyped ?? text('answer-expected-typed') };
+      const parsed = typedAnswer(input, parse, options.notTyped);
       if (parsed.ok) return { typed: parsed.value };
       await this.say(parsed.error);
       await this.say(prompt, options.buttons);
@@ -108,7 +102,7 @@ export class ReplayChat implements Chat {
   async receiveFiles<V extends string>(prompt: Text, options: readonly Option<V>[], notFile: Text): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }> {
     for (;;) {
       const question = `${this.run}.${this.asked}`;
-      await this.say(prompt, options.map((option) => ({ label: option.label, data: answerData(question, option.value) })));
+      await this.say(prompt, answerButtons(question, options));
       const input = await this.next();
       const chosen = this.match(input, question, options);
       if (chosen !== null) return { chosen };
@@ -133,4 +127,15 @@ export class ReplayChat implements Chat {
     const typed = normalise(input.text);
     return options.find((option) => normalise(this.localizer.format(this.locale, option.label)) === typed)?.value ?? null;
   }
+}
+
+/** The buttons of a question: each option's label, its data tagged with the question. */
+function answerButtons<V extends string>(question: string, options: readonly Option<V>[]): Button[] {
+  return options.map((option) => ({ label: option.label, data: answerData(question, option.value) }));
+}
+
+/** A typed answer parsed; anything else (a button of another question, a photo, a sticker) refused with `notTyped` or the general word. */
+function typedAnswer<T>(input: Input, parse: (input: string) => Result<T>, notTyped: Text | undefined): Result<T> {
+  if (input.kind === 'text') return parse(input.text);
+  return { ok: false, error: input.kind === 'attachment' && notTyped ? notTyped : text('answer-expected-typed') };
 }

@@ -28,13 +28,13 @@ describeWithRedis('flow state in Redis', () => {
   const sent = async () => undefined;
 
   /** Two runners sharing one Redis, as two instances behind a load balancer would. */
-  function instance(): FlowRunner {
+  function instance(client: Redis = redis): FlowRunner {
     return new FlowRunner({
       services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
-      sessions: new RedisAdapter<FlowSession>({ instance: redis, ttl: 60 }),
-      handlings: new RedisAdapter<Handling>({ instance: redis, ttl: 60 }),
-      updates: new RedisUpdateLog(redis, 60),
-      lock: new RedisChatLock(redis),
+      sessions: new RedisAdapter<FlowSession>({ instance: client, ttl: 60 }),
+      handlings: new RedisAdapter<Handling>({ instance: client, ttl: 60 }),
+      updates: new RedisUpdateLog(client, 60),
+      lock: new RedisChatLock(client),
       onError: (error) => {
         throw error;
       },
@@ -54,16 +54,7 @@ describeWithRedis('flow state in Redis', () => {
     const keyPrefix = prefix();
     const prefixed = new Redis(redisUrl as string, { keyPrefix });
     try {
-      const runner = new FlowRunner({
-        services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
-        sessions: new RedisAdapter<FlowSession>({ instance: prefixed, ttl: 60 }),
-        handlings: new RedisAdapter<Handling>({ instance: prefixed, ttl: 60 }),
-        updates: new RedisUpdateLog(prefixed, 60),
-        lock: new RedisChatLock(prefixed),
-        onError: (error) => {
-          throw error;
-        },
-      });
+      const runner = instance(prefixed);
       const chat = { channel: 'telegram' as const, id: 'prefixed' };
       await runner.handle({ chat, updateId: '1', input: { kind: 'text', text: '/link' } }, sent);
       const keys = (await redis.keys(`${keyPrefix}*`)).sort();

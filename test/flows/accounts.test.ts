@@ -95,7 +95,7 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect((await pushesTo(world, 'second-phone')).map((push) => push.messageKey)).toEqual(['push-link-revoked']);
     expect(await world.orm.em.fork().count(QueuedMail, { recipient: 'demo1@example.ru', subject: 'Доступ к лицевому счёту 100000000001 отозван' })).toBe(1);
     // The revoked chat's next message finds no account.
-    expect((await other.says('/info'))[0]).toMatch(/^Сначала привяжите лицевой счёт|не привязан/);
+    expect((await other.says('/info'))[0]).toBe('Этот чат ещё не привязан к лицевому счёту. Привяжите счёт, чтобы видеть информацию по нему.');
   });
 
   it('turns readings without linking off from 24 hours on, says from when, and cancels the change when asked back', async () => {
