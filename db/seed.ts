@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { demoAccounts } from './demo-accounts';
+import { demoAccounts, type DemoAccount } from './demo-accounts';
 import { demoHistory } from './demo-history';
 import { demoReadings } from './demo-readings';
 import { demoTariffRows } from './demo-tariffs';
@@ -9,11 +9,11 @@ import { Account, EReceiptSubscription, Meter, MeterReading, MonthlyCharge, Paym
  * Writes the demo accounts with their history as of `now`. Run again, it refreshes the history
  * (so the linking payment is recent again) and keeps the chats linked to them.
  */
-export async function seedDemoAccounts(orm: MikroORM, now: Date): Promise<void> {
+export async function seedDemoAccounts(orm: MikroORM, now: Date, accounts: readonly DemoAccount[] = demoAccounts): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
     await em.nativeDelete(Tariff, {});
     await em.insertMany(Tariff, demoTariffRows(now.getUTCFullYear()));
-    for (const demo of demoAccounts) {
+    for (const demo of accounts) {
       const history = demoHistory(demo, now);
       const fields = {
         payerName: demo.payerName,

@@ -1,15 +1,12 @@
-import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { MikroORM } from '@mikro-orm/core';
 import { Redis } from 'ioredis';
 import { Localizer } from '../../core/localizer';
-import { FlowRunner, type Handling } from '../../core/runner/flow-runner';
-import type { FlowSession } from '../../core/runner/flow-session';
-import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
+import { FlowRunner } from '../../core/runner/flow-runner';
+import { InMemoryChatStates } from '../../core/runner/in-memory-state';
 import type { FileStore } from '../../core/ports';
 import type { Services } from '../../core/services';
 import { initORM } from '../../db/orm';
-import { RedisChatLock } from '../../db/redis/redis-chat-lock';
-import { RedisUpdateLog } from '../../db/redis/redis-update-log';
+import { RedisChatStates } from '../../db/redis/redis-chat-states';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
@@ -126,12 +123,9 @@ export async function createRuntime(
   };
   const runner = new FlowRunner({
     services,
-    sessions: redis
-      ? new RedisAdapter<FlowSession>({ instance: redis, ttl: Math.round(config.flowStateTtlMs / 1000) })
-      : new InMemoryStore<FlowSession>(config.flowStateTtlMs),
-    handlings: redis ? new RedisAdapter<Handling>({ instance: redis, ttl: updateLogTtlMs / 1000 }) : new InMemoryStore<Handling>(updateLogTtlMs),
-    updates: redis ? new RedisUpdateLog(redis, updateLogTtlMs / 1000) : new InMemoryUpdateLog(updateLogTtlMs),
-    lock: redis ? new RedisChatLock(redis) : new InProcessChatLock(),
+    states: redis
+      ? new RedisChatStates(redis, { sessionTtlMs: config.flowStateTtlMs, deliveryTtlMs: updateLogTtlMs })
+      : new InMemoryChatStates(config.flowStateTtlMs, updateLogTtlMs),
     onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
   });
   return {

@@ -24,6 +24,9 @@ export interface ConversationBook {
  * The Bot Framework adapter: a message (typed, a button's `messageBack`, or an attachment)
  * becomes the runner's input, and what the flow said is rendered by `activity-renderer`.
  */
+/** Chats whose conversation this process remembers writing; past it, a chat's next turn writes again. */
+const knownChatsMax = 10_000;
+
 export class EnergobotActivityHandler {
   /** The conversation last written per chat in this process: the database is written only on a change. */
   private readonly known = new Map<string, string>();
@@ -57,6 +60,8 @@ export class EnergobotActivityHandler {
     if (this.known.get(chat.id) === where) return;
     await this.conversations.rememberConversation(chat, JSON.parse(JSON.stringify(reference)) as Record<string, unknown>);
     this.known.set(chat.id, where);
+    // Only recent chats are remembered here: the oldest goes first (a Map keeps insertion order).
+    if (this.known.size > knownChatsMax) this.known.delete(this.known.keys().next().value as string);
   }
 }
 

@@ -15,7 +15,7 @@ import { lines, text } from '../text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
 import { questionOf, ReplayChat } from './replay-chat';
-import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
+import type { ChatStates } from './state-ports';
 
 export interface ChatUpdate {
   readonly chat: ChatAddress;
@@ -41,20 +41,9 @@ export const maxInputLength = 4096;
 /** The runner's own action: back to the flow the customer left for another task. */
 const resumeAction = 'resume';
 
-/** What the handling of one update has done so far, kept until its replies reach the platform. */
-export interface Handling {
-  /** Results of the port calls the update made, by effect key: a retry of the update reuses them. */
-  readonly journal: Record<string, unknown>;
-  /** Once the flow has run: the session to keep and the reply to send. */
-  readonly outcome?: { readonly session: FlowSession; readonly reply: Reply };
-}
-
 export interface FlowRunnerOptions {
   readonly services: Services;
-  readonly sessions: KeyValueStore<FlowSession>;
-  readonly handlings: KeyValueStore<Handling>;
-  readonly updates: UpdateLog;
-  readonly lock: ChatLock;
+  readonly states: ChatStates;
   readonly onError: (error: unknown, update: ChatUpdate) => void;
 }
 
@@ -99,36 +88,33 @@ export class FlowRunner {
 
   /**
    * Handles an update and sends the reply through `send`. The update counts as delivered only
-   * once that is done; any failure is thrown, so the platform delivers it again. A redelivery
-   * reuses what the first attempt did: each port call ran once (the journal), the flow's new
-   * state and reply are kept until sent (at least once).
+   * once that is done; any failure is thrown, so the platform delivers it again, and the session
+   * stays as it was. A redelivery reuses what the first attempt changed: the results of its port
+   * calls are kept (the journal) by the time the next change is made, so no change is made twice,
+   * and the reply is computed again from the same session and journal (at least once).
    */
   async handle(update: ChatUpdate, send: Send): Promise<Reply> {
-    const { updates, lock, handlings, sessions } = this.options;
-    const chat = chatKey(update.chat);
-    const doneKey = `energobot:update:${chat}:${update.updateId}`;
-    const handlingKey = `energobot:handling:${chat}:${update.updateId}`;
     try {
-      return await lock.run(`energobot:lock:${chat}`, async () => {
-        if (await updates.isDone(doneKey)) return { messages: [] };
-        const handling = (await handlings.read(handlingKey)) ?? { journal: {} };
-        let { outcome } = handling;
-        if (!outcome) {
-          const { journal } = handling;
-          const record: Recorder = async <R,>(key: string, work: () => Promise<R>): Promise<R> => {
-            if (key in journal) return journal[key] as R;
-            const result = await work();
-            journal[key] = result;
-            await handlings.write(handlingKey, { journal });
-            return result;
-          };
-          outcome = await this.outcomeOf({ update, record });
-          await handlings.write(handlingKey, { journal, outcome });
-        }
-        await sessions.write(`energobot:session:${chat}`, outcome.session);
+      return await this.options.states.turn(chatKey(update.chat), update.updateId, async (start, writes) => {
+        if (start.done) return { messages: [] };
+        const journal = { ...start.journal };
+        // Read results wait to be kept with the next change: a retry may read again until then.
+        let unkept: Record<string, unknown> = {};
+        const record: Recorder = async (key, work, changes) => {
+          if (key in journal) return journal[key] as Awaited<ReturnType<typeof work>>;
+          const result = await work();
+          journal[key] = result;
+          unkept[key] = result;
+          if (changes) {
+            const entries = unkept;
+            unkept = {};
+            await writes.keep(entries);
+          }
+          return result;
+        };
+        const outcome = await this.outcomeOf({ update, record }, start.session);
         await send(outcome.reply);
-        await updates.markDone(doneKey);
-        await handlings.delete(handlingKey);
+        await writes.finish(outcome.session);
         return outcome.reply;
       });
     } catch (error) {
@@ -138,8 +124,8 @@ export class FlowRunner {
     }
   }
 
-  private async outcomeOf(turn: Turn): Promise<{ session: FlowSession; reply: Reply }> {
-    const session = await this.load(`energobot:session:${chatKey(turn.update.chat)}`, turn.update);
+  private async outcomeOf(turn: Turn, stored: unknown): Promise<{ session: FlowSession; reply: Reply }> {
+    const session = await this.load(stored, turn.update);
     const next = await this.respond(session, turn);
     if ('notice' in next) return { session, reply: next };
     const { localizer } = this.options.services;
@@ -160,8 +146,8 @@ export class FlowRunner {
     await send({ locale, messages: [message] }).catch(() => undefined);
   }
 
-  private async load(key: string, update: ChatUpdate): Promise<FlowSession> {
-    const stored = sessionSchema.safeParse(await this.options.sessions.read(key));
+  private async load(saved: unknown, update: ChatUpdate): Promise<FlowSession> {
+    const stored = sessionSchema.safeParse(saved);
     if (stored.success) return stored.data.chosen || !update.localeHint ? stored.data : { ...stored.data, locale: update.localeHint };
     const chosen = await this.options.services.identities.locale(update.chat);
     return { v: sessionVersion, locale: chosen ?? update.localeHint ?? defaultLocale, chosen: chosen !== null, runs: 0, buttons: [] };
@@ -219,7 +205,7 @@ export class FlowRunner {
     if (flow?.action === 'appeals' && flow.argument === argument) return this.step(turn, session, { resume: flow, input });
     const started = await this.startTask(turn, session, required('appeals'), argument);
     if (!started.session.flow) return started;
-    const reply: Turn = { update: turn.update, record: (key, work) => turn.record(`reply:${key}`, work) };
+    const reply: Turn = { update: turn.update, record: (key, work, changes) => turn.record(`reply:${key}`, work, changes) };
     return this.step(reply, started.session, { resume: started.session.flow, input });
   }
 
@@ -278,7 +264,7 @@ export class FlowRunner {
     let chat: ReplayChat | undefined;
     const engine = new ReplayEngine(async (controls) => {
       chat = new ReplayChat(controls, turn.update.chat, flowLocale, this.options.services.localizer, flowRun);
-      const services = recordedServices(this.options.services, (key, work) => controls.action(() => turn.record(key, work), key));
+      const services = recordedServices(this.options.services, (key, work, changes) => controls.action(() => turn.record(key, work, changes), key));
       await task.flow(chat, services, argument);
     });
     let result;

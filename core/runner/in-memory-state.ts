@@ -1,7 +1,7 @@
-import type { ChatLock, KeyValueStore, UpdateLog } from './state-ports';
+import { stateKeys, type ChatStates, type TurnStart, type TurnWrites } from './state-ports';
 
 /** The embedded default's flow state: one process, entries expire like Redis keys would. */
-export class InMemoryStore<T> implements KeyValueStore<T> {
+export class InMemoryStore<T> {
   /** Kept as JSON, as Redis keeps it: a reader can change what it read without changing the store. */
   private readonly entries = new Map<string, { json: string; expiresAt: number }>();
 
@@ -30,23 +30,40 @@ export class InMemoryStore<T> implements KeyValueStore<T> {
   }
 }
 
-export class InMemoryUpdateLog implements UpdateLog {
-  private readonly seen: InMemoryStore<true>;
+/**
+ * The embedded default's chat states, in this process: sessions and handled deliveries expire as
+ * Redis keys would, journals live until their delivery is handled.
+ */
+export class InMemoryChatStates implements ChatStates {
+  readonly sessions: InMemoryStore<unknown>;
+  private readonly handled: InMemoryStore<true>;
+  private readonly journals: InMemoryStore<Record<string, unknown>>;
+  private readonly lock = new InProcessChatLock();
 
-  constructor(ttlMs: number) {
-    this.seen = new InMemoryStore<true>(ttlMs);
+  constructor(sessionTtlMs: number, deliveryTtlMs: number) {
+    this.sessions = new InMemoryStore(sessionTtlMs);
+    this.handled = new InMemoryStore(deliveryTtlMs);
+    this.journals = new InMemoryStore(deliveryTtlMs);
   }
 
-  async isDone(id: string): Promise<boolean> {
-    return this.seen.read(id) === true;
-  }
-
-  async markDone(id: string): Promise<void> {
-    this.seen.write(id, true);
+  turn<R>(chat: string, delivery: string, work: (start: TurnStart, writes: TurnWrites) => Promise<R>): Promise<R> {
+    const keys = stateKeys(chat, delivery);
+    return this.lock.run(keys.lock, () => {
+      const start = { done: this.handled.read(keys.done) === true, session: this.sessions.read(keys.session), journal: this.journals.read(keys.journal) ?? {} };
+      return work(start, {
+        keep: async (entries) => this.journals.write(keys.journal, { ...this.journals.read(keys.journal), ...entries }),
+        finish: async (session) => {
+          this.sessions.write(keys.session, session);
+          this.handled.write(keys.done, true);
+          this.journals.delete(keys.journal);
+        },
+      });
+    });
   }
 }
 
-export class InProcessChatLock implements ChatLock {
+/** One update at a time per chat, in this process. */
+export class InProcessChatLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   async run<R>(key: string, work: () => Promise<R>): Promise<R> {

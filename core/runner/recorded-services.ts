@@ -1,9 +1,44 @@
 import type { FlowServices, Ports, Services } from '../services';
 
-/** Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. */
-export type Recorder = <R>(key: string, work: () => Promise<R>) => Promise<R>;
+/**
+ * Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. A call
+ * that `changes` something is kept before the flow goes on; a read may wait for the next change.
+ */
+export type Recorder = <R>(key: string, work: () => Promise<R>, changes: boolean) => Promise<R>;
 
 const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments', 'receipts', 'eReceipts', 'monthlyReceipts', 'links', 'appeals', 'appealFiles', 'settings', 'invites', 'pushes'];
+
+/**
+ * Port calls that change nothing: a retry of the update may make them again. Any call not named
+ * here counts as a change, so a new port method is kept at once until it is listed.
+ */
+const reads = new Set([
+  'accounts.card',
+  'accounts.info',
+  'accounts.hasPayment',
+  'accounts.statements',
+  'accounts.payments',
+  'accounts.tariffs',
+  'identities.locale',
+  'identities.linkedAccounts',
+  'identities.chatsLinkedTo',
+  'identities.linksOf',
+  'attempts.status',
+  'readings.meters',
+  'readings.history',
+  'files.get',
+  'payments.pending',
+  'eReceipts.terms',
+  'monthlyReceipts.isOptedIn',
+  'links.open',
+  'links.urls',
+  'appeals.ofChat',
+  'appeals.thread',
+  'appeals.draft',
+  'settings.of',
+  'invites.peek',
+  'clock.now',
+]);
 
 /**
  * The services a flow sees: every port method and the clock go through `record`, keyed by port,
@@ -16,7 +51,7 @@ export function recordedServices(services: Services, record: Recorder): FlowServ
   const recorded = <R>(name: string, work: () => Promise<R>): Promise<R> => {
     const count = calls.get(name) ?? 0;
     calls.set(name, count + 1);
-    return record(`${name}#${count}`, async () => encode(await work())).then((result) => revive(result) as R);
+    return record(`${name}#${count}`, async () => encode(await work()), !reads.has(name)).then((result) => revive(result) as R);
   };
   const ports = Object.fromEntries(
     portNames.map((port) => {

@@ -1,21 +1,37 @@
-/** Same shape as grammY's `StorageAdapter`, so `@grammyjs/storage-redis` fits without glue. */
-export interface KeyValueStore<T> {
-  read(key: string): Promise<T | undefined> | T | undefined;
-  write(key: string, value: T): Promise<void> | void;
-  delete(key: string): Promise<void> | void;
+/** What one update starts from, read while the chat's lock is held. */
+export interface TurnStart {
+  /**
+   * The delivery was fully handled already (its replies handed to the platform). Platforms
+   * deliver at least once; a delivery that failed half-way is not done, and its redelivery is handled.
+   */
+  readonly done: boolean;
+  /** The chat's saved flow session as stored (the runner validates it), or undefined. */
+  readonly session: unknown;
+  /** Port results an earlier attempt at this delivery kept, by effect key. */
+  readonly journal: Readonly<Record<string, unknown>>;
+}
+
+/** What the handling of one update writes, all under the chat's lock. */
+export interface TurnWrites {
+  /** Keeps port results, so that a retry of this delivery reuses them instead of calling again. */
+  keep(entries: Readonly<Record<string, unknown>>): Promise<void>;
+  /** The delivery is handled: the session is saved, the delivery marked done, its journal dropped. */
+  finish(session: unknown): Promise<void>;
 }
 
 /**
- * Platforms deliver at least once; this remembers which deliveries were fully handled (their
- * replies handed to the platform). A delivery that failed half-way is not in it: its redelivery
- * is handled.
+ * The chats' flow state: sessions, the journal of each delivery in progress, the deliveries
+ * handled, and one update at a time per chat across every process sharing the store. A turn
+ * costs the store two round trips (start, finish) and one more per kept journal.
  */
-export interface UpdateLog {
-  isDone(id: string): Promise<boolean>;
-  markDone(id: string): Promise<void>;
+export interface ChatStates {
+  turn<R>(chat: string, delivery: string, work: (start: TurnStart, writes: TurnWrites) => Promise<R>): Promise<R>;
 }
 
-/** One update at a time per chat, across every process sharing the store. */
-export interface ChatLock {
-  run<R>(key: string, work: () => Promise<R>): Promise<R>;
-}
+/** Where a chat's state lives: the same keys in every store, so a test or an operator can find them. */
+export const stateKeys = (chat: string, delivery: string) => ({
+  lock: `energobot:lock:${chat}`,
+  done: `energobot:update:${chat}:${delivery}`,
+  journal: `energobot:journal:${chat}:${delivery}`,
+  session: `energobot:session:${chat}`,
+});

@@ -5,33 +5,38 @@ import { kopecks, type Kopecks } from '../../core/domain/money';
 import type { Accounts } from '../../core/ports';
 import { isZone } from '../../core/domain/meter';
 import type { ZoneTariff } from '../../core/domain/receipt';
-import { Account, MonthlyCharge, Payment, Tariff } from '../entities';
+import { MonthlyCharge, Payment, Tariff } from '../entities';
+import { booleanColumn, nullableText, plainQueryOf } from '../plain-query';
 
 export class SqlAccounts implements Accounts {
   constructor(private readonly orm: MikroORM) {}
 
   async card(number: AccountNumber): Promise<AccountCard | null> {
-    const account = await this.orm.em.fork().findOne(Account, { number }, { fields: ['number', 'address', 'email'] });
-    return account && { number, address: account.address, email: account.email ?? null };
+    const [row] = await plainQueryOf(this.orm).rows('select address, email from account where number = ?', [number]);
+    return row ? { number, address: String(row['address']), email: nullableText(row['email']) } : null;
   }
 
+  /** Read by every look at the account: plain rows. */
   async info(number: AccountNumber): Promise<AccountInfo | null> {
-    const account = await this.orm.em.fork().findOne(Account, { number });
-    return (
-      account && {
-        number,
-        payerName: account.payerName ?? null,
-        address: account.address,
-        email: account.email ?? null,
-        phone: account.phone ?? null,
-        residents: account.residents,
-        seasonalityFactor: Number(account.seasonalityFactor),
-        socialNormKwh: account.socialNormKwh ?? null,
-        balance: kopecks(account.balanceKopecks),
-        earlierDebt: kopecks(account.earlierDebtKopecks),
-        demo: account.demo,
-      }
+    const [row] = await plainQueryOf(this.orm).rows(
+      'select payer_name, address, email, phone, residents, seasonality_factor, social_norm_kwh, balance_kopecks, earlier_debt_kopecks, demo from account where number = ?',
+      [number],
     );
+    return row
+      ? {
+          number,
+          payerName: nullableText(row['payer_name']),
+          address: String(row['address']),
+          email: nullableText(row['email']),
+          phone: nullableText(row['phone']),
+          residents: Number(row['residents']),
+          seasonalityFactor: Number(row['seasonality_factor']),
+          socialNormKwh: row['social_norm_kwh'] === null ? null : Number(row['social_norm_kwh']),
+          balance: kopecks(Number(row['balance_kopecks'])),
+          earlierDebt: kopecks(Number(row['earlier_debt_kopecks'])),
+          demo: booleanColumn(row['demo']),
+        }
+      : null;
   }
 
   async statements(number: AccountNumber, from: string, to: string): Promise<MonthlyStatement[]> {
@@ -69,9 +74,12 @@ export class SqlAccounts implements Accounts {
   }
 
   async hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean> {
-    const found = await this.orm.em
-      .fork()
-      .count(Payment, { account: number, amountKopecks: amount, paidAt: { $gte: paidAfter, $lte: paidBefore } });
-    return found > 0;
+    const found = await plainQueryOf(this.orm).rows('select 1 from payment where account_number = ? and amount_kopecks = ? and paid_at >= ? and paid_at <= ? limit 1', [
+      number,
+      amount,
+      paidAfter,
+      paidBefore,
+    ]);
+    return found.length > 0;
   }
 }

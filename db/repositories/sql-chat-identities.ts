@@ -5,6 +5,7 @@ import { isLocale, type Locale } from '../../core/domain/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
 import type { LinkedChat, LinkVia } from '../../core/domain/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
+import { plainQueryOf } from '../plain-query';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
 
@@ -12,8 +13,9 @@ export class SqlChatIdentities implements ChatIdentities {
   constructor(private readonly orm: MikroORM) {}
 
   async locale(chat: ChatAddress): Promise<Locale | null> {
-    const identity = await this.orm.em.fork().findOne(ChatIdentity, byChat(chat), { fields: ['locale'] });
-    return identity?.locale && isLocale(identity.locale) ? identity.locale : null;
+    const [row] = await plainQueryOf(this.orm).rows('select locale from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
+    const locale = row?.['locale'];
+    return typeof locale === 'string' && isLocale(locale) ? locale : null;
   }
 
   async setLocale(chat: ChatAddress, locale: Locale): Promise<void> {
@@ -25,11 +27,11 @@ export class SqlChatIdentities implements ChatIdentities {
 
   /** Read by nearly every update (the menu names the active account): plain rows, no entities built. */
   async linkedAccounts(chat: ChatAddress): Promise<AccountNumber[]> {
-    const rows: { account_number: string }[] = await this.orm.em.getConnection().execute(
+    const rows = await plainQueryOf(this.orm).rows(
       'select l.account_number from account_link l join chat_identity c on c.id = l.identity_id where c.channel = ? and c.external_id = ? order by l.chosen_at desc, l.id desc',
       [chat.channel, chat.id],
     );
-    return rows.map((row) => row.account_number as AccountNumber);
+    return rows.map((row) => row['account_number'] as AccountNumber);
   }
 
   async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {

@@ -1,9 +1,11 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { chatKey, type ChatAddress } from '../../core/domain/channel';
 import { accountSlowDown, attemptStatus, combinedStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
 import type { LinkAttempts } from '../../core/ports';
-import { Account, AccountLookup, ChatIdentity, LinkFailure, LinkFailureNotice } from '../entities';
+import { Account, AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
+import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
 
 /**
  * Failed proofs and account look-ups, counted per origin: a Telegram user (its private chat), or
@@ -13,22 +15,24 @@ import { Account, AccountLookup, ChatIdentity, LinkFailure, LinkFailureNotice } 
 export class SqlLinkAttempts implements LinkAttempts {
   constructor(private readonly orm: MikroORM) {}
 
+  /** Read before every proof: plain rows, one statement. */
   async status(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
-    const em = this.orm.em.fork();
-    return this.statusIn(em, await originOf(em, chat), account, now);
+    const { rows } = plainQueryOf(this.orm);
+    return statusIn(rows, await originOf(rows, chat), account, now);
   }
 
   async recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void> {
-    const em = this.orm.em.fork();
-    await em.insert(LinkFailure, { chatKey: chatKey(chat), origin: await originOf(em, chat), accountNumber: account, failedAt: now });
+    await this.orm.em.fork().insert(LinkFailure, { chatKey: chatKey(chat), origin: await originOf(plainQueryOf(this.orm).rows, chat), accountNumber: account, failedAt: now });
   }
 
   async claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ claim: number } | { pausedUntil: Date }> {
     return this.orm.em.fork().transactional(async (em) => {
       // The account's row is locked for the count and the insert: concurrent claims queue up here.
       await em.findOne(Account, { number: account }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['number'] });
-      const origin = await originOf(em, chat);
-      const status = await this.statusIn(em, origin, account, now);
+      // Read inside the transaction, on its connection (SQLite's pool has only that one).
+      const rows: Rows = (sql, params) => (em as SqlEntityManager).execute(sql, [...params]);
+      const origin = await originOf(rows, chat);
+      const status = await statusIn(rows, origin, account, now);
       if (status.pausedUntil) return { pausedUntil: status.pausedUntil };
       return { claim: await em.insert(LinkFailure, { chatKey: chatKey(chat), origin, accountNumber: account, failedAt: now }) };
     });
@@ -40,7 +44,7 @@ export class SqlLinkAttempts implements LinkAttempts {
 
   async lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ allowed: true } | { pausedUntil: Date }> {
     const em = this.orm.em.fork();
-    const origin = await originOf(em, chat);
+    const origin = await originOf(plainQueryOf(this.orm).rows, chat);
     const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
     const looked = await em.find(AccountLookup, { origin, lookedUpAt: { $gt: since } }, { orderBy: { lookedUpAt: 'asc' } });
     if (looked.some((row) => row.accountNumber === account)) return { allowed: true };
@@ -66,19 +70,38 @@ export class SqlLinkAttempts implements LinkAttempts {
     }
   }
 
-  /** The origin's own failures, its failures on this account, and the account's slow-down, together. */
-  private async statusIn(em: EntityManager, origin: string, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
-    const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
-    const recent = (where: object) => em.find(LinkFailure, { ...where, failedAt: { $gt: since } }, { fields: ['failedAt'] }).then((rows) => rows.map((row) => row.failedAt));
-    const byOrigin = attemptStatus(await recent({ origin }), now);
-    if (!account) return byOrigin;
-    return combinedStatus([byOrigin, attemptStatus(await recent({ origin, accountNumber: account }), now), accountSlowDown(await recent({ accountNumber: account }), now)]);
+}
+
+type Rows = PlainQuery['rows'];
+
+/** The origin's own failures, its failures on this account, and the account's slow-down, from one statement. */
+async function statusIn(rows: Rows, origin: string, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
+  const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
+  if (!account) {
+    const failures = await rows('select failed_at from link_failure where origin = ? and failed_at > ?', [origin, since]);
+    return attemptStatus(failures.map((row) => dateColumn(row['failed_at'])), now);
   }
+  const failures = (
+    await rows('select failed_at, origin = ? as by_origin, account_number = ? as on_account from link_failure where (origin = ? or account_number = ?) and failed_at > ?', [
+      origin,
+      account,
+      origin,
+      account,
+      since,
+    ])
+  ).map((row) => ({ at: dateColumn(row['failed_at']), byOrigin: booleanColumn(row['by_origin']), onAccount: booleanColumn(row['on_account']) }));
+  const times = (rows: typeof failures) => rows.map((row) => row.at);
+  return combinedStatus([
+    attemptStatus(times(failures.filter((row) => row.byOrigin)), now),
+    attemptStatus(times(failures.filter((row) => row.byOrigin && row.onAccount)), now),
+    accountSlowDown(times(failures.filter((row) => row.onAccount)), now),
+  ]);
 }
 
 /** A Telegram private chat is its user; a web chat counts where its browser opened it, when known. */
-async function originOf(em: EntityManager, chat: ChatAddress): Promise<string> {
+async function originOf(rows: Rows, chat: ChatAddress): Promise<string> {
   if (chat.channel === 'telegram') return `telegram:${chat.id}`;
-  const identity = await em.findOne(ChatIdentity, { channel: chat.channel, externalId: chat.id }, { fields: ['origin'] });
-  return identity?.origin ?? chatKey(chat);
+  const [identity] = await rows('select origin from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
+  const origin = identity?.['origin'];
+  return typeof origin === 'string' ? origin : chatKey(chat);
 }

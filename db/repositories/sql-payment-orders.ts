@@ -6,6 +6,7 @@ import { kopecks } from '../../core/domain/money';
 import type { PaymentOutcome } from '../../core/domain/payment';
 import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/ports';
 import { PaymentOrder } from '../entities';
+import { dateColumn, plainQueryOf } from '../plain-query';
 
 type Row = { account: { number: string }; amountKopecks: number; includesEstimate: boolean; channel: string; chatId: string; status: string };
 
@@ -48,8 +49,12 @@ export class SqlPaymentOrders implements PaymentOrders {
   }
 
   async succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
-    const rows = await this.orm.em.fork().find(PaymentOrder, { account, status: 'succeeded', completedAt: { $gte: since } }, { orderBy: { completedAt: 'asc' } });
-    return rows.map((row) => ({ amount: kopecks(row.amountKopecks), paidAt: (row.completedAt as Date).toISOString() }));
+    // Read by every look at the account: plain rows.
+    const rows = await plainQueryOf(this.orm).rows(
+      "select amount_kopecks, completed_at from payment_order where account_number = ? and status = 'succeeded' and completed_at >= ? order by completed_at",
+      [account, since],
+    );
+    return rows.map((row) => ({ amount: kopecks(Number(row['amount_kopecks'])), paidAt: dateColumn(row['completed_at']).toISOString() }));
   }
 
   async complete(id: string, outcome: PaymentOutcome): Promise<Order | null> {

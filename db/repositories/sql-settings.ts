@@ -3,19 +3,23 @@ import type { AccountNumber } from '../../core/domain/account-number';
 import type { AccountSettings, ReadingsWithoutLink } from '../../core/domain/account-settings';
 import type { Settings } from '../../core/ports';
 import { Account } from '../entities';
+import { booleanColumn, jsonColumn, nullableText, plainQueryOf } from '../plain-query';
 
 export class SqlSettings implements Settings {
   constructor(private readonly orm: MikroORM) {}
 
   async of(account: AccountNumber): Promise<AccountSettings | null> {
-    const row = await this.orm.em.fork().findOne(Account, { number: account }, { fields: ['email', 'readingsWithoutLinkAllowed', 'readingsWithoutLinkChange', 'managementByOthersAllowed'] });
+    const [row] = await plainQueryOf(this.orm).rows(
+      'select email, readings_without_link_allowed, readings_without_link_change, management_by_others_allowed from account where number = ?',
+      [account],
+    );
     if (!row) return null;
-    const change = row.readingsWithoutLinkChange;
+    const change = jsonColumn<{ allowed: boolean; from: string }>(row['readings_without_link_change']);
     return {
       account,
-      readingsWithoutLink: { allowed: row.readingsWithoutLinkAllowed, ...(change && { change }) },
-      managementByOthers: row.managementByOthersAllowed,
-      email: row.email ?? null,
+      readingsWithoutLink: { allowed: booleanColumn(row['readings_without_link_allowed']), ...(change && { change }) },
+      managementByOthers: booleanColumn(row['management_by_others_allowed']),
+      email: nullableText(row['email']),
     };
   }
 

@@ -18,6 +18,7 @@ import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../bots/app/log';
 import { createRuntime, type Runtime } from '../../bots/app/runtime';
 import { createTelegramBot } from '../../bots/telegram/telegram-bot';
+import { demoAccounts, type DemoAccount } from '../../db/demo-accounts';
 import { seedDemoAccounts } from '../../db/seed';
 import { benchBroadcast, benchReceipts } from './receipts';
 
@@ -34,26 +35,43 @@ const botInfo = {
   has_main_web_app: false,
 } as UserFromGetMe;
 
-type Step = { text: string } | { data: string };
+/** What a customer sends: a text (some depend on who sends it: their own account's number), or a button's data. */
+type Step = { text: string | ((customer: number) => string) } | { data: string };
+
 /**
- * One customer: greeting, linking demo account 1, then its information: 7 updates. Answers to the
- * bot's questions are typed as the buttons' labels, which counts as pressing them: every step
- * reaches the flow (a stale button's data would only get «question closed»).
+ * Accounts like the demo ones, as many as customers at a time and more: two customers in flight
+ * never prove the same account (a proof in flight counts against its account, as a stranger's would).
+ */
+const accountsPerKind = concurrency * 4;
+const singleZone = demoAccounts[0] as DemoAccount;
+const dayNight = demoAccounts[1] as DemoAccount;
+const benchAccount = (template: DemoAccount, kind: number, index: number): DemoAccount => ({
+  ...template,
+  number: `3${kind}${String(index).padStart(10, '0')}`,
+  meter: { ...template.meter, serialNumber: `${template.meter.serialNumber}-${index}` },
+});
+const accountOf = (template: DemoAccount, kind: number) => (customer: number) => benchAccount(template, kind, customer % accountsPerKind).number;
+const benchAccounts = Array.from({ length: accountsPerKind }, (_, index) => [benchAccount(singleZone, 1, index), benchAccount(dayNight, 2, index)]).flat();
+
+/**
+ * One customer: greeting, linking an account like demo account 1, then its information: 7 updates.
+ * Answers to the bot's questions are typed as the buttons' labels, which counts as pressing them:
+ * every step reaches the flow (a stale button's data would only get «question closed»).
  */
 const linking: Step[] = [
   { text: '/start' },
   { data: 'go:link' },
-  { text: '1000 0000 0001' },
+  { text: accountOf(singleZone, 1) },
   { text: 'Да' },
   { text: 'Принимаю и согласен' },
   { text: '1543,20' },
   { data: 'go:info' },
 ];
-/** One customer linking the day/night demo account 2 and sending both zones' readings: 11 updates. */
+/** One customer linking an account like the day/night demo account 2 and sending both zones' readings: 11 updates. */
 const readings: Step[] = [
   { text: '/start' },
   { data: 'go:link' },
-  { text: '100000000002' },
+  { text: accountOf(dayNight, 2) },
   { text: 'Да' },
   { text: 'Принимаю и согласен' },
   { text: '2187,45' },
@@ -81,6 +99,8 @@ class CaptureAdapter extends BotAdapter {
   async continueConversation(): Promise<void> {}
 }
 
+const typed = (step: { text: string | ((customer: number) => string) }, customer: number) => (typeof step.text === 'string' ? step.text : step.text(customer));
+
 type Deliver = (customer: number, step: Step, updateId: number) => Promise<void>;
 
 function telegramDelivery(bot: Bot): Deliver {
@@ -89,7 +109,7 @@ function telegramDelivery(bot: Bot): Deliver {
     const from = { id: chat.id, is_bot: false, first_name: 'К' };
     const update: Update =
       'text' in step
-        ? { update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: step.text } }
+        ? { update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: typed(step, customer) } }
         : {
             update_id: updateId,
             callback_query: { id: String(updateId), from, chat_instance: '1', data: step.data, message: { message_id: 1, date: 0, chat, text: '…', from: { ...from, is_bot: true } } as never },
@@ -109,7 +129,7 @@ function botFrameworkDelivery(handler: EnergobotActivityHandler): Deliver {
       recipient: { id: 'bot', name: 'energobot' },
       conversation: { id: `c-${customer}`, isGroup: false, conversationType: 'personal', name: '' },
       serviceUrl: 'http://127.0.0.1:1/',
-      ...('text' in step ? { text: step.text } : { text: '', value: { data: step.data } }),
+      ...('text' in step ? { text: typed(step, customer) } : { text: '', value: { data: step.data } }),
     };
     return handler.onTurn(new TurnContext(adapter, activity));
   };
@@ -268,7 +288,7 @@ function settledHeapMb(): number {
 }
 
 async function scenarios(label: string, runtime: Runtime, results: Result[], seconds: number): Promise<void> {
-  await seedDemoAccounts(runtime.orm, new Date());
+  await seedDemoAccounts(runtime.orm, new Date(), benchAccounts);
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
   results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, { seconds }));

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import { Localizer } from '../../core/localizer';
 import { plainText } from '../../core/content/plain-text';
-import { FlowRunner, type Handling } from '../../core/runner/flow-runner';
-import type { FlowSession } from '../../core/runner/flow-session';
-import { RedisChatLock } from '../../db/redis/redis-chat-lock';
-import { RedisUpdateLog } from '../../db/redis/redis-update-log';
+import { FlowRunner } from '../../core/runner/flow-runner';
+import { RedisChatStates } from '../../db/redis/redis-chat-states';
 import { createWorld, type World } from '../support/conversation';
 import { describeWithRedis, redisUrl } from '../support/redis';
 
@@ -31,10 +28,7 @@ describeWithRedis('flow state in Redis', () => {
   function instance(client: Redis = redis): FlowRunner {
     return new FlowRunner({
       services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
-      sessions: new RedisAdapter<FlowSession>({ instance: client, ttl: 60 }),
-      handlings: new RedisAdapter<Handling>({ instance: client, ttl: 60 }),
-      updates: new RedisUpdateLog(client, 60),
-      lock: new RedisChatLock(client),
+      states: new RedisChatStates(client, { sessionTtlMs: 60_000, deliveryTtlMs: 60_000 }),
       onError: (error) => {
         throw error;
       },
@@ -68,39 +62,54 @@ describeWithRedis('flow state in Redis', () => {
     }
   });
 
-  it('expires the session with its TTL', async () => {
-    const store = new RedisAdapter<FlowSession>({ instance: redis, ttl: 1 });
-    const key = `${prefix()}session`;
-    const session: FlowSession = { v: 2, locale: 'en', chosen: true, runs: 0, buttons: [] };
-    await store.write(key, session);
-    expect(await store.read(key)).toEqual(session);
-    expect(await redis.ttl(key)).toBeGreaterThan(0);
-    await sleep(1100);
-    expect(await store.read(key)).toBeUndefined();
-  });
+  const states = (options: Partial<{ sessionTtlMs: number; leaseMs: number }> = {}) => new RedisChatStates(redis, { sessionTtlMs: 60_000, deliveryTtlMs: 30_000, ...options });
+  const nothing = async () => undefined;
 
-  it('remembers handled deliveries with an expiry', async () => {
-    const log = new RedisUpdateLog(redis, 30);
-    const id = `${prefix()}update`;
-    expect(await log.isDone(id)).toBe(false);
-    await log.markDone(id);
-    expect(await log.isDone(id)).toBe(true);
-    const ttl = await redis.ttl(id);
+  it('expires the session with its TTL, and remembers a handled delivery for a while', async () => {
+    const chat = prefix();
+    await states({ sessionTtlMs: 1_000 }).turn(chat, '1', async (_, writes) => writes.finish({ saved: true }));
+    await states().turn(chat, '2', async (start) => expect(start).toEqual({ done: false, session: { saved: true }, journal: {} }));
+    const ttl = await redis.pttl(`energobot:update:${chat}:1`);
     expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(30);
+    expect(ttl).toBeLessThanOrEqual(30_000);
+    await states().turn(chat, '1', async (start) => expect(start.done).toBe(true));
+    await sleep(1100);
+    await states().turn(chat, '3', async (start) => expect(start.session).toBeUndefined());
   });
 
-  it('runs one chat at a time across instances sharing the lock', async () => {
-    const key = `${prefix()}lock`;
-    const [first, second] = [new RedisChatLock(redis), new RedisChatLock(redis)];
+  it('keeps a journal across attempts at one delivery until it is handled', async () => {
+    const chat = prefix();
+    await expect(
+      states().turn(chat, '1', async (_, writes) => {
+        await writes.keep({ 'accounts.card#0': { number: '100000000001' } });
+        await writes.keep({ 'clock.now#0': { $date: '2026-11-25T10:00:00.000Z' } });
+        throw new Error('the platform did not take the reply');
+      }),
+    ).rejects.toThrow('did not take');
+    // The failed attempt freed the lock at once: the retry does not wait for the lease.
+    expect(await redis.exists(`energobot:lock:${chat}`)).toBe(0);
+    await states().turn(chat, '1', async (start, writes) => {
+      expect(start.journal).toEqual({ 'accounts.card#0': { number: '100000000001' }, 'clock.now#0': { $date: '2026-11-25T10:00:00.000Z' } });
+      await writes.finish({ saved: true });
+    });
+    expect(await redis.exists(`energobot:journal:${chat}:1`)).toBe(0);
+  });
+
+  it('runs one chat at a time across instances sharing the lock, and frees it after a crash within a lease', async () => {
+    const chat = prefix();
     const events: string[] = [];
     const work = (name: string) => async () => {
       events.push(`${name} in`);
       await sleep(50);
       events.push(`${name} out`);
     };
-    await Promise.all([first.run(key, work('a')), second.run(key, work('b'))]);
+    await Promise.all([states().turn(chat, 'a', work('a')), states().turn(chat, 'b', work('b'))]);
     expect(events).toEqual(events[0] === 'a in' ? ['a in', 'a out', 'b in', 'b out'] : ['b in', 'b out', 'a in', 'a out']);
-    expect(await redis.exists(key)).toBe(0);
+    expect(await redis.exists(`energobot:lock:${chat}`)).toBe(0);
+    // A process that died holding the lock: the next update gets through once the lease is over.
+    await redis.set(`energobot:lock:${chat}`, 'a dead process', 'PX', 300);
+    const at = Date.now();
+    await states({ leaseMs: 300 }).turn(chat, 'c', nothing);
+    expect(Date.now() - at).toBeGreaterThanOrEqual(200);
   });
 });

@@ -82,7 +82,7 @@ describe('the flow runner', () => {
     expect(await customer.redelivers()).toEqual([expect.stringContaining('Адрес по этому счёту')]);
   });
 
-  it('runs each port call of an update once across its redeliveries, and sends its reply at least once', async () => {
+  it('makes each change of an update once across its redeliveries (reads after the last change again), and sends its reply at least once', async () => {
     const calls: string[] = [];
     let mailDown = false;
     world = await createWorld({
@@ -90,6 +90,7 @@ describe('the flow runner', () => {
         ...real,
         identities: { ...real.identities, link: (...args) => (calls.push('link'), real.identities.link(...args)), linkedAccounts: real.identities.linkedAccounts.bind(real.identities), locale: real.identities.locale.bind(real.identities), setLocale: real.identities.setLocale.bind(real.identities), unlink: real.identities.unlink.bind(real.identities), chatsLinkedTo: real.identities.chatsLinkedTo.bind(real.identities) },
         mail: { enqueue: (mail) => (calls.push('mail'), mailDown ? Promise.reject(new Error('mail queue down')) : real.mail.enqueue(mail)) },
+        accounts: { ...real.accounts, card: real.accounts.card.bind(real.accounts), hasPayment: (...args) => (calls.push('hasPayment'), real.accounts.hasPayment(...args)), info: (number) => (calls.push('info'), real.accounts.info(number)) },
       }),
     });
     const customer = world.customer();
@@ -106,7 +107,8 @@ describe('the flow runner', () => {
     customer.refusing = false;
     // Redelivered again: nothing runs again, the same reply goes out.
     expect((await customer.redelivers())[0]).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
-    expect(calls).toEqual(['link', 'mail', 'mail']);
+    // The read before the link was kept with it; the account's information, read after the last change, is read again.
+    expect(calls).toEqual(['hasPayment', 'link', 'mail', 'mail', 'info', 'info']);
     expect(await world.orm.em.fork().count(QueuedMail, {})).toBe(1);
     expect(await customer.redelivers()).toEqual([]);
   });

@@ -6,10 +6,9 @@ import { Localizer } from '../../core/localizer';
 import type { SharedFile } from '../../core/content/content';
 import type { OutgoingMessage } from '../../core/content/outgoing';
 import { plainText } from '../../core/content/plain-text';
-import { FlowRunner, type Handling, type Reply } from '../../core/runner/flow-runner';
+import { FlowRunner, type Reply } from '../../core/runner/flow-runner';
 import type { FlowSession } from '../../core/runner/flow-session';
-import { InMemoryStore, InMemoryUpdateLog, InProcessChatLock } from '../../core/runner/in-memory-state';
-import type { KeyValueStore } from '../../core/runner/state-ports';
+import { InMemoryChatStates, type InMemoryStore } from '../../core/runner/in-memory-state';
 import type { Services } from '../../core/services';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
@@ -56,7 +55,8 @@ export interface World {
   readonly channelFiles: ChannelFiles;
   readonly attachments: SqlAttachmentStore;
   readonly clock: TestClock;
-  readonly sessions: KeyValueStore<FlowSession>;
+  /** The chats' saved sessions, by `energobot:session:<chat>`. */
+  readonly sessions: InMemoryStore<FlowSession>;
   readonly runner: FlowRunner;
   readonly errors: unknown[];
   customer(id?: string): Customer;
@@ -98,14 +98,13 @@ export async function createWorld(options: { services?: (services: Services) => 
     policy: { paymentConfirmAbove: defaultPaymentConfirmAbove, appealTopics, appealsMailbox: 'appeals@energosbyt.test' },
   };
   const services = options.services ? options.services(real) : real;
-  const sessions = new InMemoryStore<FlowSession>(3600_000);
+  const states = new InMemoryChatStates(3600_000, 3600_000);
+  // What the runner saves there is a FlowSession: tests read and change it.
+  const sessions = states.sessions as InMemoryStore<FlowSession>;
   const errors: unknown[] = [];
   const runner = new FlowRunner({
     services,
-    sessions,
-    handlings: new InMemoryStore<Handling>(3600_000),
-    updates: new InMemoryUpdateLog(3600_000),
-    lock: new InProcessChatLock(),
+    states,
     onError: (error) => errors.push(error),
   });
   return {
