@@ -75,7 +75,7 @@ export async function createRuntime(
     log.info('demo accounts written to the embedded database');
   }
   // A hung Redis fails a command within two seconds instead of holding the update.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000, ...(config.redisKeyPrefix && { keyPrefix: config.redisKeyPrefix }) }) : undefined;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000, enableAutoPipelining: true, ...(config.redisKeyPrefix && { keyPrefix: config.redisKeyPrefix }) }) : undefined;
   // Reconnecting is ioredis's own business; what fails meanwhile fails the update, which is delivered again.
   redis?.on('error', (error: unknown) => log.debug('redis connection failed; reconnecting', errorFields(error)));
   const mailQueue = new SqlMailQueue(orm);

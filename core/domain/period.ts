@@ -44,19 +44,19 @@ export function displayPeriod(period: string): string {
   return `${month}.${year}`;
 }
 
+/** A formatter is costly to make: one per time zone, made once. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
 /** The instant the period begins in the supplier's time zone (00:00 on the 1st). */
 export function periodStart(period: string, timeZone: string): Date {
   const [year, month] = period.split('-').map(Number) as [number, number];
   const guess = Date.UTC(year, month - 1, 1);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(guess));
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    wallClocks.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(guess));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
   return new Date(guess - (wall - guess));

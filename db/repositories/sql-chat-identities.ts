@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
 import { isLocale, type Locale } from '../../core/domain/locale';
@@ -19,10 +19,7 @@ export class SqlChatIdentities implements ChatIdentities {
   }
 
   async setLocale(chat: ChatAddress, locale: Locale): Promise<void> {
-    const em = this.orm.em.fork();
-    const identity = await identityOf(em, chat, locale);
-    identity.locale = locale;
-    await em.flush();
+    await this.orm.em.fork().nativeUpdate(ChatIdentity, { id: await this.identityId(chat) }, { locale });
   }
 
   /** Read by nearly every update (the menu names the active account): plain rows, no entities built. */
@@ -35,7 +32,7 @@ export class SqlChatIdentities implements ChatIdentities {
   }
 
   async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
-    const { id } = await identityOf(this.orm.em.fork(), chat, null);
+    const id = await this.identityId(chat);
     try {
       return await this.orm.em.fork().transactional(async (em) => {
         const identity = em.getReference(ChatIdentity, id);
@@ -56,6 +53,23 @@ export class SqlChatIdentities implements ChatIdentities {
     }
   }
 
+  /**
+   * The chat's identity's id, made on first need: a plain read, and one insert for a new chat. Not
+   * inside a transaction: a unique violation there would abort it on PostgreSQL.
+   */
+  private async identityId(chat: ChatAddress): Promise<number> {
+    const read = async () => (await plainQueryOf(this.orm).rows('select id from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]))[0]?.['id'];
+    const found = await read();
+    if (found !== undefined) return Number(found);
+    try {
+      return Number(await this.orm.em.fork().insert(ChatIdentity, { ...byChat(chat), locale: null, createdAt: new Date() }));
+    } catch (error) {
+      // Made meanwhile by another update of this chat's (another instance): read it back.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      return Number(await read());
+    }
+  }
+
   async chatsLinkedTo(account: AccountNumber): Promise<ChatAddress[]> {
     const links = await this.orm.em.fork().find(AccountLink, { account }, { populate: ['identity'], orderBy: { id: 'asc' } });
     return links.flatMap((link) => (isChatChannel(link.identity.channel) ? [{ channel: link.identity.channel, id: link.identity.externalId }] : []));
@@ -63,19 +77,12 @@ export class SqlChatIdentities implements ChatIdentities {
 
   /** Where a web chat's browser opened the chat from: its linking attempts count against that. */
   async recordOrigin(chat: ChatAddress, origin: string): Promise<void> {
-    const em = this.orm.em.fork();
-    const identity = await identityOf(em, chat, null);
-    if (identity.origin === origin) return;
-    identity.origin = origin;
-    await em.flush();
+    await this.orm.em.fork().nativeUpdate(ChatIdentity, { id: await this.identityId(chat) }, { origin });
   }
 
   /** Bot Framework's address of the chat, kept for messages the bot starts itself. */
   async rememberConversation(chat: ChatAddress, reference: Record<string, unknown>): Promise<void> {
-    const em = this.orm.em.fork();
-    const identity = await identityOf(em, chat, null);
-    identity.conversationReference = reference;
-    await em.flush();
+    await this.orm.em.fork().nativeUpdate(ChatIdentity, { id: await this.identityId(chat) }, { conversationReference: reference });
   }
 
   async conversationOf(chat: ChatAddress): Promise<Record<string, unknown> | null> {
@@ -105,19 +112,4 @@ export class SqlChatIdentities implements ChatIdentities {
 function latestChoice(links: readonly { chosenAt: Date }[], at: Date): Date {
   const latest = Math.max(0, ...links.map((link) => link.chosenAt.getTime()));
   return new Date(Math.max(at.getTime(), latest + 1));
-}
-
-/**
- * The chat's identity, created on first need; a concurrent creation is simply read back. Not
- * inside a transaction: a unique violation there would abort it on PostgreSQL.
- */
-async function identityOf(em: EntityManager, chat: ChatAddress, locale: Locale | null) {
-  const found = await em.findOne(ChatIdentity, byChat(chat));
-  if (found) return found;
-  try {
-    await em.fork().insert(ChatIdentity, { ...byChat(chat), locale, createdAt: new Date() });
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-  }
-  return em.findOneOrFail(ChatIdentity, byChat(chat));
 }

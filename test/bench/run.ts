@@ -291,6 +291,8 @@ async function scenarios(label: string, runtime: Runtime, results: Result[], sec
   await seedDemoAccounts(runtime.orm, new Date(), benchAccounts);
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
+  // Not counted: the first updates compile the code and fill the pools and caches.
+  await measure('warm-up', telegramDelivery(telegram), readings, { seconds: 1 });
   results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, { seconds }));
   results.push(await measure(`botframework linking, ${label}`, botFrameworkDelivery(handler), linking, { seconds }));
   results.push(await measure(`telegram readings, ${label}`, telegramDelivery(telegram), readings, { seconds }));
