@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: many concurrent customers link an account and look at it, or send readings,
+ * `npm run bench`: many concurrent customers link accounts of their own and look at them, or send readings,
  * through each adapter in process, on the embedded default and on PostgreSQL + Redis (a private
  * database and a key prefix of its own: nothing of the user's is touched), each for 5 s or more,
  * beside a bare grammY handler that only replies (the ceiling, with as many updates); an open-loop

@@ -9,6 +9,7 @@ import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
+import { SqlSettings } from '../../db/repositories/sql-settings';
 import { seedDemoAccounts } from '../../db/seed';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 
@@ -111,6 +112,26 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.locale(newcomer)).toBeNull();
     await identities.setLocale(newcomer, 'en');
     expect(await identities.locale(newcomer)).toBe('en');
+  });
+
+  it('reads an account\'s settings with a change waiting, and counts a web chat\'s failures where its browser opened it', async () => {
+    const settings = new SqlSettings(orm);
+    await settings.setReadingsWithoutLink(account('100000000003'), { allowed: true, change: { allowed: false, from: '2026-11-25T09:00:00.000Z' } });
+    await settings.setManagementByOthers(account('100000000003'), false);
+    expect(await settings.of(account('100000000003'))).toEqual({
+      account: '100000000003',
+      readingsWithoutLink: { allowed: true, change: { allowed: false, from: '2026-11-25T09:00:00.000Z' } },
+      managementByOthers: false,
+      email: 'demo3@example.ru',
+    });
+    const identities = new SqlChatIdentities(orm);
+    const attempts = new SqlLinkAttempts(orm);
+    const [first, second] = [{ channel: 'webchat' as const, id: 'tab-1' }, { channel: 'webchat' as const, id: 'tab-2' }];
+    await identities.recordOrigin(first, 'ip:203.0.113.7');
+    await identities.recordOrigin(second, 'ip:203.0.113.7');
+    const now = new Date('2026-11-24T12:00:00Z');
+    await attempts.recordFailure(first, null, now);
+    expect(await attempts.status(second, null, now)).toEqual({ remaining: 4, pausedUntil: null });
   });
 
   it('counts failures per origin and per account from it, and only slows an account down for everyone', async () => {
