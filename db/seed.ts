@@ -3,6 +3,7 @@ import { demoAccounts, type DemoAccount } from './demo-accounts';
 import { demoHistory } from './demo-history';
 import { demoReadings } from './demo-readings';
 import { demoTariffRows } from './demo-tariffs';
+import { inTransaction } from './transaction';
 import { Account, EReceiptSubscription, Meter, MeterReading, MonthlyCharge, Payment, Tariff } from './entities';
 
 /**
@@ -10,7 +11,7 @@ import { Account, EReceiptSubscription, Meter, MeterReading, MonthlyCharge, Paym
  * (so the linking payment is recent again) and keeps the chats linked to them.
  */
 export async function seedDemoAccounts(orm: MikroORM, now: Date, accounts: readonly DemoAccount[] = demoAccounts): Promise<void> {
-  await orm.em.fork().transactional(async (em) => {
+  await inTransaction(orm, async (em) => {
     await em.nativeDelete(Tariff, {});
     await em.insertMany(Tariff, demoTariffRows(now.getUTCFullYear()));
     for (const demo of accounts) {

@@ -5,7 +5,8 @@ import { isLocale, type Locale } from '../../core/domain/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
 import type { LinkedChat, LinkVia } from '../../core/domain/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
-import { plainQueryOf } from '../plain-query';
+import { dateColumn, plainQueryOf } from '../plain-query';
+import { inTransaction } from '../transaction';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
 
@@ -34,16 +35,18 @@ export class SqlChatIdentities implements ChatIdentities {
   async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
     const id = await this.identityId(chat);
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        const identity = em.getReference(ChatIdentity, id);
-        const links = await em.find(AccountLink, { identity }, { fields: ['account', 'chosenAt'] });
+      return await inTransaction(this.orm, async (em) => {
+        const links = (await em.execute('select account_number, chosen_at from account_link where identity_id = ?', [id])).map((row) => ({
+          account: row['account_number'],
+          chosenAt: dateColumn(row['chosen_at']),
+        }));
         const chosenAt = latestChoice(links, at);
-        if (links.some((link) => link.account.number === account)) {
-          await em.nativeUpdate(AccountLink, { identity, account }, { chosenAt });
+        if (links.some((link) => link.account === account)) {
+          await em.nativeUpdate(AccountLink, { identity: id, account }, { chosenAt });
           return 'already-linked';
         }
         if (links.length >= maxAccounts) return 'too-many-accounts';
-        em.create(AccountLink, { identity, account, consentAt, linkedAt: at, chosenAt, via });
+        await em.insert(AccountLink, { identity: id, account, consentAt, linkedAt: at, chosenAt, via });
         return 'linked';
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import { isLocale, type Locale } from '../../core/domain/locale';
 import type { EReceiptTerm } from '../../core/domain/receipt-archive';
 import type { EReceipts } from '../../core/ports';
 import { EmailConfirmation, EReceiptSubscription } from '../entities';
+import { inTransaction } from '../transaction';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -58,7 +59,7 @@ export class SqlEReceipts implements EReceipts {
   }
 
   async subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
+    await inTransaction(this.orm, async (em) => {
       await em.nativeUpdate(EReceiptSubscription, { account, untilPeriod: null }, { untilPeriod: fromPeriod });
       await em.insert(EReceiptSubscription, { account, email, fromPeriod, untilPeriod: null });
     });

@@ -6,6 +6,7 @@ import { shiftPeriod } from '../../core/domain/period';
 import { usualConsumption, usualMonths } from '../../core/domain/reading-rules';
 import type { MeterReadings, SubmitOutcome } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
+import { inTransaction } from '../transaction';
 
 export class SqlMeterReadings implements MeterReadings {
   constructor(private readonly orm: MikroORM) {}
@@ -51,19 +52,19 @@ export class SqlMeterReadings implements MeterReadings {
 
   async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<SubmitOutcome> {
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
+      return await inTransaction(this.orm, async (em) => {
         let replaced = false;
         for (const entry of entries) {
-          const meter = await em.findOneOrFail(Meter, { account, serialNumber: entry.serialNumber });
-          const existing = await em.findOne(MeterReading, { meter, zone: entry.zone, period });
+          const meter = await em.findOneOrFail(Meter, { account, serialNumber: entry.serialNumber }, { fields: ['id'] });
+          const existing = await em.findOne(MeterReading, { meter, zone: entry.zone, period }, { fields: ['accepted'] });
           // Billing took the period while the customer typed: nothing of this submission is saved.
           if (existing?.accepted) return 'closed' as const;
           const fields = { value: entry.value, consumptionKwh: entry.consumptionKwh, channel, submittedAt: at };
           if (existing) {
-            em.assign(existing, fields);
+            await em.nativeUpdate(MeterReading, { id: existing.id }, fields);
             replaced = true;
           } else {
-            em.create(MeterReading, { meter, zone: entry.zone, period, accepted: false, ...fields });
+            await em.insert(MeterReading, { meter: meter.id, zone: entry.zone, period, accepted: false, ...fields });
           }
         }
         return replaced ? ('replaced' as const) : ('saved' as const);
