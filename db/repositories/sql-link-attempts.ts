@@ -43,16 +43,19 @@ export class SqlLinkAttempts implements LinkAttempts {
   }
 
   async lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ allowed: true } | { pausedUntil: Date }> {
-    const em = this.orm.em.fork();
-    const origin = await originOf(plainQueryOf(this.orm).rows, chat);
+    const { rows } = plainQueryOf(this.orm);
+    const origin = await originOf(rows, chat);
     const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
-    const looked = await em.find(AccountLookup, { origin, lookedUpAt: { $gt: since } }, { orderBy: { lookedUpAt: 'asc' } });
-    if (looked.some((row) => row.accountNumber === account)) return { allowed: true };
-    const distinct = [...new Set(looked.map((row) => row.accountNumber))];
-    if (distinct.length >= linkingPolicy.maxLookups) {
-      return { pausedUntil: new Date((looked[0] as { lookedUpAt: Date }).lookedUpAt.getTime() + linkingPolicy.failureWindowMs) };
+    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [origin, since])).map((row) => ({
+      account: row['account_number'],
+      at: dateColumn(row['looked_up_at']),
+    }));
+    if (looked.some((row) => row.account === account)) return { allowed: true };
+    const distinct = new Set(looked.map((row) => row.account));
+    if (distinct.size >= linkingPolicy.maxLookups) {
+      return { pausedUntil: new Date((looked[0] as { at: Date }).at.getTime() + linkingPolicy.failureWindowMs) };
     }
-    await em.insert(AccountLookup, { origin, accountNumber: account, lookedUpAt: now });
+    await this.orm.em.fork().insert(AccountLookup, { origin, accountNumber: account, lookedUpAt: now });
     return { allowed: true };
   }
 

@@ -6,25 +6,36 @@ import { shiftPeriod } from '../../core/domain/period';
 import { usualConsumption, usualMonths } from '../../core/domain/reading-rules';
 import type { MeterReadings, SubmitOutcome } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
+import { booleanColumn, dateColumn, jsonColumn, plainQueryOf } from '../plain-query';
 import { inTransaction } from '../transaction';
 
 export class SqlMeterReadings implements MeterReadings {
   constructor(private readonly orm: MikroORM) {}
 
+  /** Read before every reading a customer types: plain rows, no entities built. */
   async meters(account: AccountNumber, period: string): Promise<MeterState[]> {
-    const em = this.orm.em.fork();
-    const meters = await em.find(Meter, { account }, { orderBy: { id: 'asc' } });
+    const { rows } = plainQueryOf(this.orm);
+    const meters = await rows('select id, serial_number, digits, zones from meter where account_number = ? order by id', [account]);
     if (meters.length === 0) return [];
-    const recent = await em.find(
-      MeterReading,
-      { meter: { $in: meters.map((meter) => meter.id) }, period: { $gte: shiftPeriod(period, -(usualMonths + 1)) } },
-      { orderBy: { period: 'desc' } },
-    );
+    const recent = (
+      await rows(
+        'select r.meter_id, r.zone, r.period, r.value, r.consumption_kwh, r.submitted_at, r.accepted from meter_reading r join meter m on m.id = r.meter_id where m.account_number = ? and r.period >= ? order by r.period desc',
+        [account, shiftPeriod(period, -(usualMonths + 1))],
+      )
+    ).map((row) => ({
+      meter: Number(row['meter_id']),
+      zone: row['zone'],
+      period: row['period'],
+      value: Number(row['value']),
+      consumptionKwh: Number(row['consumption_kwh']),
+      submittedAt: dateColumn(row['submitted_at']),
+      accepted: booleanColumn(row['accepted']),
+    }));
     return meters.map((meter) => ({
-      serialNumber: meter.serialNumber,
-      digits: meter.digits,
-      zones: meter.zones.map((zone) => {
-        const ofZone = recent.filter((reading) => reading.meter.id === meter.id && reading.zone === zone);
+      serialNumber: String(meter['serial_number']),
+      digits: Number(meter['digits']),
+      zones: (jsonColumn<Zone[]>(meter['zones']) ?? []).map((zone) => {
+        const ofZone = recent.filter((reading) => reading.meter === Number(meter['id']) && reading.zone === zone);
         const accepted = ofZone.filter((reading) => reading.accepted);
         const submitted = ofZone.find((reading) => !reading.accepted && reading.period === period);
         const closed = ofZone.some((reading) => reading.accepted && reading.period === period);
@@ -53,21 +64,24 @@ export class SqlMeterReadings implements MeterReadings {
   async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<SubmitOutcome> {
     try {
       return await inTransaction(this.orm, async (em) => {
-        let replaced = false;
-        for (const entry of entries) {
-          const meter = await em.findOneOrFail(Meter, { account, serialNumber: entry.serialNumber }, { fields: ['id'] });
-          const existing = await em.findOne(MeterReading, { meter, zone: entry.zone, period }, { fields: ['accepted'] });
-          // Billing took the period while the customer typed: nothing of this submission is saved.
-          if (existing?.accepted) return 'closed' as const;
+        // The account's meters with this period's readings, if any: one statement.
+        const rows = await em.execute(
+          'select m.id, m.serial_number, r.id as reading_id, r.zone, r.accepted from meter m left join meter_reading r on r.meter_id = m.id and r.period = ? where m.account_number = ?',
+          [period, account],
+        );
+        const found = entries.map((entry) => {
+          const meter = rows.find((row) => row['serial_number'] === entry.serialNumber)?.['id'];
+          if (meter === undefined) throw new Error(`Meter ${entry.serialNumber} is not on account ${account}`);
+          return { entry, meter: Number(meter), existing: rows.find((row) => row['serial_number'] === entry.serialNumber && row['zone'] === entry.zone) };
+        });
+        // Billing took the period while the customer typed: nothing of this submission is saved.
+        if (found.some(({ existing }) => existing && booleanColumn(existing['accepted']))) return 'closed' as const;
+        for (const { entry, meter, existing } of found) {
           const fields = { value: entry.value, consumptionKwh: entry.consumptionKwh, channel, submittedAt: at };
-          if (existing) {
-            await em.nativeUpdate(MeterReading, { id: existing.id }, fields);
-            replaced = true;
-          } else {
-            await em.insert(MeterReading, { meter: meter.id, zone: entry.zone, period, accepted: false, ...fields });
-          }
+          if (existing) await em.nativeUpdate(MeterReading, { id: Number(existing['reading_id']) }, fields);
+          else await em.insert(MeterReading, { meter, zone: entry.zone, period, accepted: false, ...fields });
         }
-        return replaced ? ('replaced' as const) : ('saved' as const);
+        return found.some(({ existing }) => existing) ? ('replaced' as const) : ('saved' as const);
       });
     } catch (error) {
       // The same submission raced itself: the unique (meter, zone, period) let one in; this one replaces it.

@@ -1,11 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks } from '../../core/domain/money';
-import { AccountLink, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
+import { AccountLink, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
@@ -77,6 +79,25 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000002', '100000000001']);
     await identities.unlink(chat, account('100000000002'));
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000001']);
+  });
+
+  it('makes its transactions without an AsyncLocalStorage: once one is entered, Node tracks every promise of the process', async () => {
+    const entered = [jest.spyOn(AsyncLocalStorage.prototype, 'run'), jest.spyOn(AsyncLocalStorage.prototype, 'enterWith')];
+    const at = new Date('2026-11-24T11:00:00Z');
+    const stranger = { channel: 'telegram' as const, id: 'als' };
+    try {
+      const attempts = new SqlLinkAttempts(orm);
+      expect(await attempts.lookup(stranger, account('100000000003'), at)).toEqual({ allowed: true });
+      const claimed = await attempts.claim(stranger, account('100000000003'), at);
+      if ('claim' in claimed) await attempts.release(claimed.claim);
+      expect(await new SqlChatIdentities(orm).link(stranger, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
+      const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 1, consumptionKwh: 1 };
+      expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', at, '2027-01')).toBe('saved');
+      await new SqlEReceipts(orm).subscribe(account('100000000003'), 'als@example.org', '2026-12');
+      expect(entered.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
+    } finally {
+      for (const spy of entered) spy.mockRestore();
+    }
   });
 
   it('lets only one of two racing links through, backed by the unique constraint', async () => {
@@ -186,5 +207,17 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 34400, consumptionKwh: 84 };
     expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10')).toBe('closed');
     expect((await new SqlMeterReadings(orm).meters(account('100000000001'), '2026-10'))[0]?.zones[0]?.closed).toBe(true);
+  });
+
+  it('refuses a two-zone submission when billing took one of its zones, and saves neither', async () => {
+    const at = new Date('2026-12-24T10:00:00Z');
+    const meter = await orm.em.fork().findOneOrFail(Meter, { serialNumber: 'M201-0200002' });
+    await orm.em.fork().insert(MeterReading, { meter: meter.id, zone: 'night', period: '2026-12', value: 18990, consumptionKwh: 100, channel: 'office', submittedAt: at, accepted: true });
+    const entries = [
+      { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44600, consumptionKwh: 200 },
+      { serialNumber: 'M201-0200002', zone: 'night' as const, value: 19000, consumptionKwh: 110 },
+    ];
+    expect(await new SqlMeterReadings(orm).submit(account('100000000002'), entries, 'telegram', at, '2026-12')).toBe('closed');
+    expect(await orm.em.fork().find(MeterReading, { period: '2026-12' }, { fields: ['zone', 'value'] })).toEqual([expect.objectContaining({ zone: 'night', value: 18990 })]);
   });
 });
