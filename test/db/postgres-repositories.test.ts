@@ -93,7 +93,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       expect(await new SqlChatIdentities(orm).link(stranger, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
       const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 1, consumptionKwh: 1 };
       expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', at, '2027-01')).toBe('saved');
-      await new SqlEReceipts(orm).subscribe(account('100000000003'), 'als@example.org', '2026-12');
+      await new SqlEReceipts(orm, (token) => token).subscribe(account('100000000003'), 'als@example.org', '2026-12');
       expect(entered.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
     } finally {
       for (const spy of entered) spy.mockRestore();
