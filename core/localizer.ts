@@ -39,7 +39,21 @@ export class Localizer {
     return this.bundle(locale).hasMessage(key);
   }
 
+  /** Messages without arguments read the same every time (menus, buttons): formatted once. */
+  private readonly plain = new Map<string, string>();
+
   format(locale: Locale, message: Text): string {
+    if (message.args) return this.formatted(locale, message);
+    const key = `${locale}:${message.key}`;
+    let result = this.plain.get(key);
+    if (result === undefined) {
+      result = this.formatted(locale, message);
+      this.plain.set(key, result);
+    }
+    return result;
+  }
+
+  private formatted(locale: Locale, message: Text): string {
     const bundle = this.bundle(locale);
     const pattern = bundle.getMessage(message.key)?.value;
     if (!pattern) throw new MissingMessageError(locale, message.key);

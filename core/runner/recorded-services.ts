@@ -48,10 +48,22 @@ const reads = new Set([
  */
 export function recordedServices(services: Services, record: Recorder): FlowServices {
   const calls = new Map<string, number>();
-  const recorded = <R>(name: string, work: () => Promise<R>): Promise<R> => {
+  /**
+   * The reads of this turn by method and arguments, until the next change: the menu and the flow
+   * both ask for the active account, and it is read once. The clock is not a read of anything.
+   */
+  const readsSinceChange = new Map<string, Promise<unknown>>();
+  const recorded = <R>(name: string, args: readonly unknown[], work: () => Promise<R>): Promise<R> => {
     const count = calls.get(name) ?? 0;
     calls.set(name, count + 1);
-    return record(`${name}#${count}`, async () => encode(await work()), !reads.has(name)).then((result) => revive(result) as R);
+    const changes = !reads.has(name);
+    const same = changes || name === 'clock.now' ? undefined : `${name}:${JSON.stringify(args)}`;
+    const earlier = same === undefined ? undefined : readsSinceChange.get(same);
+    if (changes) readsSinceChange.clear();
+    const result = record(`${name}#${count}`, earlier ? () => earlier : async () => encode(await work()), changes);
+    if (changes) void result.finally(() => readsSinceChange.clear()).catch(() => undefined);
+    if (same !== undefined && !earlier) readsSinceChange.set(same, result);
+    return result.then((kept) => revive(kept) as R);
   };
   const ports = Object.fromEntries(
     portNames.map((port) => {
@@ -60,7 +72,7 @@ export function recordedServices(services: Services, record: Recorder): FlowServ
         get(object, method) {
           const member = Reflect.get(object, method, object) as unknown;
           if (typeof method !== 'string' || typeof member !== 'function') return member;
-          return (...args: unknown[]) => recorded(`${port}.${method}`, () => Promise.resolve(member.apply(object, args)));
+          return (...args: unknown[]) => recorded(`${port}.${method}`, args, () => Promise.resolve(member.apply(object, args)));
         },
       });
       return [port, proxy];
@@ -70,7 +82,7 @@ export function recordedServices(services: Services, record: Recorder): FlowServ
     ...ports,
     localizer: services.localizer,
     policy: services.policy,
-    now: () => recorded('clock.now', async () => services.clock()),
+    now: () => recorded('clock.now', [], async () => services.clock()),
   };
 }
 

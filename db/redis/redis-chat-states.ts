@@ -43,6 +43,12 @@ export class RedisChatStates implements ChatStates {
   private readonly local = new InProcessChatLock();
   private readonly leaseMs: number;
   private readonly waitMs: number;
+  /** A lock's owner: this process (random) and its turn, unique without a random draw per turn. */
+  private readonly owner = randomBytes(12).toString('hex');
+  private turns = 0;
+  /** The locks this process holds, by key, with their tokens: one timer renews them all. */
+  private readonly held = new Map<string, string>();
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -56,11 +62,9 @@ export class RedisChatStates implements ChatStates {
     const keys = stateKeys(chat, delivery);
     const all = [keys.lock, keys.done, keys.journal, keys.session];
     return this.local.run(keys.lock, async () => {
-      const token = randomBytes(16).toString('hex');
+      const token = `${this.owner}:${(this.turns += 1)}`;
       const start = await this.start(all, token);
-      const renewal = setInterval(() => {
-        this.redis.eval(extendScript, 1, keys.lock, token, String(this.leaseMs)).catch(() => undefined);
-      }, this.leaseMs / 3);
+      this.keepRenewing(keys.lock, token);
       let finished = false;
       try {
         return await work(start, {
@@ -75,10 +79,25 @@ export class RedisChatStates implements ChatStates {
           },
         });
       } finally {
-        clearInterval(renewal);
+        this.stopRenewing(keys.lock);
         if (!finished) await this.redis.eval(releaseScript, 1, keys.lock, token).catch(() => undefined);
       }
     });
+  }
+
+  /** Renews every held lock a third of a lease apart, while there is one. */
+  private keepRenewing(lock: string, token: string): void {
+    this.held.set(lock, token);
+    this.renewal ??= setInterval(() => {
+      for (const [key, owner] of this.held) this.redis.eval(extendScript, 1, key, owner, String(this.leaseMs)).catch(() => undefined);
+    }, this.leaseMs / 3);
+  }
+
+  private stopRenewing(lock: string): void {
+    this.held.delete(lock);
+    if (this.held.size > 0 || !this.renewal) return;
+    clearInterval(this.renewal);
+    this.renewal = undefined;
   }
 
   private async start(keys: readonly string[], token: string): Promise<TurnStart> {

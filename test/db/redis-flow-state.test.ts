@@ -112,4 +112,18 @@ describeWithRedis('flow state in Redis', () => {
     await states({ leaseMs: 300 }).turn(chat, 'c', nothing);
     expect(Date.now() - at).toBeGreaterThanOrEqual(200);
   });
+
+  it('renews the locks of turns longer than a lease, several at once, so another instance waits for them', async () => {
+    const [one, two] = [prefix(), prefix()];
+    const events: string[] = [];
+    const long = (name: string) => async () => {
+      events.push(`${name} in`);
+      await sleep(900);
+      events.push(`${name} out`);
+    };
+    const [first, second] = [states({ leaseMs: 300 }), states({ leaseMs: 300 })];
+    await Promise.all([first.turn(one, '1', long('one')), first.turn(two, '1', long('two')), sleep(100).then(() => second.turn(one, '2', long('one again')))]);
+    expect(events.indexOf('one again in')).toBeGreaterThan(events.indexOf('one out'));
+    expect(await redis.exists(`energobot:lock:${one}`, `energobot:lock:${two}`)).toBe(0);
+  });
 });

@@ -1,3 +1,5 @@
+import type { ChatAddress } from '../../core/domain/channel';
+import { recordedServices } from '../../core/runner/recorded-services';
 import type { Services } from '../../core/services';
 import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
 import { phrasings } from '../support/phrasings';
@@ -130,6 +132,34 @@ describe('the flow runner', () => {
     expect(calls.filter((call) => call === 'card')).toHaveLength(1);
     expect(calls.filter((call) => call === 'hasPayment')).toHaveLength(1);
     expect(await world.orm.em.fork().count(AccountLink, {})).toBe(1);
+  });
+
+  it('reads a thing once a turn until the turn changes something', async () => {
+    let reads = 0;
+    world = await createWorld({
+      services: (real: Services) => ({
+        ...real,
+        identities: Object.assign(Object.create(real.identities) as Services['identities'], {
+          linkedAccounts: (chat: ChatAddress) => ((reads += 1), real.identities.linkedAccounts(chat)),
+        }),
+      }),
+    });
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    reads = 0;
+    // The information names the active account, and so does the menu under it: one read.
+    await customer.pressesData('go:info');
+    expect(reads).toBe(1);
+
+    const turn = recordedServices(world.services, (_key, work) => work());
+    const chat: ChatAddress = { channel: 'telegram', id: 'customer-1' };
+    reads = 0;
+    const [first, second] = [await turn.identities.linkedAccounts(chat), await turn.identities.linkedAccounts(chat)];
+    expect([first, second, reads]).toEqual([['100000000001'], ['100000000001'], 1]);
+    await turn.identities.linkedAccounts({ channel: 'webchat', id: 'someone-else' });
+    expect(reads).toBe(2);
+    await turn.identities.setLocale(chat, 'en');
+    await turn.identities.linkedAccounts(chat);
+    expect(reads).toBe(3);
   });
 
   it('keeps a flow left for another task, offers it back, and continues it with everything typed', async () => {
