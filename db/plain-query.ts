@@ -15,6 +15,8 @@ export type PlainRow = Readonly<Record<string, unknown>>;
  */
 export interface PlainQuery {
   rows(sql: string, params: readonly SqlValue[]): Promise<PlainRow[]>;
+  /** What ends a select that locks the rows it reads until the transaction ends: SQLite has one writer and no such clause. */
+  readonly lockingRead: string;
 }
 
 interface PooledClient<C> {
@@ -70,6 +72,7 @@ function postgresQuery(pool: PooledClient<PgConnection>): PlainQuery {
       const { name, text } = statement;
       return withConnection(pool, async (connection) => (await connection.query({ name, text, values: params })).rows);
     },
+    lockingRead: ' for update',
   };
 }
 
@@ -90,6 +93,7 @@ function sqliteQuery(pool: PooledClient<LibSqlConnection>): PlainQuery {
         return statement.all(params.map(bound));
       });
     },
+    lockingRead: '',
   };
 }
 

@@ -6,7 +6,6 @@ import type { ChatIdentities, LinkOutcome } from '../../core/ports';
 import type { LinkedChat, LinkVia } from '../../core/domain/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';
-import { inTransaction } from '../transaction';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
 
@@ -32,23 +31,28 @@ export class SqlChatIdentities implements ChatIdentities {
     return rows.map((row) => row['account_number'] as AccountNumber);
   }
 
+  /**
+   * No transaction: a chat's turns run one at a time (the chat lock), and only they link it, so
+   * nothing adds a link to this chat between the count and the insert. The unique (identity,
+   * account) still refuses a second link of one account.
+   */
   async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
-    const id = await this.identityId(chat);
+    const rows = await plainQueryOf(this.orm).rows(
+      'select c.id, l.account_number, l.chosen_at from chat_identity c left join account_link l on l.identity_id = c.id where c.channel = ? and c.external_id = ?',
+      [chat.channel, chat.id],
+    );
+    const identity = rows[0] ? Number(rows[0]['id']) : await this.newIdentity(chat);
+    const links = rows.filter((row) => row['account_number'] !== null).map((row) => ({ account: row['account_number'], chosenAt: dateColumn(row['chosen_at']) }));
+    const chosenAt = latestChoice(links, at);
+    const em = this.orm.em.fork();
+    if (links.some((link) => link.account === account)) {
+      await em.nativeUpdate(AccountLink, { identity, account }, { chosenAt });
+      return 'already-linked';
+    }
+    if (links.length >= maxAccounts) return 'too-many-accounts';
     try {
-      return await inTransaction(this.orm, async (em) => {
-        const links = (await em.execute('select account_number, chosen_at from account_link where identity_id = ?', [id])).map((row) => ({
-          account: row['account_number'],
-          chosenAt: dateColumn(row['chosen_at']),
-        }));
-        const chosenAt = latestChoice(links, at);
-        if (links.some((link) => link.account === account)) {
-          await em.nativeUpdate(AccountLink, { identity: id, account }, { chosenAt });
-          return 'already-linked';
-        }
-        if (links.length >= maxAccounts) return 'too-many-accounts';
-        await em.insert(AccountLink, { identity: id, account, consentAt, linkedAt: at, chosenAt, via });
-        return 'linked';
-      });
+      await em.insert(AccountLink, { identity, account, consentAt, linkedAt: at, chosenAt, via });
+      return 'linked';
     } catch (error) {
       // Two deliveries of the same answer raced; the unique (identity, account) let one through.
       if (error instanceof UniqueConstraintViolationException) return 'already-linked';
@@ -56,20 +60,24 @@ export class SqlChatIdentities implements ChatIdentities {
     }
   }
 
-  /**
-   * The chat's identity's id, made on first need: a plain read, and one insert for a new chat. Not
-   * inside a transaction: a unique violation there would abort it on PostgreSQL.
-   */
+  /** The chat's identity's id, made on first need. */
   private async identityId(chat: ChatAddress): Promise<number> {
-    const read = async () => (await plainQueryOf(this.orm).rows('select id from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]))[0]?.['id'];
-    const found = await read();
-    if (found !== undefined) return Number(found);
+    return (await this.existingIdentity(chat)) ?? this.newIdentity(chat);
+  }
+
+  private async existingIdentity(chat: ChatAddress): Promise<number | undefined> {
+    const [row] = await plainQueryOf(this.orm).rows('select id from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
+    return row ? Number(row['id']) : undefined;
+  }
+
+  /** Not inside a transaction: a unique violation there would abort it on PostgreSQL. */
+  private async newIdentity(chat: ChatAddress): Promise<number> {
     try {
       return Number(await this.orm.em.fork().insert(ChatIdentity, { ...byChat(chat), locale: null, createdAt: new Date() }));
     } catch (error) {
       // Made meanwhile by another update of this chat's (another instance): read it back.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      return Number(await read());
+      return Number(await this.existingIdentity(chat));
     }
   }
 

@@ -1,9 +1,9 @@
-import { LockMode, UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { chatKey, type ChatAddress } from '../../core/domain/channel';
 import { accountSlowDown, attemptStatus, combinedStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
 import type { LinkAttempts } from '../../core/ports';
-import { Account, AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
+import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
 import { inTransaction } from '../transaction';
 
@@ -27,10 +27,10 @@ export class SqlLinkAttempts implements LinkAttempts {
 
   async claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ claim: number } | { pausedUntil: Date }> {
     return inTransaction(this.orm, async (em) => {
-      // The account's row is locked for the count and the insert: concurrent claims queue up here.
-      await em.findOne(Account, { number: account }, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['number'] });
       // Read inside the transaction, on its connection (SQLite's pool has only that one).
       const rows: Rows = (sql, params) => em.execute(sql, [...params]);
+      // The account's row is locked for the count and the insert: concurrent claims queue up here.
+      await rows(`select number from account where number = ?${plainQueryOf(this.orm).lockingRead}`, [account]);
       const origin = await originOf(rows, chat);
       const status = await statusIn(rows, origin, account, now);
       if (status.pausedUntil) return { pausedUntil: status.pausedUntil };
