@@ -49,21 +49,34 @@ const reads = new Set([
 export function recordedServices(services: Services, record: Recorder): FlowServices {
   const calls = new Map<string, number>();
   /**
-   * The reads of this turn by method and arguments, until the next change: the menu and the flow
-   * both ask for the active account, and it is read once. The clock is not a read of anything.
+   * What this turn read, by method and arguments, until it next changes something: the menu and
+   * the flow both ask for the active account, and it is read once. Only calls that run count, not
+   * those replayed from the saved state or the journal; the clock is not a read of anything.
    */
   const readsSinceChange = new Map<string, Promise<unknown>>();
+  const read = (name: string, args: readonly unknown[], work: () => Promise<unknown>): Promise<unknown> => {
+    if (name === 'clock.now') return work().then(encode);
+    const same = `${name}:${JSON.stringify(args)}`;
+    let result = readsSinceChange.get(same);
+    if (!result) {
+      result = work().then(encode);
+      readsSinceChange.set(same, result);
+    }
+    return result;
+  };
+  const change = async (work: () => Promise<unknown>): Promise<unknown> => {
+    readsSinceChange.clear();
+    try {
+      return encode(await work());
+    } finally {
+      readsSinceChange.clear();
+    }
+  };
   const recorded = <R>(name: string, args: readonly unknown[], work: () => Promise<R>): Promise<R> => {
     const count = calls.get(name) ?? 0;
     calls.set(name, count + 1);
     const changes = !reads.has(name);
-    const same = changes || name === 'clock.now' ? undefined : `${name}:${JSON.stringify(args)}`;
-    const earlier = same === undefined ? undefined : readsSinceChange.get(same);
-    if (changes) readsSinceChange.clear();
-    const result = record(`${name}#${count}`, earlier ? () => earlier : async () => encode(await work()), changes);
-    if (changes) void result.finally(() => readsSinceChange.clear()).catch(() => undefined);
-    if (same !== undefined && !earlier) readsSinceChange.set(same, result);
-    return result.then((kept) => revive(kept) as R);
+    return record(`${name}#${count}`, () => (changes ? change(work) : read(name, args, work)), changes).then((result) => revive(result) as R);
   };
   const ports = Object.fromEntries(
     portNames.map((port) => {
