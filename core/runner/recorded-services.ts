@@ -102,20 +102,22 @@ export function recordedServices(services: Services, record: Recorder): FlowServ
 const dateTag = '$date';
 
 function encode(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return { [dateTag]: value.toISOString() };
   if (Array.isArray(value)) return value.map(encode);
-  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]));
-  }
-  return value;
+  if (Buffer.isBuffer(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = encode(item);
+  return copy;
 }
 
 function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(revive);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0]?.[0] === dateTag) return new Date(String(entries[0][1]));
-    return Object.fromEntries(entries.map(([key, item]) => [key, revive(item)]));
-  }
-  return value;
+  const entries = Object.entries(value);
+  const [first] = entries;
+  if (entries.length === 1 && first?.[0] === dateTag) return new Date(String(first[1]));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of entries) copy[key] = revive(item);
+  return copy;
 }
