@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName, RequiredEntityData } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type RequiredEntityData } from '@mikro-orm/core';
 import { insertOnce } from './insert-once';
 
 /** An outbox as its delivery sees it. */
@@ -49,12 +49,9 @@ export async function markGaveUp<T extends OutboxRow>(em: EntityManager, entity:
   await em.nativeUpdate(entity, { id } as never, { gaveUpAt: at, lastError: error.slice(0, 2000) } as never);
 }
 
+/** One update, no flush: a flush enters an AsyncLocalStorage, and the whole process would pay for it from then on. */
 export async function markFailed<T extends OutboxRow>(em: EntityManager, entity: EntityName<T>, id: number, error: string, retryAt: Date): Promise<void> {
-  const row = await em.findOneOrFail(entity, { id } as never);
-  row.attempts += 1;
-  row.lastError = error.slice(0, 2000);
-  row.nextAttemptAt = retryAt;
-  await em.flush();
+  await em.nativeUpdate(entity, { id } as never, { attempts: raw('attempts + 1'), lastError: error.slice(0, 2000), nextAttemptAt: retryAt } as never);
 }
 
 /**

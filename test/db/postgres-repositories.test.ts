@@ -81,7 +81,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000001']);
   });
 
-  it('makes its transactions without an AsyncLocalStorage: once one is entered, Node tracks every promise of the process', async () => {
+  it('writes, in transactions and outboxes, without an AsyncLocalStorage: once one is entered, Node tracks every promise of the process', async () => {
     const entered = [jest.spyOn(AsyncLocalStorage.prototype, 'run'), jest.spyOn(AsyncLocalStorage.prototype, 'enterWith')];
     const at = new Date('2026-11-24T11:00:00Z');
     const stranger = { channel: 'telegram' as const, id: 'als' };
@@ -94,6 +94,12 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 1, consumptionKwh: 1 };
       expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', at, '2027-01')).toBe('saved');
       await new SqlEReceipts(orm, (token) => token).subscribe(account('100000000003'), 'als@example.org', '2026-12');
+      const mail = new SqlMailQueue(orm);
+      await mail.enqueue({ to: 'als@example.org', subject: 's', text: 't' });
+      for (const failed of await mail.claimDue(10, 60_000)) {
+        await mail.markFailed(failed.id, 'smtp down', at);
+        await mail.markSent(failed.id);
+      }
       expect(entered.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
     } finally {
       for (const spy of entered) spy.mockRestore();
