@@ -15,6 +15,8 @@ export type PlainRow = Readonly<Record<string, unknown>>;
  */
 export interface PlainQuery {
   rows(sql: string, params: readonly SqlValue[]): Promise<PlainRow[]>;
+  /** The same statements on a transaction's connection (MikroORM's transaction context). */
+  within(transaction: Knex.Transaction): PlainQuery;
   /** What ends a select that locks the rows it reads until the transaction ends: SQLite has one writer and no such clause. */
   readonly lockingRead: string;
 }
@@ -61,7 +63,7 @@ async function withConnection<C, R>(pool: PooledClient<C>, work: (connection: C)
 /** Named statements: PostgreSQL parses and plans each once per connection. */
 function postgresQuery(pool: PooledClient<PgConnection>): PlainQuery {
   const statements = new Map<string, { name: string; text: string }>();
-  return {
+  const on = (connections: PooledClient<PgConnection>): PlainQuery => ({
     rows(sql, params) {
       let statement = statements.get(sql);
       if (!statement) {
@@ -70,19 +72,21 @@ function postgresQuery(pool: PooledClient<PgConnection>): PlainQuery {
         statements.set(sql, statement);
       }
       const { name, text } = statement;
-      return withConnection(pool, async (connection) => (await connection.query({ name, text, values: params })).rows);
+      return withConnection(connections, async (connection) => (await connection.query({ name, text, values: params })).rows);
     },
+    within: (transaction) => on(transaction.client as unknown as PooledClient<PgConnection>),
     lockingRead: ' for update',
-  };
+  });
+  return on(pool);
 }
 
 /** MikroORM keeps SQLite dates as milliseconds and booleans as 0 or 1. */
 function sqliteQuery(pool: PooledClient<LibSqlConnection>): PlainQuery {
   const statements = new WeakMap<LibSqlConnection, Map<string, LibSqlStatement>>();
   const bound = (value: SqlValue) => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value);
-  return {
+  const on = (connections: PooledClient<LibSqlConnection>): PlainQuery => ({
     rows(sql, params) {
-      return withConnection(pool, (connection) => {
+      return withConnection(connections, (connection) => {
         const prepared = statements.get(connection) ?? new Map<string, LibSqlStatement>();
         statements.set(connection, prepared);
         let statement = prepared.get(sql);
@@ -93,8 +97,10 @@ function sqliteQuery(pool: PooledClient<LibSqlConnection>): PlainQuery {
         return statement.all(params.map(bound));
       });
     },
+    within: (transaction) => on(transaction.client as unknown as PooledClient<LibSqlConnection>),
     lockingRead: '',
-  };
+  });
+  return on(pool);
 }
 
 /** A date column as either database returns it. */

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 
 /**
  * Runs `work` in one transaction on a fork of its own, committed when it returns and rolled back
@@ -8,14 +8,14 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
  * third of the throughput under load). So writes in here are explicit (`insert`, `nativeUpdate`,
  * `nativeDelete`) and nothing waits for a flush.
  */
-export async function inTransaction<T>(orm: MikroORM, work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(orm: MikroORM, work: (em: SqlEntityManager, transaction: Knex.Transaction) => Promise<T>): Promise<T> {
   const em = orm.em.fork() as SqlEntityManager;
   const connection = em.getConnection('write');
   const transaction = await connection.begin();
   em.setTransactionContext(transaction);
   let result: T;
   try {
-    result = await work(em);
+    result = await work(em, transaction);
   } catch (error) {
     await connection.rollback(transaction);
     throw error;

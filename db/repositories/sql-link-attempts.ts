@@ -26,11 +26,11 @@ export class SqlLinkAttempts implements LinkAttempts {
   }
 
   async claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ claim: number } | { pausedUntil: Date }> {
-    return inTransaction(this.orm, async (em) => {
+    return inTransaction(this.orm, async (em, transaction) => {
       // Read inside the transaction, on its connection (SQLite's pool has only that one).
-      const rows: Rows = (sql, params) => em.execute(sql, [...params]);
+      const { rows, lockingRead } = plainQueryOf(this.orm).within(transaction);
       // The account's row is locked for the count and the insert: concurrent claims queue up here.
-      await rows(`select number from account where number = ?${plainQueryOf(this.orm).lockingRead}`, [account]);
+      await rows(`select number from account where number = ?${lockingRead}`, [account]);
       const origin = await originOf(rows, chat);
       const status = await statusIn(rows, origin, account, now);
       if (status.pausedUntil) return { pausedUntil: status.pausedUntil };

@@ -63,9 +63,9 @@ export class SqlMeterReadings implements MeterReadings {
 
   async submit(account: AccountNumber, entries: readonly ReadingEntry[], channel: ChatChannel, at: Date, period: string): Promise<SubmitOutcome> {
     try {
-      return await inTransaction(this.orm, async (em) => {
+      return await inTransaction(this.orm, async (em, transaction) => {
         // The account's meters with this period's readings, if any: one statement.
-        const rows = await em.execute(
+        const rows = await plainQueryOf(this.orm).within(transaction).rows(
           'select m.id, m.serial_number, r.id as reading_id, r.zone, r.accepted from meter m left join meter_reading r on r.meter_id = m.id and r.period = ? where m.account_number = ?',
           [period, account],
         );
