@@ -20,13 +20,13 @@ export interface ConversationBook {
   rememberConversation(chat: ChatAddress, reference: Record<string, unknown>): Promise<void>;
 }
 
+/** Chats whose conversation this process remembers writing; past it, a chat's next turn writes again. */
+const knownChatsMax = 10_000;
+
 /**
  * The Bot Framework adapter: a message (typed, a button's `messageBack`, or an attachment)
  * becomes the runner's input, and what the flow said is rendered by `activity-renderer`.
  */
-/** Chats whose conversation this process remembers writing; past it, a chat's next turn writes again. */
-const knownChatsMax = 10_000;
-
 export class EnergobotActivityHandler {
   /** The conversation last written per chat in this process: the database is written only on a change. */
   private readonly known = new Map<string, string>();

@@ -72,7 +72,6 @@ export class SqlLinkAttempts implements LinkAttempts {
       throw error;
     }
   }
-
 }
 
 type Rows = PlainQuery['rows'];
