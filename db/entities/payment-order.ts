@@ -4,6 +4,8 @@ import { Account } from './account';
 /** A payment started in chat: the link's order at the provider, until the provider's verdict. */
 export const PaymentOrder = defineEntity({
   name: 'PaymentOrder',
+  // Every look at an account reads its payments that went through; the sweep reads the pending ones.
+  indexes: [{ properties: ['account', 'status', 'completedAt'] }, { properties: ['status', 'createdAt'] }],
   properties: {
     id: p.string().length(32).primary(),
     account: () => p.manyToOne(Account),

@@ -12,6 +12,7 @@ import { Migration20261125042725 } from './Migration20261125042725';
 import { Migration20261125071024 } from './Migration20261125071024';
 import { Migration20261125074624 } from './Migration20261125074624';
 import { Migration20261125082902 } from './Migration20261125082902';
+import { Migration20261125140421 } from './Migration20261125140421';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125071024', class: Migration20261125071024 },
   { name: 'Migration20261125074624', class: Migration20261125074624 },
   { name: 'Migration20261125082902', class: Migration20261125082902 },
+  { name: 'Migration20261125140421', class: Migration20261125140421 },
 ];
