@@ -86,9 +86,11 @@ export class SqlChatIdentities implements ChatIdentities {
     return links.flatMap((link) => (isChatChannel(link.identity.channel) ? [{ channel: link.identity.channel, id: link.identity.externalId }] : []));
   }
 
-  /** Where a web chat's browser opened the chat from: its linking attempts count against that. */
+  /** Where a web chat's browser opened the chat from: its linking attempts count against that. Written only when it moved. */
   async recordOrigin(chat: ChatAddress, origin: string): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(ChatIdentity, { id: await this.identityId(chat) }, { origin });
+    const [row] = await plainQueryOf(this.orm).rows('select id, origin from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
+    if (row?.['origin'] === origin) return;
+    await this.orm.em.fork().nativeUpdate(ChatIdentity, { id: row ? Number(row['id']) : await this.newIdentity(chat) }, { origin });
   }
 
   /** Bot Framework's address of the chat, kept for messages the bot starts itself. */

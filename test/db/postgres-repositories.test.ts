@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks } from '../../core/domain/money';
@@ -157,6 +158,14 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const [first, second] = [{ channel: 'webchat' as const, id: 'tab-1' }, { channel: 'webchat' as const, id: 'tab-2' }];
     await identities.recordOrigin(first, 'ip:203.0.113.7');
     await identities.recordOrigin(second, 'ip:203.0.113.7');
+    // Every page load of the web chat records its origin: the same one again is not written again.
+    const statements = jest.spyOn(pg.Client.prototype, 'query');
+    try {
+      await identities.recordOrigin(second, 'ip:203.0.113.7');
+      expect(statements.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual(['select']);
+    } finally {
+      statements.mockRestore();
+    }
     const now = new Date('2026-11-24T12:00:00Z');
     await attempts.recordFailure(first, null, now);
     expect(await attempts.status(second, null, now)).toEqual({ remaining: 4, pausedUntil: null });
