@@ -1,3 +1,4 @@
+import { billingPeriod } from '../core/domain/meter';
 import type { DemoAccount } from './demo-accounts';
 import { demoTariff } from './demo-tariffs';
 
@@ -35,10 +36,12 @@ const season = [1.35, 1.25, 1.1, 0.95, 0.85, 0.75, 0.72, 0.75, 0.85, 1.0, 1.2, 1
 /**
  * Monthly charges since January 2015 and the payments for them (each bill paid on the 8th of the
  * next month), deterministic for an account and the seeding month. Balances: negative is owed.
+ * The months are the supplier's: on 31 December at 22:00 in Moscow (19:00 UTC) December is
+ * still open, at 00:30 on 1 January (21:30 UTC on the 31st) December is billed.
  */
-export function demoHistory(account: DemoAccount, now: Date): DemoHistory {
+export function demoHistory(account: DemoAccount, now: Date, timeZone: string): DemoHistory {
   const random = seededRandom(Number(account.number.slice(-4)));
-  const months = monthsUntil(now);
+  const months = monthsBefore(billingPeriod(now, timeZone));
   const charges: ChargeRow[] = [];
   const payments: PaymentRow[] = [];
   let balance = 0;
@@ -93,10 +96,11 @@ interface Month {
   readonly month: number;
 }
 
-/** Every complete month from January 2015 up to the one before `now`. */
-function monthsUntil(now: Date): Month[] {
+/** Every complete month from January 2015 up to the one before `current` (`YYYY-MM`). */
+function monthsBefore(current: string): Month[] {
+  const [year, month] = current.split('-').map(Number) as [number, number];
   const months: Month[] = [];
-  for (let at: Month = { year: firstYear, month: 1 }; at.year < now.getUTCFullYear() || at.month < now.getUTCMonth() + 1; at = nextMonth(at)) {
+  for (let at: Month = { year: firstYear, month: 1 }; at.year < year || (at.year === year && at.month < month); at = nextMonth(at)) {
     months.push(at);
   }
   return months;

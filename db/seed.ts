@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { billingPeriod } from '../core/domain/meter';
 import { demoAccounts, type DemoAccount } from './demo-accounts';
 import { demoHistory } from './demo-history';
 import { demoReadings } from './demo-readings';
@@ -6,16 +7,22 @@ import { demoTariffRows } from './demo-tariffs';
 import { inTransaction } from './transaction';
 import { Account, EReceiptSubscription, Meter, MeterReading, MonthlyCharge, Payment, Tariff } from './entities';
 
+export interface DemoSeeding {
+  /** The supplier's time zone: it decides which months are billed. */
+  readonly timeZone: string;
+  readonly accounts?: readonly DemoAccount[];
+}
+
 /**
  * Writes the demo accounts with their history as of `now`. Run again, it refreshes the history
  * (so the linking payment is recent again) and keeps the chats linked to them.
  */
-export async function seedDemoAccounts(orm: MikroORM, now: Date, accounts: readonly DemoAccount[] = demoAccounts): Promise<void> {
+export async function seedDemoAccounts(orm: MikroORM, now: Date, { timeZone, accounts = demoAccounts }: DemoSeeding): Promise<void> {
   await inTransaction(orm, async (em) => {
     await em.nativeDelete(Tariff, {});
-    await em.insertMany(Tariff, demoTariffRows(now.getUTCFullYear()));
+    await em.insertMany(Tariff, demoTariffRows(Number(billingPeriod(now, timeZone).slice(0, 4))));
     for (const demo of accounts) {
-      const history = demoHistory(demo, now);
+      const history = demoHistory(demo, now, timeZone);
       const fields = {
         payerName: demo.payerName,
         address: demo.address,

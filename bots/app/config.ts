@@ -23,13 +23,22 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+const databaseFields = {
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
+  SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
+};
+
+const supplierTimeZone = z
+  .string()
+  .default('Europe/Moscow')
+  .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' });
+
 const configSchema = z
   .object({
     PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3978),
     HOST: optionalText,
     PUBLIC_URL: optionalUrl(['https', 'http'], 'the URL customers reach energobot at'),
-    DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
-    SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
+    ...databaseFields,
     REDIS_URL: optionalUrl(['redis', 'rediss'], 'a Redis URL'),
     REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, { message: 'expected up to 64 characters of letters, digits, _ : . -' }).optional(),
     FLOW_STATE_TTL_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(72),
@@ -76,10 +85,7 @@ const configSchema = z
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
     MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
-    SUPPLIER_TIME_ZONE: z
-      .string()
-      .default('Europe/Moscow')
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' }),
+    SUPPLIER_TIME_ZONE: supplierTimeZone,
     SUPPLIER_NAME: z.string().trim().min(1).max(160).default(demoSupplier.name),
     SUPPLIER_INN: z.string().regex(/^\d{10}$/, { message: 'expected the 10 digits of a company INN' }).default(demoSupplier.inn),
     SUPPLIER_KPP: z.string().regex(/^\d{9}$/, { message: 'expected 9 digits' }).default(demoSupplier.kpp),
@@ -149,11 +155,27 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment; every bad variable is named on a line of its own. */
 export function createConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = configSchema.safeParse(env);
+  return toConfig(parseEnv(configSchema, env));
+}
+
+const seedSchema = z.object({ ...databaseFields, SUPPLIER_TIME_ZONE: supplierTimeZone });
+
+/** What `npm run seed` needs: the database and the supplier's months, nothing of the services customers reach. */
+export function createSeedConfig(env: NodeJS.ProcessEnv): Pick<Config, 'database' | 'timeZone'> {
+  const parsed = parseEnv(seedSchema, env);
+  return { database: databaseOf(parsed), timeZone: parsed.SUPPLIER_TIME_ZONE };
+}
+
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   }
-  return toConfig(parsed.data);
+  return parsed.data;
+}
+
+function databaseOf(env: { DATABASE_URL?: string | undefined; SQLITE_PATH: string }) {
+  return env.DATABASE_URL ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const) : ({ kind: 'sqlite', path: env.SQLITE_PATH } as const);
 }
 
 function toConfig(env: z.infer<typeof configSchema>) {
@@ -164,9 +186,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
     /** Where browsers fetch charts and exports from; the listening address when unset. */
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     host: env.HOST ?? (botFrameworkAuthenticated ? '0.0.0.0' : '127.0.0.1'),
-    database: env.DATABASE_URL
-      ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)
-      : ({ kind: 'sqlite', path: env.SQLITE_PATH } as const),
+    database: databaseOf(env),
     redisUrl: env.REDIS_URL,
     /** Put before every Redis key: several installations (or the benchmark) can share one Redis. */
     redisKeyPrefix: env.REDIS_KEY_PREFIX,

@@ -71,7 +71,7 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const orm = await initORM(config.database);
   if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
-    await seedDemoAccounts(orm, new Date());
+    await seedDemoAccounts(orm, new Date(), { timeZone: config.timeZone });
     log.info('demo accounts written to the embedded database');
   }
   // A hung Redis fails a command within two seconds instead of holding the update.

@@ -1,12 +1,12 @@
-import { createConfig } from './config';
+import { createSeedConfig } from './config';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 
 /** `npm run seed`: writes (or refreshes) the demo accounts in the configured database. */
 async function main(): Promise<void> {
-  const config = createConfig(process.env);
+  const config = createSeedConfig(process.env);
   const orm = await initORM(config.database);
-  await seedDemoAccounts(orm, new Date());
+  await seedDemoAccounts(orm, new Date(), { timeZone: config.timeZone });
   await orm.close();
   console.log(`demo accounts written to ${config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL'}`);
 }

@@ -21,6 +21,8 @@ import { createLog } from '../../bots/app/log';
 import { createRuntime, type Runtime } from '../../bots/app/runtime';
 import { createTelegramBot } from '../../bots/telegram/telegram-bot';
 import { demoAccounts, type DemoAccount } from '../../db/demo-accounts';
+import { demoHistory } from '../../db/demo-history';
+import { demoReadings } from '../../db/demo-readings';
 import { seedDemoAccounts } from '../../db/seed';
 import { benchBroadcast, benchReceipts } from './receipts';
 
@@ -53,6 +55,21 @@ const benchAccount = (template: DemoAccount, kind: number, index: number): DemoA
   meter: { ...template.meter, serialNumber: `${template.meter.serialNumber}-${index}` },
 });
 const accountOf = (template: DemoAccount, kind: number) => (customer: number) => benchAccount(template, kind, customer % accountsPerKind).number;
+/** The bench's demo history is as of its start; what its customers type is worked out from it. */
+const seededAt = new Date();
+const timeZone = 'Europe/Moscow';
+const nextReadings = new Map<string, string[]>();
+/** A zone's next reading for the customer's account: 84 kWh past its last accepted one. */
+const nextReadingOf = (template: DemoAccount, kind: number, zoneIndex: number) => (customer: number) => {
+  const account = benchAccount(template, kind, customer % accountsPerKind);
+  let next = nextReadings.get(account.number);
+  if (!next) {
+    const seeded = demoReadings(account, demoHistory(account, seededAt, timeZone).charges);
+    next = account.meter.zones.map((zone) => String((seeded.filter((reading) => reading.zone === zone).at(-1)?.value ?? 0) + 84));
+    nextReadings.set(account.number, next);
+  }
+  return next[zoneIndex] as string;
+};
 const benchAccounts = Array.from({ length: accountsPerKind }, (_, index) => [benchAccount(singleZone, 1, index), benchAccount(dayNight, 2, index)]).flat();
 
 /**
@@ -78,8 +95,8 @@ const readings: Step[] = [
   { text: 'Принимаю и согласен' },
   { text: '2187,45' },
   { data: 'go:readings' },
-  { text: '44400' },
-  { text: '18890' },
+  { text: nextReadingOf(dayNight, 2, 0) },
+  { text: nextReadingOf(dayNight, 2, 1) },
   { text: 'Передать' },
   { text: 'Не нужно' },
 ];
@@ -365,7 +382,7 @@ function settledHeapMb(): number {
 }
 
 async function scenarios(label: string, runtime: Runtime, results: Result[], seconds: number): Promise<void> {
-  await seedDemoAccounts(runtime.orm, new Date(), benchAccounts);
+  await seedDemoAccounts(runtime.orm, seededAt, { timeZone, accounts: benchAccounts });
   const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
   // Not counted: the first updates compile the code and fill the pools and caches.

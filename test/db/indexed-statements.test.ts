@@ -3,6 +3,7 @@ import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { demoMeter } from '../support/demo-meter';
 import { linkingScript, play, readingsScript, historyScript, startTestApp, type SeenMessage, type Step } from '../support/test-app';
 
 /** Every task a linked customer can start from the menu, typed as its label, and its first answer; `firstOffered` presses the first button offered. */
@@ -58,9 +59,10 @@ describeWithPostgres('statements on PostgreSQL', () => {
     const database = await createTestDatabase();
     try {
       const orm = await initORM({ kind: 'postgresql', url: database.url });
-      await seedDemoAccounts(orm, new Date());
+      await seedDemoAccounts(orm, new Date(), { timeZone: 'Europe/Moscow' });
+      const meter = await demoMeter(orm);
       await orm.close();
-      const statements = await madeDuring(database.url, [...linkingScript, ...readingsScript, ...historyScript, ...everyTask]);
+      const statements = await madeDuring(database.url, [...linkingScript, ...readingsScript(meter), ...historyScript, ...everyTask]);
       const customers = statements.filter((statement) => /^\s*(select|update|delete)\b/i.test(statement.text));
       const distinct = [...new Map(customers.map((statement) => [statement.text, statement])).values()];
       expect(distinct.length).toBeGreaterThan(30);

@@ -28,7 +28,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const database = await createTestDatabase();
     drop = database.drop;
     orm = await initORM({ kind: 'postgresql', url: database.url });
-    await seedDemoAccounts(orm, seededAt);
+    await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
   });
   afterAll(async () => {
     await orm.close();
@@ -41,7 +41,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
   });
 
   it('holds monthly history since January 2015 for each demo account, seeded twice without duplicates', async () => {
-    await seedDemoAccounts(orm, seededAt);
+    await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
     const em = orm.em.fork();
     const charges = await em.find(MonthlyCharge, { account: '100000000002' }, { orderBy: { year: 'asc', month: 'asc' } });
     expect(charges[0]).toMatchObject({ year: 2015, month: 1 });

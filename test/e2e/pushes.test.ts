@@ -2,6 +2,7 @@ import { billingPeriod } from '../../core/domain/meter';
 import { ChatPush } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
+import { demoMeter } from '../support/demo-meter';
 import { linkingScript, play, readingsScript } from '../support/test-app';
 
 describe('messages the bot starts: readings accepted for billing', () => {
@@ -11,7 +12,7 @@ describe('messages the bot starts: readings accepted for billing', () => {
   const period = () => billingPeriod(new Date(), 'Europe/Moscow');
 
   it('tells every chat linked to the account, each on its own channel and in its own language', async () => {
-    await play(new TelegramCustomer(both.api, 701), [...linkingScript, ...readingsScript]);
+    await play(new TelegramCustomer(both.api, 701), [...linkingScript, ...readingsScript(await demoMeter(both.app.runtime.orm))]);
     const web = both.channel.customer('web-701');
     await play(web, [
       { say: '/language' },
@@ -45,7 +46,7 @@ describe('messages the bot starts: readings accepted for billing', () => {
       { press: 'I accept and consent' },
       { say: '1543.20' },
       { say: '/readings' },
-      { say: '34400' },
+      { say: String((await demoMeter(both.app.runtime.orm)).next) },
       { press: 'Send' },
       { press: 'No, thanks' },
     ]);
@@ -56,7 +57,7 @@ describe('messages the bot starts: readings accepted for billing', () => {
   });
 
   it("keeps a push Telegram refused, retries it no sooner than its retry_after, and delivers it then", async () => {
-    await play(new TelegramCustomer(both.api, 702), [...linkingScript, ...readingsScript]);
+    await play(new TelegramCustomer(both.api, 702), [...linkingScript, ...readingsScript(await demoMeter(both.app.runtime.orm))]);
     const sent = both.api.messagesTo(702).length;
     both.api.failNext('sendMessage', { status: 429, retryAfter: 600 });
     await accept({ account: '100000000001', period: period() });

@@ -5,6 +5,9 @@ import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { linkingScript, play, startTestApp, type TestApp } from '../support/test-app';
 
+/** How a customer names a month when typing it. */
+const monthNames = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
 describe('Telegram, end to end against a fake Bot API server', () => {
   let api: FakeTelegramApi;
   let app: TestApp;
@@ -55,15 +58,17 @@ describe('Telegram, end to end against a fake Bot API server', () => {
   it('sends a receipt as a document with its summary and Pay, and the same receipt again by its file_id', async () => {
     const customer = new TelegramCustomer(api, 507);
     await play(customer, linkingScript.slice(0, -1));
-    await customer.says('/receipts');
-    const [receipt] = await customer.presses('10.2026');
-    expect(receipt).toMatchObject({ text: expect.stringMatching(/^Квитанция по счёту 100000000001 за 10\.2026: начислено/), file: 'receipt-100000000001-2026-10.pdf' });
+    // The months offered are the latest billed ones: the test takes the newest the bot showed.
+    const offered = (await customer.says('/receipts')).flatMap((message) => message.buttons).find((label) => /^\d\d\.\d{4}$/.test(label)) ?? '';
+    const [month, year] = offered.split('.');
+    const [receipt] = await customer.presses(offered);
+    expect(receipt).toMatchObject({ text: expect.stringMatching(new RegExp(`^Квитанция по счёту 100000000001 за ${month}\\.${year}: начислено`)), file: `receipt-100000000001-${year}-${month}.pdf` });
     const upload = api.messagesTo(507).at(-1);
-    expect(upload).toMatchObject({ method: 'sendDocument', file: { name: 'receipt-100000000001-2026-10.pdf' } });
+    expect(upload).toMatchObject({ method: 'sendDocument', file: { name: `receipt-100000000001-${year}-${month}.pdf` } });
     expect(upload?.file?.content.subarray(0, 5).toString()).toBe('%PDF-');
 
     await customer.says('/receipts');
-    await customer.says('октябрь 2026');
+    await customer.says(`${monthNames[Number(month) - 1]} ${year}`);
     const again = api.messagesTo(507).at(-1);
     expect(again?.method).toBe('sendDocument');
     expect(again?.file).toBeUndefined();

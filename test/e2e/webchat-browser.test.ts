@@ -1,8 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { billingPeriod } from '../../core/domain/meter';
+import { displayPeriod, lastMonths, shiftPeriod } from '../../core/domain/period';
+import { MeterReading } from '../../db/entities';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { pdfPage } from '../support/pdf';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { PNG } from 'pngjs';
@@ -101,10 +103,14 @@ describeWithChromium('web chat in headless Chromium', () => {
 
     await press(page, 'Передать показания');
     await see(page, 'Лицевой счёт 100000000001, счётчик CE102-0100001, показание.');
-    await send(page, '34400');
-    await see(page, 'CE102-0100001, показание: 34400 (расход 84 кВт·ч)');
+    const meter = await demoMeter(app.runtime.orm);
+    await send(page, String(meter.next));
+    await see(page, `CE102-0100001, показание: ${meter.next} (расход ${nextConsumptionKwh} кВт·ч)`);
     await press(page, 'Передать');
     await see(page, 'Показания приняты');
+    const submittedFor = (await app.runtime.orm.em.fork().findOneOrFail(MeterReading, { accepted: false })).period;
+    const sixMonths = lastMonths(submittedFor, 6);
+    const shownSixMonths = `${displayPeriod(sixMonths.from)}–${displayPeriod(sixMonths.to)}`;
     await press(page, 'Не нужно');
     await action(page, 'Ещё…').waitFor();
     await shoot(page, 'webchat-readings');
@@ -113,7 +119,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     const accepted = await fetch(`${app.url}/operator/readings/accept`, {
       method: 'POST',
       headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ account: '100000000001', period: billingPeriod(new Date(), 'Europe/Moscow') }),
+      body: JSON.stringify({ account: '100000000001', period: submittedFor }),
     });
     expect(await accepted.json()).toEqual({ accepted: 1, notified: 1 });
     await app.pushes.kick();
@@ -124,7 +130,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Последние 6 месяцев');
     await see(page, 'Расход электроэнергии по месяцам');
     await page.waitForFunction("[...document.images].some((image) => image.src.includes('/files/') && image.naturalWidth === 860)");
-    await see(page, 'История показаний по счёту 100000000001, 06.2026–11.2026');
+    await see(page, `История показаний по счёту 100000000001, ${shownSixMonths}`);
     await see(page, '✅ — показание учтено при расчёте.');
     await page.locator('img[src*="/files/"]').last().scrollIntoViewIfNeeded();
     await shoot(page, 'webchat-chart', { atBottom: false });
@@ -134,8 +140,9 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Показания за');
     // The receipt arrives as a file to download, with its summary and the way to pay.
     await press(page, 'Квитанции');
-    await press(page, '10.2026');
-    await see(page, 'Квитанция по счёту 100000000001 за 10.2026');
+    const newestReceipt = displayPeriod(shiftPeriod(submittedFor, -1));
+    await press(page, newestReceipt);
+    await see(page, `Квитанция по счёту 100000000001 за ${newestReceipt}`);
     const download = await page.waitForSelector('a[href*="/files/"]');
     const pdf = await fetch(String(await download.getAttribute('href')));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -151,7 +158,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.waitForSelector('[data-conversation="continued"]');
     await see(page, 'Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     await press(page, 'Последние 6 месяцев');
-    await see(page, 'Начисления и платежи по счёту 100000000001, 06.2026–11.2026');
+    await see(page, `Начисления и платежи по счёту 100000000001, ${shownSixMonths}`);
 
     // «Оплатить» from the e-receipt letter opens this chat on the payment of that account.
     const token = await app.runtime.services.links.sign('100000000001' as AccountNumber, 'pay', new Date(Date.now() + 3600_000));

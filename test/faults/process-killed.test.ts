@@ -25,7 +25,7 @@ describeWithRedisServer('faults: the process dies', () => {
   beforeAll(async () => {
     [postgres, redis, api] = await Promise.all([OwnPostgres.start(), OwnRedis.start(), new FakeTelegramApi().start()]);
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
-    await seedDemoAccounts(orm, new Date());
+    await seedDemoAccounts(orm, new Date(), { timeZone: 'Europe/Moscow' });
     await orm.close();
   }, 60_000);
   afterAll(async () => {

@@ -22,7 +22,7 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
   beforeAll(async () => {
     [postgres, redis, api] = await Promise.all([OwnPostgres.start(), OwnRedis.start(), new FakeTelegramApi().start()]);
     app = await startTestApp(webhookEnv({ postgresUrl: postgres.url, redisUrl: redis.url }, api));
-    await seedDemoAccounts(app.runtime.orm, new Date());
+    await seedDemoAccounts(app.runtime.orm, new Date(), { timeZone: 'Europe/Moscow' });
   }, 60_000);
   afterAll(async () => {
     await app?.close();

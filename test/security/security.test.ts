@@ -21,7 +21,7 @@ describeWithPostgres('security: the linking cap on PostgreSQL', () => {
     const database = await createTestDatabase();
     const orm = await initORM({ kind: 'postgresql', url: database.url });
     try {
-      await seedDemoAccounts(orm, new Date());
+      await seedDemoAccounts(orm, new Date(), { timeZone: 'Europe/Moscow' });
       const attempts = new SqlLinkAttempts(orm);
       const now = new Date();
       const claims = await Promise.all(

@@ -16,6 +16,7 @@ import { createLog } from '../../bots/app/log';
 import { text } from '../../core/text';
 import { ChatPush, QueuedMail } from '../../db/entities';
 import { seedDemoAccounts } from '../../db/seed';
+import { demoZones } from '../support/demo-meter';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
@@ -24,8 +25,8 @@ const seconds = Number(process.env['SOAK_SECONDS'] ?? 120);
 const customers = Number(process.env['SOAK_CUSTOMERS'] ?? 40);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const accounts = [
-  { number: '100000000001', amount: '1543,20', readings: ['34400'] },
-  { number: '100000000002', amount: '2187,45', readings: ['44400', '18890'] },
+  { number: '100000000001', amount: '1543,20' },
+  { number: '100000000002', amount: '2187,45' },
 ] as const;
 
 async function main(): Promise<void> {
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   });
   const app = await startApp(config, createLog('error', () => undefined));
   await app.telegramReady;
-  await seedDemoAccounts(app.runtime.orm, new Date());
+  await seedDemoAccounts(app.runtime.orm, new Date(), { timeZone: 'Europe/Moscow' });
+  const readings = new Map(await Promise.all(accounts.map(async ({ number }) => [number, (await demoZones(app.runtime.orm, number)).map((zone) => String(zone.next))] as const)));
 
   const deadline = Date.now() + seconds * 1000;
   let outages = 0;
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
       () => customer.presses('Принимаю и согласен'),
       () => customer.says(account.amount),
       () => customer.says('/readings'),
-      ...account.readings.map((value) => () => customer.says(value)),
+      ...(readings.get(account.number) ?? []).map((value) => () => customer.says(value)),
       () => customer.presses('Передать'),
       () => customer.presses('Да, отправить'),
       () => customer.says('/info'),

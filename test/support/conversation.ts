@@ -68,7 +68,7 @@ export interface World {
 /** The real services on an in-memory SQLite database holding the demo accounts. */
 export async function createWorld(options: { services?: (services: Services) => Services } = {}): Promise<World> {
   const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
-  await seedDemoAccounts(orm, seededAt);
+  await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
   const clock = new TestClock();
   const mail = new SqlMailQueue(orm, clock.now);
   const files = new SqlFileStore(orm, clock.now);

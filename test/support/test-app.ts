@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../bots/app/app';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../bots/app/log';
+import type { DemoZone } from './demo-meter';
 
 export interface TestApp extends App {
   readonly dir: string;
@@ -68,13 +69,9 @@ export const linkingScript: readonly Step[] = [
 ];
 
 /** After linking demo account 1: one refused value, then a reading sent without the e-mail. */
-export const readingsScript: readonly Step[] = [
-  { press: 'Передать показания' },
-  { say: '34000' },
-  { say: '34400' },
-  { press: 'Передать' },
-  { press: 'Не нужно' },
-];
+export function readingsScript(meter: DemoZone): readonly Step[] {
+  return [{ press: 'Передать показания' }, { say: String(meter.below) }, { say: String(meter.next) }, { press: 'Передать' }, { press: 'Не нужно' }];
+}
 
 /** With an account linked: the last six months of readings, with the chart, then CSV. */
 export const historyScript: readonly Step[] = [
