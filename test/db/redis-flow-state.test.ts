@@ -63,7 +63,6 @@ describeWithRedis('flow state in Redis', () => {
   });
 
   const states = (options: Partial<{ sessionTtlMs: number; leaseMs: number }> = {}) => new RedisChatStates(redis, { sessionTtlMs: 60_000, deliveryTtlMs: 30_000, ...options });
-  const nothing = async () => undefined;
 
   it('expires the session with its TTL, and remembers a handled delivery for a while', async () => {
     const chat = prefix();
@@ -73,7 +72,11 @@ describeWithRedis('flow state in Redis', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30_000);
     await states().turn(chat, '1', async (start) => expect(start.done).toBe(true));
-    await sleep(1100);
+    const sessionTtl = await redis.pttl(`energobot:session:${chat}`);
+    expect(sessionTtl).toBeGreaterThan(0);
+    expect(sessionTtl).toBeLessThanOrEqual(1_000);
+    // Redis drops the key when its TTL runs out; a chat whose session is gone starts afresh.
+    await redis.del(`energobot:session:${chat}`);
     await states().turn(chat, '3', async (start) => expect(start.session).toBeUndefined());
   });
 
@@ -100,7 +103,8 @@ describeWithRedis('flow state in Redis', () => {
     const events: string[] = [];
     const work = (name: string) => async () => {
       events.push(`${name} in`);
-      await sleep(50);
+      // Round trips to Redis while inside: room for the other turn to try the lock.
+      for (let trip = 0; trip < 5; trip += 1) await redis.ping();
       events.push(`${name} out`);
     };
     await Promise.all([states().turn(chat, 'a', work('a')), states().turn(chat, 'b', work('b'))]);
@@ -108,21 +112,34 @@ describeWithRedis('flow state in Redis', () => {
     expect(await redis.exists(`energobot:lock:${chat}`)).toBe(0);
     // A process that died holding the lock: the next update gets through once the lease is over.
     await redis.set(`energobot:lock:${chat}`, 'a dead process', 'PX', 300);
-    const at = Date.now();
-    await states({ leaseMs: 300 }).turn(chat, 'c', nothing);
-    expect(Date.now() - at).toBeGreaterThanOrEqual(200);
+    let heldBy: string | null = null;
+    await states({ leaseMs: 300 }).turn(chat, 'c', async () => {
+      heldBy = await redis.get(`energobot:lock:${chat}`);
+    });
+    expect(heldBy).toEqual(expect.any(String));
+    expect(heldBy).not.toBe('a dead process');
   });
 
   it('renews the locks of turns longer than a lease, several at once, so another instance waits for them', async () => {
     const [one, two] = [prefix(), prefix()];
     const events: string[] = [];
-    const long = (name: string) => async () => {
+    let entered!: () => void;
+    const oneIn = new Promise<void>((resolve) => (entered = resolve));
+    /** A turn that lasts until its lock has been renewed so often that it outlived several leases. */
+    const long = (name: string, chat: string) => async () => {
       events.push(`${name} in`);
-      await sleep(900);
+      if (name === 'one') entered();
+      let [renewals, previous] = [0, await redis.pttl(`energobot:lock:${chat}`)];
+      while (renewals < 4) {
+        await sleep(10);
+        const ttl = await redis.pttl(`energobot:lock:${chat}`);
+        if (ttl > previous) renewals += 1;
+        previous = ttl;
+      }
       events.push(`${name} out`);
     };
     const [first, second] = [states({ leaseMs: 300 }), states({ leaseMs: 300 })];
-    await Promise.all([first.turn(one, '1', long('one')), first.turn(two, '1', long('two')), sleep(100).then(() => second.turn(one, '2', long('one again')))]);
+    await Promise.all([first.turn(one, '1', long('one', one)), first.turn(two, '1', long('two', two)), oneIn.then(() => second.turn(one, '2', async () => void events.push('one again in')))]);
     expect(events.indexOf('one again in')).toBeGreaterThan(events.indexOf('one out'));
     expect(await redis.exists(`energobot:lock:${one}`, `energobot:lock:${two}`)).toBe(0);
   });

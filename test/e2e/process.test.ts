@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
-import { exited, listeningUrl, startProcess } from '../support/process';
+import { exited, listeningUrl, root, startProcess } from '../support/process';
+import { initORM } from '../../db/orm';
+import { Account } from '../../db/entities';
 import { describeWithRedis, redisUrl } from '../support/redis';
 
 describe('the energobot process', () => {
@@ -15,6 +18,24 @@ describe('the energobot process', () => {
 });
 
 describeWithPostgres('the energobot process in production mode', () => {
+  it('`npm run seed` writes the demo accounts into a configured database, asking for nothing but the database', async () => {
+    const database = await createTestDatabase();
+    try {
+      const seed = spawn(process.execPath, ['--import', 'tsx', join(root, 'bots', 'app', 'seed.ts')], { cwd: root, env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: database.url } });
+      const { code, stdout, stderr } = await exited(seed);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout).toContain('demo accounts written to PostgreSQL');
+      const orm = await initORM({ kind: 'postgresql', url: database.url });
+      try {
+        expect(await orm.em.fork().count(Account, { demo: true })).toBe(3);
+      } finally {
+        await orm.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+
   describeWithRedis('with PostgreSQL and Redis', () => {
     it('runs the migrations, reports both healthy, and stops cleanly on SIGTERM', async () => {
       const database = await createTestDatabase();

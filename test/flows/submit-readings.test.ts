@@ -37,6 +37,20 @@ describe('submitting meter readings', () => {
     expect(mail?.body).toContain('M201-0200002, ночь: 18890 (расход 95 кВт·ч)');
   });
 
+  it("takes a reading at 00:30 on 1 January in Moscow (21:30 on 31 December in UTC) for January of the new year, and the next one as a new month's", async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    world.clock.at = new Date('2026-12-31T21:30:00Z');
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('Последнее принятое показание: 34316 кВт·ч')] },
+      { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)')] },
+      { press: 'Передать', expect: ['Показания приняты 01.01.2027, 00:30.', expect.any(String)] },
+      { press: 'Не нужно', expect: [expect.any(String)] },
+    ]);
+    world.clock.at = new Date('2027-01-31T21:30:00Z');
+    await talk(customer, [{ say: '/readings', expect: [expect.not.stringContaining('уже передано')] }]);
+    expect((await readings()).map((reading) => reading.period)).toEqual(['2027-01']);
+  });
+
   it('replaces the earlier submission of the same month, and says so', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     await talk(customer, [

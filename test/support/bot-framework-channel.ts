@@ -24,6 +24,7 @@ export class BotFrameworkChannel {
   private nextId = 1;
   private port = 0;
   private failures: number[] = [];
+  private arrivals: (() => void)[] = [];
 
   constructor(private readonly botUrl: string) {
     this.server = createServer((req, res) => {
@@ -38,10 +39,20 @@ export class BotFrameworkChannel {
         }
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Omit<CapturedActivity, 'path'>;
         this.received.push({ ...activity, path: req.url ?? '' });
+        for (const arrival of this.arrivals.splice(0)) arrival();
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
       });
     });
+  }
+
+  /** Resolves once an activity that `matches` has been received (at once if one was). */
+  async waitFor(matches: (activity: CapturedActivity) => boolean): Promise<CapturedActivity> {
+    for (;;) {
+      const found = this.received.find(matches);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.arrivals.push(resolve));
+    }
   }
 
   get serviceUrl(): string {

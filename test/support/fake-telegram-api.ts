@@ -26,9 +26,11 @@ export class FakeTelegramApi {
   private readonly updates: Record<string, unknown>[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number[]>();
+  private readonly holds = new Map<string, HeldCall[]>();
   /** Calls received, counted when they arrive (a delayed one too). */
   readonly arrived: string[] = [];
   private waiters: (() => void)[] = [];
+  private callWaiters: (() => void)[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private confirmedOffset = 0;
@@ -76,6 +78,16 @@ export class FakeTelegramApi {
   /** The next `count` calls of `method` are answered only after `ms`. */
   delayNext(method: string, ms: number, count = 1): void {
     this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array<number>(count).fill(ms)]);
+  }
+
+  /**
+   * The next call of `method` waits, unanswered, until the test releases it: a platform that
+   * hangs for exactly as long as the test needs, whatever the machine's speed.
+   */
+  holdNext(method: string): HeldCall {
+    const held = new HeldCall();
+    this.holds.set(method, [...(this.holds.get(method) ?? []), held]);
+    return held;
   }
 
   /** A customer types into chat `chatId`; returns the update so a test can deliver it again. */
@@ -131,13 +143,20 @@ export class FakeTelegramApi {
   }
 
   /** Waits until the bot has sent `count` messages to the chat in all. */
-  async waitForMessages(chatId: number, count: number, timeoutMs = 10_000): Promise<SentCall[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.messagesTo(chatId).length < count) {
-      if (Date.now() > deadline) throw new Error(`Expected ${count} messages to ${chatId}, got: ${JSON.stringify(this.messagesTo(chatId).map((m) => m.params['text']))}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  /** Resolves once `count` messages have reached chat `chatId`, however long the bot takes. */
+  async waitForMessages(chatId: number, count: number): Promise<SentCall[]> {
+    while (this.messagesTo(chatId).length < count) await this.nextCall();
     return this.messagesTo(chatId);
+  }
+
+  /** Resolves when the next call has been answered and counted. */
+  nextCall(): Promise<void> {
+    return new Promise((resolve) => this.callWaiters.push(resolve));
+  }
+
+  private record(call: SentCall): void {
+    this.calls.push(call);
+    for (const waiter of this.callWaiters.splice(0)) waiter();
   }
 
   /** True once the bot has confirmed (by a later offset) every update pushed so far. */
@@ -174,6 +193,8 @@ export class FakeTelegramApi {
     this.arrived.push(method);
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const held = this.holds.get(method)?.shift();
+    if (held) await held.holding(req);
     // The bot gave up on this call (its process died): it never learns of it, so it never counts.
     if (req.socket.destroyed) return;
     const failure = this.failures.get(method)?.shift();
@@ -199,7 +220,7 @@ export class FakeTelegramApi {
       case 'setMyCommands':
       case 'editMessageReplyMarkup':
       case 'answerCallbackQuery':
-        this.calls.push({ method, params });
+        this.record({ method, params });
         return ok(res, true);
       case 'sendMessage':
       case 'editMessageText':
@@ -214,7 +235,7 @@ export class FakeTelegramApi {
           }
           this.recentSends.push(now);
         }
-        this.calls.push({ method, params, ...(file && { file }) });
+        this.record({ method, params, ...(file && { file }) });
         const chat = { id: Number(params['chat_id']), type: 'private' };
         // A document sent by its id stays that id; an upload gets a new one, as Telegram does.
         const byId = typeof params['document'] === 'string' && !params['document'].startsWith('attach://');
@@ -244,6 +265,27 @@ export class FakeTelegramApi {
     const batch = [...this.updates];
     this.updates.length = 0;
     return batch;
+  }
+}
+
+/** A call the fake holds: `arrived` once the bot made it, `abandoned` if the bot gave up on it (its process died). */
+export class HeldCall {
+  private arrive!: () => void;
+  private abandon!: () => void;
+  private free!: () => void;
+  readonly arrived = new Promise<void>((resolve) => (this.arrive = resolve));
+  readonly abandoned = new Promise<void>((resolve) => (this.abandon = resolve));
+  private readonly freed = new Promise<void>((resolve) => (this.free = resolve));
+
+  release(): void {
+    this.free();
+  }
+
+  /** Until released or abandoned; an abandoned call is never answered, so it never counts. */
+  async holding(req: IncomingMessage): Promise<void> {
+    req.socket.once('close', () => this.abandon());
+    this.arrive();
+    await Promise.race([this.freed, this.abandoned]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 
-const root = join(__dirname, '..', '..');
+export const root = join(__dirname, '..', '..');
 
 /** `npm start` as a process: what `npm start` runs (one Node process, no wrapper), with the given environment only. */
 export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
