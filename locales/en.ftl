@@ -33,6 +33,7 @@ not-text = { $what ->
   } Choose an action from the menu or write what you need.
 menu-more = More actions:
 service-unavailable = I can't process your message right now. It is kept: I will answer as soon as I can, or try again in a few minutes.
+update-set-aside = I could not process that message, and the error has been passed on to our specialists. We are where we were before it: try putting it another way, or choose an action in the menu.
 answer-expected-typed = Please type your answer as a message.
 answer-expected-button = Please choose one of the options on the buttons.
 answer-yes = Yes

@@ -1,3 +1,5 @@
+import { failureKind } from '../../core/failure-kind';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
@@ -14,6 +16,12 @@ export function createLog(minimum: Level, write: (line: string) => void = (line)
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
+/**
+ * What a log line says of an error: its kind and code, and where it was thrown. Not its message:
+ * a database driver's quotes the statement with the customer's values, a mail server's the
+ * address, a platform's the text it refused (see `failureKind`).
+ */
 export function errorFields(error: unknown): Record<string, unknown> {
-  return error instanceof Error ? { error: error.message, stack: error.stack } : { error: String(error) };
+  const frames = error instanceof Error ? error.stack?.split('\n').filter((line) => /^\s+at /.test(line)) : undefined;
+  return { error: failureKind(error), ...(frames && { stack: frames.join('\n') }) };
 }

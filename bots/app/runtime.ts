@@ -19,6 +19,7 @@ import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
 import { SqlSettings } from '../../db/repositories/sql-settings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { appealFiles } from '../../core/appeals/appeal-files';
 import { channelFileSources } from '../appeals/channel-file-sources';
@@ -121,11 +122,18 @@ export async function createRuntime(
     clock: () => new Date(),
     policy: config.policy,
   };
+  const deadLetters = new SqlDeadLetters(orm);
   const runner = new FlowRunner({
     services,
     states: redis
       ? new RedisChatStates(redis, { sessionTtlMs: config.flowStateTtlMs, deliveryTtlMs: updateLogTtlMs })
       : new InMemoryChatStates(config.flowStateTtlMs, updateLogTtlMs),
+    deadLetters: {
+      async setAside(update) {
+        await deadLetters.setAside(update);
+        log.error('update set aside after repeated failures; its chat goes on', { channel: update.chat.split(':')[0], updateId: update.updateId, failures: update.failures, failure: update.failure });
+      },
+    },
     onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
   });
   return {

@@ -2,6 +2,7 @@ import type { Localizer } from '../localizer';
 import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../ports';
 import { taskButton } from '../actions';
 import { text, type Text } from '../text';
+import { keepable } from '../typed-text';
 import { keepOperatorFiles } from '../appeals/appeal-files';
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };
@@ -27,9 +28,10 @@ export async function answerAppeal(
   const kept = await keepOperatorFiles(services.attachments, answer.files ?? []);
   if (!kept.ok) return { refused: kept.error };
   const files = kept.value;
-  const added = await services.appeals.addMessage(number, { from: 'operator', text: answer.text, at: at.toISOString(), key, files });
+  const said = keepable(answer.text);
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: said, at: at.toISOString(), key, files });
   if (!added) return 'repeated';
-  const args = { number, answer: answer.text, name: appeal.name };
+  const args = { number, answer: said, name: appeal.name };
   await services.pushes.enqueue([
     {
       chat: appeal.chat,

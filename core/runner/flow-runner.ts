@@ -15,7 +15,9 @@ import { lines, text } from '../text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
 import { questionOf, ReplayChat } from './replay-chat';
-import type { ChatStates } from './state-ports';
+import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-ports';
+import { failsEveryTime, failureKind } from '../failure-kind';
+import { keepable } from '../typed-text';
 
 export interface ChatUpdate {
   readonly chat: ChatAddress;
@@ -44,6 +46,7 @@ const resumeAction = 'resume';
 export interface FlowRunnerOptions {
   readonly services: Services;
   readonly states: ChatStates;
+  readonly deadLetters: DeadLetters;
   readonly onError: (error: unknown, update: ChatUpdate) => void;
 }
 
@@ -55,6 +58,16 @@ interface Turn {
   readonly update: ChatUpdate;
   readonly record: Recorder;
 }
+
+/**
+ * A delivery whose handling failed this often, each time in a way no retry changes, is set
+ * aside: one retry, so that a poison update holds its chat (and, in long polling, every chat
+ * behind it) one retry interval at most. An outage is waited for instead: its failures are of
+ * another kind, and a store that is down fails the setting aside too.
+ */
+const setAsideAfterFailures = 2;
+/** The runner's own journal entry, beside the port calls' `service.method#n` keys. */
+const failuresKey = '$failures';
 
 /** How long a chat is spared a second «we can't process this right now». */
 const unavailableNoticeMs = 5 * 60_000;
@@ -93,7 +106,9 @@ export class FlowRunner {
    * calls are kept (the journal) by the time the next change is made, so no change is made twice,
    * and the reply is computed again from the same session and journal (at least once).
    */
-  async handle(update: ChatUpdate, send: Send): Promise<Reply> {
+  async handle(delivered: ChatUpdate, send: Send): Promise<Reply> {
+    const update = { ...delivered, input: keepableInput(delivered.input) };
+    let retried = false;
     try {
       return await this.options.states.turn(chatKey(update.chat), update.updateId, async (start, writes) => {
         if (start.done) return { messages: [] };
@@ -112,16 +127,44 @@ export class FlowRunner {
           }
           return result;
         };
-        const outcome = await this.outcomeOf({ update, record }, start.session);
+        let outcome: { session: FlowSession; reply: Reply };
+        try {
+          outcome = await this.outcomeOf({ update, record }, start.session);
+        } catch (error) {
+          if (!failsEveryTime(error)) throw error;
+          const failures = Number(start.journal[failuresKey] ?? 0) + 1;
+          if (failures < setAsideAfterFailures) {
+            // The retry answers, or sets the update aside and says so: one word to the customer, not two.
+            retried = await writes.keep({ [failuresKey]: failures }).then(() => true, () => false);
+            throw error;
+          }
+          return await this.setAside(update, start, writes, send, { failures, failure: failureKind(error) }).catch(() => {
+            throw error;
+          });
+        }
         await send(outcome.reply);
         await writes.finish(outcome.session);
         return outcome.reply;
       });
     } catch (error) {
       this.options.onError(error, update);
-      await this.tellUnavailable(update, send);
+      if (!retried) await this.tellUnavailable(update, send);
       throw error;
     }
+  }
+
+  /**
+   * An update that failed every time is kept aside for an operator and the customer told, once:
+   * its chat goes on from where it was before the update, and so does every chat behind it.
+   */
+  private async setAside(update: ChatUpdate, start: TurnStart, writes: TurnWrites, send: Send, failed: { failures: number; failure: string }): Promise<Reply> {
+    await this.options.deadLetters.setAside({ chat: chatKey(update.chat), updateId: update.updateId, inputKind: update.input.kind, ...failed, at: this.options.services.clock() });
+    const session = sessionSchema.safeParse(start.session);
+    const locale = session.success ? session.data.locale : (update.localeHint ?? defaultLocale);
+    const reply = { locale, messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('update-set-aside') }, buttons: [] })] };
+    await send(reply);
+    await writes.finish(start.session);
+    return reply;
   }
 
   private async outcomeOf(turn: Turn, stored: unknown): Promise<{ session: FlowSession; reply: Reply }> {
@@ -335,4 +378,13 @@ function withResumeOffer(messages: readonly Said[], suspended: Waiting): readonl
   const index = messages.findLastIndex((message) => message.buttons.length > 0);
   if (index === -1) return [...messages, { content: { kind: 'text', text: text('resume-offer') }, buttons: [resume] }];
   return messages.map((message, at) => (at === index ? { ...message, buttons: [resume, ...message.buttons] } : message));
+}
+
+/** Every text of an input as it can be kept: typed text, the replied-to words, the files' names. */
+function keepableInput(input: Input): Input {
+  if (input.kind === 'button') return input;
+  const inReplyTo = input.inReplyTo === undefined ? {} : { inReplyTo: keepable(input.inReplyTo) };
+  if (input.kind === 'text') return { ...input, text: keepable(input.text), ...inReplyTo };
+  const files = input.files?.map((file) => (file.name === undefined ? file : { ...file, name: keepable(file.name) }));
+  return { ...input, ...inReplyTo, ...(files && { files }) };
 }

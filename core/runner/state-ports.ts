@@ -35,3 +35,20 @@ export const stateKeys = (chat: string, delivery: string) => ({
   journal: `energobot:journal:${chat}:${delivery}`,
   session: `energobot:session:${chat}`,
 });
+
+/** An update set aside after failing again and again: where and what failed, never what it said. */
+export interface SetAsideUpdate {
+  /** `channel:id` of the chat. */
+  readonly chat: string;
+  readonly updateId: string;
+  readonly inputKind: 'text' | 'button' | 'attachment';
+  readonly failures: number;
+  /** The last failure's kind and code (see `failureKind`). */
+  readonly failure: string;
+  readonly at: Date;
+}
+
+/** Where set-aside updates are kept for an operator; keeping the same one twice keeps it once. */
+export interface DeadLetters {
+  setAside(update: SetAsideUpdate): Promise<void>;
+}

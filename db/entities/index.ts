@@ -6,6 +6,7 @@ import { AccountLink } from './account-link';
 import { AccountInvite } from './account-invite';
 import { ChatIdentity } from './chat-identity';
 import { ChatPush } from './chat-push';
+import { DeadLetter } from './dead-letter';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from './link-failure';
 import { Meter } from './meter';
 import { MeterReading } from './meter-reading';
@@ -23,5 +24,5 @@ import { MonthlyReceiptChat } from './monthly-receipt-chat';
 import { Tariff } from './tariff';
 import { TelegramFile } from './telegram-file';
 
-export { Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
-export const entities = [Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];
+export { Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, DeadLetter, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
+export const entities = [Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, DeadLetter, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];

@@ -13,6 +13,7 @@ import { Migration20261125071024 } from './Migration20261125071024';
 import { Migration20261125074624 } from './Migration20261125074624';
 import { Migration20261125082902 } from './Migration20261125082902';
 import { Migration20261125140421 } from './Migration20261125140421';
+import { Migration20261201231145 } from './Migration20261201231145';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125074624', class: Migration20261125074624 },
   { name: 'Migration20261125082902', class: Migration20261125082902 },
   { name: 'Migration20261125140421', class: Migration20261125140421 },
+  { name: 'Migration20261201231145', class: Migration20261201231145 },
 ];

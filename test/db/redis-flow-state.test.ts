@@ -5,6 +5,7 @@ import { Localizer } from '../../core/localizer';
 import { plainText } from '../../core/content/plain-text';
 import { FlowRunner } from '../../core/runner/flow-runner';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';
+import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
 import { createWorld, type World } from '../support/conversation';
 import { describeWithRedis, redisUrl } from '../support/redis';
 
@@ -29,6 +30,7 @@ describeWithRedis('flow state in Redis', () => {
     return new FlowRunner({
       services: { ...world.services, localizer: new Localizer('Europe/Moscow') },
       states: new RedisChatStates(client, { sessionTtlMs: 60_000, deliveryTtlMs: 60_000 }),
+      deadLetters: new SqlDeadLetters(world.orm),
       onError: (error) => {
         throw error;
       },

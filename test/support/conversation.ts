@@ -26,6 +26,7 @@ import { SqlSettings } from '../../db/repositories/sql-settings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
 import { appealTopics } from '../../core/domain/appeal';
 import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
@@ -105,6 +106,7 @@ export async function createWorld(options: { services?: (services: Services) => 
   const runner = new FlowRunner({
     services,
     states,
+    deadLetters: new SqlDeadLetters(orm),
     onError: (error) => errors.push(error),
   });
   return {
