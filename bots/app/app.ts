@@ -7,7 +7,6 @@ import { publishedReceipts } from '../delivery/published-receipts';
 import type { ReceiptRef } from '../../core/ports';
 import type { DueMail } from '../../db/repositories/sql-mail-queue';
 import { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
-import { menuButton } from '../botframework/menu-button';
 import type { Config } from './config';
 import { createServer } from '../http/server';
 import { errorFields, type Log } from './log';
@@ -97,7 +96,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   const documents = telegramDocuments(runtime.issuedReceipts);
   const telegram = config.telegram
-    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, files: runtime.files, documents })
+    ? createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner, localizer: runtime.localizer, files: runtime.files, documents })
     : undefined;
   const webhook = config.telegram?.webhook;
 
@@ -108,7 +107,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     log,
     botFramework: {
       adapter,
-      handler: new EnergobotActivityHandler(runner, fileUrl, runtime.identities, (locale) => menuButton(runtime.localizer, locale)),
+      handler: new EnergobotActivityHandler(runner, fileUrl, runtime.identities, runtime.localizer),
       authenticated: config.botFramework.authenticated,
     },
     files: runtime.files,

@@ -5,7 +5,9 @@ import type { AttachmentKind, Input } from '../../core/chat';
 import type { ChatAddress } from '../../core/domain/channel';
 import { defaultLocale, isLocale, type Locale } from '../../core/domain/locale';
 import type { FlowRunner } from '../../core/runner/flow-runner';
-import type { OutgoingButton } from '../../core/content/outgoing';
+import type { Localizer } from '../../core/localizer';
+import { privateChatsOnly } from '../../core/private-chats-only';
+import { menuButton } from './menu-button';
 import { toActivities, toActivity } from './activity-renderer';
 
 /** What our own buttons put into `activity.value`; anything else there is ignored. */
@@ -31,26 +33,28 @@ export class EnergobotActivityHandler {
   /** The conversation last written per chat in this process: the database is written only on a change. */
   private readonly known = new Map<string, string>();
 
-  /**
-   * `fileUrl` turns a stored file's token into its download link (the token is the signature, and
-   * expires); `menuButton` is the menu's button in a language.
-   */
+  /** `fileUrl` turns a stored file's token into its download link (the token is the signature, and expires). */
   constructor(
     private readonly runner: FlowRunner,
     private readonly fileUrl: (token: string) => string,
     private readonly conversations: ConversationBook,
-    private readonly menuButton: (locale: Locale) => OutgoingButton,
+    private readonly localizer: Localizer,
   ) {}
 
   async onTurn(context: TurnContext): Promise<void> {
     const input = inputOf(context.activity);
     if (!input || !context.activity.id) return;
+    // A group conversation (Teams, a shared widget) is told where the bot works, and nothing else happens.
+    if (context.activity.conversation.isGroup) {
+      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(toActivity(privateChatsOnly(this.localizer, localeHint(context.activity.locale) ?? defaultLocale), this.fileUrl));
+      return;
+    }
     const chat: ChatAddress = { channel: 'webchat', id: context.activity.from.id };
     await this.remember(chat, context);
     const hint = localeHint(context.activity.locale);
     await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) }, async (reply) => {
       if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
-      else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, this.menuButton(reply.locale ?? defaultLocale)));
+      else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, menuButton(this.localizer, reply.locale ?? defaultLocale)));
     });
   }
 

@@ -3,7 +3,8 @@ import { Bot, GrammyError, InputFile, type Api, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import type { AttachmentKind, IncomingFile, Input } from '../../core/chat';
 import type { OutgoingMessage } from '../../core/content/outgoing';
-import { locales } from '../../core/domain/locale';
+import { defaultLocale, locales } from '../../core/domain/locale';
+import { privateChatsOnly } from '../../core/private-chats-only';
 import type { Localizer } from '../../core/localizer';
 import type { FileStore } from '../../core/ports';
 import type { FlowRunner } from '../../core/runner/flow-runner';
@@ -17,6 +18,7 @@ export const telegramCallTimeoutSeconds = 12;
 export interface TelegramBotOptions {
   readonly token: string;
   readonly runner: FlowRunner;
+  readonly localizer: Localizer;
   readonly files: FileStore;
   /** Documents Telegram holds already, by content hash: sent again by `file_id`. */
   readonly documents?: KnownDocuments;
@@ -56,6 +58,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       await answered?.(reply.notice);
     });
   };
+
+  // In a group or a channel the bot does nothing but say where it works: nothing of it reaches the runner.
+  bot.use(async (ctx, next) => {
+    if (!ctx.chat || ctx.chat.type === 'private') return next();
+    if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery().catch(() => undefined));
+    const locale = ctx.from?.language_code === 'en' ? 'en' : defaultLocale;
+    await sendMessage(ctx.api, options.files, ctx.chat.id, privateChatsOnly(options.localizer, locale, `https://t.me/${ctx.me.username}`));
+  });
 
   bot.on('callback_query:data', async (ctx) => {
     // The pressed message's keyboard goes: old buttons do not linger under answered questions.

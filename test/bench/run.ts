@@ -15,7 +15,6 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 import pg, { Client, Pool } from 'pg';
 import { Redis } from 'ioredis';
 import { EnergobotActivityHandler } from '../../bots/botframework/energobot-activity-handler';
-import { menuButton } from '../../bots/botframework/menu-button';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../bots/app/log';
 import { createRuntime, type Runtime } from '../../bots/app/runtime';
@@ -383,8 +382,8 @@ function settledHeapMb(): number {
 
 async function scenarios(label: string, runtime: Runtime, results: Result[], seconds: number): Promise<void> {
   await seedDemoAccounts(runtime.orm, seededAt, { timeZone, accounts: benchAccounts });
-  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, files: runtime.files, botInfo, fetch: fakeBotApi });
-  const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, (locale) => menuButton(runtime.localizer, locale));
+  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, localizer: runtime.localizer, files: runtime.files, botInfo, fetch: fakeBotApi });
+  const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, runtime.localizer);
   // Not counted: the first updates compile the code and fill the pools and caches.
   await measure('warm-up', telegramDelivery(telegram), readings, { seconds: 1 });
   results.push(await measure(`telegram linking, ${label}`, telegramDelivery(telegram), linking, { seconds }));
@@ -413,7 +412,7 @@ async function main(): Promise<void> {
         log,
       );
       await scenarios('PostgreSQL + Redis', production, results, seconds);
-      const telegram = createTelegramBot({ token: '1:bench', runner: production.runner, files: production.files, botInfo, fetch: fakeBotApi });
+      const telegram = createTelegramBot({ token: '1:bench', runner: production.runner, localizer: production.localizer, files: production.files, botInfo, fetch: fakeBotApi });
       // Twice the closed loops' window: 3000 updates, so one stall of the databases does not make the p99 alone.
       results.push(await openLoop('telegram linking at 300/s (open loop), PG + Redis', telegramDelivery(telegram), linking, 300, 2 * seconds));
       for (const kind of ['linking', 'readings'] as const) {

@@ -96,6 +96,19 @@ export class FakeTelegramApi {
     return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text } });
   }
 
+  /** Someone writes in a group the bot is a member of. */
+  memberTypesInGroup(groupId: number, userId: number, text: string): Record<string, unknown> {
+    const from = { id: userId, is_bot: false, first_name: 'Участник', language_code: 'ru' };
+    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: groupId, type: 'supergroup', title: 'Дом 24' }, from, text } });
+  }
+
+  /** Someone presses a button under a message in a group. */
+  memberPressesInGroup(groupId: number, userId: number, data: string): Record<string, unknown> {
+    const from = { id: userId, is_bot: false, first_name: 'Участник' };
+    const message = { message_id: this.nextMessageId++, date: now(), chat: { id: groupId, type: 'supergroup', title: 'Дом 24' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: '…' };
+    return this.push({ callback_query: { id: String(this.nextUpdateId * 1000), from, chat_instance: String(groupId), data, message } });
+  }
+
   /** A customer sends a photo instead of text. */
   customerSendsPhoto(chatId: number): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
