@@ -1,4 +1,4 @@
-import { startApp } from './app';
+import { startApp, type App } from './app';
 import { ConfigError, createConfig } from './config';
 import { createLog, errorFields } from './log';
 
@@ -15,10 +15,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLog(config.logLevel);
-  const app = await startApp(config, log);
-  log.info(`Bot Framework endpoint: ${app.url}/api/messages`, { telegram: config.telegram ? 'on' : 'off: set TELEGRAM_BOT_TOKEN' });
-
+  let app: App | undefined;
   let stopping = false;
+  // Listened for before anything starts: a stop while the database migrates exits at once, and cleanly.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -29,11 +28,13 @@ async function main(): Promise<void> {
       log.warn('stopping took too long; exiting');
       process.exit(0);
     }, stopDeadlineMs).unref();
-    await app.stop().catch((error: unknown) => log.error('stopping failed', errorFields(error)));
+    await app?.stop().catch((error: unknown) => log.error('stopping failed', errorFields(error)));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  app = await startApp(config, log);
+  log.info(`Bot Framework endpoint: ${app.url}/api/messages`, { telegram: config.telegram ? 'on' : 'off: set TELEGRAM_BOT_TOKEN' });
 }
 
 main().catch((error: unknown) => {

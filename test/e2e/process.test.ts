@@ -9,6 +9,23 @@ import { Account } from '../../db/entities';
 import { describeWithRedis, redisUrl } from '../support/redis';
 
 describe('the energobot process', () => {
+  it('stops on a SIGTERM sent to `npm start` itself, as a container sends it to its first process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'energobot-npm-start-'));
+    try {
+      const npm = spawn('npm', ['start', '--silent'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', HOME: dir, PORT: '0', SQLITE_PATH: join(dir, 'energobot.sqlite'), MAIL_OUTBOX_DIR: join(dir, 'outbox') } });
+      let stdout = '';
+      npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      // The pipes close when every process holding them has exited: npm and the bot it started.
+      const closed = new Promise<void>((resolve) => npm.on('close', () => resolve()));
+      await listeningUrl(npm);
+      npm.kill('SIGTERM');
+      await closed;
+      expect(stdout).toContain('"message":"stopping","signal":"SIGTERM"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start on a bad variable, naming it in one line', async () => {
     const result = await exited(startProcess({ PORT: 'eighty', REDIS_URL: 'http://cache' }));
     expect(result.code).toBe(2);
