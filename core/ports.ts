@@ -91,7 +91,10 @@ export interface LinkAttempts {
 }
 
 export interface Mail {
+  /** The address when queued; for an e-receipt, the one in force when it is sent goes instead (see `eReceiptAddress`). */
   readonly to: string;
+  /** The letter goes to the e-receipt address of `receipt`'s account: if it changes before the letter leaves, the new one. */
+  readonly toEReceiptAddress?: true;
   readonly subject: string;
   readonly text: string;
   /** Shown as buttons under the text («Оплатить и передать показания»). */

@@ -26,6 +26,7 @@ import { mountSandboxPayments } from '../integrations/payments/sandbox-routes';
 import { mountYooKassa, reconcileYooKassa } from '../integrations/payments/yookassa-routes';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { createRuntime, type Runtime } from './runtime';
+import { eReceiptAddress } from '../../core/domain/receipt-archive';
 import { createTelegramBot } from '../telegram/telegram-bot';
 import { broadcastApi } from '../telegram/broadcast-api';
 import { telegramDocuments } from '../telegram/known-documents';
@@ -69,7 +70,11 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     replyAddresses,
   );
   // A month's e-receipts are thousands of letters: a few at once, each address's in order.
-  const mail = new QueueDelivery('mail', mailQueue, (item) => mailSender.send(item), log, {
+  const mail = new QueueDelivery('mail', mailQueue, async (item) => {
+    const to = item.toEReceiptAddress && item.receipt ? eReceiptAddress(item.receipt.period, await runtime.eReceipts.terms(item.receipt.account)) : item.to;
+    // An e-receipt given up since it was queued goes nowhere.
+    if (to !== null) await mailSender.send({ ...item, to });
+  }, log, {
     sendTimeoutMs: mailSendTimeoutMs,
     verdict: mailVerdict,
     batch: 10,

@@ -10,6 +10,11 @@ export interface EReceiptTerm {
   readonly until: string | null;
 }
 
+/** Where a month's e-receipt goes now: the address of the stretch covering it, or null when none does. */
+export function eReceiptAddress(period: string, terms: readonly EReceiptTerm[]): string | null {
+  return terms.findLast((term) => term.from <= period && (term.until === null || term.until > period))?.email ?? null;
+}
+
 export type ReceiptAvailability = 'available' | 'before-history' | 'not-billed-yet' | 'not-electronic';
 
 export function receiptAvailability(period: string, lastBilled: string, terms: readonly EReceiptTerm[]): ReceiptAvailability {

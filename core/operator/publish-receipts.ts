@@ -59,6 +59,7 @@ export async function publishReceipts(
         ...(payUrls.telegram ? [{ label: say(text('mail-e-receipt-web-chat', args)), url: payUrls.webChat }] : []),
       ],
       receipt: { account, period },
+      toEReceiptAddress: true,
       dedupeKey: `e-receipt:${period}:${account}`,
     });
     if (queued) mails += 1;

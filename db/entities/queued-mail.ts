@@ -7,6 +7,8 @@ export const QueuedMail = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     recipient: p.string(),
+    /** The recipient is the e-receipt address of the receipt's account at sending time; `recipient` was it at queueing. */
+    toEReceiptAddress: p.boolean().default(false),
     subject: p.string(),
     body: p.text(),
     /** Links shown as buttons under the text (`[{ label, url }]`). */

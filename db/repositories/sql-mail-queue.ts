@@ -19,6 +19,7 @@ export class SqlMailQueue implements MailOutbox {
     const now = this.clock();
     const row = {
       recipient: mail.to,
+      toEReceiptAddress: mail.toEReceiptAddress ?? false,
       subject: mail.subject,
       body: mail.text,
       links: mail.links ? [...mail.links] : null,
@@ -41,6 +42,7 @@ export class SqlMailQueue implements MailOutbox {
       subject: row.subject,
       text: row.body,
       attempts: row.attempts,
+      ...(row.toEReceiptAddress && { toEReceiptAddress: true as const }),
       ...(row.links && { links: row.links }),
       ...(row.appealThread && { appealThread: row.appealThread }),
       ...(row.attachments && { attachments: row.attachments }),

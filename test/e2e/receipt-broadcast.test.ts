@@ -2,17 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { billingPeriod } from '../../core/domain/meter';
+import { displayPeriod, shiftPeriod } from '../../core/domain/period';
+import type { AccountNumber } from '../../core/domain/account-number';
 import { ChatPush } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { paymentQrOf } from '../support/pdf';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { linkingScript, play } from '../support/test-app';
 
-/** Demo data is seeded as of today: the last month billed is the one before. */
+/** Demo data is seeded as of today: the last month billed is the one before, in Moscow. */
 const lastBilled = (() => {
-  const now = new Date();
-  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return { period: month.toISOString().slice(0, 7), shown: `${month.toISOString().slice(5, 7)}.${month.getUTCFullYear()}` };
+  const period = shiftPeriod(billingPeriod(new Date(), 'Europe/Moscow'), -1);
+  return { period, shown: displayPeriod(period) };
 })();
 
 describe('the monthly receipt, published by billing, delivered into the chats that asked and by e-mail', () => {
@@ -20,7 +21,7 @@ describe('the monthly receipt, published by billing, delivered into the chats th
 
   const publish = (body: unknown, token?: string) => both.operator('/operator/receipts/publish', body, token);
 
-  it('sends each opted-in chat its receipt on its channel and language, mails e-receipt subscribers, and never twice', async () => {
+  it('sends each opted-in chat its receipt on its channel and language, mails e-receipt subscribers at the address in force when the letter leaves, and never twice', async () => {
     const telegram = new TelegramCustomer(both.api, 801);
     await play(telegram, linkingScript);
     await telegram.says('/monthly');
@@ -34,6 +35,8 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     expect((await publish({ period: billingPeriod(new Date(), 'Europe/Moscow') })).status).toBe(409);
     const published = await publish({ period: lastBilled.period });
     expect(await published.json()).toEqual({ period: lastBilled.period, queued: { chats: 2, mails: 2 } });
+    // Account 3's owner confirmed a new e-receipt address after billing published, before the letter left.
+    await both.app.runtime.eReceipts.changeEmail('100000000003' as AccountNumber, 'new-address@example.ru');
     await Promise.all([both.app.pushes.kick(), both.app.mail.kick()]);
 
     const document = both.api.messagesTo(801).at(-1);
@@ -49,7 +52,7 @@ describe('the monthly receipt, published by billing, delivered into the chats th
 
     const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));
     const receipts = mails.filter((mail) => mail.subject?.startsWith('Квитанция за'));
-    expect(receipts.map((mail) => mail.to && 'text' in mail.to && mail.to.text).sort()).toEqual(['demo1@example.ru', 'demo3@example.ru']);
+    expect(receipts.map((mail) => mail.to && 'text' in mail.to && mail.to.text).sort()).toEqual(['demo1@example.ru', 'new-address@example.ru']);
     for (const mail of receipts) {
       expect(mail.attachments.map((attachment) => attachment.contentType)).toEqual(['application/pdf']);
       expect(mail.html).toContain('https://t.me/energobot_test_bot?start=');
