@@ -12,6 +12,12 @@ import type { AttachmentRef } from '../../core/domain/attachment';
 import { contentDisposition } from './server';
 import { readOperatorReply } from './operator-reply';
 
+/** Why a publication was refused, for the supplier's system that called. */
+const publicationRefusals = {
+  'period-not-over': 'the period is not over yet: billing publishes a month after it ends',
+  'period-not-latest': 'only the latest billed month can be published: an earlier one would tell every chat of an old bill',
+} as const;
+
 export interface OperatorApi {
   readonly token: string;
   readonly services: {
@@ -65,7 +71,7 @@ export function mountOperatorApi(server: Server, api: OperatorApi): void {
     const body = publication.safeParse(req.body);
     if (!body.success) return void res.send(400, { error: 'expected { period: YYYY-MM }' });
     const result = await publishReceipts(api.services, body.data.period, new Date());
-    if ('refused' in result) return void res.send(409, { error: 'the period is not over yet: billing publishes a month after it ends' });
+    if ('refused' in result) return void res.send(409, { error: publicationRefusals[result.refused] });
     api.pushed();
     res.send(200, { period: body.data.period, queued: result });
   });

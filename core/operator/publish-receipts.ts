@@ -1,5 +1,5 @@
 import { billingPeriod } from '../domain/meter';
-import { displayPeriod } from '../domain/period';
+import { displayPeriod, shiftPeriod } from '../domain/period';
 import type { Localizer } from '../localizer';
 import type { ChatPushes, DeepLinks, EReceipts, MailOutbox, MonthlyReceiptChats } from '../ports';
 import { text, type Text } from '../text';
@@ -10,8 +10,8 @@ export const receiptLinkValidityMs = 30 * 24 * 3600_000;
 export type ReceiptPublication =
   /** Chats and e-mails queued now (a repeated publication queues none twice). */
   | { readonly chats: number; readonly mails: number }
-  /** Billing publishes a month once it is over. */
-  | { readonly refused: 'period-not-over' };
+  /** Billing publishes a month once it is over, and only the latest: an old month sent again would tell every chat of a bill long paid. */
+  | { readonly refused: 'period-not-over' | 'period-not-latest' };
 
 /**
  * Billing published a month: every chat that asked gets the account's receipt, and every
@@ -31,7 +31,9 @@ export async function publishReceipts(
   period: string,
   now: Date,
 ): Promise<ReceiptPublication> {
-  if (period >= billingPeriod(now, services.localizer.timeZone)) return { refused: 'period-not-over' };
+  const current = billingPeriod(now, services.localizer.timeZone);
+  if (period >= current) return { refused: 'period-not-over' };
+  if (period !== shiftPeriod(current, -1)) return { refused: 'period-not-latest' };
   const shown = displayPeriod(period);
   const chats = await services.pushes.enqueue(
     (await services.monthlyReceipts.all()).map(({ chat, account }) => ({

@@ -33,6 +33,14 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     expect((await publish({ period: lastBilled.period }, 'wrong-token-0123456789abcdef')).status).toBe(401);
     expect((await publish({ period: '2026-13' })).status).toBe(400);
     expect((await publish({ period: billingPeriod(new Date(), 'Europe/Moscow') })).status).toBe(409);
+    // A month long paid, one before the history, a month to come: refused, and no chat hears of them.
+    for (const period of ['2019-03', '2014-12', shiftPeriod(lastBilled.period, -1), '2099-01']) {
+      const refused = await publish({ period });
+      expect({ period, status: refused.status, body: await refused.json() }).toEqual({ period, status: 409, body: { error: expect.stringMatching(/latest billed month|not over yet/) } });
+    }
+    await both.app.pushes.kick();
+    expect(both.channel.received.length).toBe(before);
+    expect(await both.app.runtime.orm.em.fork().count(ChatPush, {})).toBe(0);
     const published = await publish({ period: lastBilled.period });
     expect(await published.json()).toEqual({ period: lastBilled.period, queued: { chats: 2, mails: 2 } });
     // Account 3's owner confirmed a new e-receipt address after billing published, before the letter left.
