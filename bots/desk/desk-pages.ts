@@ -44,6 +44,7 @@ button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-r
       text('desk-title'),
       `${this.header(login, csrf)}<main><h1>${this.say(text('desk-new-password-title'))}</h1>${error ? `<p class="error" role="alert">${this.say(error)}</p>` : ''}
 <form method="post" action="/desk/password"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
+<label for="current">${this.say(text('desk-current-password'))}</label><input id="current" name="current" type="password" autocomplete="current-password" required>
 <label for="password">${this.say(text('desk-new-password'))}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required>
 <p><button class="primary" type="submit">${this.say(text('desk-save'))}</button></p></form></main>`,
     );

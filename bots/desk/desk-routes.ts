@@ -8,9 +8,9 @@ import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../cor
 import { text, type Text } from '../../core/text';
 import type { DeskOperator, SqlOperators } from '../../db/repositories/sql-operators';
 import { clientAddress } from '../http/request-origin';
-import { RateLimit } from '../http/rate-limit';
+import { signInGuard, signInVerdict } from '../../core/operator/sign-in-guard';
 import { DeskPages } from './desk-pages';
-import { hashPassword, passwordMatches } from './passwords';
+import { hashPassword, passwordMatches, unknownOperatorHash } from './passwords';
 import { readOperatorReply } from '../http/operator-reply';
 import { contentDisposition } from '../http/server';
 
@@ -28,18 +28,19 @@ const cookieName = 'energobot_desk';
 const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
 const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
-const newPassword = withCsrf.extend({ password: z.string().min(12).max(200) });
+const newPassword = withCsrf.extend({ current: z.string().max(200).default(''), password: z.string().min(12).max(200) });
 const appealNumber = z.string().refine(isAppealNumber);
 const status = z.enum(['received', 'answered', 'closed']).catch('received');
 
 /**
- * `/desk`: the operators' page. Sign-in by login and password (scrypt; 10 attempts in 15 minutes
- * per address and per login, then a pause), a session in an HttpOnly, SameSite=Strict cookie, a CSRF
- * token in every form; appeals by status and age, a thread, an answer (sent once per form), close.
+ * `/desk`: the operators' page. Sign-in by login and password (scrypt; guessing pauses the address
+ * that guesses and only slows the login down, see `signInGuard`), a session in an HttpOnly,
+ * SameSite=Strict cookie, a CSRF token in every form; a new password only with the current one,
+ * and every other session ends with it; appeals by status and age, a thread, an answer (sent
+ * once per form), close.
  */
 export function mountDesk(server: Server, desk: Desk): void {
   const pages = new DeskPages(desk.services.localizer);
-  const attempts = new RateLimit(10, 15 * 60_000);
   const html = (res: Response, status: number, body: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', ...headers });
     res.end(body);
@@ -61,6 +62,13 @@ export function mountDesk(server: Server, desk: Desk): void {
     const [a, b] = [Buffer.from(form.data.csrf), Buffer.from(current.csrf)];
     return a.length === b.length && timingSafeEqual(a, b) ? current : null;
   };
+  /** False while the address is paused; otherwise after the login's slow-down. */
+  const guarded = async (login: string, address: string) => {
+    const verdict = signInVerdict(await desk.operators.failures(login, address, new Date(Date.now() - signInGuard.windowMs)));
+    if ('paused' in verdict) return false;
+    await new Promise((resolve) => setTimeout(resolve, verdict.slowdownMs));
+    return true;
+  };
   const cookie = (value: string, maxAge: number) =>
     `${cookieName}=${value}; Path=/desk; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${desk.secureCookies ? '; Secure' : ''}`;
 
@@ -76,19 +84,24 @@ export function mountDesk(server: Server, desk: Desk): void {
     const form = signIn.safeParse(req.body);
     const address = clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), desk.trustedProxies);
     if (!form.success) return html(res, 400, pages.signIn(text('desk-sign-in-failed')));
-    const paused = !attempts.take(`address:${address}`) || !attempts.take(`login:${form.data.login.toLowerCase()}`);
-    if (paused) return html(res, 429, pages.signIn(text('desk-sign-in-paused')));
-    const operator = await desk.operators.find(form.data.login);
-    if (!operator || !(await passwordMatches(form.data.password, operator.passwordHash))) return html(res, 401, pages.signIn(text('desk-sign-in-failed')));
+    const { login, password } = form.data;
+    if (!(await guarded(login, address))) return html(res, 429, pages.signIn(text('desk-sign-in-paused')));
+    const operator = await desk.operators.find(login);
+    // An unknown login costs the same check as a known one: how long the answer takes tells nobody who exists.
+    const matches = await passwordMatches(password, operator?.passwordHash ?? (await unknownOperatorHash()));
+    if (!operator || !matches) {
+      await desk.operators.recordFailure(login, address, new Date());
+      return html(res, 401, pages.signIn(text('desk-sign-in-failed')));
+    }
     const value = randomBytes(32).toString('base64url');
     await desk.operators.openSession(operator.id, value, randomBytes(24).toString('base64url'), new Date(Date.now() + sessionHours * 3600_000));
     redirect(res, '/desk', { 'set-cookie': cookie(value, sessionHours * 3600) });
   });
 
+  // Ending a session needs no CSRF token: the worst a forged sign-out does is sign an operator out.
   server.post('/desk/sign-out', async (req: Request, res: Response) => {
-    const current = await posted(req);
     const given = token(req);
-    if (current && given) await desk.operators.closeSession(given);
+    if (given) await desk.operators.closeSession(given);
     redirect(res, '/desk', { 'set-cookie': cookie('', 0) });
   });
 
@@ -96,8 +109,16 @@ export function mountDesk(server: Server, desk: Desk): void {
     const current = await posted(req);
     if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
     const form = newPassword.safeParse(req.body);
-    if (!form.success) return html(res, 400, pages.newPassword(current.operator.login, current.csrf, text('desk-password-too-short')));
-    await desk.operators.setPassword(current.operator.login, await hashPassword(form.data.password), false, new Date());
+    const { login } = current.operator;
+    if (!form.success) return html(res, 400, pages.newPassword(login, current.csrf, text('desk-password-too-short')));
+    // A session alone (left open, stolen) does not choose the password: the current one is asked too.
+    const address = clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), desk.trustedProxies);
+    if (!(await guarded(login, address))) return html(res, 429, pages.newPassword(login, current.csrf, text('desk-sign-in-paused')));
+    if (!(await passwordMatches(form.data.current, current.operator.passwordHash))) {
+      await desk.operators.recordFailure(login, address, new Date());
+      return html(res, 400, pages.newPassword(login, current.csrf, text('desk-current-password-wrong')));
+    }
+    await desk.operators.setPassword(login, await hashPassword(form.data.password), false, new Date(), token(req));
     redirect(res, '/desk');
   });
 

@@ -24,3 +24,11 @@ export async function passwordMatches(password: string, stored: string): Promise
 export function oneTimePassword(): string {
   return randomBytes(18).toString('base64url');
 }
+
+let unknown: Promise<string> | undefined;
+
+/** A hash no password matches, checked against for a login nobody has: the same work as for a real one. */
+export function unknownOperatorHash(): Promise<string> {
+  unknown ??= hashPassword(oneTimePassword());
+  return unknown;
+}

@@ -1,7 +1,7 @@
 import { Account } from './account';
 import { Appeal, AppealDraft, AppealMessage } from './appeal';
 import { AppealFile } from './appeal-file';
-import { Operator, OperatorSession } from './operator';
+import { DeskSignInFailure, Operator, OperatorSession } from './operator';
 import { AccountLink } from './account-link';
 import { AccountInvite } from './account-invite';
 import { ChatIdentity } from './chat-identity';
@@ -24,5 +24,5 @@ import { MonthlyReceiptChat } from './monthly-receipt-chat';
 import { Tariff } from './tariff';
 import { TelegramFile } from './telegram-file';
 
-export { Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, DeadLetter, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
-export const entities = [Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, Operator, OperatorSession, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, DeadLetter, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];
+export { Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, DeskSignInFailure, Operator, OperatorSession, AccountLink, AccountLookup, LinkFailureNotice, ChatIdentity, ChatPush, DeadLetter, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment, PaymentOrder, QueuedMail, RelayActivity, RelayConversation, StoredFile, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile };
+export const entities = [Account, AccountInvite, Appeal, AppealDraft, AppealFile, AppealMessage, DeskSignInFailure, Operator, OperatorSession, Meter, MeterReading, Payment, PaymentOrder, MonthlyCharge, ChatIdentity, AccountLink, LinkFailure, QueuedMail, ChatPush, DeadLetter, StoredFile, RelayConversation, RelayActivity, AccountLookup, LinkFailureNotice, EmailConfirmation, EReceiptSubscription, InstallationSecret, IssuedReceipt, MonthlyReceiptChat, Tariff, TelegramFile];

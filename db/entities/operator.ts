@@ -25,3 +25,15 @@ export const OperatorSession = defineEntity({
     expiresAt: p.datetime().index(),
   },
 });
+
+/** A failed desk sign-in (or a wrong current password): counted per address and per login by every instance. */
+export const DeskSignInFailure = defineEntity({
+  name: 'DeskSignInFailure',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    /** Lower-cased, as typed: an unknown login counts too. */
+    login: p.string().index(),
+    address: p.string().index(),
+    at: p.datetime().index(),
+  },
+});

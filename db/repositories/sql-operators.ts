@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { Operator, OperatorSession } from '../entities';
+import type { SignInFailures } from '../../core/operator/sign-in-guard';
+import { DeskSignInFailure, Operator, OperatorSession } from '../entities';
 import { insertOnce } from './insert-once';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -16,12 +17,32 @@ export interface DeskOperator {
 export class SqlOperators {
   constructor(private readonly orm: MikroORM) {}
 
-  /** Adds the operator, or gives an existing one a new password to change at the next sign-in. */
-  async setPassword(login: string, passwordHash: string, mustChangePassword: boolean, at: Date): Promise<void> {
+  /**
+   * Adds the operator, or gives an existing one a new password. Every session of theirs ends but
+   * `keep` (the operator's own, changing the password): whoever else held the desk holds it no more.
+   */
+  async setPassword(login: string, passwordHash: string, mustChangePassword: boolean, at: Date, keep?: string): Promise<void> {
     const em = this.orm.em.fork();
-    if (!(await insertOnce(em, Operator, { login, passwordHash, mustChangePassword, createdAt: at }))) {
-      await em.nativeUpdate(Operator, { login }, { passwordHash, mustChangePassword });
-    }
+    if (await insertOnce(em, Operator, { login, passwordHash, mustChangePassword, createdAt: at })) return;
+    await em.nativeUpdate(Operator, { login }, { passwordHash, mustChangePassword });
+    await em.nativeDelete(OperatorSession, { operator: { login }, ...(keep !== undefined && { tokenHash: { $ne: hash(keep) } }) });
+  }
+
+  async recordFailure(login: string, address: string, at: Date): Promise<void> {
+    await this.orm.em.fork().insert(DeskSignInFailure, { login: login.toLowerCase(), address, at });
+  }
+
+  /** Failures since `since`: from the address, from the address at the login, and at the login from anywhere. */
+  async failures(login: string, address: string, since: Date): Promise<SignInFailures> {
+    const em = this.orm.em.fork();
+    const recent = { at: { $gt: since } };
+    const [fromAddress, fromAddressAtLogin, atLogin] = await Promise.all([
+      em.count(DeskSignInFailure, { address, ...recent }),
+      em.count(DeskSignInFailure, { address, login: login.toLowerCase(), ...recent }),
+      em.count(DeskSignInFailure, { login: login.toLowerCase(), ...recent }),
+    ]);
+    await em.nativeDelete(DeskSignInFailure, { at: { $lte: since } });
+    return { fromAddress, fromAddressAtLogin, atLogin };
   }
 
   async find(login: string): Promise<DeskOperator | null> {

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import * as passwords from '../../bots/desk/passwords';
+import { SqlOperators } from '../../db/repositories/sql-operators';
+import { createTestDatabase, describeWithPostgres } from '../support/postgres';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const password = 'irina-own-password-2026';
+
+/** The desk as a browser reaches it, from an address of its choosing (behind the trusted proxy). */
+function deskClient(app: TestApp, address: string) {
+  const form = (path: string, fields: Record<string, string>, cookie?: string) =>
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address, ...(cookie && { cookie }) },
+      body: new URLSearchParams(fields).toString(),
+    });
+  return {
+    form,
+    async signIn(login: string, secret: string): Promise<{ status: number; cookie?: string }> {
+      const response = await form('/desk/sign-in', { login, password: secret });
+      const cookie = response.headers.get('set-cookie')?.split(';')[0];
+      return { status: response.status, ...(cookie && { cookie }) };
+    },
+    /** The desk's page for this session: its CSRF token, or null when it shows the sign-in form. */
+    async csrf(cookie: string): Promise<string | null> {
+      const page = await (await fetch(`${app.url}/desk`, { headers: { cookie, 'x-forwarded-for': address } })).text();
+      return /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? null;
+    },
+  };
+}
+
+describeWithPostgres('the desk, against guessing and stolen sessions (two instances sharing PostgreSQL)', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let [one, two]: TestApp[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { DATABASE_URL: database.url, PAYMENTS_PROVIDER: 'sandbox', TRUSTED_PROXIES: '127.0.0.1' };
+    [one, two] = [await startTestApp(env), await startTestApp(env)];
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+    await database.drop();
+  });
+
+  const handOut = async (login: string, secret: string, mustChange = false) => new SqlOperators(one!.runtime.orm).setPassword(login, await passwords.hashPassword(secret), mustChange, new Date());
+
+  it("a stranger guessing from one address pauses only that address, on either instance; the operator from her own address signs in", async () => {
+    await handOut('irina', password);
+    const stranger = [deskClient(one!, '203.0.113.7'), deskClient(two!, '203.0.113.7')];
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 8; guess += 1) statuses.push((await stranger[guess % 2]!.signIn('irina', `guess-${guess}`)).status);
+    const paused = (await stranger[1]!.signIn('irina', password)).status;
+    const operator = await deskClient(two!, '198.51.100.20').signIn('irina', password);
+    process.stdout.write(`desk guessing: the stranger's answers ${JSON.stringify(statuses)}, then with the right password ${paused}; the operator from her address ${operator.status}\n`);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    expect(paused).toBe(429);
+    expect(operator.status).toBe(303);
+    expect(operator.cookie).toMatch(/^energobot_desk=/);
+  });
+
+  it('an unknown login is checked like a known one, so the time of the answer tells nothing', async () => {
+    await handOut('irina', password);
+    await passwords.unknownOperatorHash();
+    const checks = jest.spyOn(crypto, 'scrypt');
+    try {
+      expect((await deskClient(one!, '192.0.2.50').signIn('nobody-here', 'guess')).status).toBe(401);
+      expect((await deskClient(one!, '192.0.2.51').signIn('irina', 'guess')).status).toBe(401);
+      // One scrypt check each, with the same cost: the stored hashes' parameters are the same.
+      expect(checks.mock.calls.map(([, , , options]) => options)).toEqual([expect.objectContaining({ N: 32_768 }), expect.objectContaining({ N: 32_768 })]);
+    } finally {
+      checks.mockRestore();
+    }
+  });
+
+  it('a password handed out again ends every session; a new password needs the current one and ends every other session', async () => {
+    await handOut('olga', password);
+    const desk = deskClient(one!, '198.51.100.30');
+    const stolen = (await desk.signIn('olga', password)).cookie as string;
+    const own = (await desk.signIn('olga', password)).cookie as string;
+    expect(await desk.csrf(stolen)).not.toBeNull();
+
+    // The thief tries to choose the password with the session alone, then with a guess: refused.
+    const thiefCsrf = (await desk.csrf(stolen)) as string;
+    for (const current of ['', 'a guess at it']) {
+      const refused = await desk.form('/desk/password', { csrf: thiefCsrf, current, password: 'the-thiefs-own-password' }, stolen);
+      expect([current, refused.status]).toEqual([current, 400]);
+    }
+    expect((await deskClient(two!, '198.51.100.31').signIn('olga', password)).status).toBe(303);
+
+    // Olga changes it: the other sessions (the thief's) end, hers goes on.
+    const changed = await desk.form('/desk/password', { csrf: (await desk.csrf(own)) as string, current: password, password: 'olgas-new-password-2026' }, own);
+    expect(changed.status).toBe(303);
+    expect(await desk.csrf(stolen)).toBeNull();
+    expect(await desk.csrf(own)).not.toBeNull();
+
+    // `npm run operator:add -- olga` again (a reset): no session of hers survives.
+    await handOut('olga', 'a-one-time-password-000', true);
+    expect(await desk.csrf(own)).toBeNull();
+  });
+
+  it('signing out ends the server session even without the page\'s CSRF token', async () => {
+    await handOut('pavel', password);
+    const desk = deskClient(one!, '198.51.100.40');
+    const session = (await desk.signIn('pavel', password)).cookie as string;
+    const out = await desk.form('/desk/sign-out', {}, session);
+    expect(out.status).toBe(303);
+    expect(await desk.csrf(session)).toBeNull();
+  });
+});
