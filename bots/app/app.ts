@@ -201,6 +201,10 @@ export async function startApp(config: Config, log: Log): Promise<App> {
       ? await startInboundSmtp({
           ...config.appeals.inbound,
           addresses: replyAddresses,
+          open: async (number) => {
+            const found = await runtime.services.appeals.thread(number);
+            return found !== null && found.appeal.status !== 'closed';
+          },
           answer: async (number, reply) => {
             // A mail cannot be asked again: files the rule refuses are left out, and the rest go.
             const files = reply.files.filter((file) => attachmentKind(file.bytes).ok).slice(0, attachmentLimits.files);

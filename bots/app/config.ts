@@ -104,6 +104,16 @@ const configSchema = z
     INBOUND_MAIL_DOMAIN: optionalText.refine((value) => value === undefined || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value), { message: 'expected the domain operators reply to, e.g. mail.energosbyt.ru' }),
     INBOUND_SMTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
     INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+    INBOUND_SMTP_ALLOWED: z
+      .string()
+      .default('127.0.0.1,::1')
+      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
+      .refine((addresses) => addresses.length > 0 && addresses.every((address) => isIP(address) !== 0), { message: 'expected comma-separated IP addresses of the mail servers that relay operators\' replies' }),
+    INBOUND_MAIL_SENDER_DOMAINS: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean))
+      .refine((domains) => domains.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), { message: 'expected comma-separated mail domains of the operators, e.g. energosbyt.ru' }),
     APPEAL_ANSWER_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(48),
     APPEALS_SUPERVISORS: z
       .string()
@@ -140,6 +150,9 @@ const configSchema = z
     }
     if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
       issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with INBOUND_SMTP_PORT: the domain in the Reply-To of appeal mails' });
+    }
+    if (env.INBOUND_SMTP_PORT !== undefined && env.INBOUND_MAIL_SENDER_DOMAINS.length === 0 && !env.APPEALS_MAILBOX) {
+      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_SENDER_DOMAINS'], message: 'required with INBOUND_SMTP_PORT unless APPEALS_MAILBOX is set: replies are taken only from the operators\' mail domains' });
     }
     if (env.APPEALS_MAILBOX && !env.INBOUND_MAIL_DOMAIN) {
       issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with APPEALS_MAILBOX: operators answer by replying to an address of this domain' });
@@ -251,7 +264,18 @@ function toConfig(env: z.infer<typeof configSchema>) {
     policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[], appealsMailbox: env.APPEALS_MAILBOX ?? null },
     appeals: {
       /** Operators' replies by e-mail come back to this domain, to an address that names the appeal. */
-      inbound: env.INBOUND_MAIL_DOMAIN && env.INBOUND_SMTP_PORT !== undefined ? { domain: env.INBOUND_MAIL_DOMAIN, port: env.INBOUND_SMTP_PORT, host: env.INBOUND_SMTP_HOST } : undefined,
+      inbound:
+        env.INBOUND_MAIL_DOMAIN && env.INBOUND_SMTP_PORT !== undefined
+          ? {
+              domain: env.INBOUND_MAIL_DOMAIN,
+              port: env.INBOUND_SMTP_PORT,
+              host: env.INBOUND_SMTP_HOST,
+              /** Only these mail servers may hand replies over. */
+              allowedRelays: env.INBOUND_SMTP_ALLOWED,
+              /** Replies count only from these domains: the operators' mailbox's unless named. */
+              senderDomains: env.INBOUND_MAIL_SENDER_DOMAINS.length > 0 ? env.INBOUND_MAIL_SENDER_DOMAINS : [String(env.APPEALS_MAILBOX).split('@')[1]?.toLowerCase() ?? ''],
+            }
+          : undefined,
       replyDomain: env.INBOUND_MAIL_DOMAIN,
       answerWithinHours: env.APPEAL_ANSWER_HOURS,
       supervisors: env.APPEALS_SUPERVISORS,
