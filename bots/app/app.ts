@@ -126,6 +126,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
   const pushes = new ChatPushDelivery(
     runtime.pushes,
     createPushSender({
+      partsSent: (id, count) => runtime.pushes.markPartsSent(id, count),
       localizer: runtime.localizer,
       identities: runtime.identities,
       files: runtime.files,

@@ -14,7 +14,7 @@ export const pushSendTimeoutMs = 15_000;
 export class ChatPushDelivery {
   private readonly workers: QueueDelivery<DuePush>[];
 
-  constructor(pushes: SqlChatPushes, send: (push: DuePush) => Promise<void>, log: Log) {
+  constructor(pushes: SqlChatPushes, send: (push: DuePush, signal: AbortSignal) => Promise<void>, log: Log) {
     this.workers = chatChannels.map(
       (channel) =>
         new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, {

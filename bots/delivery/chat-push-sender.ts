@@ -1,4 +1,5 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { OutgoingMessage } from '../../core/content/outgoing';
 import { localize } from '../../core/content/localize';
 import type { Localizer } from '../../core/localizer';
 import type { Said } from '../../core/content/content';
@@ -27,29 +28,40 @@ export interface PushChannels {
   readonly receipts: { read(ref: ReceiptRef): Promise<Receipt | null>; readonly archive: ReceiptArchive };
   readonly appealFiles: AppealFiles;
   readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
+  /** Records that the first `count` messages of a push reached the chat. */
+  readonly partsSent: (id: number, count: number) => Promise<void>;
 }
 
 /**
  * Sends one queued push on its chat's own channel, in the chat's language, through the same
  * renderers as replies: Telegram by its chat id, Bot Framework as a proactive message to the
- * conversation it last spoke in. A failure is thrown, so the outbox retries it later.
+ * conversation it last spoke in. Each message of it (the text, each file) is recorded as it
+ * arrives, so a retry sends only what did not; a failure is thrown, so the outbox retries it later.
  */
-export function createPushSender(channels: PushChannels): (push: DuePush) => Promise<void> {
-  return async (push) => {
+export function createPushSender(channels: PushChannels): (push: DuePush, signal: AbortSignal) => Promise<void> {
+  return async (push, signal) => {
     const reference = push.chat.channel === 'webchat' ? await channels.identities.conversationOf(push.chat) : null;
     // A chat that never chose a language hears the one its page spoke (Web Chat's `locale`).
     const locale = (await channels.identities.locale(push.chat)) ?? localeHint(reference?.['locale']) ?? 'ru';
     const messages = (await pushContent(channels, push, locale)).map((said) => localize(channels.localizer, locale, said));
+    const parts = async (send: (index: number) => Promise<unknown>) => {
+      for (let index = push.partsSent; index < messages.length; index += 1) {
+        // Past its time a push starts nothing more: the retry takes over from the last message recorded.
+        signal.throwIfAborted();
+        await send(index);
+        await channels.partsSent(push.id, index + 1);
+      }
+    };
     if (push.chat.channel === 'telegram') {
       const telegram = channels.telegram;
       if (!telegram) throw new Error('Telegram is not configured in this process');
-      for (const message of messages) await sendMessage(telegram, channels.files, Number(push.chat.id), message, channels.documents);
-      return;
+      return parts((index) => sendMessage(telegram, channels.files, Number(push.chat.id), messages[index] as OutgoingMessage, channels.documents, signal));
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
-    await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivities(toActivities(messages, channels.fileUrl, menuButton(channels.localizer, locale)));
-    });
+    const activities = toActivities(messages, channels.fileUrl, menuButton(channels.localizer, locale));
+    await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, (context) =>
+      parts((index) => context.sendActivity(activities[index] as Partial<Activity>)),
+    );
   };
 }
 

@@ -40,7 +40,8 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
   constructor(
     private readonly name: string,
     private readonly queue: DeliveryQueue<T>,
-    private readonly send: (item: T) => Promise<void>,
+    /** Sends one item; `signal` is aborted when the send's time is up, so that nothing of it goes on afterwards (a platform client's own retries). */
+    private readonly send: (item: T, signal: AbortSignal) => Promise<void>,
     private readonly log: Log,
     private readonly options: QueueDeliveryOptions<T>,
   ) {}
@@ -73,6 +74,8 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
     const waiting: T[] = [];
     const busy = new Set<string>();
     const givenUp = new Set<number>();
+    /** Lanes with a failure in this run: their later items wait for the next, behind it. */
+    const stalled = new Set<string>();
     let sent = 0;
     let more = true;
     let failure: unknown;
@@ -99,6 +102,7 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
         if (this.stopping) return undefined;
         // A broadcast keeps the next batch in hand before this one runs out.
         if (more && waiting.length < batch) void claim();
+        for (let at = waiting.length - 1; at >= 0; at -= 1) if (stalled.has(laneOf(waiting[at] as T))) waiting.splice(at, 1);
         const index = waiting.findIndex((item) => !busy.has(laneOf(item)) && !givenUp.has(item.id));
         if (index >= 0) {
           const [item] = waiting.splice(index, 1) as [T];
@@ -115,10 +119,11 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
       for (let item = await next(); item; item = await next()) {
         const lane = laneOf(item);
         try {
-          await withTimeout(this.send(item), this.options.sendTimeoutMs);
+          await withTimeout((signal) => this.send(item, signal), this.options.sendTimeoutMs);
           await this.queue.markSent(item.id);
           sent += 1;
         } catch (error) {
+          if (this.options.lanes) stalled.add(lane);
           const ids = await this.failed(item, error).catch((unrecorded: unknown) => {
             failure = unrecorded;
             return [];
@@ -152,7 +157,14 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
   }
 }
 
-function withTimeout<R>(work: Promise<R>, ms: number): Promise<R> {
+function withTimeout<R>(work: (signal: AbortSignal) => Promise<R>, ms: number): Promise<R> {
+  const timeUp = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms)))]).finally(() => clearTimeout(timer));
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timeUp.abort();
+      reject(new SendTimeoutError(ms));
+    }, ms);
+  });
+  return Promise.race([work(timeUp.signal), late]).finally(() => clearTimeout(timer));
 }

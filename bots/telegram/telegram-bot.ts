@@ -92,29 +92,33 @@ export interface KnownDocuments {
 }
 
 /** Sends one message of the bot's on Telegram, files from the file store; a document Telegram has already goes by its id. */
-export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments): Promise<void> {
+export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments, aborted?: AbortSignal): Promise<void> {
+  // grammY types its signal after the abort-controller package; Node's own is what it gets at run time.
+  const signal = aborted as GrammySignal;
   for (const send of telegramSends(message)) {
     const markup = send.reply_markup ? { reply_markup: send.reply_markup } : {};
     if (send.method === 'sendMessage') {
-      await api.sendMessage(chatId, send.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup });
+      await api.sendMessage(chatId, send.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...markup }, signal);
       continue;
     }
     const other = { caption: send.caption, parse_mode: 'HTML' as const, ...markup };
     const { sha256 } = send.file;
     const known = sha256 && documents ? await documents.fileId(sha256) : null;
     // A file id Telegram no longer takes (another bot's token) falls back to an upload.
-    if (known && (await api.sendDocument(chatId, known, other).then(() => true, (error: unknown) => refusedFileId(error)))) continue;
+    if (known && (await api.sendDocument(chatId, known, other, signal).then(() => true, (error: unknown) => refusedFileId(error)))) continue;
     const stored = await files.get(send.file.id);
     if (!stored) throw new Error(`file ${send.file.name} is no longer in the store`);
     const file = new InputFile(stored.bytes, stored.name);
     if (send.method === 'sendPhoto') {
-      await api.sendPhoto(chatId, file, other);
+      await api.sendPhoto(chatId, file, other, signal);
       continue;
     }
-    const sent = await api.sendDocument(chatId, file, other);
+    const sent = await api.sendDocument(chatId, file, other, signal);
     if (sha256 && documents && sent.document) await documents.remember(sha256, sent.document.file_id);
   }
 }
+
+type GrammySignal = Parameters<Api['sendMessage']>[3];
 
 /** False for Telegram's 400 about a file id it does not know; anything else is thrown on. */
 function refusedFileId(error: unknown): false {

@@ -28,9 +28,13 @@ export const ChatPush = defineEntity({
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),
+    /** How many of its messages (the text, each file) reached the chat: a retry goes on from there. */
+    partsSent: p.integer().default(0),
     sentAt: p.datetime().nullable(),
     /** The chat will never take it (it blocked the bot, its conversation is gone): not tried again. */
     gaveUpAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
   },
+  // A chat's pushes go in order: claiming one asks whether an earlier one of the chat still waits.
+  indexes: [{ properties: ['channel', 'chatId', 'id'] }],
 });

@@ -16,6 +16,7 @@ import { Migration20261125140421 } from './Migration20261125140421';
 import { Migration20261201231145 } from './Migration20261201231145';
 import { Migration20261201233406 } from './Migration20261201233406';
 import { Migration20261201233825 } from './Migration20261201233825';
+import { Migration20261201234332 } from './Migration20261201234332';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201231145', class: Migration20261201231145 },
   { name: 'Migration20261201233406', class: Migration20261201233406 },
   { name: 'Migration20261201233825', class: Migration20261201233825 },
+  { name: 'Migration20261201234332', class: Migration20261201234332 },
 ];

@@ -22,7 +22,9 @@ interface OutboxRow {
 
 /**
  * Claims rows that are due: each row's next attempt moves past `leaseMs` first, so another
- * process polling the same table skips it, and a crash mid-send only delays it.
+ * process polling the same table skips it, and a crash mid-send only delays it. With `lane`
+ * (the columns of one chat), a row waits while an earlier row of its lane is still to be sent
+ * (backing off, or in another process's hands): a chat's messages arrive in the order queued.
  */
 export async function claimDue<T extends OutboxRow>(
   em: EntityManager,
@@ -31,8 +33,18 @@ export async function claimDue<T extends OutboxRow>(
   limit: number,
   leaseMs: number,
   where: Record<string, unknown> = {},
+  lane?: readonly (keyof T & string)[],
 ): Promise<T[]> {
-  const rows = await em.find(entity, { ...where, sentAt: null, gaveUpAt: null, nextAttemptAt: { $lte: now } } as never, { orderBy: { id: 'asc' } as never, limit });
+  const pending = { ...where, sentAt: null, gaveUpAt: null };
+  let rows = await em.find(entity, { ...pending, nextAttemptAt: { $lte: now } } as never, { orderBy: { id: 'asc' } as never, limit });
+  if (lane && rows.length > 0) {
+    const laneOf = (row: T) => lane.map((column) => String(row[column])).join('\u0000');
+    const firsts = new Map<string, T>();
+    for (const row of rows) if (!firsts.has(laneOf(row))) firsts.set(laneOf(row), row);
+    const ahead = [...firsts.values()].map((row) => ({ ...Object.fromEntries(lane.map((column) => [column, row[column]])), id: { $lt: row.id } }));
+    const blocked = new Set((await em.find(entity, { ...pending, $or: ahead } as never, { fields: lane as never })).map(laneOf));
+    rows = rows.filter((row) => !blocked.has(laneOf(row)));
+  }
   const claimed: T[] = [];
   for (const row of rows) {
     const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: row.nextAttemptAt, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);

@@ -16,6 +16,8 @@ export interface DuePush {
   readonly receipt?: ReceiptRef;
   readonly buttons?: readonly TaskButton[];
   readonly files?: readonly AttachmentRef[];
+  /** Messages of it that reached the chat in an earlier attempt: a retry sends only the rest. */
+  readonly partsSent: number;
 }
 
 export class SqlChatPushes implements ChatPushes {
@@ -63,13 +65,14 @@ export class SqlChatPushes implements ChatPushes {
   }
 
   async claimDue(limit: number, leaseMs: number, channel?: ChatChannel): Promise<DuePush[]> {
-    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {});
+    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {}, ['channel', 'chatId']);
     return rows.flatMap((row) =>
       isChatChannel(row.channel)
         ? [
             {
               id: row.id,
               attempts: row.attempts,
+              partsSent: row.partsSent,
               chat: { channel: row.channel, id: row.chatId },
               message: { key: row.messageKey, args: row.messageArgs },
               ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
@@ -79,6 +82,11 @@ export class SqlChatPushes implements ChatPushes {
           ]
         : [],
     );
+  }
+
+  /** The first `count` messages of the push reached the chat. */
+  async markPartsSent(id: number, count: number): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(ChatPush, { id }, { partsSent: count });
   }
 
   markSent(id: number): Promise<void> {

@@ -1,7 +1,8 @@
 import { chatKey, type ChatAddress } from '../../core/domain/channel';
 import { text } from '../../core/text';
 import { ChatPush } from '../../db/entities';
-import { BotFrameworkChannel } from '../support/bot-framework-channel';
+import { keepOperatorFiles } from '../../core/appeals/appeal-files';
+import { BotFrameworkChannel, type CapturedActivity } from '../support/bot-framework-channel';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { linkingScript, play, startTestApp, type TestApp } from '../support/test-app';
@@ -37,6 +38,11 @@ describe('faults: pushes into chats', () => {
       ? api.messagesTo(Number(chat.id)).filter((call) => call.params['text'] === pushText).length
       : channel.received.filter((activity) => activity.text === pushText && activity.conversation.id === 'conversation-web-9201').length;
   const rows = () => app.runtime.orm.em.fork().find(ChatPush, {}, { orderBy: { id: 'asc' } });
+  /** The numbers of the numbered pushes a chat has received, in the order they arrived. */
+  const pushOrder = (chat: ChatAddress) =>
+    (chat.channel === 'telegram' ? api.messagesTo(Number(chat.id)).map((call) => String(call.params['text'])) : channel.received.filter((activity) => activity.conversation.id === 'conversation-web-9201').map((activity) => activity.text ?? ''))
+      .flatMap((said) => /за №(\d)/.exec(said)?.[1] ?? [])
+      .map(Number);
 
   it('retries a push through a platform that is down, answers 500 or asks to wait, and delivers it exactly once when it is up', async () => {
     await push(telegram, web);
@@ -99,5 +105,43 @@ describe('faults: pushes into chats', () => {
     process.stdout.write(`a web chat push while Telegram hangs: delivered ${JSON.stringify(whileTelegramHangs)} while it hung, ${JSON.stringify([deliveredTo(telegram), deliveredTo(web)])} after\n`);
     expect(whileTelegramHangs).toEqual([0, 1]);
     expect([deliveredTo(telegram), deliveredTo(web)]).toEqual([1, 1]);
+  });
+
+  it("keeps a chat's pushes in order after one of them failed: the later ones wait behind it, on both channels", async () => {
+    const numbered = (chat: ChatAddress) => app.runtime.pushes.enqueue(Array.from({ length: 8 }, (_, index) => ({ chat, message: text('push-readings-accepted', { account: '100000000001', period: `№${index}` }) })));
+    await numbered(telegram);
+    await numbered(web);
+    // The first push fails on each platform (Telegram's 5xx through grammY's own retries).
+    api.failNext('sendMessage', { status: 500 }, 4);
+    channel.failNext(500, 4);
+    await app.pushes.kick();
+    const afterFailure = [pushOrder(telegram), pushOrder(web)];
+    await dueNow();
+    await app.pushes.kick();
+    const delivered = [pushOrder(telegram), pushOrder(web)];
+    process.stdout.write(`pushes in order: after the first failed ${JSON.stringify(afterFailure)}, then ${JSON.stringify(delivered)}\n`);
+    expect(afterFailure).toEqual([[], []]);
+    expect(delivered).toEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7]]);
+  });
+
+  it('sends each message of a push once: a text delivered before its file failed is not sent again with the retry', async () => {
+    const kept = await keepOperatorFiles(app.runtime.attachments, [{ name: 'График.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+    if (!kept.ok) throw new Error('the test file was refused');
+    for (const chat of [telegram, web]) await app.runtime.pushes.enqueue([{ chat, message: text('push-readings-accepted', { account: '100000000001', period: 'с файлом' }), files: kept.value }]);
+    api.failNext('sendDocument', { status: 500 }, 4);
+    // The file's activity is refused more often than the connector retries on its own: the push fails after its text went.
+    let refusals = 0;
+    channel.failWhen((activity: CapturedActivity) => Boolean(activity.attachments?.some((file) => file.name === 'График.pdf')) && (refusals += 1) <= 4);
+    await app.pushes.kick();
+    await dueNow();
+    await app.pushes.kick();
+    const texts = [api.messagesTo(9201).filter((call) => String(call.params['text']).includes('с файлом')).length, channel.received.filter((activity) => activity.text?.includes('с файлом')).length];
+    const files = [api.messagesTo(9201).filter((call) => call.method === 'sendDocument').length, channel.received.filter((activity) => activity.attachments?.some((file) => file.name === 'График.pdf')).length];
+    const attempts = (await rows()).map((row) => row.attempts);
+    process.stdout.write(`a push of a text and a file whose file failed: attempts ${JSON.stringify(attempts)}, texts sent ${JSON.stringify(texts)}, files ${JSON.stringify(files)}\n`);
+    expect(attempts).toEqual([1, 1]);
+    expect(texts).toEqual([1, 1]);
+    expect(files).toEqual([1, 1]);
+    expect((await rows()).filter((row) => !row.sentAt)).toEqual([]);
   });
 });

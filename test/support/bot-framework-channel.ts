@@ -24,6 +24,7 @@ export class BotFrameworkChannel {
   private nextId = 1;
   private port = 0;
   private failures: number[] = [];
+  private conditional: { matches: (activity: CapturedActivity) => boolean; status: number } | undefined;
   private arrivals: (() => void)[] = [];
 
   constructor(private readonly botUrl: string) {
@@ -31,13 +32,13 @@ export class BotFrameworkChannel {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const failure = this.failures.shift();
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Omit<CapturedActivity, 'path'>;
+        const failure = this.failures.shift() ?? (this.conditional?.matches({ ...activity, path: req.url ?? '' }) ? this.conditional.status : undefined);
         if (failure) {
           res.writeHead(failure, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { code: 'Refused', message: 'refused by the test' } }));
           return;
         }
-        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Omit<CapturedActivity, 'path'>;
         this.received.push({ ...activity, path: req.url ?? '' });
         for (const arrival of this.arrivals.splice(0)) arrival();
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -69,6 +70,11 @@ export class BotFrameworkChannel {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Activities that `matches` are refused with `status` (500 unless given). */
+  failWhen(matches: (activity: CapturedActivity) => boolean, status = 500): void {
+    this.conditional = { matches, status };
   }
 
   /** The next `count` activities the bot sends are refused with `status`. */
