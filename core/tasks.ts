@@ -42,7 +42,7 @@ export interface Task {
  * `flows/`, one line here, its texts in one `## section` of each `locales/*.ftl`.
  */
 export const tasks = [
-  { action: 'start', flow: greet, version: 2, command: true, intents: true },
+  { action: 'start', flow: greet, version: 3, command: true, intents: true },
   { action: 'menu', flow: menu, version: 1, command: true, intents: true },
   { action: 'more', flow: more, version: 1 },
   { action: 'link', flow: linkAccount, version: 3, menu: { unlinked: 'main' }, command: true, intents: true },

@@ -226,6 +226,7 @@ mail-link-revoked-body =
 invite-unknown = The invite link was not found: it may have been copied only in part. Ask the account's owner for a new one.
 invite-expired = The invite has expired: invites work for 24 hours. Ask the account's owner for a new one.
 invite-used = This invite has been used already: each works once. Ask the account's owner for a new one.
+invite-void = This link no longer works: whoever invited you has unlinked the account from their chat. Ask for a new link, or link the account yourself.
 invite-ask-consent =
     You are invited to account { $account }, address: { $address }.
     To work with the account in this chat, accept the terms of the digital services and consent to the processing of personal data.

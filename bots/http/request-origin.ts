@@ -26,3 +26,16 @@ export function clientAddress(address: string | undefined, forwardedFor: string 
   while (trustedProxies.includes(client) && hops.length > 0) client = hops.pop() as string;
   return client;
 }
+
+/**
+ * Where budgets per address count: an IPv4 address, or the /64 of an IPv6 one. One subscriber
+ * gets a whole /64 and picks addresses in it at will: budgets per address would be endless.
+ */
+export function networkOf(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('::');
+  const front = head === '' ? [] : head.split(':');
+  const back = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+}

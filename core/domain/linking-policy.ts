@@ -37,8 +37,7 @@ export function combinedStatus(statuses: readonly AttemptStatus[]): AttemptStatu
  * origins, the next proof waits 2, 4, 8… seconds after the latest failure (at most `maxSlowDownMs`).
  */
 export function accountSlowDown(failures: readonly Date[], now: Date): AttemptStatus {
-  const windowStart = now.getTime() - linkingPolicy.failureWindowMs;
-  const recent = failures.map((at) => at.getTime()).filter((at) => at > windowStart && at <= now.getTime());
+  const recent = inWindow(failures, now);
   const over = recent.length - linkingPolicy.maxFailures;
   if (over < 0) return { remaining: linkingPolicy.maxFailures, pausedUntil: null };
   const until = Math.max(...recent) + Math.min(linkingPolicy.maxSlowDownMs, 2 ** (over + 1) * 1000);
@@ -47,13 +46,18 @@ export function accountSlowDown(failures: readonly Date[], now: Date): AttemptSt
 
 /** Pure rule: given the failure times in the window (any order), how many are left and until when it pauses. */
 export function attemptStatus(failures: readonly Date[], now: Date): AttemptStatus {
-  const windowStart = now.getTime() - linkingPolicy.failureWindowMs;
-  const recent = failures
-    .map((at) => at.getTime())
-    .filter((at) => at > windowStart && at <= now.getTime())
-    .sort((a, b) => b - a);
+  const recent = inWindow(failures, now).sort((a, b) => b - a);
   const remaining = Math.max(0, linkingPolicy.maxFailures - recent.length);
   if (remaining > 0) return { remaining, pausedUntil: null };
   const fifthNewest = recent[linkingPolicy.maxFailures - 1] as number;
   return { remaining, pausedUntil: new Date(fifthNewest + linkingPolicy.failureWindowMs) };
+}
+
+/**
+ * The failures of the window, those stamped after `now` included: concurrent proofs take `now`
+ * before they queue for the account, so the ones ahead of this one in the queue are "later".
+ */
+function inWindow(failures: readonly Date[], now: Date): number[] {
+  const windowStart = now.getTime() - linkingPolicy.failureWindowMs;
+  return failures.map((at) => at.getTime()).filter((at) => at > windowStart);
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { kopecks } from '../../core/domain/money';
-import { AccountLink, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
+import { AccountLink, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
@@ -106,6 +106,18 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     } finally {
       for (const spy of entered) spy.mockRestore();
     }
+  });
+
+  it('checks 5 proofs of one account at any concurrency: 40 strangers at once, each with the time it read before queueing', async () => {
+    const attempts = new SqlLinkAttempts(orm);
+    const readAt = new Date();
+    const strangers = Array.from({ length: 40 }, (_, index) => ({ channel: 'telegram' as const, id: `concurrent-${index}` }));
+    // Each read the clock as its turn began: one that queued behind others may have read it before they did.
+    const outcomes = await Promise.all(strangers.map((stranger, index) => attempts.claim(stranger, account('100000000002'), new Date(readAt.getTime() - index))));
+    const checked = outcomes.filter((outcome) => 'claim' in outcome).length;
+    process.stdout.write(`40 concurrent proofs of one account: ${checked} checked, ${outcomes.length - checked} paused\n`);
+    expect(checked).toBe(5);
+    await orm.em.fork().nativeDelete(LinkFailure, { chatKey: { $like: 'telegram:concurrent-%' } });
   });
 
   it('lets only one of two racing links through, backed by the unique constraint', async () => {

@@ -49,6 +49,22 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect(await customer.pressesData('go:accounts:switch_100000000001')).toEqual(['Лицевой счёт 100000000001 не привязан к этому чату.', 'Что вы хотите сделать?']);
   });
 
+  it("voids an invite once its inviter's chat is unlinked from the account, before the consent and after it", async () => {
+    const owner = await world.linkedCustomer('100000000001', '1543,20');
+    await owner.says('/chats');
+    const before = inviteIn(await owner.presses('Пригласить члена семьи'));
+    await owner.says('/chats');
+    const during = inviteIn(await owner.presses('Пригласить члена семьи'));
+    const relative = world.customer('relative');
+    await relative.says(`/start ${during}`);
+    await owner.says('/unlink');
+    expect((await owner.presses('Да, отвязать'))[0]).toBe('Лицевой счёт 100000000001 отвязан от этого чата.');
+    const voided = 'Эта ссылка больше не действует: пригласивший отвязал счёт от своего чата. Попросите новую ссылку или привяжите счёт сами.';
+    expect((await relative.presses('Принимаю и согласен'))[0]).toBe(voided);
+    expect((await world.customer('other').says(`/start ${before}`))[0]).toBe(voided);
+    expect(await world.orm.em.fork().count(AccountLink, { account: '100000000001' })).toBe(0);
+  });
+
   it('refuses to add by proof an account whose owner forbade management from another chat, naming the setting; the owner\'s invite links it, once', async () => {
     const owner = await world.linkedCustomer('100000000001', '1543,20');
     await owner.says('/settings');

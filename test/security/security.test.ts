@@ -190,8 +190,11 @@ describe('security: the embedded Direct Line relay', () => {
 });
 
 describe('security: enumeration and lock-out', () => {
-  it('gives 12 new web identities from one address one budget of account look-ups, not twelve', async () => {
-    const app = await startTestApp();
+  it.each([
+    ['one IPv4 address', () => '127.0.0.1', 'ip:127.0.0.1'],
+    ['twelve IPv6 addresses of one /64', (identity: number) => `2001:db8:5:7::${(identity + 1).toString(16)}`, 'ip:2001:db8:5:7::/64'],
+  ])('gives 12 new web identities from %s one budget of account look-ups, not twelve', async (_, addressOf, origin) => {
+    const app = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const numbers = ['100000000001', '100000000002', '100000000003', ...Array.from({ length: 57 }, (_, index) => `9999999999${String(index).padStart(2, '0')}`)];
@@ -199,7 +202,7 @@ describe('security: enumeration and lock-out', () => {
       let probes = 0;
       for (let identity = 0; identity < 12; identity += 1) {
         const secret = `same-address-browser-${identity}-secret`;
-        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: secret }) });
+        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': addressOf(identity) }, body: JSON.stringify({ user: secret }) });
         const customer = channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
         await customer.says('/link');
         for (const number of numbers.slice(identity * 5, identity * 5 + 5)) {
@@ -211,8 +214,8 @@ describe('security: enumeration and lock-out', () => {
           }
         }
       }
-      const looked = await app.runtime.orm.em.fork().count(AccountLookup, { origin: 'ip:127.0.0.1' });
-      process.stdout.write(`enumeration: 12 identities from one address made ${probes} probes; ${looked} numbers looked up, ${addresses} addresses shown\n`);
+      const looked = await app.runtime.orm.em.fork().count(AccountLookup, { origin });
+      process.stdout.write(`enumeration: 12 identities from ${origin} made ${probes} probes; ${looked} numbers looked up, ${addresses} addresses shown\n`);
       expect(looked).toBeLessThanOrEqual(10);
       expect(addresses).toBeLessThanOrEqual(3);
     } finally {

@@ -1,4 +1,6 @@
 import type { Chat } from '../../chat';
+import type { AccountNumber } from '../../domain/account-number';
+import type { ChatAddress } from '../../domain/channel';
 import { taskButton } from '../../actions';
 import { maskAddress } from '../../domain/address';
 import { linkingPolicy } from '../../domain/linking-policy';
@@ -16,11 +18,12 @@ import { maskedChat } from '../../domain/account-settings';
  * invitee's consent, then the link, without the payment proof. Used once: a second chat, or the
  * same link again, is told it is used; an old one that it expired. The owner is told it was taken.
  */
-const refusals = { unknown: text('invite-unknown'), expired: text('invite-expired'), used: text('invite-used') } as const;
+const refusals = { unknown: text('invite-unknown'), expired: text('invite-expired'), used: text('invite-used'), void: text('invite-void') } as const;
 
 export async function acceptInvite(chat: Chat, services: FlowServices, token: string): Promise<void> {
   const invite = await services.invites.peek(token, await services.now());
   if ('refused' in invite) return showMenu(chat, services, refusals[invite.refused]);
+  if (!(await inviterLinked(services, invite))) return showMenu(chat, services, refusals.void);
   const linked = await services.identities.linkedAccounts(chat.address);
   if (linked.includes(invite.account)) return showMenu(chat, services, text('link-already', { account: invite.account }));
   if (linked.length >= linkingPolicy.maxAccountsPerIdentity) return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
@@ -28,6 +31,8 @@ export async function acceptInvite(chat: Chat, services: FlowServices, token: st
   if (!card) return showMenu(chat, services, refusals.unknown);
   const consentAt = await consented(chat, services, text('invite-ask-consent', { account: card.number, address: maskAddress(card.address) }));
   if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
+  // Asked again after the consent: the inviter may have unlinked meanwhile.
+  if (!(await inviterLinked(services, invite))) return showMenu(chat, services, refusals.void);
   const at = await services.now();
   const taken = await services.invites.take(token, chat.address, at);
   if ('refused' in taken) return showMenu(chat, services, refusals[taken.refused]);
@@ -39,4 +44,9 @@ export async function acceptInvite(chat: Chat, services: FlowServices, token: st
   }
   await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
   await showAccountInfo(chat, services);
+}
+
+/** An invite speaks for its inviter's link: once that chat is unlinked from the account, it is void. */
+async function inviterLinked(services: FlowServices, invite: { readonly account: AccountNumber; readonly inviter: ChatAddress }): Promise<boolean> {
+  return (await services.identities.linkedAccounts(invite.inviter)).includes(invite.account);
 }
