@@ -271,6 +271,8 @@ export interface Appeals {
 export interface AttachmentStore {
   put(file: { readonly name: string; readonly mime: AttachmentMime; readonly bytes: Buffer }): Promise<AttachmentRef>;
   get(id: string): Promise<{ readonly ref: AttachmentRef; readonly bytes: Buffer } | null>;
+  /** Drops files kept for a message that was not added after all (a repeated answer). */
+  discard(ids: readonly string[]): Promise<void>;
 }
 
 /** Reads a customer's file from the channel it came by, at most `maxBytes`. */

@@ -30,7 +30,11 @@ export async function answerAppeal(
   const files = kept.value;
   const said = keepable(answer.text);
   const added = await services.appeals.addMessage(number, { from: 'operator', text: said, at: at.toISOString(), key, files });
-  if (!added) return 'repeated';
+  if (!added) {
+    // The answer was given before, with its own copies of the files: these would be nobody's.
+    await services.attachments.discard(files.map((file) => file.id));
+    return 'repeated';
+  }
   const args = { number, answer: said, name: appeal.name };
   await services.pushes.enqueue([
     {

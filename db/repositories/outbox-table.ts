@@ -47,7 +47,8 @@ export async function claimDue<T extends OutboxRow>(
   }
   const claimed: T[] = [];
   for (const row of rows) {
-    const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: row.nextAttemptAt, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);
+    // Still due, so still nobody's: compared by range, since a time written elsewhere may carry microseconds a Date has not.
+    const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: { $lte: now }, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);
     if (won === 1) claimed.push(row);
   }
   return claimed;

@@ -18,6 +18,10 @@ export class SqlAttachmentStore implements AttachmentStore {
     return { id, name: file.name, mime: file.mime, bytes: file.bytes.length };
   }
 
+  async discard(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.orm.em.fork().nativeDelete(AppealFile, { id: { $in: [...ids] } });
+  }
+
   async get(id: string): Promise<{ ref: AttachmentRef; bytes: Buffer } | null> {
     if (!/^[A-Za-z0-9_-]{22}$/.test(id)) return null;
     const row = await this.orm.em.fork().findOne(AppealFile, { id });

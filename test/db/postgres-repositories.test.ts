@@ -198,6 +198,15 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await attempts.status(other, account('100000000001'), now)).toEqual({ remaining: 4, pausedUntil: null });
   });
 
+  it('claims a queued row whose next attempt carries microseconds, as times written by PostgreSQL itself do', async () => {
+    const queue = new SqlMailQueue(orm);
+    await queue.enqueue({ to: 'micro@example.ru', subject: 's', text: 't' });
+    await orm.em.fork().getConnection().execute("update queued_mail set next_attempt_at = now() - interval '1 minute' + interval '123 microseconds' where recipient = 'micro@example.ru'");
+    const claimed = await queue.claimDue(50, 60_000);
+    expect(claimed.filter((mail) => mail.to === 'micro@example.ru')).toHaveLength(1);
+    for (const mail of claimed) await queue.markSent(mail.id);
+  });
+
   it('hands each queued mail to one claimer only, and retries a failed one later', async () => {
     const queue = new SqlMailQueue(orm);
     await queue.enqueue({ to: 'a@example.ru', subject: 's', text: 't' });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
+import { AppealFile } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
@@ -46,7 +47,10 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     const path = `/operator/appeals/${encodeURIComponent(number)}/replies`;
     const withFile = () => operatorForm(path, { ...answer, files: [['Заявка на присоединение.pdf', customerFiles['scan.pdf']]] });
     expect((await withFile()).status).toBe(201);
+    const filesKept = await both.app.runtime.orm.em.fork().count(AppealFile, {});
     expect((await withFile()).status).toBe(200);
+    // The repeat's own copy of the file is not left behind, nobody's.
+    expect(await both.app.runtime.orm.em.fork().count(AppealFile, {})).toBe(filesKept);
     expect((await both.operator('/operator/appeals/А-2026-999999/replies', { ...answer, key: 'x' })).status).toBe(404);
     expect((await both.operator(path, { text: '' })).status).toBe(400);
     const wrongType = await operatorForm(path, { text: 'Смотрите файл', key: 'crm-bad', files: [['notes.docx', customerFiles['notes.docx']]] });
