@@ -107,7 +107,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${config.publicUrl ?? url}/files/${token}`;
-  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), runtime.files, () => config.publicUrl ?? url, log);
+  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), runtime.files, () => config.publicUrl ?? url, log, config.webChat.trustedProxies);
   const server = createServer({
     log,
     botFramework: {

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { RelayConversationRow, SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { maxInputLength } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../app/log';
-import { isLoopback, sameSecret } from '../http/request-origin';
+import { clientAddress, isLoopback, networkOf, sameSecret } from '../http/request-origin';
 import { readForm } from '../http/multipart-form';
-import type { FileMime, FileStore } from '../../core/ports';
-import { attachmentMimes } from '../../core/domain/attachment';
+import { ByteBudget } from '../http/byte-budget';
+import type { FileStore } from '../../core/ports';
+import { attachmentKind, attachmentLimits } from '../../core/domain/attachment';
 
 /**
  * What the widget may post: the fields Web Chat uses and the bot reads, nothing else (unknown
@@ -77,7 +78,12 @@ const redeliveryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000
 export const conversationKeptMs = 72 * 3600_000;
 const basePath = '/v3/directline';
 /** Uploads in one message, and the size of each: Web Chat's own picker sends a few; the bot judges each file. */
-const uploadLimits = { files: 6, fileBytes: 20 * 1024 * 1024 } as const;
+/** One message's files, as an appeal takes them (and the part that describes the message). */
+const uploadLimits = { files: attachmentLimits.files + 1, fileBytes: attachmentLimits.bytes } as const;
+/** What one conversation, and one network address, may upload: an appeal's files many times over, not a disk's worth. */
+const uploadBudgets = { perConversation: 60 * 1024 * 1024, perAddress: 200 * 1024 * 1024, windowMs: 24 * 3600_000 } as const;
+/** A file the appeal rule refuses is kept only as its first bytes: enough for the bot to say why, nothing to serve. */
+const refusedFileHead = 64;
 /** Where Web Chat posts files (Direct Line's `/upload`): the one path of the relay that takes multipart. */
 export const relayUploadPath = new RegExp(`^${basePath}/conversations/[^/]+/upload$`);
 const connectorPath = '/directline/connector';
@@ -105,7 +111,12 @@ export class DirectLineRelay {
     /** The address customers' browsers reach this server at: the links of their uploads. */
     private readonly publicUrl: () => string,
     private readonly log: Log,
+    /** The reverse proxies whose `X-Forwarded-For` names the client: uploads are budgeted per client network. */
+    private readonly trustedProxies: readonly string[] = [],
   ) {}
+
+  private readonly uploadsPerConversation = new ByteBudget(uploadBudgets.perConversation, uploadBudgets.windowMs);
+  private readonly uploadsPerAddress = new ByteBudget(uploadBudgets.perAddress, uploadBudgets.windowMs);
 
   /**
    * A token for the user's conversation: the one given (`resume`) when it is theirs and still
@@ -174,11 +185,19 @@ export class DirectLineRelay {
         const described = form.files.find((file) => file.field === 'activity');
         const parsed = customerActivity.safeParse(described ? jsonOf(described.bytes) : { type: 'message' });
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
+        const uploaded = form.files.filter((one) => one.field !== 'activity');
+        // Each file judged by its bytes, as the appeal will judge it: what the rule refuses is not kept.
+        const judged = uploaded.map((file) => ({ file, kind: attachmentKind(file.bytes) }));
+        const bytes = judged.reduce((sum, { file, kind }) => sum + (kind.ok ? file.bytes.length : Math.min(file.bytes.length, refusedFileHead)), 0);
+        const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), this.trustedProxies));
+        if (!this.uploadsPerConversation.take(conversation.id, bytes) || !this.uploadsPerAddress.take(address, bytes)) {
+          return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
+        }
         const attachments = [];
-        for (const file of form.files.filter((one) => one.field !== 'activity')) {
-          const mime: FileMime = (attachmentMimes as readonly string[]).includes(file.mime) ? (file.mime as FileMime) : 'application/octet-stream';
-          const token = await this.files.put({ name: file.name.slice(-200) || 'file', mime, bytes: file.bytes });
-          attachments.push({ contentType: file.mime.slice(0, 128), contentUrl: `${this.publicUrl()}/files/${token}`, name: file.name.slice(-200) });
+        for (const { file, kind } of judged) {
+          const name = file.name.slice(-200) || 'file';
+          const token = await this.files.put(kind.ok ? { name, mime: kind.value, bytes: file.bytes } : { name, mime: 'application/octet-stream', bytes: file.bytes.subarray(0, refusedFileHead) });
+          attachments.push({ contentType: kind.ok ? kind.value : file.mime.slice(0, 128), contentUrl: `${this.publicUrl()}/files/${token}`, name });
         }
         const activity = await this.append(conversation, { ...parsed.data, attachments, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });
