@@ -107,6 +107,8 @@ export async function startApp(config: Config, log: Log): Promise<App> {
 
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${config.publicUrl ?? url}/files/${token}`;
+  /** Set once the process stops: readiness says so while the last updates finish. */
+  let draining = false;
   const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(orm), runtime.files, () => config.publicUrl ?? url, log, config.webChat.trustedProxies);
   const server = createServer({
     log,
@@ -118,6 +120,8 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     files: runtime.files,
     uploads: [relayUploadPath, ...operatorReplyPaths],
     ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
+    draining: () => draining,
+    metrics: { text: async () => ({ contentType: runtime.metrics.registry.contentType, body: await runtime.metrics.registry.metrics() }), token: config.operatorToken },
     health: async () => {
       const [database, flowState] = await Promise.all([probe(() => orm.em.fork().getConnection().execute('select 1')), redis ? probe(() => redis.ping()) : 'not configured' as const]);
       return { database, redis: flowState };
@@ -235,6 +239,7 @@ export async function startApp(config: Config, log: Log): Promise<App> {
     /** Stops taking updates, lets those in flight finish, leaves unsent mail and pushes to their outbox, closes the stores. */
     inboundSmtpPort: inboundMail?.port,
     async stop() {
+      draining = true;
       clearInterval(reconciling);
       clearInterval(alerting);
       await inboundMail?.close();

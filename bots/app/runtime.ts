@@ -20,6 +20,8 @@ import { SqlSettings } from '../../db/repositories/sql-settings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
+import { SqlBacklog } from '../../db/repositories/sql-backlog';
+import { Metrics } from './metrics';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { appealFiles } from '../../core/appeals/appeal-files';
 import { channelFileSources } from '../appeals/channel-file-sources';
@@ -58,6 +60,7 @@ export interface Runtime {
   readonly attachments: SqlAttachmentStore;
   /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
   readonly secret: () => Promise<string>;
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -123,6 +126,7 @@ export async function createRuntime(
     policy: config.policy,
   };
   const deadLetters = new SqlDeadLetters(orm);
+  const metrics = new Metrics(new SqlBacklog(orm));
   const runner = new FlowRunner({
     services,
     states: redis
@@ -134,6 +138,7 @@ export async function createRuntime(
         log.error('update set aside after repeated failures; its chat goes on', { channel: update.chat.split(':')[0], updateId: update.updateId, failures: update.failures, failure: update.failure });
       },
     },
+    onTurn: metrics.turned,
     onError: (error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) }),
   });
   return {
@@ -154,6 +159,7 @@ export async function createRuntime(
     monthlyReceipts,
     attachments,
     secret,
+    metrics,
     async close() {
       await Promise.all([orm.close(), renderer.close()]);
       // A Redis that does not answer is left at once rather than waited for.

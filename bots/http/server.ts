@@ -13,6 +13,10 @@ export interface ServerParts {
   readonly botFramework: { readonly adapter: CloudAdapter; readonly handler: EnergobotActivityHandler; readonly authenticated: boolean };
   readonly telegramWebhook?: { readonly bot: Bot; readonly secret: string };
   readonly health: () => Promise<Record<string, 'ok' | 'down' | 'not configured'>>;
+  /** True once the process stops: a load balancer sends it nothing new. */
+  readonly draining: () => boolean;
+  /** Prometheus's text, for a caller on this machine or one with the operator token. */
+  readonly metrics: { readonly text: () => Promise<{ readonly contentType: string; readonly body: string }>; readonly token: string | undefined };
   readonly files: FileStore;
   /** Paths that take files (`multipart/form-data`): each route reads them itself, in memory, with its limits. */
   readonly uploads: readonly RegExp[];
@@ -116,10 +120,28 @@ export function createServer(parts: ServerParts): Server {
     res.end(file.bytes);
   });
 
+  // Liveness: the process answers, and says what it depends on. A store that is down is no reason to restart it.
   server.get('/health', async (_req: Request, res: Response) => {
     const checks = await parts.health();
     const healthy = Object.values(checks).every((status) => status !== 'down');
-    res.send(healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', ...checks });
+    res.send(200, { status: healthy ? 'ok' : 'degraded', ...checks });
+  });
+
+  // Readiness: send this instance customers only while its stores answer and it is not stopping.
+  server.get('/ready', async (_req: Request, res: Response) => {
+    const checks = await parts.health();
+    const draining = parts.draining();
+    const ready = !draining && Object.values(checks).every((status) => status !== 'down');
+    res.send(ready ? 200 : 503, { ready, draining, ...checks });
+  });
+
+  server.get('/metrics', async (req: Request, res: Response) => {
+    const bearer = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
+    const allowed = (isLoopback(req.socket.remoteAddress) && !proxied(req)) || (parts.metrics.token !== undefined && bearer !== undefined && sameSecret(bearer, parts.metrics.token));
+    if (!allowed) return void res.send(401, { error: 'metrics: from this machine, or with the operator token' });
+    const { contentType, body } = await parts.metrics.text();
+    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    res.end(body);
   });
 
   return server;

@@ -48,7 +48,12 @@ export interface FlowRunnerOptions {
   readonly states: ChatStates;
   readonly deadLetters: DeadLetters;
   readonly onError: (error: unknown, update: ChatUpdate) => void;
+  /** Every update's end, and how long it took: what an operator's dashboard counts. */
+  readonly onTurn?: (update: ChatUpdate, outcome: TurnOutcome, ms: number) => void;
 }
+
+/** How an update ended: answered, a delivery already answered, or failed (to be delivered again). */
+export type TurnOutcome = 'handled' | 'duplicate' | 'failed';
 
 /** Hands a reply to the platform; throws when the platform did not take it. */
 export type Send = (reply: Reply) => Promise<void>;
@@ -109,9 +114,14 @@ export class FlowRunner {
   async handle(delivered: ChatUpdate, send: Send): Promise<Reply> {
     const update = { ...delivered, input: keepableInput(delivered.input) };
     let retried = false;
+    const began = Date.now();
+    const ended = (outcome: TurnOutcome) => this.options.onTurn?.(update, outcome, Date.now() - began);
     try {
       return await this.options.states.turn(chatKey(update.chat), update.updateId, async (start, writes) => {
-        if (start.done) return { messages: [] };
+        if (start.done) {
+          ended('duplicate');
+          return { messages: [] };
+        }
         const journal = { ...start.journal };
         // Read results wait to be kept with the next change: a retry may read again until then.
         let unkept: Record<string, unknown> = {};
@@ -138,15 +148,19 @@ export class FlowRunner {
             retried = await writes.keep({ [failuresKey]: failures }).then(() => true, () => false);
             throw error;
           }
-          return await this.setAside(update, start, writes, send, { failures, failure: failureKind(error) }).catch(() => {
+          const reply = await this.setAside(update, start, writes, send, { failures, failure: failureKind(error) }).catch(() => {
             throw error;
           });
+          ended('handled');
+          return reply;
         }
         await send(outcome.reply);
         await writes.finish(outcome.session);
+        ended('handled');
         return outcome.reply;
       });
     } catch (error) {
+      ended('failed');
       this.options.onError(error, update);
       if (!retried) await this.tellUnavailable(update, send);
       throw error;

@@ -73,7 +73,8 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
 
     await postgres.stop();
     const whileDown = await customer.presses('Передать');
-    const health = await fetch(`${app.url}/health`).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const probe = (path: string) => fetch(`${app.url}${path}`).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const [health, ready] = [await probe('/health'), await probe('/ready')];
     await postgres.start();
     const afterwards = await customer.redeliver();
 
@@ -81,7 +82,9 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
     const lost = afterwards.filter((status) => status !== 200).length;
     process.stdout.write(`PostgreSQL stopped: webhook while down ${whileDown}, /health ${JSON.stringify(health)}, redelivered ${JSON.stringify(afterwards)}; lost updates ${lost}, readings saved ${saved.length} of 2\n`);
     expect(whileDown).toBeGreaterThanOrEqual(500);
-    expect(health).toEqual({ status: 503, body: { status: 'degraded', database: 'down', redis: 'ok' } });
+    // Alive (nothing to restart), but not ready for customers.
+    expect(health).toEqual({ status: 200, body: { status: 'degraded', database: 'down', redis: 'ok' } });
+    expect(ready).toEqual({ status: 503, body: { ready: false, draining: false, database: 'down', redis: 'ok' } });
     expect(lost).toBe(0);
     expect(saved.map((reading) => reading.value).sort()).toEqual([day, night].sort());
     expect(customer.texts().some((text) => /^Показания приняты \d/.test(text))).toBe(true);
