@@ -6,6 +6,7 @@ import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { play } from '../support/test-app';
+import { browserEnv } from '../support/browser-env';
 import { customerFiles } from '../support/customer-files';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -18,7 +19,7 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
   const both = bothChannels();
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+    browser = await chromium.launch({ executablePath: chromiumPath, env: browserEnv(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
   });
   afterAll(() => browser?.close());
 
