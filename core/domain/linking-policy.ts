@@ -6,6 +6,11 @@ export const linkingPolicy = {
    * failures from everywhere, the account only slows down.
    */
   maxFailures: 5,
+  /**
+   * Failed proofs from one network address (a household's Wi-Fi, a carrier's shared address) from
+   * all its chats before its proofs slow down; each browser has its own `maxFailures` first.
+   */
+  networkFailures: 10,
   /** Distinct account numbers one origin may look up within `failureWindowMs`: numbers cannot be enumerated. */
   maxLookups: 10,
   /** The longest an account's slow-down makes anyone wait. */
@@ -33,12 +38,13 @@ export function combinedStatus(statuses: readonly AttemptStatus[]): AttemptStatu
 }
 
 /**
- * An account many strangers failed on slows down rather than locks: past `maxFailures` from all
- * origins, the next proof waits 2, 4, 8… seconds after the latest failure (at most `maxSlowDownMs`).
+ * An account many strangers failed on, or a network address many chats failed from, slows down
+ * rather than locks: past `after` failures, the next proof waits 2, 4, 8… seconds after the
+ * latest failure (at most `maxSlowDownMs`). Nobody behind it is shut out for a day.
  */
-export function accountSlowDown(failures: readonly Date[], now: Date): AttemptStatus {
+export function slowDown(failures: readonly Date[], now: Date, after: number = linkingPolicy.maxFailures): AttemptStatus {
   const recent = inWindow(failures, now);
-  const over = recent.length - linkingPolicy.maxFailures;
+  const over = recent.length - after;
   if (over < 0) return { remaining: linkingPolicy.maxFailures, pausedUntil: null };
   const until = Math.max(...recent) + Math.min(linkingPolicy.maxSlowDownMs, 2 ** (over + 1) * 1000);
   return { remaining: linkingPolicy.maxFailures, pausedUntil: until > now.getTime() ? new Date(until) : null };

@@ -6,12 +6,14 @@ export const LinkFailure = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     chatKey: p.string(),
-    /** Where the chat comes from: a Telegram user, a web client's address; new chats from there share its count. */
+    /** Whose count it is: a Telegram user, a web chat's browser. */
     origin: p.string().default(''),
+    /** The network address a web chat's browser opened the chat from (`ip:…`): its chats share a slow-down, not a wall. */
+    network: p.string().nullable(),
     accountNumber: p.string().length(12).nullable(),
     failedAt: p.datetime(),
   },
-  indexes: [{ properties: ['chatKey', 'failedAt'] }, { properties: ['origin', 'failedAt'] }, { properties: ['accountNumber', 'failedAt'] }],
+  indexes: [{ properties: ['chatKey', 'failedAt'] }, { properties: ['origin', 'failedAt'] }, { properties: ['accountNumber', 'failedAt'] }, { properties: ['network', 'failedAt'] }],
 });
 
 /** An account number an origin looked up: a budget of distinct numbers a day. */

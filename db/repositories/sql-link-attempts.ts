@@ -1,16 +1,18 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { chatKey, type ChatAddress } from '../../core/domain/channel';
-import { accountSlowDown, attemptStatus, combinedStatus, linkingPolicy, type AttemptStatus } from '../../core/domain/linking-policy';
+import { attemptStatus, combinedStatus, linkingPolicy, slowDown, type AttemptStatus } from '../../core/domain/linking-policy';
 import type { LinkAttempts } from '../../core/ports';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
 import { inTransaction } from '../transaction';
 
 /**
- * Failed proofs and account look-ups, counted per origin: a Telegram user (its private chat), or
- * the address a web chat's browser opened the chat from. New web identities from one address
- * share its counts, so a script cannot get fresh attempts by opening new chats.
+ * Failed proofs counted per origin: a Telegram user (its private chat), or a web chat's browser;
+ * and per network address a web chat came from, where many chats' failures only slow that address
+ * down (a household's other browsers still link). Account look-ups are counted per address, so a
+ * script cannot enumerate numbers by opening new chats; new chats per address are limited where
+ * they are opened (the web chat's token).
  */
 export class SqlLinkAttempts implements LinkAttempts {
   constructor(private readonly orm: MikroORM) {}
@@ -18,11 +20,12 @@ export class SqlLinkAttempts implements LinkAttempts {
   /** Read before every proof: plain rows, one statement. */
   async status(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
     const { rows } = plainQueryOf(this.orm);
-    return statusIn(rows, await originOf(rows, chat), account, now);
+    return statusIn(rows, await whereFrom(rows, chat), account, now);
   }
 
   async recordFailure(chat: ChatAddress, account: AccountNumber | null, now: Date): Promise<void> {
-    await this.orm.em.fork().insert(LinkFailure, { chatKey: chatKey(chat), origin: await originOf(plainQueryOf(this.orm).rows, chat), accountNumber: account, failedAt: now });
+    const from = await whereFrom(plainQueryOf(this.orm).rows, chat);
+    await this.orm.em.fork().insert(LinkFailure, { chatKey: chatKey(chat), origin: from.origin, network: from.network, accountNumber: account, failedAt: now });
   }
 
   async claim(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ claim: number } | { pausedUntil: Date }> {
@@ -31,10 +34,10 @@ export class SqlLinkAttempts implements LinkAttempts {
       const { rows, lockingRead } = plainQueryOf(this.orm).within(transaction);
       // The account's row is locked for the count and the insert: concurrent claims queue up here.
       await rows(`select number from account where number = ?${lockingRead}`, [account]);
-      const origin = await originOf(rows, chat);
-      const status = await statusIn(rows, origin, account, now);
+      const from = await whereFrom(rows, chat);
+      const status = await statusIn(rows, from, account, now);
       if (status.pausedUntil) return { pausedUntil: status.pausedUntil };
-      return { claim: await em.insert(LinkFailure, { chatKey: chatKey(chat), origin, accountNumber: account, failedAt: now }) };
+      return { claim: await em.insert(LinkFailure, { chatKey: chatKey(chat), origin: from.origin, network: from.network, accountNumber: account, failedAt: now }) };
     });
   }
 
@@ -44,9 +47,10 @@ export class SqlLinkAttempts implements LinkAttempts {
 
   async lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ allowed: true } | { pausedUntil: Date }> {
     const { rows } = plainQueryOf(this.orm);
-    const origin = await originOf(rows, chat);
+    const { origin, network } = await whereFrom(rows, chat);
+    const lookups = network ?? origin;
     const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
-    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [origin, since])).map((row) => ({
+    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [lookups, since])).map((row) => ({
       account: row['account_number'],
       at: dateColumn(row['looked_up_at']),
     }));
@@ -55,7 +59,7 @@ export class SqlLinkAttempts implements LinkAttempts {
     if (distinct.size >= linkingPolicy.maxLookups) {
       return { pausedUntil: new Date((looked[0] as { at: Date }).at.getTime() + linkingPolicy.failureWindowMs) };
     }
-    await this.orm.em.fork().insert(AccountLookup, { origin, accountNumber: account, lookedUpAt: now });
+    await this.orm.em.fork().insert(AccountLookup, { origin: lookups, accountNumber: account, lookedUpAt: now });
     return { allowed: true };
   }
 
@@ -76,34 +80,41 @@ export class SqlLinkAttempts implements LinkAttempts {
 
 type Rows = PlainQuery['rows'];
 
-/** The origin's own failures, its failures on this account, and the account's slow-down, from one statement. */
-async function statusIn(rows: Rows, origin: string, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
+/** Whose count a chat's failures are, and the network address it came from (a web chat's, when known). */
+interface WhereFrom {
+  readonly origin: string;
+  readonly network: string | null;
+}
+
+/**
+ * The origin's own failures, its failures on this account, the account's slow-down and the
+ * network's, from one statement.
+ */
+async function statusIn(rows: Rows, { origin, network }: WhereFrom, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
   const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
-  if (!account) {
-    const failures = await rows('select failed_at from link_failure where origin = ? and failed_at > ?', [origin, since]);
-    return attemptStatus(failures.map((row) => dateColumn(row['failed_at'])), now);
-  }
   const failures = (
-    await rows('select failed_at, origin = ? as by_origin, account_number = ? as on_account from link_failure where (origin = ? or account_number = ?) and failed_at > ?', [
+    await rows('select failed_at, origin = ? as by_origin, account_number = ? as on_account, network = ? as from_network from link_failure where (origin = ? or account_number = ? or network = ?) and failed_at > ?', [
       origin,
-      account,
+      account ?? '',
+      network ?? '',
       origin,
-      account,
+      account ?? '',
+      network ?? '',
       since,
     ])
-  ).map((row) => ({ at: dateColumn(row['failed_at']), byOrigin: booleanColumn(row['by_origin']), onAccount: booleanColumn(row['on_account']) }));
+  ).map((row) => ({ at: dateColumn(row['failed_at']), byOrigin: booleanColumn(row['by_origin']), onAccount: booleanColumn(row['on_account']), fromNetwork: booleanColumn(row['from_network']) }));
   const times = (rows: typeof failures) => rows.map((row) => row.at);
   return combinedStatus([
     attemptStatus(times(failures.filter((row) => row.byOrigin)), now),
-    attemptStatus(times(failures.filter((row) => row.byOrigin && row.onAccount)), now),
-    accountSlowDown(times(failures.filter((row) => row.onAccount)), now),
+    ...(account ? [attemptStatus(times(failures.filter((row) => row.byOrigin && row.onAccount)), now), slowDown(times(failures.filter((row) => row.onAccount)), now)] : []),
+    ...(network ? [slowDown(times(failures.filter((row) => row.fromNetwork)), now, linkingPolicy.networkFailures)] : []),
   ]);
 }
 
-/** A Telegram private chat is its user; a web chat counts where its browser opened it, when known. */
-async function originOf(rows: Rows, chat: ChatAddress): Promise<string> {
-  if (chat.channel === 'telegram') return `telegram:${chat.id}`;
+/** A Telegram private chat is its user; a web chat is its browser, from the address it opened the chat at, when known. */
+async function whereFrom(rows: Rows, chat: ChatAddress): Promise<WhereFrom> {
+  if (chat.channel === 'telegram') return { origin: `telegram:${chat.id}`, network: null };
   const [identity] = await rows('select origin from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
-  const origin = identity?.['origin'];
-  return typeof origin === 'string' ? origin : chatKey(chat);
+  const network = identity?.['origin'];
+  return { origin: chatKey(chat), network: typeof network === 'string' ? network : null };
 }

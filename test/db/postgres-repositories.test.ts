@@ -155,7 +155,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.locale(newcomer)).toBe('en');
   });
 
-  it('reads an account\'s settings with a change waiting, and counts a web chat\'s failures where its browser opened it', async () => {
+  it('reads an account\'s settings with a change waiting, and counts a web chat\'s failures per browser, and slows down the address they share', async () => {
     const settings = new SqlSettings(orm);
     await settings.setReadingsWithoutLink(account('100000000003'), { allowed: true, change: { allowed: false, from: '2026-11-25T09:00:00.000Z' } });
     await settings.setManagementByOthers(account('100000000003'), false);
@@ -179,8 +179,15 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       statements.mockRestore();
     }
     const now = new Date('2026-11-24T12:00:00Z');
-    await attempts.recordFailure(first, null, now);
-    expect(await attempts.status(second, null, now)).toEqual({ remaining: 4, pausedUntil: null });
+    // Each browser has its own five; the address they share only slows down past ten failures.
+    for (let failure = 0; failure < 5; failure += 1) await attempts.recordFailure(first, null, now);
+    expect(await attempts.status(first, null, now)).toMatchObject({ remaining: 0 });
+    expect(await attempts.status(second, null, now)).toEqual({ remaining: 5, pausedUntil: null });
+    const third = { channel: 'webchat' as const, id: 'tab-3' };
+    await identities.recordOrigin(third, 'ip:203.0.113.7');
+    for (let failure = 0; failure < 5; failure += 1) await attempts.recordFailure(third, null, now);
+    expect(await attempts.status(second, null, now)).toEqual({ remaining: 5, pausedUntil: new Date(now.getTime() + 2_000) });
+    expect(await attempts.status(second, null, new Date(now.getTime() + 2_001))).toEqual({ remaining: 5, pausedUntil: null });
   });
 
   it('counts failures per origin and per account from it, and only slows an account down for everyone', async () => {

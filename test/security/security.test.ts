@@ -227,6 +227,30 @@ describe('security: enumeration and lock-out', () => {
     }
   }, 60_000);
 
+  it("lets an honest browser link behind the address another browser failed from five times: limits per browser, the address only slows down", async () => {
+    const app = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
+    const channel = await new BotFrameworkChannel(app.url).start();
+    try {
+      const browser = async (secret: string) => {
+        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77' }, body: JSON.stringify({ user: secret }) });
+        return channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
+      };
+      const guesser = await browser('household-browser-one-secret');
+      const failures: string[] = [];
+      await play(guesser, [{ say: '/link' }, { say: '100000000001' }, { press: 'Да' }, { press: 'Принимаю и согласен' }]);
+      for (let guess = 0; guess < 5; guess += 1) failures.push((await guesser.says(`${100 + guess},00`))[0]?.text ?? '');
+      const honest = await browser('household-browser-two-secret');
+      const transcript = await play(honest, [{ say: '/link' }, { say: '100000000002' }, { press: 'Да' }, { press: 'Принимаю и согласен' }, { say: '2187,45' }]);
+      const linked = transcript.at(-1)?.[0]?.text ?? '';
+      process.stdout.write(`two browsers behind one address: the first's answers ${JSON.stringify(failures.map((text) => text.slice(0, 40)))}; the second: ${linked.slice(0, 60)}\n`);
+      expect(failures.at(-1)).toMatch(/^Слишком много неудачных попыток/);
+      expect(linked).toBe('Готово! Лицевой счёт 100000000002 привязан к этому чату.');
+    } finally {
+      await channel.stop();
+      await app.close();
+    }
+  });
+
   it('never locks the owner out because strangers failed: the account only slows down, and its e-mail is told once', async () => {
     const world = await createWorld();
     try {
