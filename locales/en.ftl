@@ -793,6 +793,7 @@ desk-send = Send the answer
 desk-file-size = { $size } MB
 desk-files = Files for the answer (up to { $max }, up to { $size } MB each: images or PDF)
 desk-answer-refused = The answer was not sent: { $reason } Its text is kept below.
+desk-answer-repeated = the same answer was sent { $at }. To send it again, press «Send the answer» once more.
 desk-close = Close the appeal
 
 ## pay

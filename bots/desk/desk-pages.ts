@@ -67,7 +67,7 @@ ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><the
     );
   }
 
-  thread(login: string, csrf: string, appeal: FiledAppeal, messages: readonly AppealMessage[], replyKey: string, refused?: { readonly error: Text; readonly text: string }): string {
+  thread(login: string, csrf: string, appeal: FiledAppeal, messages: readonly AppealMessage[], replyKey: string, refused?: { readonly error: Text; readonly text: string; readonly repeat?: true }): string {
     const facts: [Text, string][] = [
       [text('appeal-field-topic'), this.localizer.format('ru', topicNames[appeal.topic])],
       [text('appeal-field-name'), appeal.name],
@@ -93,7 +93,7 @@ ${message('customer', appeal.filedAt, appeal.message, appeal.attachments)}${mess
 ${
   open
     ? `<form method="post" enctype="multipart/form-data" action="/desk/appeals/${encodeURIComponent(appeal.number)}/answer"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><input type="hidden" name="key" value="${escapeHtml(replyKey)}">
-${refused ? `<p class="error" role="alert">${this.say(text('desk-answer-refused', { reason: words(refused.error) }))}</p>` : ''}
+${refused ? `<p class="error" role="alert">${this.say(text('desk-answer-refused', { reason: words(refused.error) }))}</p>` : ''}${refused?.repeat ? '<input type="hidden" name="repeat" value="yes">' : ''}
 <label for="answer">${this.say(text('desk-answer'))}</label><textarea id="answer" name="text" maxlength="10000" required>${escapeHtml(refused?.text ?? '')}</textarea>
 <label for="files">${this.say(text('desk-files', { max: attachmentLimits.files, size: megabytes(attachmentLimits.bytes) }))}</label><input id="files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif,application/pdf">
 <p><button class="primary" type="submit">${this.say(text('desk-send'))}</button></p></form>

@@ -3,9 +3,9 @@ import type { Request, Response, Server } from 'restify';
 import { isAppealNumber } from '../../core/domain/appeal';
 import { z } from 'zod';
 import type { Localizer } from '../../core/localizer';
-import { answerAppeal, closeAppeal } from '../../core/operator/answer-appeal';
+import { answerAppeal, closeAppeal, sameAnswerGiven } from '../../core/operator/answer-appeal';
 import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../core/ports';
-import { text, type Text } from '../../core/text';
+import { moment, text, type Text } from '../../core/text';
 import type { DeskOperator, SqlOperators } from '../../db/repositories/sql-operators';
 import { clientAddress, networkOf } from '../http/request-origin';
 import { signInGuard, signInVerdict } from '../../core/operator/sign-in-guard';
@@ -27,7 +27,7 @@ const sessionHours = 8;
 const cookieName = 'energobot_desk';
 const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
-const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), repeat: z.literal('yes').optional() });
 const newPassword = withCsrf.extend({ current: z.string().max(200).default(''), password: z.string().min(12).max(200) });
 const appealNumber = z.string().refine(isAppealNumber);
 const status = z.enum(['received', 'answered', 'closed']).catch('received');
@@ -123,7 +123,7 @@ export function mountDesk(server: Server, desk: Desk): void {
   });
 
   /** The thread's page, with the answer's form (a refused one keeps its text and says why). */
-  const threadPage = async (res: Response, current: { operator: DeskOperator; csrf: string }, number: string, refused?: { error: Text; text: string }) => {
+  const threadPage = async (res: Response, current: { operator: DeskOperator; csrf: string }, number: string, refused?: { error: Text; text: string; repeat?: true }) => {
     const found = await desk.services.appeals.thread(number);
     if (!found) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
     html(res, refused ? 400 : 200, pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url'), refused));
@@ -165,6 +165,9 @@ export function mountDesk(server: Server, desk: Desk): void {
     if (!reply.ok) return threadPage(res, current, number.data, { error: reply.error, text: String(reply.fields['text'] ?? '') });
     const form = answer.safeParse(reply.fields);
     if (!form.success) return redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
+    // The same words again within a day (Back, then send): only when the operator says so.
+    const given = form.data.repeat ? undefined : sameAnswerGiven((await desk.services.appeals.thread(number.data))?.messages ?? [], form.data.text, new Date());
+    if (given) return threadPage(res, current, number.data, { error: text('desk-answer-repeated', { at: moment(new Date(given.at)) }), text: form.data.text, repeat: true });
     // The form's own key: a double click or a resent form answers once.
     const outcome = await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
     if (typeof outcome === 'object') return threadPage(res, current, number.data, { error: outcome.refused, text: form.data.text });

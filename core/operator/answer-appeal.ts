@@ -1,9 +1,19 @@
 import type { Localizer } from '../localizer';
 import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../ports';
+import type { AppealMessage } from '../domain/appeal';
 import { taskButton } from '../actions';
 import { text, type Text } from '../text';
 import { keepable } from '../typed-text';
 import { keepOperatorFiles } from '../appeals/appeal-files';
+
+/** An answer the same as one given to the appeal this recently is most likely the same one sent twice. */
+export const repeatedAnswerWithinMs = 24 * 3600_000;
+
+/** The operator's earlier answer to the appeal with the same words, within a day: the desk asks before sending it again. */
+export function sameAnswerGiven(messages: readonly AppealMessage[], answer: string, now: Date): AppealMessage | undefined {
+  const words = (said: string) => keepable(said).trim().replace(/\s+/g, ' ');
+  return messages.findLast((message) => message.from === 'operator' && words(message.text) === words(answer) && now.getTime() - Date.parse(message.at) < repeatedAnswerWithinMs);
+}
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import * as passwords from '../../bots/desk/passwords';
+import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlOperators } from '../../db/repositories/sql-operators';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -107,5 +108,36 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     const out = await desk.form('/desk/sign-out', {}, session);
     expect(out.status).toBe(303);
     expect(await desk.csrf(session)).toBeNull();
+  });
+
+  it('asks before the same answer goes to an appeal twice within a day (Back, then send again), and sends it when confirmed', async () => {
+    await handOut('anna', password);
+    const desk = deskClient(one!, '198.51.100.50');
+    const session = (await desk.signIn('anna', password)).cookie as string;
+    const appeal = await new SqlAppeals(one!.runtime.orm).file({
+      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет?', attachments: [] },
+      chat: { channel: 'telegram', id: '1901' },
+      locale: 'ru',
+      at: new Date(),
+    });
+    const answer = async (key: string, extra: Record<string, string> = {}) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ csrf: (await desk.csrf(session)) as string, key, text: 'Сегодня к 21:00.', ...extra })) form.set(name, value);
+      const response = await fetch(`${one!.url}/desk/appeals/${encodeURIComponent(appeal.number)}/answer`, { method: 'POST', redirect: 'manual', headers: { cookie: session, 'x-forwarded-for': '198.51.100.50' }, body: form });
+      return { status: response.status, page: await response.text() };
+    };
+    const first = await answer('desk-form-key-000000001');
+    const again = await answer('desk-form-key-000000002');
+    const operatorMessages = async () => ((await new SqlAppeals(one!.runtime.orm).thread(appeal.number))?.messages ?? []).filter((message) => message.from === 'operator').length;
+    const beforeConfirming = await operatorMessages();
+    const confirmed = await answer('desk-form-key-000000003', { repeat: 'yes' });
+    process.stdout.write(`the same desk answer twice: ${first.status}, then ${again.status} (asked), then confirmed ${confirmed.status}; answers in the thread ${beforeConfirming} → ${await operatorMessages()}\n`);
+    expect(first.status).toBe(303);
+    expect(again.status).toBe(400);
+    expect(again.page).toContain('такой же ответ уже отправлен');
+    expect(again.page).toContain('name="repeat" value="yes"');
+    expect(beforeConfirming).toBe(1);
+    expect(confirmed.status).toBe(303);
+    expect(await operatorMessages()).toBe(2);
   });
 });
