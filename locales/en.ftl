@@ -93,6 +93,7 @@ link-not-matched =
        *[other] { $remaining } attempts left.
     }
 link-paused = Too many failed attempts. Linking is paused until { $until } (Moscow time).
+link-wait = Checking is paused for a little while: there were many failed attempts on this account or from your internet address lately, perhaps not yours. Please try again after { $until } (Moscow time).
 link-too-many = At most { $max } accounts can be linked to one chat. Unlink one of them to add another.
 link-done = Done! Account { $account } is now linked to this chat.
 link-done-active = Done! Account { $account } is now linked to this chat and is the active one: everything you do goes to it. Switch accounts under “My accounts”.

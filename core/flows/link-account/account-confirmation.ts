@@ -3,6 +3,7 @@ import { taskButton } from '../../actions';
 import type { AccountCard } from '../../domain/account';
 import { parseAccountNumber, type AccountNumber } from '../../domain/account-number';
 import { maskAddress } from '../../domain/address';
+import { linkingPolicy } from '../../domain/linking-policy';
 import type { FlowServices } from '../../services';
 import { moment, text, type Text } from '../../text';
 
@@ -10,6 +11,13 @@ export const cancelButtons = [taskButton('cancel')];
 
 /** What the account number is asked for: the answers speak of linking, of readings only, or of an appeal. */
 export type Purpose = 'link' | 'readings' | 'appeal';
+
+/**
+ * A pause no longer than a slow-down is not this chat's own doing (strangers failed on the
+ * account, other chats from its address): the customer is asked to wait a little, not blamed.
+ */
+const pausedWords = (purpose: Purpose, until: Date, now: Date): Text =>
+  until.getTime() - now.getTime() <= linkingPolicy.maxSlowDownMs ? text('link-wait', { until: moment(until) }) : wording[purpose].paused(until);
 
 const wording: Record<Purpose, { paused(until: Date): Text; notMatched(remaining: number): Text }> = {
   link: { paused: (until) => text('link-paused', { until: moment(until) }), notMatched: (remaining) => text('link-not-matched', { remaining }) },
@@ -28,7 +36,7 @@ export async function confirmedAccount(chat: Chat, services: FlowServices, linke
     // Each number looked up counts against where the chat comes from: numbers cannot be tried in bulk.
     const lookup = await services.attempts.lookup(chat.address, number, await services.now());
     if ('pausedUntil' in lookup) {
-      await reportPaused(chat, lookup.pausedUntil, purpose);
+      await reportPaused(chat, services, lookup.pausedUntil, purpose);
       return null;
     }
     if (await isPaused(chat, services, number, purpose)) return null;
@@ -67,18 +75,19 @@ export async function failed(chat: Chat, services: FlowServices, account: Accoun
 /** Tells how many attempts are left after a failure already counted; true when it paused. */
 export async function reportFailure(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
   const status = await services.attempts.status(chat.address, account, await services.now());
-  if (status.pausedUntil) return reportPaused(chat, status.pausedUntil, purpose);
+  if (status.pausedUntil) return reportPaused(chat, services, status.pausedUntil, purpose);
   await chat.say(wording[purpose].notMatched(status.remaining));
   return false;
 }
 
-export async function reportPaused(chat: Chat, until: Date, purpose: Purpose): Promise<true> {
-  await chat.say(wording[purpose].paused(until));
+export async function reportPaused(chat: Chat, services: FlowServices, until: Date, purpose: Purpose): Promise<true> {
+  await chat.say(pausedWords(purpose, until, await services.now()));
   return true;
 }
 
 export async function isPaused(chat: Chat, services: FlowServices, account: AccountNumber | null, purpose: Purpose): Promise<boolean> {
-  const { pausedUntil } = await services.attempts.status(chat.address, account, await services.now());
-  if (pausedUntil) await chat.say(wording[purpose].paused(pausedUntil));
+  const now = await services.now();
+  const { pausedUntil } = await services.attempts.status(chat.address, account, now);
+  if (pausedUntil) await chat.say(pausedWords(purpose, pausedUntil, now));
   return pausedUntil !== null;
 }

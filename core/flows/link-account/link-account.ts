@@ -66,7 +66,7 @@ async function provenByPayment(chat: Chat, services: FlowServices, card: Account
     // The attempt is taken before the amount is checked: a failure is counted whatever happens next.
     const attempt = await services.attempts.claim(chat.address, account, checkedAt);
     if ('pausedUntil' in attempt) {
-      await reportPaused(chat, attempt.pausedUntil, 'link');
+      await reportPaused(chat, services, attempt.pausedUntil, 'link');
       return false;
     }
     const paid = await services.accounts.hasPayment(
