@@ -19,8 +19,10 @@ export interface FormLimits {
 /**
  * Reads a `multipart/form-data` body into memory, never past the limits: a file over its size
  * or one file too many stops the reading and names the problem. Nothing touches the disk.
+ * `keep`, when given, takes each file as soon as it has arrived, one after another, and what it
+ * returns is what the form holds: a caller that stores files holds one at a time, not all.
  */
-export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form> {
+export function readForm(req: IncomingMessage, limits: FormLimits, keep: (file: FormFile) => Promise<FormFile> = async (file) => file): Promise<Form> {
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
@@ -33,6 +35,7 @@ export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form
     const files: FormFile[] = [];
     let stopped = false;
     const pending: Promise<void>[] = [];
+    let kept: Promise<unknown> = Promise.resolve();
     // The rest of the body is read and dropped, so the client hears the answer.
     const stop = (problem: 'too-large' | 'too-many' | 'malformed') => {
       if (stopped) return;
@@ -48,8 +51,13 @@ export function readForm(req: IncomingMessage, limits: FormLimits): Promise<Form
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('limit', () => stop('too-large'));
           stream.on('close', () => {
-            files.push({ field, name: info.filename ?? '', mime: info.mimeType, bytes: Buffer.concat(chunks) });
-            done();
+            const file = { field, name: info.filename ?? '', mime: info.mimeType, bytes: Buffer.concat(chunks) };
+            chunks.length = 0;
+            kept = kept.then(() => (stopped ? file : keep(file))).then((one) => files.push(one));
+            void kept.then(() => done(), () => {
+              stop('malformed');
+              done();
+            });
           });
         }),
       );

@@ -177,28 +177,31 @@ export class DirectLineRelay {
     );
     server.post(`${basePath}/conversations/:id/upload`, async (req: Request, res: Response) =>
       this.withConversation(req, res, req.params['id'], async (conversation) => {
-        const form = await readForm(req, uploadLimits);
+        const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), this.trustedProxies));
+        const attachments: { contentType: string; contentUrl: string; name: string }[] = [];
+        let overBudget = false;
+        // Each file is judged by its bytes as it arrives, as the appeal will judge it, and stored at
+        // once: what the rule refuses is kept as its first bytes only, and one file is held at a time.
+        const form = await readForm(req, uploadLimits, async (file) => {
+          if (file.field === 'activity') return file;
+          const kind = attachmentKind(file.bytes);
+          const bytes = kind.ok ? file.bytes : file.bytes.subarray(0, refusedFileHead);
+          overBudget ||= !this.uploadsPerConversation.take(conversation.id, bytes.length) || !this.uploadsPerAddress.take(address, bytes.length);
+          if (!overBudget) {
+            const name = file.name.slice(-200) || 'file';
+            const token = await this.files.put({ name, mime: kind.ok ? kind.value : 'application/octet-stream', bytes });
+            attachments.push({ contentType: kind.ok ? kind.value : file.mime.slice(0, 128), contentUrl: `${this.publicUrl()}/files/${token}`, name });
+          }
+          return { ...file, bytes: Buffer.alloc(0) };
+        });
         if (!form.ok) {
           const status = form.problem === 'malformed' ? 400 : 413;
           return void res.send(status, { error: { code: status === 400 ? 'BadArgument' : 'MessageSizeTooBig', message: `upload refused: ${form.problem}` } });
         }
+        if (overBudget) return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
         const described = form.files.find((file) => file.field === 'activity');
         const parsed = customerActivity.safeParse(described ? jsonOf(described.bytes) : { type: 'message' });
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
-        const uploaded = form.files.filter((one) => one.field !== 'activity');
-        // Each file judged by its bytes, as the appeal will judge it: what the rule refuses is not kept.
-        const judged = uploaded.map((file) => ({ file, kind: attachmentKind(file.bytes) }));
-        const bytes = judged.reduce((sum, { file, kind }) => sum + (kind.ok ? file.bytes.length : Math.min(file.bytes.length, refusedFileHead)), 0);
-        const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), this.trustedProxies));
-        if (!this.uploadsPerConversation.take(conversation.id, bytes) || !this.uploadsPerAddress.take(address, bytes)) {
-          return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
-        }
-        const attachments = [];
-        for (const { file, kind } of judged) {
-          const name = file.name.slice(-200) || 'file';
-          const token = await this.files.put(kind.ok ? { name, mime: kind.value, bytes: file.bytes } : { name, mime: 'application/octet-stream', bytes: file.bytes.subarray(0, refusedFileHead) });
-          attachments.push({ contentType: kind.ok ? kind.value : file.mime.slice(0, 128), contentUrl: `${this.publicUrl()}/files/${token}`, name });
-        }
         const activity = await this.append(conversation, { ...parsed.data, attachments, from: { id: conversation.userId, role: 'user' } });
         res.send(200, { id: activity.id });
         await this.toBot(conversation, activity);
