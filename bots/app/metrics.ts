@@ -18,6 +18,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly providerCalls = new Histogram({
+    name: 'energobot_provider_call_seconds',
+    help: "Calls to the payment provider's API, by provider, call and outcome.",
+    labelNames: ['provider', 'call', 'outcome'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  /** One call to a provider's API (YooKassa), as `YooKassaPayments` reports it. */
+  providerCall(provider: string): (call: string, ms: number, outcome: 'ok' | 'failed') => void {
+    return (call, ms, outcome) => this.providerCalls.observe({ provider, call, outcome }, ms / 1000);
+  }
+
   constructor(backlog: SqlBacklog) {
     new Gauge({
       name: 'energobot_outbox_depth',

@@ -82,6 +82,7 @@ export async function createRuntime(
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, commandTimeout: 2_000, connectTimeout: 3_000, enableAutoPipelining: true, ...(config.redisKeyPrefix && { keyPrefix: config.redisKeyPrefix }) }) : undefined;
   // Reconnecting is ioredis's own business; what fails meanwhile fails the update, which is delivered again.
   redis?.on('error', (error: unknown) => log.debug('redis connection failed; reconnecting', errorFields(error)));
+  const metrics = new Metrics(new SqlBacklog(orm));
   const mailQueue = new SqlMailQueue(orm);
   const localizer = new Localizer(config.timeZone);
   const files = new SqlFileStore(orm);
@@ -89,7 +90,12 @@ export async function createRuntime(
   const orders = new SqlPaymentOrders(orm);
   const yookassa =
     config.yookassa &&
-    new YooKassaPayments(orders, { ...config.yookassa, returnUrl: paymentPageBase }, (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch));
+    new YooKassaPayments(
+      orders,
+      { ...config.yookassa, returnUrl: paymentPageBase },
+      (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch),
+      metrics.providerCall('yookassa'),
+    );
   const secret = async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links'));
   const renderer = new ReceiptRenderer();
   const issuedReceipts = new SqlIssuedReceipts(orm);
@@ -126,7 +132,6 @@ export async function createRuntime(
     policy: config.policy,
   };
   const deadLetters = new SqlDeadLetters(orm);
-  const metrics = new Metrics(new SqlBacklog(orm));
   const runner = new FlowRunner({
     services,
     states: redis

@@ -56,6 +56,9 @@ describe('YooKassa API v3', () => {
     const markup = api.messagesTo(901).at(-1)?.params['reply_markup'] as { inline_keyboard: { url?: string }[][] };
     expect(markup.inline_keyboard[0]?.[0]?.url).toBe(payment?.confirmation.confirmation_url);
     expect((await fetch(`${app.url}/pay/${order.id}`)).status).toBe(404);
+    // The operator sees the provider's calls and how long they took.
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^energobot_provider_call_seconds_count\{provider="yookassa",call="POST \/v3\/payments",outcome="ok"\} 1$/m);
   });
 
   it('treats a notification as a trigger: only what the API says counts, and only once', async () => {

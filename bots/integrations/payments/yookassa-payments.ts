@@ -33,6 +33,8 @@ export class YooKassaPayments implements Payments {
     private readonly settings: YooKassaSettings,
     /** A payment that does not match the order it names: logged, and nothing changes. */
     private readonly onMismatch: (mismatch: Record<string, unknown>) => void = () => undefined,
+    /** Each call to the API, how long it took and how it ended: what the operator's dashboard shows. */
+    private readonly timed: (call: string, ms: number, outcome: 'ok' | 'failed') => void = () => undefined,
   ) {}
 
   pending(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
@@ -76,6 +78,19 @@ export class YooKassaPayments implements Payments {
   }
 
   private async call(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<unknown> {
+    const began = Date.now();
+    const call = `${method} ${path.replace(/\/[^/]{20,}$/, '/:id')}`;
+    try {
+      const result = await this.request(method, path, options);
+      this.timed(call, Date.now() - began, 'ok');
+      return result;
+    } catch (error) {
+      this.timed(call, Date.now() - began, 'failed');
+      throw error;
+    }
+  }
+
+  private async request(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown }): Promise<unknown> {
     const response = await fetch(`${this.settings.apiUrl}${path}`, {
       method,
       headers: {
