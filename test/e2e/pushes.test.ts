@@ -38,6 +38,20 @@ describe('messages the bot starts: readings accepted for billing', () => {
     expect(await both.app.runtime.orm.em.fork().count(ChatPush, { sentAt: null })).toBe(0);
   });
 
+  it('answers bad or stale input from billing with what it did, and tells no chat anything', async () => {
+    await play(new TelegramCustomer(both.api, 705), [...linkingScript, ...readingsScript(await demoMeter(both.app.runtime.orm))]);
+    const sent = both.api.messagesTo(705).length;
+    const answers = [];
+    for (const body of [{ account: '100000000001', period: '2019-03' }, { account: '100000000001', period: '2026-13' }, { account: '1000', period: period() }, { period: period() }, 'not json']) {
+      const response = await accept(body);
+      answers.push([response.status, await response.json()]);
+    }
+    await both.app.pushes.kick();
+    expect(answers).toEqual([[200, { accepted: 0, notified: 0 }], [400, expect.any(Object)], [400, expect.any(Object)], [400, expect.any(Object)], [400, expect.any(Object)]]);
+    expect(both.api.messagesTo(705)).toHaveLength(sent);
+    expect(await both.app.runtime.orm.em.fork().count(ChatPush, {})).toBe(0);
+  });
+
   it('speaks to a web chat that never chose a language in the language of its page', async () => {
     await play(both.channel.customer('web-704', 'en-US'), [
       { say: '/link' },
