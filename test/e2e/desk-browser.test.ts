@@ -6,7 +6,7 @@ import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { play } from '../support/test-app';
-import { browserEnv } from '../support/browser-env';
+import { machineClock, shiftedClock } from '../support/machine-clock';
 import { customerFiles } from '../support/customer-files';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -19,7 +19,7 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
   const both = bothChannels();
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, env: browserEnv(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+    browser = await chromium.launch({ executablePath: chromiumPath, env: machineClock(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
   });
   afterAll(() => browser?.close());
 
@@ -32,7 +32,7 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
 
     const added = execFileSync(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'desk', 'operator-add.ts'), 'irina'], {
       cwd: root,
-      env: { PATH: process.env['PATH'] ?? '', SQLITE_PATH: join(both.app.dir, 'energobot.sqlite') },
+      env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), SQLITE_PATH: join(both.app.dir, 'energobot.sqlite') },
     }).toString();
     const oneTime = /one-time password (\S+)/.exec(added)?.[1] ?? '';
     expect(oneTime).toHaveLength(24);

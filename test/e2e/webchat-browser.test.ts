@@ -5,7 +5,7 @@ import { displayPeriod, lastMonths, shiftPeriod } from '../../core/domain/period
 import { MeterReading } from '../../db/entities';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
-import { browserEnv } from '../support/browser-env';
+import { machineClock } from '../support/machine-clock';
 import { pdfPage } from '../support/pdf';
 import type { AccountNumber } from '../../core/domain/account-number';
 import { PNG } from 'pngjs';
@@ -32,7 +32,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     app = await startTestApp({ OPERATOR_TOKEN: operatorToken });
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      env: browserEnv(),
+      env: machineClock(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });

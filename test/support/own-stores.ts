@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { machineClock } from './machine-clock';
 import { Client } from 'pg';
 
 /** A free port on loopback. */
@@ -62,7 +63,7 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir], { stdio: 'ignore' });
+    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir], { stdio: 'ignore', env: machineClock() });
     await waitFor(() => portOpen(this.port), 'redis-server');
   }
 
@@ -106,7 +107,7 @@ export class OwnPostgres {
 
   static async start(): Promise<OwnPostgres> {
     const postgres = new OwnPostgres(await freePort());
-    execFileSync(join(binaries, 'initdb'), ['--pgdata', join(postgres.dir, 'data'), '--auth=trust', '--username=postgres', '--locale=C', '--encoding=UTF8'], { ...postgres.user, stdio: 'ignore' });
+    execFileSync(join(binaries, 'initdb'), ['--pgdata', join(postgres.dir, 'data'), '--auth=trust', '--username=postgres', '--locale=C', '--encoding=UTF8'], { ...postgres.user, stdio: 'ignore', env: machineClock() });
     await postgres.start();
     const client = new Client({ connectionString: `postgresql://postgres@127.0.0.1:${postgres.port}/postgres` });
     await client.connect();
@@ -120,7 +121,7 @@ export class OwnPostgres {
   }
 
   async start(): Promise<void> {
-    this.server = spawn(join(binaries, 'postgres'), ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...this.user, stdio: 'ignore' });
+    this.server = spawn(join(binaries, 'postgres'), ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...this.user, stdio: 'ignore', env: machineClock() });
     // Up means answering queries, not only taking connections («the database system is starting up»).
     await waitFor(() => this.answers(), 'PostgreSQL');
   }

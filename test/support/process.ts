@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import { shiftedClock } from './machine-clock';
 
 export const root = join(__dirname, '..', '..');
 
@@ -7,7 +8,7 @@ export const root = join(__dirname, '..', '..');
 export function startProcess(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'app', 'main.ts')], {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
+    env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), ...env },
   });
 }
 

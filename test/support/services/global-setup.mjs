@@ -6,6 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The stores keep the machine's clock: a run that shifts the date (libfaketime) shifts it for energobot only. */
+const machineClock = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'].includes(name)));
+
 export default async function globalSetup() {
   const started = [];
   if (!process.env.DATABASE_URL) {
@@ -21,9 +24,9 @@ export default async function globalSetup() {
     process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/test`;
     started.push({ stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } });
   }
-  if (!process.env.REDIS_URL && spawnSync('redis-server', ['--version']).status === 0) {
+  if (!process.env.REDIS_URL && spawnSync('redis-server', ['--version'], { env: machineClock() }).status === 0) {
     const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', env: machineClock() });
     await waitForPort(port);
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
     started.push({ stop: async () => { redis.kill(); } });
