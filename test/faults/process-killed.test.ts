@@ -1,3 +1,5 @@
+import { billingPeriod } from '../../core/domain/meter';
+import { shiftPeriod } from '../../core/domain/period';
 import { createServer, type Server, type Socket } from 'node:net';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
@@ -11,9 +13,9 @@ import { exited, listeningUrl, logged, startProcess } from '../support/process';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
 
 /** The month before this one: the last the demo data has billed. */
+/** The latest month billing has closed, in the supplier's time zone: the one publishing takes. */
 function lastBilledPeriod(): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  return shiftPeriod(billingPeriod(new Date(), 'Europe/Moscow'), -1);
 }
 
 /** The bot as a process of its own, killed mid-update and started again against the same stores. */
