@@ -9,7 +9,10 @@ export interface FormFile {
   readonly bytes: Buffer;
 }
 
-export type Form = { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly files: readonly FormFile[] } | { readonly ok: false; readonly problem: 'too-large' | 'too-many' | 'malformed' };
+export type Form = { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly files: readonly FormFile[] } | { readonly ok: false; readonly problem: FormProblem };
+
+/** Why a form was not taken; `unkept`: the caller could not keep a file (its store is down). */
+export type FormProblem = 'too-large' | 'too-many' | 'malformed' | 'unkept';
 
 export interface FormLimits {
   readonly files: number;
@@ -37,7 +40,7 @@ export function readForm(req: IncomingMessage, limits: FormLimits, keep: (file: 
     const pending: Promise<void>[] = [];
     let kept: Promise<unknown> = Promise.resolve();
     // The rest of the body is read and dropped, so the client hears the answer.
-    const stop = (problem: 'too-large' | 'too-many' | 'malformed') => {
+    const stop = (problem: FormProblem) => {
       if (stopped) return;
       stopped = true;
       req.unpipe(parser);
@@ -55,7 +58,7 @@ export function readForm(req: IncomingMessage, limits: FormLimits, keep: (file: 
             chunks.length = 0;
             kept = kept.then(() => (stopped ? file : keep(file))).then((one) => files.push(one));
             void kept.then(() => done(), () => {
-              stop('malformed');
+              stop('unkept');
               done();
             });
           });

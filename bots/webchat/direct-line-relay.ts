@@ -195,8 +195,9 @@ export class DirectLineRelay {
           return { ...file, bytes: Buffer.alloc(0) };
         });
         if (!form.ok) {
-          const status = form.problem === 'malformed' ? 400 : 413;
-          return void res.send(status, { error: { code: status === 400 ? 'BadArgument' : 'MessageSizeTooBig', message: `upload refused: ${form.problem}` } });
+          // A store that is down is not the customer's doing: 503, and Web Chat may try again.
+          const [status, code] = ({ malformed: [400, 'BadArgument'], unkept: [503, 'ServiceUnavailable'], 'too-large': [413, 'MessageSizeTooBig'], 'too-many': [413, 'MessageSizeTooBig'] } as const)[form.problem];
+          return void res.send(status, { error: { code, message: `upload refused: ${form.problem}` } });
         }
         if (overBudget) return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
         const described = form.files.find((file) => file.field === 'activity');

@@ -58,4 +58,14 @@ describe("the web chat relay's uploads", () => {
     expect(real).toEqual([200, 200, 200, 200, 200, 200, 429]);
     expect(another).toBe(200);
   }, 60_000);
+
+  // Last: it breaks the app's file store.
+  it('answers 503 when the file store cannot keep an upload, and passes no message to the bot', async () => {
+    const upload = await conversation('uploads-browser-0003-secret', '203.0.113.41');
+    await app.runtime.orm.em.fork().getConnection().execute('drop table stored_file');
+    const before = app.logs.length;
+    const status = await upload([{ name: 'meter.jpg', bytes: customerFiles['meter.jpg'], type: 'image/jpeg' }]);
+    expect(status).toBe(503);
+    expect(app.logs.slice(before).filter((line) => line.includes('"message":"flow failed"'))).toEqual([]);
+  });
 });
