@@ -7,7 +7,7 @@ import { answerAppeal, closeAppeal, sameAnswerGiven } from '../../core/operator/
 import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../core/ports';
 import { moment, text, type Text } from '../../core/text';
 import type { DeskOperator, SqlOperators } from '../../db/repositories/sql-operators';
-import { clientAddress, networkOf } from '../http/request-origin';
+import { clientNetwork } from '../http/request-origin';
 import { signInGuard, signInVerdict } from '../../core/operator/sign-in-guard';
 import { DeskPages } from './desk-pages';
 import { hashPassword, passwordMatches, unknownOperatorHash } from './passwords';
@@ -82,7 +82,7 @@ export function mountDesk(server: Server, desk: Desk): void {
 
   server.post('/desk/sign-in', async (req: Request, res: Response) => {
     const form = signIn.safeParse(req.body);
-    const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), desk.trustedProxies));
+    const address = clientNetwork(req, desk.trustedProxies);
     if (!form.success) return html(res, 400, pages.signIn(text('desk-sign-in-failed')));
     const { login, password } = form.data;
     if (!(await guarded(login, address))) return html(res, 429, pages.signIn(text('desk-sign-in-paused')));
@@ -112,7 +112,7 @@ export function mountDesk(server: Server, desk: Desk): void {
     const { login } = current.operator;
     if (!form.success) return html(res, 400, pages.newPassword(login, current.csrf, text('desk-password-too-short')));
     // A session alone (left open, stolen) does not choose the password: the current one is asked too.
-    const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), desk.trustedProxies));
+    const address = clientNetwork(req, desk.trustedProxies);
     if (!(await guarded(login, address))) return html(res, 429, pages.newPassword(login, current.csrf, text('desk-sign-in-paused')));
     if (!(await passwordMatches(form.data.current, current.operator.passwordHash))) {
       await desk.operators.recordFailure(login, address, new Date());

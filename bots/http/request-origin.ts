@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
 /** A caller on this machine. */
@@ -25,6 +26,12 @@ export function clientAddress(address: string | undefined, forwardedFor: string 
   const hops = (forwardedFor ?? '').split(',').map(plain).filter(Boolean);
   while (trustedProxies.includes(client) && hops.length > 0) client = hops.pop() as string;
   return client;
+}
+
+/** The network a request came from (see `clientAddress` and `networkOf`): where per-address budgets count. */
+export function clientNetwork(req: IncomingMessage, trustedProxies: readonly string[]): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  return networkOf(clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustedProxies));
 }
 
 /**

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { RelayConversationRow, SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { maxInputLength } from '../../core/runner/flow-runner';
 import { errorFields, type Log } from '../app/log';
-import { clientAddress, isLoopback, networkOf, sameSecret } from '../http/request-origin';
+import { clientNetwork, isLoopback, sameSecret } from '../http/request-origin';
 import { readForm } from '../http/multipart-form';
-import { ByteBudget } from '../http/byte-budget';
+import { RateLimit } from '../http/rate-limit';
 import type { FileStore } from '../../core/ports';
 import { attachmentKind, attachmentLimits } from '../../core/domain/attachment';
 
@@ -115,8 +115,8 @@ export class DirectLineRelay {
     private readonly trustedProxies: readonly string[] = [],
   ) {}
 
-  private readonly uploadsPerConversation = new ByteBudget(uploadBudgets.perConversation, uploadBudgets.windowMs);
-  private readonly uploadsPerAddress = new ByteBudget(uploadBudgets.perAddress, uploadBudgets.windowMs);
+  private readonly uploadsPerConversation = new RateLimit(uploadBudgets.perConversation, uploadBudgets.windowMs);
+  private readonly uploadsPerAddress = new RateLimit(uploadBudgets.perAddress, uploadBudgets.windowMs);
 
   /**
    * A token for the user's conversation: the one given (`resume`) when it is theirs and still
@@ -177,7 +177,7 @@ export class DirectLineRelay {
     );
     server.post(`${basePath}/conversations/:id/upload`, async (req: Request, res: Response) =>
       this.withConversation(req, res, req.params['id'], async (conversation) => {
-        const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), this.trustedProxies));
+        const address = clientNetwork(req, this.trustedProxies);
         const attachments: { contentType: string; contentUrl: string; name: string }[] = [];
         let overBudget = false;
         // Each file is judged by its bytes as it arrives, as the appeal will judge it, and stored at

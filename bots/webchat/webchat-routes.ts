@@ -10,7 +10,7 @@ import { text, type Text } from '../../core/text';
 import { errorFields, type Log } from '../app/log';
 import { RateLimit } from '../http/rate-limit';
 import { escapeHtml, pageLocale } from '../http/html-page';
-import { clientAddress, networkOf } from '../http/request-origin';
+import { clientNetwork } from '../http/request-origin';
 import type { WebChatTokens } from './webchat-tokens';
 
 export interface WebChatOptions {
@@ -90,7 +90,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
   // New chats from one address are limited: a script cannot mint identities (or conversations) without end.
   const tokensPerAddress = new RateLimit(30, 10 * 60_000);
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
-    const address = networkOf(clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), options.trustedProxies));
+    const address = clientNetwork(req, options.trustedProxies);
     if (!tokensPerAddress.take(address)) {
       return void res.send(429, { error: 'too many chats from this address; try again in a few minutes' });
     }

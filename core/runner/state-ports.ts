@@ -1,3 +1,5 @@
+import type { Input } from '../chat';
+
 /** What one update starts from, read while the chat's lock is held. */
 export interface TurnStart {
   /**
@@ -41,7 +43,7 @@ export interface SetAsideUpdate {
   /** `channel:id` of the chat. */
   readonly chat: string;
   readonly updateId: string;
-  readonly inputKind: 'text' | 'button' | 'attachment';
+  readonly inputKind: Input['kind'];
   readonly failures: number;
   /** The last failure's kind and code (see `failureKind`). */
   readonly failure: string;
