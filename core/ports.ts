@@ -1,22 +1,22 @@
-import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from './domain/account';
-import type { AccountNumber } from './domain/account-number';
-import type { ChatAddress, ChatChannel } from './domain/channel';
-import type { AttemptStatus } from './domain/linking-policy';
-import type { Locale } from './domain/locale';
-import type { MeterState, ReadingEntry, ReadingHistoryRow } from './domain/meter';
-import type { Kopecks } from './domain/money';
-import type { PaymentOutcome } from './domain/payment';
-import type { EReceiptTerm } from './domain/receipt-archive';
-import type { EReceiptRequest } from './domain/e-receipt';
-import type { AccountSettings, LinkedChat, LinkVia, ReadingsWithoutLink } from './domain/account-settings';
-import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './domain/appeal';
-import type { Receipt, ZoneTariff } from './domain/receipt';
-import type { SharedFile } from './content/content';
-import type { AttachmentMime, AttachmentRef } from './domain/attachment';
-import type { IncomingFile } from './chat';
-import type { Result } from './result';
-import type { Text } from './text';
-import type { TaskButton } from './actions';
+import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from './features/account/account';
+import type { AccountNumber } from './kernel/account-number';
+import type { ChatAddress, ChatChannel } from './kernel/channel';
+import type { AttemptStatus } from './features/linking/linking-policy';
+import type { Locale } from './kernel/locale';
+import type { MeterState, ReadingEntry, ReadingHistoryRow } from './features/readings/meter';
+import type { Kopecks } from './kernel/money';
+import type { PaymentOutcome } from './features/pay/payment';
+import type { EReceiptTerm } from './features/receipts/receipt-archive';
+import type { EReceiptRequest } from './features/e-receipt/e-receipt-request';
+import type { AccountSettings, LinkedChat, LinkVia, ReadingsWithoutLink } from './features/accounts/account-settings';
+import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './features/appeals/appeal';
+import type { Receipt, ZoneTariff } from './features/receipts/receipt';
+import type { SharedFile } from './kernel/content/content';
+import type { AttachmentMime, AttachmentRef } from './features/appeals/attachment';
+import type { IncomingFile } from './kernel/chat';
+import type { Result } from './kernel/result';
+import type { Text } from './kernel/text';
+import type { TaskButton } from './kernel/actions';
 
 /** The supplier's accounts, as billing knows them. */
 export interface Accounts {

@@ -1,4 +1,4 @@
-import type { Zone } from '../core/domain/meter';
+import type { Zone } from '../core/features/readings/meter';
 
 /**
  * The demo accounts a newcomer can link at once. Each pays `linkingPaymentKopecks` on the 8th

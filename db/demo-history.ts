@@ -1,4 +1,4 @@
-import { billingPeriod } from '../core/domain/meter';
+import { billingPeriod } from '../core/features/readings/meter';
 import type { DemoAccount } from './demo-accounts';
 import { demoTariff } from './demo-tariffs';
 

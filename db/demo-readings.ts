@@ -1,4 +1,4 @@
-import type { Zone } from '../core/domain/meter';
+import type { Zone } from '../core/features/readings/meter';
 import type { DemoAccount } from './demo-accounts';
 import type { ChargeRow } from './demo-history';
 

@@ -1,4 +1,4 @@
-import type { SupplierDetails } from '../core/domain/receipt';
+import type { SupplierDetails } from '../core/features/receipts/receipt';
 
 /** The demo supplier on every receipt unless the configuration names the real one. */
 export const demoSupplier: SupplierDetails = {

@@ -1,4 +1,4 @@
-import type { Zone } from '../core/domain/meter';
+import type { Zone } from '../core/features/readings/meter';
 
 const firstYear = 2015;
 

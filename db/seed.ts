@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { billingPeriod } from '../core/domain/meter';
+import { billingPeriod } from '../core/features/readings/meter';
 import { demoAccounts, type DemoAccount } from './demo-accounts';
 import { demoHistory } from './demo-history';
 import { demoReadings } from './demo-readings';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { kopecks } from '../../core/domain/money';
-import { defaultPaymentConfirmAbove } from '../../core/domain/payment';
-import type { SupplierDetails } from '../../core/domain/receipt';
-import { appealTopics, isAppealTopic, type AppealTopic } from '../../core/domain/appeal';
+import { kopecks } from '../../core/kernel/money';
+import { defaultPaymentConfirmAbove } from '../../core/features/pay/payment';
+import type { SupplierDetails } from '../../core/features/receipts/receipt';
+import { appealTopics, isAppealTopic, type AppealTopic } from '../../core/features/appeals/appeal';
 import { demoSupplier } from '../../db/demo-supplier';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>

@@ -1,6 +1,6 @@
 import { startApp, type App } from './app';
 import { ConfigError, createConfig } from './config';
-import { createLog, errorFields } from './log';
+import { createLog, errorFields } from '../../core/kernel/log';
 
 /** SIGTERM to exit: within this, whatever is unreachable. */
 const stopDeadlineMs = 8_000;

@@ -1,23 +1,23 @@
 import { ReplayEngine } from '@grammyjs/conversations/out/engine.js';
-import type { Input } from '../chat';
-import { taskButton, requestedTask } from '../actions';
-import type { Said } from '../content/content';
-import { localize } from '../content/localize';
-import type { OutgoingMessage } from '../content/outgoing';
-import { chatKey, type ChatAddress } from '../domain/channel';
-import { appealNumberIn } from '../domain/appeal';
-import { defaultLocale, locales, type Locale } from '../domain/locale';
-import { IntentMatcher } from '../intents/intent-matcher';
-import { normalise } from '../intents/normalise';
-import type { Services } from '../services';
-import { commandTasks, taskOf, type Task } from '../tasks';
-import { lines, text } from '../text';
+import type { Input } from '../kernel/chat';
+import { taskButton, requestedTask } from '../kernel/actions';
+import type { Said } from '../kernel/content/content';
+import { localize } from '../kernel/content/localize';
+import type { OutgoingMessage } from '../kernel/content/outgoing';
+import { chatKey, type ChatAddress } from '../kernel/channel';
+import { appealNumberIn } from '../features/appeals/appeal';
+import { defaultLocale, locales, type Locale } from '../kernel/locale';
+import { IntentMatcher } from './intent-matcher';
+import { normalise } from './normalise';
+import type { Services } from './services';
+import { commandTasks, taskOf, type Task } from '../features';
+import { lines, text } from '../kernel/text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
 import { questionOf, ReplayChat } from './replay-chat';
 import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-ports';
-import { failsEveryTime, failureKind } from '../failure-kind';
-import { keepable } from '../typed-text';
+import { failsEveryTime, failureKind } from '../kernel/failure-kind';
+import { keepable } from '../kernel/typed-text';
 
 export interface ChatUpdate {
   readonly chat: ChatAddress;

@@ -1,7 +1,7 @@
 import type { ReplayState } from '@grammyjs/conversations/out/engine.js';
 import { z } from 'zod';
-import type { Said } from '../content/content';
-import { locales } from '../domain/locale';
+import type { Said } from '../kernel/content/content';
+import { locales } from '../kernel/locale';
 
 /** A flow waiting for the customer's next input. */
 const waitingSchema = z.object({

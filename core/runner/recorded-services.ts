@@ -1,4 +1,4 @@
-import type { FlowServices, Ports, Services } from '../services';
+import type { FlowServices, Ports, Services } from './services';
 
 /**
  * Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. A call

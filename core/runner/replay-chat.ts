@@ -1,12 +1,12 @@
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { AskOptions, Button, Chat, IncomingFile, Input, Option } from '../chat';
-import type { Content, Said } from '../content/content';
-import type { ChatAddress } from '../domain/channel';
-import type { Locale } from '../domain/locale';
-import { normalise } from '../intents/normalise';
-import type { Localizer } from '../localizer';
-import type { Result } from '../result';
-import { text, type Text } from '../text';
+import type { AskOptions, Button, Chat, IncomingFile, Input, Option } from '../kernel/chat';
+import type { Content, Said } from '../kernel/content/content';
+import type { ChatAddress } from '../kernel/channel';
+import type { Locale } from '../kernel/locale';
+import { normalise } from './normalise';
+import type { Localizer } from '../kernel/localizer';
+import type { Result } from '../kernel/result';
+import { text, type Text } from '../kernel/text';
 
 const answerPrefix = 'ch:';
 

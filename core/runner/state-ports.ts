@@ -1,4 +1,4 @@
-import type { Input } from '../chat';
+import type { Input } from '../kernel/chat';
 
 /** What one update starts from, read while the chat's lock is held. */
 export interface TurnStart {

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { Appellant } from '../../core/domain/appeal';
-import type { AttachmentRef } from '../../core/domain/attachment';
+import type { Appellant } from '../../core/features/appeals/appeal';
+import type { AttachmentRef } from '../../core/features/appeals/attachment';
 
 /** «Обращение в компанию»: what the customer filed, from which chat, and where it stands. */
 export const Appeal = defineEntity({

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { TaskButton } from '../../core/actions';
-import type { AttachmentRef } from '../../core/domain/attachment';
-import type { TextArg } from '../../core/text';
+import type { TaskButton } from '../../core/kernel/actions';
+import type { AttachmentRef } from '../../core/features/appeals/attachment';
+import type { TextArg } from '../../core/kernel/text';
 
 /**
  * A message the bot sends into a chat on its own (an operator's answer, a payment result, readings

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { Zone } from '../../core/domain/meter';
+import type { Zone } from '../../core/features/readings/meter';
 import { Account } from './account';
 
 

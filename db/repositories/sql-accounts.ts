@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from '../../core/domain/account';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { kopecks, type Kopecks } from '../../core/domain/money';
+import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from '../../core/features/account/account';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { kopecks, type Kopecks } from '../../core/kernel/money';
 import type { Accounts } from '../../core/ports';
-import { isZone } from '../../core/domain/meter';
-import type { ZoneTariff } from '../../core/domain/receipt';
+import { isZone } from '../../core/features/readings/meter';
+import type { ZoneTariff } from '../../core/features/receipts/receipt';
 import { MonthlyCharge, Payment, Tariff } from '../entities';
 import { booleanColumn, nullableText, plainQueryOf } from '../plain-query';
 

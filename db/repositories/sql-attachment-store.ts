@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { attachmentMimes, type AttachmentMime, type AttachmentRef } from '../../core/domain/attachment';
+import { attachmentMimes, type AttachmentMime, type AttachmentRef } from '../../core/features/appeals/attachment';
 import type { AttachmentStore } from '../../core/ports';
 import { AppealFile } from '../entities';
 

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
-import { isLocale, type Locale } from '../../core/domain/locale';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
+import { isLocale, type Locale } from '../../core/kernel/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/ports';
-import type { LinkedChat, LinkVia } from '../../core/domain/account-settings';
+import type { LinkedChat, LinkVia } from '../../core/features/accounts/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';
 

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { isChatChannel } from '../../core/domain/channel';
-import type { EReceiptChange, EReceiptRequest } from '../../core/domain/e-receipt';
-import { isLocale, type Locale } from '../../core/domain/locale';
-import type { EReceiptTerm } from '../../core/domain/receipt-archive';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { isChatChannel } from '../../core/kernel/channel';
+import type { EReceiptChange, EReceiptRequest } from '../../core/features/e-receipt/e-receipt-request';
+import { isLocale, type Locale } from '../../core/kernel/locale';
+import type { EReceiptTerm } from '../../core/features/receipts/receipt-archive';
 import type { EReceipts } from '../../core/ports';
 import { EmailConfirmation, EReceiptSubscription } from '../entities';
 import { inTransaction } from '../transaction';

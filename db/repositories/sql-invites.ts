@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import type { InviteLookup, Invites } from '../../core/ports';
 import { AccountInvite } from '../entities';
 

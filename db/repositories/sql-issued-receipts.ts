@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { Locale } from '../../core/domain/locale';
+import type { Locale } from '../../core/kernel/locale';
 import { IssuedReceipt, TelegramFile } from '../entities';
 import { insertOnce } from './insert-once';
 

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { chatKey, type ChatAddress } from '../../core/domain/channel';
-import { attemptStatus, combinedStatus, linkingPolicy, slowDown, type AttemptStatus } from '../../core/domain/linking-policy';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { chatKey, type ChatAddress } from '../../core/kernel/channel';
+import { attemptStatus, combinedStatus, linkingPolicy, slowDown, type AttemptStatus } from '../../core/features/linking/linking-policy';
 import type { LinkAttempts } from '../../core/ports';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Mail, MailOutbox } from '../../core/ports';
 import { QueuedMail } from '../entities';
 import { claimDue, insertNew, markFailed, markGaveUp, markSent } from './outbox-table';
-import type { AccountNumber } from '../../core/domain/account-number';
+import type { AccountNumber } from '../../core/kernel/account-number';
 
 export interface DueMail extends Mail {
   readonly id: number;

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import type { ChatChannel } from '../../core/domain/channel';
-import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/domain/meter';
-import { shiftPeriod } from '../../core/domain/period';
-import { usualConsumption, usualMonths } from '../../core/domain/reading-rules';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import type { ChatChannel } from '../../core/kernel/channel';
+import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/features/readings/meter';
+import { shiftPeriod } from '../../core/kernel/period';
+import { usualConsumption, usualMonths } from '../../core/features/readings/reading-rules';
 import type { MeterReadings, SubmitOutcome } from '../../core/ports';
 import { Meter, MeterReading } from '../entities';
 import { booleanColumn, dateColumn, jsonColumn, plainQueryOf } from '../plain-query';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { isChatChannel, type ChatAddress } from '../../core/domain/channel';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import type { MonthlyReceiptChats } from '../../core/ports';
 import { MonthlyReceiptChat } from '../entities';
 import { insertOnce } from './insert-once';

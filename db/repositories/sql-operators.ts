@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { SignInFailures } from '../../core/operator/sign-in-guard';
+import type { SignInFailures } from '../../core/features/operators/sign-in-guard';
 import { DeskSignInFailure, Operator, OperatorSession } from '../entities';
 import { insertOnce } from './insert-once';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { isChatChannel } from '../../core/domain/channel';
-import { kopecks } from '../../core/domain/money';
-import type { PaymentOutcome } from '../../core/domain/payment';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { isChatChannel } from '../../core/kernel/channel';
+import { kopecks } from '../../core/kernel/money';
+import type { PaymentOutcome } from '../../core/features/pay/payment';
 import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/ports';
 import { PaymentOrder } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import type { AccountSettings, ReadingsWithoutLink } from '../../core/domain/account-settings';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import type { AccountSettings, ReadingsWithoutLink } from '../../core/features/accounts/account-settings';
 import type { Settings } from '../../core/ports';
 import { Account } from '../entities';
 import { booleanColumn, jsonColumn, nullableText, plainQueryOf } from '../plain-query';

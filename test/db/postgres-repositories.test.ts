@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { kopecks } from '../../core/domain/money';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { kopecks } from '../../core/kernel/money';
 import { AccountLink, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { Localizer } from '../../core/localizer';
-import { plainText } from '../../core/content/plain-text';
+import { Localizer } from '../../core/kernel/localizer';
+import { plainText } from '../../core/kernel/content/plain-text';
 import { FlowRunner } from '../../core/runner/flow-runner';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';
 import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';

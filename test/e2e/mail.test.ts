@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { createLog } from '../../bots/app/log';
-import { QueueDelivery } from '../../bots/delivery/queue-delivery';
+import { createLog } from '../../core/kernel/log';
+import { QueueDelivery } from '../../bots/channels/outbox/queue-delivery';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../../bots/integrations/mail/mail-delivery';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { Localizer } from '../../core/localizer';
-import { linkNotice } from '../../core/notices';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { Localizer } from '../../core/kernel/localizer';
+import { linkNotice } from '../../core/features/linking/link-notice';
 import { QueuedMail } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';

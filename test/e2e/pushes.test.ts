@@ -1,4 +1,4 @@
-import { billingPeriod } from '../../core/domain/meter';
+import { billingPeriod } from '../../core/features/readings/meter';
 import { ChatPush } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { billingPeriod } from '../../core/domain/meter';
-import { displayPeriod, shiftPeriod } from '../../core/domain/period';
-import type { AccountNumber } from '../../core/domain/account-number';
+import { billingPeriod } from '../../core/features/readings/meter';
+import { displayPeriod, shiftPeriod } from '../../core/kernel/period';
+import type { AccountNumber } from '../../core/kernel/account-number';
 import { ChatPush } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { paymentQrOf } from '../support/pdf';

@@ -1,7 +1,7 @@
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { Account, MeterReading } from '../../db/entities';
-import { lastMonths } from '../../core/domain/period';
+import { lastMonths } from '../../core/kernel/period';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { historyScript, linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';

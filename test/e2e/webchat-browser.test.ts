@@ -1,13 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { displayPeriod, lastMonths, shiftPeriod } from '../../core/domain/period';
+import { displayPeriod, lastMonths, shiftPeriod } from '../../core/kernel/period';
 import { MeterReading } from '../../db/entities';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { machineClock } from '../support/machine-clock';
 import { pdfPage } from '../support/pdf';
-import type { AccountNumber } from '../../core/domain/account-number';
+import type { AccountNumber } from '../../core/kernel/account-number';
 import { PNG } from 'pngjs';
 import { customerFiles } from '../support/customer-files';
 

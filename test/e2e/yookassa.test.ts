@@ -1,5 +1,5 @@
 import { reconcileYooKassa } from '../../bots/integrations/payments/yookassa-routes';
-import { createLog } from '../../bots/app/log';
+import { createLog } from '../../core/kernel/log';
 import { ChatPush, PaymentOrder } from '../../db/entities';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { FakeYooKassa } from '../support/fake-yookassa';

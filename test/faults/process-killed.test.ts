@@ -1,9 +1,9 @@
-import { billingPeriod } from '../../core/domain/meter';
-import { shiftPeriod } from '../../core/domain/period';
+import { billingPeriod } from '../../core/features/readings/meter';
+import { shiftPeriod } from '../../core/kernel/period';
 import { createServer, type Server, type Socket } from 'node:net';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
-import type { AccountNumber } from '../../core/domain/account-number';
+import type { AccountNumber } from '../../core/kernel/account-number';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { FakeTelegramApi } from '../support/fake-telegram-api';

@@ -1,7 +1,7 @@
-import { chatKey, type ChatAddress } from '../../core/domain/channel';
-import { text } from '../../core/text';
+import { chatKey, type ChatAddress } from '../../core/kernel/channel';
+import { text } from '../../core/kernel/text';
 import { ChatPush } from '../../db/entities';
-import { keepOperatorFiles } from '../../core/appeals/appeal-files';
+import { keepOperatorFiles } from '../../core/features/appeals/appeal-files';
 import { BotFrameworkChannel, type CapturedActivity } from '../support/bot-framework-channel';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { TelegramCustomer } from '../support/telegram-customer';

@@ -1,4 +1,4 @@
-import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
+import { confirmEReceiptChange } from '../../core/features/e-receipt/confirm-e-receipt';
 import { Account, AccountLink, ChatPush, QueuedMail } from '../../db/entities';
 import { confirmationTokenMailedTo } from '../support/mailed-links';
 import { createWorld, talk, type Customer, type World } from '../support/conversation';

@@ -1,5 +1,5 @@
-import { alertUnansweredAppeals } from '../../core/operator/alert-unanswered';
-import { answerAppeal } from '../../core/operator/answer-appeal';
+import { alertUnansweredAppeals } from '../../core/features/appeals/alert-unanswered';
+import { answerAppeal } from '../../core/features/appeals/answer-appeal';
 import { Appeal, AppealFile, ChatPush, QueuedMail } from '../../db/entities';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';

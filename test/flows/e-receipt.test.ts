@@ -1,4 +1,4 @@
-import { confirmEReceiptChange } from '../../core/e-receipt/confirm-e-receipt';
+import { confirmEReceiptChange } from '../../core/features/e-receipt/confirm-e-receipt';
 import { ChatPush } from '../../db/entities';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { confirmationTokenMailedTo } from '../support/mailed-links';

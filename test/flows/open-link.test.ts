@@ -1,4 +1,4 @@
-import type { AccountNumber } from '../../core/domain/account-number';
+import type { AccountNumber } from '../../core/kernel/account-number';
 import { createWorld, talk, type World } from '../support/conversation';
 
 /** The e-receipt letter's «Оплатить» and «Передать показания»: `/start <token>`. */

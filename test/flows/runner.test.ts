@@ -1,6 +1,6 @@
-import type { ChatAddress } from '../../core/domain/channel';
+import type { ChatAddress } from '../../core/kernel/channel';
 import { recordedServices } from '../../core/runner/recorded-services';
-import type { Services } from '../../core/services';
+import type { Services } from '../../core/runner/services';
 import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
 import { phrasings } from '../support/phrasings';
 import { createWorld, talk, type World } from '../support/conversation';

@@ -1,4 +1,4 @@
-import { parseAccountNumber, type AccountNumber } from '../../core/domain/account-number';
+import { parseAccountNumber, type AccountNumber } from '../../core/kernel/account-number';
 import { Account, Meter, MeterReading, QueuedMail } from '../../db/entities';
 import { createWorld, talk, type World } from '../support/conversation';
 

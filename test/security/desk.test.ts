@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import * as passwords from '../../bots/desk/passwords';
+import * as passwords from '../../bots/channels/desk/passwords';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlOperators } from '../../db/repositories/sql-operators';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';

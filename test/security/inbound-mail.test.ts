@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { createLog } from '../../bots/app/log';
+import { createLog } from '../../core/kernel/log';
 import { AppealReplyAddresses } from '../../bots/integrations/mail/appeal-reply-addresses';
 import { maxReplyBytes, startInboundSmtp } from '../../bots/integrations/mail/inbound-smtp';
 

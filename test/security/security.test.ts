@@ -1,10 +1,10 @@
-import { shiftPeriod } from '../../core/domain/period';
-import { billingPeriod } from '../../core/domain/meter';
+import { shiftPeriod } from '../../core/kernel/period';
+import { billingPeriod } from '../../core/features/readings/meter';
 import { AppealFile } from '../../db/entities';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { AccountNumber } from '../../core/domain/account-number';
+import type { AccountNumber } from '../../core/kernel/account-number';
 import { ConfigError, createConfig } from '../../bots/app/config';
 import { initORM } from '../../db/orm';
 import { AccountLink, AccountLookup, LinkFailure, PaymentOrder, QueuedMail } from '../../db/entities';

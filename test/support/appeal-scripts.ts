@@ -1,4 +1,4 @@
-import { appealNumberIn as numberIn } from '../../core/domain/appeal';
+import { appealNumberIn as numberIn } from '../../core/features/appeals/appeal';
 import type { Step } from './test-app';
 
 /** Someone who is not a customer writes about connecting a house: 11 steps in Russian. */

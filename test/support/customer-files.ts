@@ -1,4 +1,4 @@
-import type { IncomingFile } from '../../core/chat';
+import type { IncomingFile } from '../../core/kernel/chat';
 import type { FileSources } from '../../core/ports';
 
 /** Small files of each kind a customer might send, made here rather than committed. */

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { Zone } from '../../core/domain/meter';
+import type { Zone } from '../../core/features/readings/meter';
 import { Meter, MeterReading } from '../../db/entities';
 
 /** What the next reading adds to the last accepted one: well inside the sanity rules. */

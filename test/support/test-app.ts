@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../bots/app/app';
 import { createConfig } from '../../bots/app/config';
-import { createLog } from '../../bots/app/log';
+import { createLog } from '../../core/kernel/log';
 import type { DemoZone } from './demo-meter';
 
 export interface TestApp extends App {

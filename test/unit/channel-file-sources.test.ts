@@ -1,5 +1,5 @@
-import { channelFileSources } from '../../bots/appeals/channel-file-sources';
-import { createLog } from '../../bots/app/log';
+import { channelFileSources } from '../../bots/integrations/channel-files/channel-file-sources';
+import { createLog } from '../../core/kernel/log';
 import { initORM } from '../../db/orm';
 import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { customerFiles } from '../support/customer-files';

@@ -1,4 +1,4 @@
-import { clientAddress } from '../../bots/http/request-origin';
+import { clientAddress } from '../../bots/channels/http/request-origin';
 import { ConfigError, createConfig } from '../../bots/app/config';
 
 describe('configuration', () => {

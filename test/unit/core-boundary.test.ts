@@ -28,7 +28,7 @@ describe('core/', () => {
   });
 
   it('gives flows their ports only through the recording wrapper: no flow names `Services`, the clock or a hand-written effect', () => {
-    const flowFiles = files(join(coreDir, 'flows')).concat(join(coreDir, 'tasks.ts'));
+    const flowFiles = files(join(coreDir, 'features')).concat(join(coreDir, 'features.ts'));
     const offending = flowFiles.flatMap((file) => {
       const source = readFileSync(file, 'utf8');
       return [/\bServices\b(?<!FlowServices)/, /\.clock\b/, /\.effect\(/, /new Date\(\)/, /Date\.now\(/, /Math\.random\(/]

@@ -1,16 +1,16 @@
-import { billingPeriod } from '../../core/domain/meter';
-import { checkReading, parseReadingValue } from '../../core/domain/reading-rules';
-import { maskAccountNumber, parseAccountNumber } from '../../core/domain/account-number';
-import { maskAddress, maskEmail } from '../../core/domain/address';
-import { attemptStatus } from '../../core/domain/linking-policy';
-import { formatMoney, kopecks, parsePaymentAmount } from '../../core/domain/money';
-import type { AccountNumber } from '../../core/domain/account-number';
-import { paymentQrPayload } from '../../core/domain/payment-qr';
-import { parseMonth } from '../../core/domain/period';
-import { buildReceipt, type ReceiptSources } from '../../core/domain/receipt';
-import { receiptAvailability } from '../../core/domain/receipt-archive';
+import { billingPeriod } from '../../core/features/readings/meter';
+import { checkReading, parseReadingValue } from '../../core/features/readings/reading-rules';
+import { maskAccountNumber, parseAccountNumber } from '../../core/kernel/account-number';
+import { maskAddress, maskEmail } from '../../core/kernel/address';
+import { attemptStatus } from '../../core/features/linking/linking-policy';
+import { formatMoney, kopecks, parsePaymentAmount } from '../../core/kernel/money';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { paymentQrPayload } from '../../core/features/receipts/payment-qr';
+import { parseMonth } from '../../core/kernel/period';
+import { buildReceipt, type ReceiptSources } from '../../core/features/receipts/receipt';
+import { receiptAvailability } from '../../core/features/receipts/receipt-archive';
 import { demoSupplier } from '../../db/demo-supplier';
-import { attachmentKind, attachmentLimits, attachmentName } from '../../core/domain/attachment';
+import { attachmentKind, attachmentLimits, attachmentName } from '../../core/features/appeals/attachment';
 
 describe('AccountNumber', () => {
   it.each([

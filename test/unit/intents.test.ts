@@ -1,5 +1,5 @@
-import { IntentMatcher } from '../../core/intents/intent-matcher';
-import { Localizer } from '../../core/localizer';
+import { IntentMatcher } from '../../core/runner/intent-matcher';
+import { Localizer } from '../../core/kernel/localizer';
 import { phrasings } from '../support/phrasings';
 
 describe('free text', () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { locales } from '../../core/domain/locale';
-import { Localizer } from '../../core/localizer';
-import { tasks, type Task } from '../../core/tasks';
+import { locales } from '../../core/kernel/locale';
+import { Localizer } from '../../core/kernel/localizer';
+import { tasks, type Task } from '../../core/features';
 
 const root = join(__dirname, '..', '..');
 

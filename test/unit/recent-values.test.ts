@@ -1,4 +1,4 @@
-import { RecentValues } from '../../bots/app/recent-values';
+import { RecentValues } from '../../core/kernel/recent-values';
 
 describe('values kept for a while', () => {
   it('forgets the least recently used past its size, and any value past its time', () => {

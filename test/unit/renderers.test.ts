@@ -1,7 +1,7 @@
-import { toActivity } from '../../bots/botframework/activity-renderer';
-import { telegramSends } from '../../bots/telegram/telegram-renderer';
-import type { OutgoingMessage } from '../../core/content/outgoing';
-import { plainText } from '../../core/content/plain-text';
+import { toActivity } from '../../bots/channels/botframework/activity-renderer';
+import { telegramSends } from '../../bots/channels/telegram/telegram-renderer';
+import type { OutgoingMessage } from '../../core/kernel/content/outgoing';
+import { plainText } from '../../core/kernel/content/plain-text';
 
 const facts: OutgoingMessage = {
   kind: 'facts',

@@ -1,4 +1,4 @@
-import { networkOf } from '../../bots/http/request-origin';
+import { networkOf } from '../../bots/channels/http/request-origin';
 
 describe('where address budgets count', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { billingPeriod } from '../../core/domain/meter';
+import { billingPeriod } from '../../core/features/readings/meter';
 import { demoAccounts, type DemoAccount } from '../../db/demo-accounts';
 import { demoHistory } from '../../db/demo-history';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { z } from 'zod';
-import { errorFields, type Log } from '../../app/log';
+import { errorFields, type Log } from '../../../core/kernel/log';
 import type { AppealReplyAddresses } from './appeal-reply-addresses';
 import { replyText } from './reply-text';
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Mail } from '../../../core/ports';
-import type { FailureVerdict } from '../../delivery/queue-delivery';
+import type { FailureVerdict } from '../../channels/outbox/queue-delivery';
 import type { AppealReplyAddresses } from './appeal-reply-addresses';
 
 /** One message may take this long to hand to the SMTP server. */

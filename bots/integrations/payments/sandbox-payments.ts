@@ -1,4 +1,4 @@
-import type { AccountNumber } from '../../../core/domain/account-number';
+import type { AccountNumber } from '../../../core/kernel/account-number';
 import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
 
 /**

@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isLocale, type Locale } from '../../../core/domain/locale';
-import type { Localizer } from '../../../core/localizer';
-import { completePayment } from '../../../core/payments/complete-payment';
+import { isLocale, type Locale } from '../../../core/kernel/locale';
+import type { Localizer } from '../../../core/kernel/localizer';
+import { completePayment } from '../../../core/features/pay/complete-payment';
 import type { ChatPushes, PaymentOrders } from '../../../core/ports';
-import { money, text, type Text } from '../../../core/text';
+import { money, text, type Text } from '../../../core/kernel/text';
 
 export interface SandboxOptions {
   readonly orders: PaymentOrders;

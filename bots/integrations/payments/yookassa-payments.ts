@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { kopecks } from '../../../core/domain/money';
-import { paymentSettlesOrder, type PaymentOutcome } from '../../../core/domain/payment';
-import type { AccountNumber } from '../../../core/domain/account-number';
+import { kopecks } from '../../../core/kernel/money';
+import { paymentSettlesOrder, type PaymentOutcome } from '../../../core/features/pay/payment';
+import type { AccountNumber } from '../../../core/kernel/account-number';
 import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
 
 export interface YooKassaSettings {

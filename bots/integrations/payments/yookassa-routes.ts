@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { reconcileAfterMs } from '../../../core/domain/payment';
-import { completePayment } from '../../../core/payments/complete-payment';
+import { reconcileAfterMs } from '../../../core/features/pay/payment';
+import { completePayment } from '../../../core/features/pay/complete-payment';
 import type { ChatPushes, PaymentOrders } from '../../../core/ports';
-import { errorFields, type Log } from '../../app/log';
+import { errorFields, type Log } from '../../../core/kernel/log';
 import { UnknownPaymentError, type YooKassaPayments } from './yookassa-payments';
 
 export interface YooKassaRouteOptions {

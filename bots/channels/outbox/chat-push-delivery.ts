@@ -1,0 +1,57 @@
+import { GrammyError } from 'grammy';
+import { chatChannels } from '../../../core/kernel/channel';
+import type { DuePush, SqlChatPushes } from '../../../db/repositories/sql-chat-pushes';
+import type { Log } from '../../../core/kernel/log';
+import { QueueDelivery, type FailureVerdict } from './queue-delivery';
+
+/** One push may take this long on its platform. */
+export const pushSendTimeoutMs = 15_000;
+
+/**
+ * The outbox of pushes, worked through per channel: Telegram unreachable never delays a web
+ * chat's pushes, nor the other way round.
+ */
+export class ChatPushDelivery {
+  private readonly workers: QueueDelivery<DuePush>[];
+
+  constructor(pushes: SqlChatPushes, send: (push: DuePush, signal: AbortSignal) => Promise<void>, log: Log) {
+    this.workers = chatChannels.map(
+      (channel) =>
+        new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, {
+          sendTimeoutMs: pushSendTimeoutMs,
+          verdict: pushVerdict,
+          // A broadcast (a month's receipts) keeps Telegram's 30 messages a second busy: many chats
+          // at once, each chat's pushes in order; the Bot API throttler keeps the pace.
+          batch: 40,
+          lanes: { of: (push) => push.chat.id, parallel: 40 },
+        }),
+    );
+  }
+
+  start(intervalMs: number): void {
+    for (const worker of this.workers) worker.start(intervalMs);
+  }
+
+  /** Delivers what is due now on every channel. */
+  kick(): Promise<unknown> {
+    return Promise.all(this.workers.map((worker) => worker.kick()));
+  }
+
+  async stop(graceMs?: number): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.stop(graceMs)));
+  }
+}
+
+/**
+ * Telegram's `403` (the customer blocked the bot) and Bot Framework's `403`/`404` (the
+ * conversation is gone) end a chat's pushes; a `429` says how long to wait.
+ */
+export function pushVerdict(error: unknown): FailureVerdict {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 403) return { gone: true };
+    const seconds = error.parameters.retry_after;
+    return seconds === undefined ? {} : { retryAfterMs: seconds * 1000 };
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 403 || status === 404 ? { gone: true } : {};
+}

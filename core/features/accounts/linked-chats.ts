@@ -1,0 +1,70 @@
+import type { Chat } from '../../kernel/chat';
+import { taskButton } from '../../kernel/actions';
+import { inviteValidityMs, invitePrefix, maskedChat, mayManage, type LinkedChat } from './account-settings';
+import type { AccountNumber } from '../../kernel/account-number';
+import { chatKey } from '../../kernel/channel';
+import type { FlowServices } from '../../runner/services';
+import { lines, moment, text, words } from '../../kernel/text';
+import { activeAccount, showMenu } from '../../runner/main-menu';
+import { chatRow } from './account-words';
+import { channelName } from '../readings/meter-words';
+
+/**
+ * «Кто привязан»: the chats linked to the active account, this one marked. The owner's chat (linked
+ * by the payment proof) can revoke any other, and invite someone of the household; an invited
+ * chat sees the list only.
+ */
+export async function linkedChats(chat: Chat, services: FlowServices): Promise<void> {
+  const account = await activeAccount(chat, services);
+  if (!account) return showMenu(chat, services, text('unlink-nothing'));
+  const links = await services.identities.linksOf(account);
+  const here = chatKey(chat.address);
+  const list = text('chats-list', { account, rows: lines(links.map((link) => chatRow(link, chatKey(link.chat) === here))) });
+  const own = links.find((link) => chatKey(link.chat) === here);
+  if (!mayManage(own?.via ?? null)) {
+    await chat.say(list);
+    return chat.say(text('chats-read-only'), [taskButton('settings'), taskButton('menu')]);
+  }
+  const others = links.filter((link) => chatKey(link.chat) !== here);
+  const choice = await chat.choose(list, [
+    ...others.map((link, index) => ({ value: String(index), label: text('chats-revoke', { channel: words(channelName(link.chat.channel)), chat: maskedChat(link.chat) }) })),
+    { value: 'invite', label: text('chats-invite') },
+    { value: 'menu', label: text('action-menu') },
+  ]);
+  if (choice === 'menu') return showMenu(chat, services);
+  if (choice === 'invite') return invite(chat, services, account);
+  const revoked = others[Number(choice)];
+  if (revoked) await revoke(chat, services, account, revoked);
+}
+
+async function revoke(chat: Chat, services: FlowServices, account: AccountNumber, link: LinkedChat): Promise<void> {
+  const named = { account, channel: words(channelName(link.chat.channel)), chat: maskedChat(link.chat) };
+  const answer = await chat.choose(text('chats-revoke-confirm', named), [
+    { value: 'yes', label: text('chats-revoke-yes') },
+    { value: 'no', label: text('answer-no') },
+  ]);
+  if (answer === 'no') return showMenu(chat, services, text('chats-revoke-kept'));
+  // Gone already (revoked from another of the owner's chats, or removed there): said so, nothing sent twice.
+  if (!(await services.identities.unlink(link.chat, account))) return showMenu(chat, services, text('chats-revoke-gone', named));
+  const at = await services.now();
+  await services.pushes.enqueue([{ chat: link.chat, message: text('push-link-revoked', { account }) }]);
+  const email = (await services.settings.of(account))?.email;
+  if (email) {
+    await services.mail.enqueue({
+      to: email,
+      subject: services.localizer.format(chat.locale, text('mail-link-revoked-subject', { account })),
+      text: services.localizer.format(chat.locale, text('mail-link-revoked-body', { ...named, at: moment(at) })),
+    });
+  }
+  await showMenu(chat, services, text('chats-revoked', named));
+}
+
+/** A link for one other chat to take within a day, without the payment proof. */
+async function invite(chat: Chat, services: FlowServices, account: AccountNumber): Promise<void> {
+  const at = await services.now();
+  const until = new Date(at.getTime() + inviteValidityMs);
+  const token = await services.invites.create(account, chat.address, at, until);
+  const urls = await services.links.urls(`${invitePrefix}${token}`);
+  const made = { account, until: moment(until), webChat: urls.webChat };
+  await chat.say(urls.telegram ? text('chats-invite-made', { ...made, telegram: urls.telegram }) : text('chats-invite-made-web', made), [taskButton('chats', { label: text('chats-back') }), taskButton('menu')]);
+}

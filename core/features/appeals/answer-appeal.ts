@@ -1,0 +1,75 @@
+import type { Localizer } from '../../kernel/localizer';
+import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../ports';
+import type { AppealMessage } from './appeal';
+import { taskButton } from '../../kernel/actions';
+import { text, type Text } from '../../kernel/text';
+import { keepable } from '../../kernel/typed-text';
+import { keepOperatorFiles } from './appeal-files';
+
+/** An answer the same as one given to the appeal this recently is most likely the same one sent twice. */
+export const repeatedAnswerWithinMs = 24 * 3600_000;
+
+/** The operator's earlier answer to the appeal with the same words, within a day: the desk asks before sending it again. */
+export function sameAnswerGiven(messages: readonly AppealMessage[], answer: string, now: Date): AppealMessage | undefined {
+  const words = (said: string) => keepable(said).trim().replace(/\s+/g, ' ');
+  return messages.findLast((message) => message.from === 'operator' && words(message.text) === words(answer) && now.getTime() - Date.parse(message.at) < repeatedAnswerWithinMs);
+}
+
+export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };
+
+/**
+ * An operator answered (from the desk, the API or by e-mail): the answer joins the thread once
+ * per key, and goes to the chat the appeal was filed from, in its language, with a way to reply,
+ * and to the customer's e-mail.
+ */
+export async function answerAppeal(
+  services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore },
+  number: string,
+  answer: { readonly text: string; readonly key: string; readonly files?: readonly { readonly name: string; readonly bytes: Buffer }[] },
+  at: Date,
+): Promise<AnswerOutcome> {
+  const found = await services.appeals.thread(number);
+  if (!found) return 'unknown';
+  const { appeal } = found;
+  if (appeal.status === 'closed') return 'closed';
+  // A caller's key names its reply within the appeal: the same key on another appeal is another reply.
+  const key = `${number}:${answer.key}`;
+  // Files are kept only for an appeal that takes the answer, all of them or none.
+  const kept = await keepOperatorFiles(services.attachments, answer.files ?? []);
+  if (!kept.ok) return { refused: kept.error };
+  const files = kept.value;
+  const said = keepable(answer.text);
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: said, at: at.toISOString(), key, files });
+  if (!added) {
+    // The answer was given before, with its own copies of the files: these would be nobody's.
+    await services.attachments.discard(files.map((file) => file.id));
+    return 'repeated';
+  }
+  const args = { number, answer: said, name: appeal.name };
+  await services.pushes.enqueue([
+    {
+      chat: appeal.chat,
+      message: text('push-appeal-answered', args),
+      buttons: [taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }), taskButton('appeals', { argument: number, label: text('appeal-open') })],
+      dedupeKey: `appeal-answer:${key}`,
+      files,
+    },
+  ]);
+  await services.mail.enqueue({
+    to: appeal.email,
+    subject: services.localizer.format(appeal.locale, text('mail-appeal-answered-subject', args)),
+    text: services.localizer.format(appeal.locale, text('mail-appeal-answered-body', args)),
+    dedupeKey: `appeal-answer:${key}`,
+    attachments: files,
+  });
+  return 'answered';
+}
+
+/** An operator closed the appeal: the chat is told once. */
+export async function closeAppeal(services: { readonly appeals: Appeals; readonly pushes: ChatPushes }, number: string, at: Date): Promise<'closed' | 'unknown' | 'already-closed'> {
+  const found = await services.appeals.thread(number);
+  if (!found) return 'unknown';
+  if (!(await services.appeals.close(number, at))) return 'already-closed';
+  await services.pushes.enqueue([{ chat: found.appeal.chat, message: text('push-appeal-closed', { number }) }]);
+  return 'closed';
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { attachmentKind, attachmentLimits, attachmentName, megabytes, tooLarge, type AttachmentRef } from './attachment';
+import type { AppealFiles, AttachmentStore, FileSources, FileStore } from '../../ports';
+import { fail, ok, type Result } from '../../kernel/result';
+import { text, words } from '../../kernel/text';
+
+/**
+ * Files of appeals as flows use them: a customer's file is read from its channel at once (some
+ * channels' links do not last), judged by its content and kept; a kept one is shared into the
+ * file store when a chat is to see it.
+ */
+export function appealFiles(store: AttachmentStore, sources: FileSources, files: FileStore): AppealFiles {
+  return {
+    async keep(chat, file) {
+      if (file.bytes !== undefined && file.bytes > attachmentLimits.bytes) return fail(tooLarge(file.bytes));
+      const fetched = await sources.fetch(chat.channel, file, attachmentLimits.bytes);
+      if (fetched === 'unavailable') return fail(text('attachment-unavailable'));
+      if (fetched === 'too-large') return fail(text('attachment-over-limit', { max: megabytes(attachmentLimits.bytes) }));
+      return keepBytes(store, { name: file.name, bytes: fetched });
+    },
+    async share(id) {
+      const kept = await store.get(id);
+      if (!kept) return null;
+      const token = await files.put({ name: kept.ref.name, mime: kept.ref.mime, bytes: kept.bytes });
+      return { id: token, name: kept.ref.name, mime: kept.ref.mime, sha256: createHash('sha256').update(kept.bytes).digest('hex') };
+    },
+  };
+}
+
+/** Bytes from anyone (a customer, an operator's upload or e-mail) judged by the same rule and kept. */
+async function keepBytes(store: AttachmentStore, file: { readonly name?: string; readonly bytes: Buffer }): Promise<Result<AttachmentRef>> {
+  const kind = attachmentKind(file.bytes);
+  if (!kind.ok) return kind;
+  return ok(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));
+}
+
+/** An operator's files: all kept, or none with the first one's reason (named), so a reply never goes half. */
+export async function keepOperatorFiles(store: AttachmentStore, files: readonly { readonly name: string; readonly bytes: Buffer }[]): Promise<Result<AttachmentRef[]>> {
+  if (files.length > attachmentLimits.files) return fail(text('attachment-too-many', { max: attachmentLimits.files }));
+  const judged = files.map((file) => ({ file, kind: attachmentKind(file.bytes) }));
+  const refused = judged.find((one) => !one.kind.ok);
+  if (refused && !refused.kind.ok) return fail(text('attachment-refused-named', { name: refused.file.name, reason: words(refused.kind.error) }));
+  const kept: AttachmentRef[] = [];
+  for (const { file, kind } of judged) if (kind.ok) kept.push(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));
+  return ok(kept);
+}

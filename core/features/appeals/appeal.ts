@@ -1,0 +1,103 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import type { ChatAddress } from '../../kernel/channel';
+import type { Locale } from '../../kernel/locale';
+import type { AttachmentRef } from './attachment';
+import { fail, ok, type Result } from '../../kernel/result';
+import { text } from '../../kernel/text';
+
+/** Topics of «Обращения в компанию», in the order offered; the configuration may name fewer or reorder them. */
+export const appealTopics = ['readings', 'payment', 'receipts', 'meter', 'connection', 'other'] as const;
+export type AppealTopic = (typeof appealTopics)[number];
+
+export function isAppealTopic(value: string): value is AppealTopic {
+  return (appealTopics as readonly string[]).includes(value);
+}
+
+export type AppealStatus = 'received' | 'answered' | 'closed';
+
+/** Who the appeal is from: a customer (with the account, its address confirmed), or someone who is not one. */
+export type Appellant =
+  | { readonly kind: 'customer'; readonly account: AccountNumber; readonly address: string }
+  | { readonly kind: 'non-customer'; readonly locality: string; readonly address: string };
+
+/** Everything the customer gave, before it is sent: kept as the flow goes, shown in full before sending. */
+export interface AppealDraft {
+  readonly appellant?: Appellant;
+  readonly topic?: AppealTopic;
+  readonly name?: string;
+  readonly email?: string;
+  /** Null: answer by e-mail only. */
+  readonly phone?: string | null;
+  readonly message?: string;
+  /** Photos and documents; absent until the customer has been asked, empty when none. */
+  readonly attachments?: readonly AttachmentRef[];
+}
+
+export type CompleteDraft = Required<AppealDraft>;
+
+export function isComplete(draft: AppealDraft): draft is CompleteDraft {
+  return draft.appellant !== undefined && draft.topic !== undefined && draft.name !== undefined && draft.email !== undefined && draft.phone !== undefined && draft.message !== undefined && draft.attachments !== undefined;
+}
+
+/** An appeal as filed: its number, where it came from and where the answer goes. */
+export interface FiledAppeal extends CompleteDraft {
+  readonly number: string;
+  readonly chat: ChatAddress;
+  readonly locale: Locale;
+  readonly status: AppealStatus;
+  /** ISO time. */
+  readonly filedAt: string;
+}
+
+export interface AppealMessage {
+  readonly from: 'customer' | 'operator';
+  readonly text: string;
+  /** ISO time. */
+  readonly at: string;
+  readonly files?: readonly AttachmentRef[];
+}
+
+/** «А-2026-000123»: the year it was filed and its place in the year's count. */
+export function appealNumber(year: number, sequence: number): string {
+  return `А-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** The number an appeal is known by, wherever it is written (the bot's messages, an e-mail's subject). */
+export function appealNumberIn(written: string): string | null {
+  return /А-\d{4}-\d{6}/.exec(written)?.[0] ?? null;
+}
+
+/** Exactly an appeal's number, nothing around it (a path parameter, a button's argument). */
+export const isAppealNumber = (value: string): boolean => appealNumberIn(value) === value;
+
+/** Limits of «Ваше сообщение»: long enough to say something, short enough to read. */
+export const messageLength = { min: 10, max: 4000 } as const;
+
+export function parseAppealMessage(input: string): Result<string> {
+  const message = input.trim();
+  if (message.length < messageLength.min) return fail(text('appeal-message-too-short', { min: messageLength.min }));
+  if (message.length > messageLength.max) return fail(text('appeal-message-too-long', { max: messageLength.max, length: message.length }));
+  return ok(message);
+}
+
+/** «Представьтесь, пожалуйста»: a name as people write it, 2 to 100 characters, letters first. */
+export function parseName(input: string): Result<string> {
+  const name = input.trim().replace(/\s+/g, ' ');
+  if (name.length < 2 || name.length > 100 || !/^\p{L}[\p{L}\s.'’-]*$/u.test(name)) return fail(text('appeal-name-invalid', { example: 'Мария Петровна' }));
+  return ok(name);
+}
+
+/** A Russian mobile number as people type it: `+7 900 123-45-67`, `8 (900) 123 45 67`, `9001234567`; kept as `+79001234567`. */
+export function parseMobilePhone(input: string): Result<string> {
+  const digits = input.replace(/[\s()\-.]/g, '');
+  const match = /^(?:\+7|8|7)?(9\d{9})$/.exec(digits);
+  if (!match) return fail(text('appeal-phone-invalid', { example: '+7 900 123-45-67' }));
+  return ok(`+7${match[1]}`);
+}
+
+/** A locality or an address the question concerns: something a person can find, 3 to 300 characters. */
+export function parsePlace(input: string): Result<string> {
+  const place = input.trim().replace(/\s+/g, ' ');
+  if (place.length < 3 || place.length > 300 || !/\p{L}/u.test(place)) return fail(text('appeal-place-invalid', { example: 'г. Воронеж, ул. Кольцовская, д. 24, кв. 17' }));
+  return ok(place);
+}

@@ -1,0 +1,50 @@
+import { fail, ok, type Result } from '../../kernel/result';
+import { text } from '../../kernel/text';
+
+/** «Прикрепить файлы» to an appeal: how many, how large, which kinds. */
+export const attachmentLimits = { files: 5, bytes: 10 * 1024 * 1024 } as const;
+
+export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export type AttachmentMime = (typeof attachmentMimes)[number];
+
+/** A file kept with an appeal: its bytes are in the appeal file store under `id`. */
+export interface AttachmentRef {
+  readonly id: string;
+  readonly name: string;
+  readonly mime: AttachmentMime;
+  readonly bytes: number;
+}
+
+/** The formats an appeal takes, told by their first bytes: a declared type or a file name can lie. */
+const signatures: readonly { readonly mime: AttachmentMime; readonly matches: (head: Buffer) => boolean }[] = [
+  { mime: 'image/jpeg', matches: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff },
+  { mime: 'image/png', matches: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', matches: (head) => head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP' },
+  { mime: 'image/gif', matches: (head) => /^GIF8[79]a$/.test(head.subarray(0, 6).toString('latin1')) },
+  { mime: 'application/pdf', matches: (head) => head.subarray(0, 5).toString('latin1') === '%PDF-' },
+];
+
+/** What a customer's file is, by its content; refused with the reason when it is not an image or a PDF, or too large. */
+export function attachmentKind(bytes: Buffer): Result<AttachmentMime> {
+  if (bytes.length === 0) return fail(text('attachment-empty'));
+  if (bytes.length > attachmentLimits.bytes) return fail(tooLarge(bytes.length));
+  const mime = signatures.find((signature) => signature.matches(bytes))?.mime;
+  return mime ? ok(mime) : fail(text('attachment-wrong-type'));
+}
+
+export function tooLarge(bytes: number) {
+  return text('attachment-too-large', { max: megabytes(attachmentLimits.bytes), size: megabytes(bytes) });
+}
+
+/** Sizes as customers read them: «2,4 МБ». */
+export function megabytes(bytes: number): number {
+  return Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10);
+}
+
+/** A name safe to show and to give back as a download: no path, no control characters, at most 100 characters. */
+export function attachmentName(name: string | undefined, mime: AttachmentMime): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(-100);
+  if (cleaned && !cleaned.startsWith('.')) return cleaned;
+  return `file.${mime === 'application/pdf' ? 'pdf' : mime.slice('image/'.length).replace('jpeg', 'jpg')}`;
+}

@@ -1,0 +1,29 @@
+import type { Chat } from '../../kernel/chat';
+import { taskButton } from '../../kernel/actions';
+import type { FlowServices } from '../../runner/services';
+import { text } from '../../kernel/text';
+import { pay } from '../pay/pay';
+import { submitReadings } from '../readings/submit-readings';
+import { activeAccount, showMenu } from '../../runner/main-menu';
+import { invitePrefix } from '../accounts/account-settings';
+import { acceptInvite } from '../accounts/accept-invite';
+
+/**
+ * A link from the e-receipt letter («Оплатить», «Передать показания») opens its task for the
+ * account it was made for, switching to it when it is another of the chat's accounts; otherwise it
+ * says what to do. A household invite's link (`inv_…`) is accepted here too.
+ */
+export async function openLink(chat: Chat, services: FlowServices, token: string): Promise<void> {
+  if (token.startsWith(invitePrefix)) return acceptInvite(chat, services, token.slice(invitePrefix.length));
+  const opened = await services.links.open(token, await services.now());
+  if (!opened) return showMenu(chat, services, text('link-token-invalid'));
+  const active = await activeAccount(chat, services);
+  if (active !== opened.account) {
+    // Another of the chat's accounts: it becomes the active one, and the chat is told.
+    if (!(await services.identities.choose(chat.address, opened.account, await services.now()))) {
+      return chat.say(text('link-token-not-linked', { account: opened.account }), [taskButton('link'), taskButton('readings'), taskButton('menu')]);
+    }
+    await chat.say(text('accounts-switched', { account: opened.account }));
+  }
+  return opened.task === 'pay' ? pay(chat, services) : submitReadings(chat, services);
+}

@@ -1,0 +1,133 @@
+import { readingsWithoutLinkAllowed } from '../accounts/account-settings';
+import type { Chat } from '../../kernel/chat';
+import type { AccountCard } from '../account/account';
+import type { AccountNumber } from '../../kernel/account-number';
+import { maskEmail } from '../../kernel/address';
+import { billingPeriod, type MeterState, type ReadingEntry } from './meter';
+import { displayPeriod, shiftPeriod } from '../../kernel/period';
+import { checkReading, parseReadingValue } from './reading-rules';
+import { readingsNotice } from '../linking/link-notice';
+import type { FlowServices } from '../../runner/services';
+import { lines, moment, text, type Text } from '../../kernel/text';
+import { cancelButtons, confirmedAccount, consented, isPaused } from '../linking/account-confirmation';
+import { activeAccount, showMenu } from '../../runner/main-menu';
+import { zoneName } from './meter-words';
+
+/**
+ * «Передача показаний»: for the chat's linked account, or, for anyone, after the account number,
+ * the address and consent («без авторизации»), unless the owner has turned that off. A value typed
+ * with the request (`показания 12345`) is the first answer for a one-zone meter, still confirmed.
+ */
+export async function submitReadings(chat: Chat, services: FlowServices, typed?: string): Promise<void> {
+  const active = await activeAccount(chat, services);
+  if (active) {
+    const card = await services.accounts.card(active);
+    return card ? enterReadings(chat, services, card, typed) : showMenu(chat, services, text('info-unavailable'));
+  }
+  await chat.say(text('readings-without-link'));
+  if (await isPaused(chat, services, null, 'readings')) return showMenu(chat, services);
+  const card = await confirmedAccount(chat, services, [], 'readings');
+  if (!card) return showMenu(chat, services);
+  const settings = await services.settings.of(card.number);
+  if (settings && !readingsWithoutLinkAllowed(settings.readingsWithoutLink, await services.now())) return showMenu(chat, services, text('readings-without-link-off'));
+  if (!(await consented(chat, services, text('readings-ask-consent')))) return showMenu(chat, services, text('readings-consent-declined'));
+  await enterReadings(chat, services, card, typed);
+}
+
+async function enterReadings(chat: Chat, services: FlowServices, card: AccountCard, typed: string | undefined): Promise<void> {
+  const period = billingPeriod(await services.now(), services.localizer.timeZone);
+  const all = await services.readings.meters(card.number, period);
+  if (all.length === 0) return showMenu(chat, services, text('readings-no-meters'));
+  const closed = text('readings-period-closed', { period: displayPeriod(period), next: displayPeriod(shiftPeriod(period, 1)) });
+  // Zones whose reading billing has taken this period are not asked again until the next one.
+  const meters = all.map((meter) => ({ ...meter, zones: meter.zones.filter((zone) => !zone.closed) })).filter((meter) => meter.zones.length > 0);
+  if (meters.length === 0) return showMenu(chat, services, closed);
+  const oneZone = meters.length === 1 && meters[0]?.zones.length === 1;
+  let prefilled = oneZone ? typed : undefined;
+
+  let entries: ReadingEntry[];
+  for (;;) {
+    entries = [];
+    for (const meter of meters) {
+      for (const zone of meter.zones) {
+        entries.push(await askZone(chat, card.number, meter, zone, prefilled));
+        prefilled = undefined;
+      }
+    }
+    const answer = await chat.choose(text('readings-summary', { account: card.number, rows: summary(entries) }), [
+      { value: 'send', label: text('readings-send') },
+      { value: 'correct', label: text('readings-correct') },
+    ]);
+    if (answer === 'send') break;
+  }
+
+  const submittedAt = await services.now();
+  const outcome = await services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period);
+  if (outcome === 'closed') return showMenu(chat, services, closed);
+  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome === 'replaced' ? 'yes' : 'no' }));
+  if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
+  await showMenu(chat, services);
+}
+
+type ZoneState = MeterState['zones'][number];
+
+
+/** One zone's value, asked until it passes the supplier's rules or the customer confirms it. */
+async function askZone(chat: Chat, account: AccountNumber, meter: MeterState, zone: ZoneState, prefilled: string | undefined): Promise<ReadingEntry> {
+  const previous = zone.lastAccepted?.value ?? null;
+  const history = [
+    zone.lastAccepted
+      ? text('readings-previous', { previous: String(zone.lastAccepted.value), at: moment(new Date(zone.lastAccepted.at)) })
+      : text('readings-no-previous'),
+    ...(zone.submitted ? [text('readings-already-sent', { submitted: String(zone.submitted.value) })] : []),
+  ];
+  const prompt = text('readings-ask', { account, meter: meter.serialNumber, zone: zoneName(zone.zone), history: lines(history) });
+  const parse = (input: string) => parseReadingValue(input, meter.digits);
+  const given = prefilled === undefined ? null : parse(prefilled);
+  let first = given?.ok ? given.value : null;
+  for (;;) {
+    const value = first ?? (await chat.ask(prompt, parse, { buttons: cancelButtons, notTyped: text('readings-not-typed') }));
+    first = null;
+    const check = checkReading(value, previous, meter.digits, zone.usualKwh);
+    const entry = { serialNumber: meter.serialNumber, zone: zone.zone, value };
+    if (check.kind === 'fine') return { ...entry, consumptionKwh: check.consumptionKwh };
+    if (check.kind === 'below') {
+      await chat.say(text('reading-below-previous', { previous: String(check.previous), value: String(value) }));
+      continue;
+    }
+    const question: Text =
+      check.kind === 'rollover'
+        ? text('reading-confirm-rollover', { previous: String(previous), value: String(value), consumption: check.consumptionKwh })
+        : text('reading-confirm-jump', { value: String(value), consumption: check.consumptionKwh, usual: zone.usualKwh });
+    const answer = await chat.choose(question, [
+      { value: 'confirm', label: text('reading-confirm') },
+      { value: 'correct', label: text('reading-correct') },
+    ]);
+    if (answer === 'confirm') return { ...entry, consumptionKwh: check.consumptionKwh };
+  }
+}
+
+function summary(entries: readonly ReadingEntry[]) {
+  return lines(
+    entries.map((entry) =>
+      text('readings-summary-row', { meter: entry.serialNumber, zone: zoneName(entry.zone), value: String(entry.value), consumption: entry.consumptionKwh }),
+    ),
+  );
+}
+
+async function offerConfirmationMail(
+  chat: Chat,
+  services: FlowServices,
+  account: AccountNumber,
+  email: string,
+  entries: readonly ReadingEntry[],
+  at: Date,
+): Promise<void> {
+  const answer = await chat.choose(text('readings-offer-mail', { email: maskEmail(email) }), [
+    { value: 'mail', label: text('readings-mail-yes') },
+    { value: 'skip', label: text('readings-mail-no') },
+  ]);
+  if (answer === 'skip') return;
+  await services.mail.enqueue(readingsNotice(services.localizer, chat.locale, { to: email, account, at, rows: summary(entries) }));
+  await chat.say(text('readings-mail-sent', { email: maskEmail(email) }));
+}

@@ -1,0 +1,21 @@
+import type { Chat } from '../../kernel/chat';
+import { taskButton } from '../../kernel/actions';
+import type { FlowServices } from '../../runner/services';
+import { text } from '../../kernel/text';
+import { activeAccount, showMenu } from '../../runner/main-menu';
+
+/**
+ * «Присылать квитанцию сюда каждый месяц»: per chat and account. `on`/`off` (from a button)
+ * act at once; without one, the flow says how it stands and offers the other choice.
+ */
+export async function monthlyReceipt(chat: Chat, services: FlowServices, argument?: string): Promise<void> {
+  const account = await activeAccount(chat, services);
+  if (!account) return showMenu(chat, services, text('receipts-not-linked'));
+  if (argument === 'on') await services.monthlyReceipts.optIn(chat.address, account, await services.now());
+  if (argument === 'off') await services.monthlyReceipts.optOut(chat.address, account);
+  const on = await services.monthlyReceipts.isOptedIn(chat.address, account);
+  const toggle = on
+    ? taskButton('monthly', { argument: 'off', label: text('monthly-receipt-turn-off') })
+    : taskButton('monthly', { argument: 'on', label: text('monthly-receipt-turn-on') });
+  await chat.say(on ? text('monthly-receipt-on', { account }) : text('monthly-receipt-off', { account }), [toggle, taskButton('menu')]);
+}
