@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { Localizer } from '../../core/kernel/localizer';
 import { FlowRunner } from '../../core/runner/flow-runner';
 import { InMemoryChatStates } from '../../core/runner/in-memory-state';
-import type { FileStore } from '../../core/ports';
+import type { FileStore } from '../../core/kernel/file-store';
 import type { Services } from '../../core/runner/services';
 import { initORM } from '../../db/orm';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';

@@ -1,7 +1,17 @@
 import type { Kopecks } from '../kernel/money';
 import type { AppealTopic } from '../features/appeals/appeal';
 import type { Localizer } from '../kernel/localizer';
-import type { Accounts, AppealFiles, Appeals, ChatPushes, Invites, Settings, ChatIdentities, DeepLinks, EReceipts, FileStore, LinkAttempts, MailOutbox, MeterReadings, MonthlyReceiptChats, Payments, ReceiptArchive } from '../ports';
+import type { Accounts } from '../features/account/ports';
+import type { AppealFiles, Appeals } from '../features/appeals/ports';
+import type { ChatPushes, MailOutbox } from '../features/outbox/ports';
+import type { Invites, Settings } from '../features/accounts/ports';
+import type { ChatIdentities, LinkAttempts } from '../features/linking/ports';
+import type { DeepLinks } from '../features/menu/ports';
+import type { EReceipts } from '../features/e-receipt/ports';
+import type { FileStore } from '../kernel/file-store';
+import type { MeterReadings } from '../features/readings/ports';
+import type { MonthlyReceiptChats, ReceiptArchive } from '../features/receipts/ports';
+import type { Payments } from '../features/pay/ports';
 
 /** The use cases' ports: everything that talks to the world. */
 export interface Ports {

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { Appellant } from '../../core/features/appeals/appeal';
-import type { AttachmentRef } from '../../core/features/appeals/attachment';
+import type { AttachmentRef } from '../../core/kernel/attachment';
 
 /** «Обращение в компанию»: what the customer filed, from which chat, and where it stands. */
 export const Appeal = defineEntity({

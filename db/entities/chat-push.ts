@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { TaskButton } from '../../core/kernel/actions';
-import type { AttachmentRef } from '../../core/features/appeals/attachment';
+import type { AttachmentRef } from '../../core/kernel/attachment';
 import type { TextArg } from '../../core/kernel/text';
 
 /**

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { AttachmentRef } from '../../core/features/appeals/attachment';
+import type { AttachmentRef } from '../../core/kernel/attachment';
 
 /** Mail waits here until delivered, so a restart or a slow SMTP server loses none. */
 export const QueuedMail = defineEntity({

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AccountCard, AccountInfo, MonthlyStatement, PaymentRecord } from '../../core/features/account/account';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { kopecks, type Kopecks } from '../../core/kernel/money';
-import type { Accounts } from '../../core/ports';
+import type { Accounts } from '../../core/features/account/ports';
 import { isZone } from '../../core/features/readings/meter';
 import type { ZoneTariff } from '../../core/features/receipts/receipt';
 import { MonthlyCharge, Payment, Tariff } from '../entities';

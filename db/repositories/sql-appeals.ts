@@ -2,7 +2,7 @@ import type { InferEntity, MikroORM } from '@mikro-orm/core';
 import { appealNumber, isAppealTopic, type AppealDraft, type AppealMessage, type AppealStatus, type CompleteDraft, type FiledAppeal } from '../../core/features/appeals/appeal';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import { isLocale } from '../../core/kernel/locale';
-import type { Appeals } from '../../core/ports';
+import type { Appeals } from '../../core/features/appeals/ports';
 import { Appeal, AppealDraft as DraftRow, AppealMessage as MessageRow } from '../entities';
 import { insertOnce } from './insert-once';
 

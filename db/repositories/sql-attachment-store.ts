@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { attachmentMimes, type AttachmentMime, type AttachmentRef } from '../../core/features/appeals/attachment';
-import type { AttachmentStore } from '../../core/ports';
+import { attachmentMimes, type AttachmentMime, type AttachmentRef } from '../../core/kernel/attachment';
+import type { AttachmentStore } from '../../core/features/appeals/ports';
 import { AppealFile } from '../entities';
 
 const isAttachmentMime = (value: string): value is AttachmentMime => (attachmentMimes as readonly string[]).includes(value);

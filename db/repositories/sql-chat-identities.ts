@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/co
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import { isLocale, type Locale } from '../../core/kernel/locale';
-import type { ChatIdentities, LinkOutcome } from '../../core/ports';
+import type { ChatIdentities, LinkOutcome } from '../../core/features/linking/ports';
 import type { LinkedChat, LinkVia } from '../../core/features/accounts/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';

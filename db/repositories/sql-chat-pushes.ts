@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/kernel/channel';
-import type { AttachmentRef } from '../../core/features/appeals/attachment';
+import type { AttachmentRef } from '../../core/kernel/attachment';
 import type { TaskButton } from '../../core/kernel/actions';
 import type { AccountNumber } from '../../core/kernel/account-number';
-import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/ports';
+import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/features/outbox/ports';
 import type { Text } from '../../core/kernel/text';
 import { ChatPush } from '../entities';
 import { claimDue, insertNew, markFailed, markSent, type DeliveryQueue } from './outbox-table';

@@ -5,7 +5,7 @@ import { isChatChannel } from '../../core/kernel/channel';
 import type { EReceiptChange, EReceiptRequest } from '../../core/features/e-receipt/e-receipt-request';
 import { isLocale, type Locale } from '../../core/kernel/locale';
 import type { EReceiptTerm } from '../../core/features/receipts/receipt-archive';
-import type { EReceipts } from '../../core/ports';
+import type { EReceipts } from '../../core/features/e-receipt/ports';
 import { EmailConfirmation, EReceiptSubscription } from '../entities';
 import { inTransaction } from '../transaction';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import type { FileStore, StoredFile as File } from '../../core/ports';
+import type { FileStore, StoredFile as File } from '../../core/kernel/file-store';
 import { StoredFile } from '../entities';
 
 const lifetimeMs = 24 * 3600_000;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
-import type { InviteLookup, Invites } from '../../core/ports';
+import type { InviteLookup, Invites } from '../../core/features/accounts/ports';
 import { AccountInvite } from '../entities';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/co
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { chatKey, type ChatAddress } from '../../core/kernel/channel';
 import { attemptStatus, combinedStatus, linkingPolicy, slowDown, type AttemptStatus } from '../../core/features/linking/linking-policy';
-import type { LinkAttempts } from '../../core/ports';
+import type { LinkAttempts } from '../../core/features/linking/ports';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
 import { inTransaction } from '../transaction';

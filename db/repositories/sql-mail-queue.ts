@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { Mail, MailOutbox } from '../../core/ports';
+import type { Mail, MailOutbox } from '../../core/features/outbox/ports';
 import { QueuedMail } from '../entities';
 import { claimDue, insertNew, markFailed, markGaveUp, markSent } from './outbox-table';
 import type { AccountNumber } from '../../core/kernel/account-number';

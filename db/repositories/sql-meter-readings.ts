@@ -4,7 +4,7 @@ import type { ChatChannel } from '../../core/kernel/channel';
 import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/features/readings/meter';
 import { shiftPeriod } from '../../core/kernel/period';
 import { usualConsumption, usualMonths } from '../../core/features/readings/reading-rules';
-import type { MeterReadings, SubmitOutcome } from '../../core/ports';
+import type { MeterReadings, SubmitOutcome } from '../../core/features/readings/ports';
 import { Meter, MeterReading } from '../entities';
 import { booleanColumn, dateColumn, jsonColumn, plainQueryOf } from '../plain-query';
 import { inTransaction } from '../transaction';

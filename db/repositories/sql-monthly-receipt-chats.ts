@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
-import type { MonthlyReceiptChats } from '../../core/ports';
+import type { MonthlyReceiptChats } from '../../core/features/receipts/ports';
 import { MonthlyReceiptChat } from '../entities';
 import { insertOnce } from './insert-once';
 

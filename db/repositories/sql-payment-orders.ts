@@ -4,7 +4,7 @@ import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel } from '../../core/kernel/channel';
 import { kopecks } from '../../core/kernel/money';
 import type { PaymentOutcome } from '../../core/features/pay/payment';
-import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/ports';
+import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/features/pay/ports';
 import { PaymentOrder } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';
 

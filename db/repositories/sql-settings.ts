@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import type { AccountSettings, ReadingsWithoutLink } from '../../core/features/accounts/account-settings';
-import type { Settings } from '../../core/ports';
+import type { Settings } from '../../core/features/accounts/ports';
 import { Account } from '../entities';
 import { booleanColumn, jsonColumn, nullableText, plainQueryOf } from '../plain-query';
 

@@ -1,5 +1,5 @@
 import type { IncomingFile } from '../../core/kernel/chat';
-import type { FileSources } from '../../core/ports';
+import type { FileSources } from '../../core/features/appeals/ports';
 
 /** Small files of each kind a customer might send, made here rather than committed. */
 export const customerFiles = {

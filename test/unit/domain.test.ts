@@ -10,7 +10,7 @@ import { parseMonth } from '../../core/kernel/period';
 import { buildReceipt, type ReceiptSources } from '../../core/features/receipts/receipt';
 import { receiptAvailability } from '../../core/features/receipts/receipt-archive';
 import { demoSupplier } from '../../db/demo-supplier';
-import { attachmentKind, attachmentLimits, attachmentName } from '../../core/features/appeals/attachment';
+import { attachmentKind, attachmentLimits, attachmentName } from '../../core/kernel/attachment';
 
 describe('AccountNumber', () => {
   it.each([

@@ -2,7 +2,7 @@ import type { AppealMessage, FiledAppeal } from '../../../core/features/appeals/
 import { statusNames, topicNames } from '../../../core/features/appeals/appeal-words';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { moment, text, words, type Text } from '../../../core/kernel/text';
-import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/features/appeals/attachment';
+import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/kernel/attachment';
 import { escapeHtml } from '../pages/html-page';
 
 /** The desk speaks Russian: it is the supplier's own tool. */

@@ -3,7 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
-import type { FileStore } from '../../../core/ports';
+import type { FileStore } from '../../../core/kernel/file-store';
 import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { isLoopback, sameSecret } from './request-origin';

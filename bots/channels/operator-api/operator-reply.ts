@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { attachmentLimits, megabytes } from '../../../core/features/appeals/attachment';
+import { attachmentLimits, megabytes } from '../../../core/kernel/attachment';
 import { text, type Text } from '../../../core/kernel/text';
 import { readForm } from '../http/multipart-form';
 

@@ -1,5 +1,5 @@
 import type { Receipt } from '../../../core/features/receipts/receipt';
-import type { ReceiptRef } from '../../../core/ports';
+import type { ReceiptRef } from '../../../core/features/outbox/ports';
 import { RecentValues } from '../../../core/kernel/recent-values';
 
 /** Long enough for a broadcast to pass; short enough that a correction in billing shows soon. */

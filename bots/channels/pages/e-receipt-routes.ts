@@ -4,7 +4,9 @@ import { confirmEReceiptChange } from '../../../core/features/e-receipt/confirm-
 import type { Locale } from '../../../core/kernel/locale';
 import { escapeHtml, pageLocale } from './html-page';
 import type { Localizer } from '../../../core/kernel/localizer';
-import type { ChatPushes, EReceipts, MailOutbox, Settings } from '../../../core/ports';
+import type { ChatPushes, MailOutbox } from '../../../core/features/outbox/ports';
+import type { EReceipts } from '../../../core/features/e-receipt/ports';
+import type { Settings } from '../../../core/features/accounts/ports';
 import { text, type Text } from '../../../core/kernel/text';
 
 export interface EReceiptPages {

@@ -6,7 +6,7 @@ import type { OutgoingMessage } from '../../../core/kernel/content/outgoing';
 import { defaultLocale, locales } from '../../../core/kernel/locale';
 import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
 import type { Localizer } from '../../../core/kernel/localizer';
-import type { FileStore } from '../../../core/ports';
+import type { FileStore } from '../../../core/kernel/file-store';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
 import { commandTasks } from '../../../core/features';
 import { text } from '../../../core/kernel/text';

@@ -10,8 +10,8 @@ import { errorFields, type Log } from '../../../core/kernel/log';
 import { clientNetwork, isLoopback, sameSecret } from '../http/request-origin';
 import { readForm } from '../http/multipart-form';
 import { RateLimit } from '../http/rate-limit';
-import type { FileStore } from '../../../core/ports';
-import { attachmentKind, attachmentLimits } from '../../../core/features/appeals/attachment';
+import type { FileStore } from '../../../core/kernel/file-store';
+import { attachmentKind, attachmentLimits } from '../../../core/kernel/attachment';
 
 /**
  * What the widget may post: the fields Web Chat uses and the bot reads, nothing else (unknown

@@ -1,6 +1,7 @@
 import type { IncomingFile } from '../../../core/kernel/chat';
 import type { ChatChannel } from '../../../core/kernel/channel';
-import type { FileSources, FileStore } from '../../../core/ports';
+import type { FileSources } from '../../../core/features/appeals/ports';
+import type { FileStore } from '../../../core/kernel/file-store';
 import { errorFields, type Log } from '../../../core/kernel/log';
 
 /** Longest wait for one customer's file: a slow channel fails the file, not the chat. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Mail } from '../../../core/ports';
+import type { Mail } from '../../../core/features/outbox/ports';
 import type { FailureVerdict } from '../../channels/outbox/queue-delivery';
 import type { AppealReplyAddresses } from './appeal-reply-addresses';
 

@@ -1,5 +1,5 @@
 import type { AccountNumber } from '../../../core/kernel/account-number';
-import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
+import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/features/pay/ports';
 
 /**
  * The embedded default's payment provider: energobot's own card page (`/pay/:id`). It behaves as

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { isLocale, type Locale } from '../../../core/kernel/locale';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { completePayment } from '../../../core/features/pay/complete-payment';
-import type { ChatPushes, PaymentOrders } from '../../../core/ports';
+import type { ChatPushes } from '../../../core/features/outbox/ports';
+import type { PaymentOrders } from '../../../core/features/pay/ports';
 import { money, text, type Text } from '../../../core/kernel/text';
 
 export interface SandboxOptions {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { kopecks } from '../../../core/kernel/money';
 import { paymentSettlesOrder, type PaymentOutcome } from '../../../core/features/pay/payment';
 import type { AccountNumber } from '../../../core/kernel/account-number';
-import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/ports';
+import type { PaymentOrder, PaymentOrders, Payments, PendingPayment } from '../../../core/features/pay/ports';
 
 export interface YooKassaSettings {
   readonly shopId: string;

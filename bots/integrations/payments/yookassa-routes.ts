@@ -3,7 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { reconcileAfterMs } from '../../../core/features/pay/payment';
 import { completePayment } from '../../../core/features/pay/complete-payment';
-import type { ChatPushes, PaymentOrders } from '../../../core/ports';
+import type { ChatPushes } from '../../../core/features/outbox/ports';
+import type { PaymentOrders } from '../../../core/features/pay/ports';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { UnknownPaymentError, type YooKassaPayments } from './yookassa-payments';
 

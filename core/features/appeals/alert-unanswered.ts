@@ -1,5 +1,6 @@
 import type { Localizer } from '../../kernel/localizer';
-import type { Appeals, MailOutbox } from '../../ports';
+import type { Appeals } from './ports';
+import type { MailOutbox } from '../outbox/ports';
 import { moment, text } from '../../kernel/text';
 
 /** An appeal left without an answer this long alerts the supervisors, once. */

@@ -1,5 +1,6 @@
 import type { Localizer } from '../../kernel/localizer';
-import type { Appeals, AttachmentStore, ChatPushes, MailOutbox } from '../../ports';
+import type { Appeals, AttachmentStore } from './ports';
+import type { ChatPushes, MailOutbox } from '../outbox/ports';
 import type { AppealMessage } from './appeal';
 import { taskButton } from '../../kernel/actions';
 import { text, type Text } from '../../kernel/text';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { attachmentKind, attachmentLimits, attachmentName, megabytes, tooLarge, type AttachmentRef } from './attachment';
-import type { AppealFiles, AttachmentStore, FileSources, FileStore } from '../../ports';
+import { attachmentKind, attachmentLimits, attachmentName, megabytes, tooLarge, type AttachmentRef } from '../../kernel/attachment';
+import type { AppealFiles, AttachmentStore, FileSources } from './ports';
+import type { FileStore } from '../../kernel/file-store';
 import { fail, ok, type Result } from '../../kernel/result';
 import { text, words } from '../../kernel/text';
 

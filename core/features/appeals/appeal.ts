@@ -1,7 +1,7 @@
 import type { AccountNumber } from '../../kernel/account-number';
 import type { ChatAddress } from '../../kernel/channel';
 import type { Locale } from '../../kernel/locale';
-import type { AttachmentRef } from './attachment';
+import type { AttachmentRef } from '../../kernel/attachment';
 import { fail, ok, type Result } from '../../kernel/result';
 import { text } from '../../kernel/text';
 

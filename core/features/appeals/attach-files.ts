@@ -1,5 +1,5 @@
 import type { Chat, IncomingFile } from '../../kernel/chat';
-import { attachmentLimits, megabytes, type AttachmentRef } from './attachment';
+import { attachmentLimits, megabytes, type AttachmentRef } from '../../kernel/attachment';
 import type { FlowServices } from '../../runner/services';
 import { lines, text, words } from '../../kernel/text';
 

@@ -1,7 +1,7 @@
 import type { AppealMessage, FiledAppeal } from './appeal';
 import { topicNames } from './appeal-words';
 import type { Localizer } from '../../kernel/localizer';
-import type { Mail } from '../../ports';
+import type { Mail } from '../outbox/ports';
 import { text, words, type Text } from '../../kernel/text';
 
 /**

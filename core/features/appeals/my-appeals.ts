@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
 import { parseAppealMessage, type AppealMessage, type FiledAppeal } from './appeal';
 import { attachFiles } from './attach-files';
-import { megabytes } from './attachment';
+import { megabytes } from '../../kernel/attachment';
 import type { FlowServices } from '../../runner/services';
 import { lines, moment, text, words, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';

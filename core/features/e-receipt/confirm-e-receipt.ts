@@ -4,7 +4,9 @@ import type { AccountNumber } from '../../kernel/account-number';
 import type { Locale } from '../../kernel/locale';
 import { billingPeriod } from '../readings/meter';
 import { displayPeriod } from '../../kernel/period';
-import type { ChatPushes, EReceipts, MailOutbox, Settings } from '../../ports';
+import type { ChatPushes, MailOutbox } from '../outbox/ports';
+import type { EReceipts } from './ports';
+import type { Settings } from '../accounts/ports';
 import type { Localizer } from '../../kernel/localizer';
 import { text, type Text } from '../../kernel/text';
 

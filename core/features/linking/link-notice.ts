@@ -2,7 +2,7 @@ import type { AccountNumber } from '../../kernel/account-number';
 import type { ChatChannel } from '../../kernel/channel';
 import type { Locale } from '../../kernel/locale';
 import type { Localizer } from '../../kernel/localizer';
-import type { Mail } from '../../ports';
+import type { Mail } from '../outbox/ports';
 import { moment, text, type TextArg } from '../../kernel/text';
 
 /** Tells the account's e-mail on file about every new link, so a stranger's link does not go unseen. */

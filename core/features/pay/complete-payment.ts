@@ -1,5 +1,6 @@
 import type { PaymentOutcome } from './payment';
-import type { ChatPushes, PaymentOrders } from '../../ports';
+import type { ChatPushes } from '../outbox/ports';
+import type { PaymentOrders } from './ports';
 import { money, text } from '../../kernel/text';
 
 /**

@@ -1,6 +1,8 @@
 import type { AccountNumber } from '../../kernel/account-number';
 import { displayPeriod } from '../../kernel/period';
-import type { ChatIdentities, ChatPushes, MeterReadings } from '../../ports';
+import type { ChatIdentities } from '../linking/ports';
+import type { ChatPushes } from '../outbox/ports';
+import type { MeterReadings } from './ports';
 import { text } from '../../kernel/text';
 
 /**

@@ -1,7 +1,10 @@
 import { billingPeriod } from '../readings/meter';
 import { displayPeriod, shiftPeriod } from '../../kernel/period';
 import type { Localizer } from '../../kernel/localizer';
-import type { ChatPushes, DeepLinks, EReceipts, MailOutbox, MonthlyReceiptChats } from '../../ports';
+import type { ChatPushes, MailOutbox } from '../outbox/ports';
+import type { DeepLinks } from '../menu/ports';
+import type { EReceipts } from '../e-receipt/ports';
+import type { MonthlyReceiptChats } from './ports';
 import { text, type Text } from '../../kernel/text';
 
 /** Mail links open the chat for this long (domain: the e-receipt's «Оплатить и передать показания»). */

@@ -2,7 +2,8 @@ import type { AccountNumber } from '../../kernel/account-number';
 import { kopecks } from '../../kernel/money';
 import { periodStart, shiftPeriod } from '../../kernel/period';
 import { buildReceipt, type Receipt } from './receipt';
-import type { Accounts, MeterReadings } from '../../ports';
+import type { Accounts } from '../account/ports';
+import type { MeterReadings } from '../readings/ports';
 
 /** A month's receipt from billing's figures; null when billing has no such month for the account. */
 export async function readReceipt(

@@ -1,5 +1,5 @@
 import type { Button } from '../chat';
-import type { FileMime } from '../../ports';
+import type { FileMime } from '../file-store';
 import type { Text, TextArg } from '../text';
 
 /** A file the flow made and put in the file store: a chart, a CSV export, a receipt. */

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../../kernel/result';
-import { text } from '../../kernel/text';
+import { fail, ok, type Result } from './result';
+import { text } from './text';
 
 /** «Прикрепить файлы» to an appeal: how many, how large, which kinds. */
 export const attachmentLimits = { files: 5, bytes: 10 * 1024 * 1024 } as const;

@@ -1,0 +1,57 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import type { ChatAddress } from '../../kernel/channel';
+import type { AttachmentRef } from '../../kernel/attachment';
+import type { Text } from '../../kernel/text';
+import type { TaskButton } from '../../kernel/actions';
+
+export interface Mail {
+  /** The address when queued; for an e-receipt, the one in force when it is sent goes instead (see `eReceiptAddress`). */
+  readonly to: string;
+  /** The letter goes to the e-receipt address of `receipt`'s account: if it changes before the letter leaves, the new one. */
+  readonly toEReceiptAddress?: true;
+  readonly subject: string;
+  readonly text: string;
+  /** Shown as buttons under the text («Оплатить и передать показания»). */
+  readonly links?: readonly { readonly label: string; readonly url: string }[];
+  /** A month's receipt to attach, issued when the mail is sent. */
+  readonly receipt?: ReceiptRef;
+  /** Files of an appeal to attach, read from the attachment store when the mail is sent. */
+  readonly attachments?: readonly AttachmentRef[];
+  /** A mail that must never go twice (a month's e-receipt): a second one with the same key is dropped. */
+  readonly dedupeKey?: string;
+  /** A mail to the appeals mailbox about this appeal: the operator's reply to it comes back to energobot. */
+  readonly appealThread?: { readonly number: string; readonly first: boolean };
+}
+
+/** Which receipt: an account's month. */
+export interface ReceiptRef {
+  readonly account: AccountNumber;
+  readonly period: string;
+}
+
+/** Mail is queued, not sent, inside a conversation: a slow SMTP server must not hold a chat. */
+export interface MailOutbox {
+  /** Queues it; false when a mail with the same `dedupeKey` was queued before. */
+  enqueue(mail: Mail): Promise<boolean>;
+}
+
+/** A message the bot sends into a chat on its own. */
+export interface ChatPush {
+  readonly chat: ChatAddress;
+  /** Stored as JSON until sent: every `TextArg` is plain data. */
+  readonly message: Text;
+  /** A month's receipt sent with it, issued in the chat's language when it goes out. */
+  readonly receipt?: ReceiptRef;
+  /** Task buttons under it (reply to an appeal, open it): plain data, stored with the push. */
+  readonly buttons?: readonly TaskButton[];
+  /** Files sent after it (an operator's attachments): documents in Telegram, downloads in web chat. */
+  readonly files?: readonly AttachmentRef[];
+  /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
+  readonly dedupeKey?: string;
+}
+
+/** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */
+export interface ChatPushes {
+  /** Queues them; how many were new (those with a `dedupeKey` seen before are dropped). */
+  enqueue(pushes: readonly ChatPush[]): Promise<number>;
+}

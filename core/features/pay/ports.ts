@@ -1,0 +1,38 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import type { ChatAddress } from '../../kernel/channel';
+import type { Kopecks } from '../../kernel/money';
+import type { PaymentOutcome } from './payment';
+
+/** A payment the customer started in chat, waiting for the provider's word. */
+export interface PaymentOrder {
+  readonly account: AccountNumber;
+  readonly amount: Kopecks;
+  readonly includesEstimate: boolean;
+  readonly chat: ChatAddress;
+}
+
+/** Card payments on the provider's page («оплата»): a link to pay, and the provider's verdict later. */
+export interface Payments {
+  /** Creates the order at the provider; the link the customer pays by. */
+  start(order: PaymentOrder): Promise<{ readonly url: string }>;
+  /** Payments the provider confirmed after `since`: paid, but not yet posted to the balance (see `pendingSince`). */
+  pending(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
+}
+
+export interface PendingPayment {
+  readonly amount: Kopecks;
+  /** ISO time of the provider's confirmation. */
+  readonly paidAt: string;
+}
+
+/** The orders behind payment links; a provider's verdict completes one once. */
+export interface PaymentOrders {
+  create(order: PaymentOrder, provider: string): Promise<string>;
+  attachProviderPayment(id: string, providerPaymentId: string): Promise<void>;
+  /** Orders still pending that were created before `createdBefore`: to ask their provider about. */
+  stale(provider: string, createdBefore: Date): Promise<{ readonly id: string; readonly providerPaymentId: string }[]>;
+  find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome; readonly providerPaymentId: string | null }) | null>;
+  /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
+  complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
+  succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
+}
