@@ -10,7 +10,9 @@ import { defaultLocale, locales, type Locale } from '../kernel/locale';
 import { IntentMatcher } from './intent-matcher';
 import { normalise } from './normalise';
 import type { Services } from './services';
-import { commandTasks, taskOf, type Task } from '../features';
+import type { Task } from '../kernel/feature';
+import { showMenu } from './main-menu';
+import { commandTasks, taskOf } from './tasks';
 import { lines, text } from '../kernel/text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
@@ -322,7 +324,8 @@ export class FlowRunner {
     const engine = new ReplayEngine(async (controls) => {
       chat = new ReplayChat(controls, turn.update.chat, flowLocale, this.options.services.localizer, flowRun);
       const services = recordedServices(this.options.services, (key, work, changes) => controls.action(() => turn.record(key, work, changes), key));
-      await task.flow(chat, services, argument);
+      const end = await task.flow(chat, services, argument);
+      if (end) await showMenu(chat, services, end.intro);
     });
     let result;
     if ('resume' in step) {
@@ -361,7 +364,7 @@ function said(message: ReturnType<typeof text>): Said {
 
 function required(action: string): Task {
   const task = taskOf(action);
-  if (!task) throw new Error(`No task ${action} in core/tasks.ts`);
+  if (!task) throw new Error(`No task ${action} in core/features.ts or core/runner/tasks.ts`);
   return task;
 }
 

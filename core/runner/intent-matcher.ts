@@ -1,6 +1,7 @@
 import { locales } from '../kernel/locale';
 import type { Localizer } from '../kernel/localizer';
-import { tasks, type Task } from '../features';
+import type { Task } from '../kernel/feature';
+import { tasks } from './tasks';
 import { text } from '../kernel/text';
 import { normalise } from './normalise';
 

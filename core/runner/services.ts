@@ -1,40 +1,15 @@
 import type { Kopecks } from '../kernel/money';
 import type { AppealTopic } from '../features/appeals/appeal';
 import type { Localizer } from '../kernel/localizer';
-import type { Accounts } from '../features/account/ports';
-import type { AppealFiles, Appeals } from '../features/appeals/ports';
-import type { ChatPushes, MailOutbox } from '../features/outbox/ports';
-import type { Invites, Settings } from '../features/accounts/ports';
-import type { ChatIdentities, LinkAttempts } from '../features/linking/ports';
-import type { DeepLinks } from '../features/menu/ports';
-import type { EReceipts } from '../features/e-receipt/ports';
-import type { FileStore } from '../kernel/file-store';
-import type { MeterReadings } from '../features/readings/ports';
-import type { MonthlyReceiptChats, ReceiptArchive } from '../features/receipts/ports';
-import type { Payments } from '../features/pay/ports';
+import type { PortSpec } from '../kernel/feature';
+import type { features } from '../features';
 
-/** The use cases' ports: everything that talks to the world. */
-export interface Ports {
-  readonly accounts: Accounts;
-  readonly identities: ChatIdentities;
-  readonly attempts: LinkAttempts;
-  readonly mail: MailOutbox;
-  readonly readings: MeterReadings;
-  readonly files: FileStore;
-  readonly payments: Payments;
-  readonly receipts: ReceiptArchive;
-  readonly eReceipts: EReceipts;
-  readonly monthlyReceipts: MonthlyReceiptChats;
-  readonly links: DeepLinks;
-  readonly appeals: Appeals;
-  readonly appealFiles: AppealFiles;
-  readonly settings: Settings;
-  readonly invites: Invites;
-  /** Messages into other chats (a revoked chat, an inviter told the invite was taken). */
-  readonly pushes: ChatPushes;
-}
+type Merged<U> = (U extends unknown ? (union: U) => void : never) extends (merged: infer M) => void ? M : never;
+type DeclaredPorts = Merged<(typeof features)[number]['ports']>;
 
-/** What the composition root gives the runner: the ports, words and time. */
+/** The use cases' ports, everything that talks to the world: each feature's, by its name in `core/features.ts`. */
+export type Ports = { readonly [Name in keyof DeclaredPorts]: DeclaredPorts[Name] extends PortSpec<infer Port> ? Port : never };
+
 /** The supplier's numbers a flow applies, from the configuration. */
 export interface Policy {
   /** A payment above this is confirmed by the customer before the link is made. */

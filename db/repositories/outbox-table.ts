@@ -1,15 +1,6 @@
 import { raw, type EntityManager, type EntityName, type RequiredEntityData } from '@mikro-orm/core';
 import { insertOnce } from './insert-once';
 
-/** An outbox as its delivery sees it. */
-export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
-  claimDue(limit: number, leaseMs: number): Promise<T[]>;
-  markSent(id: number): Promise<void>;
-  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
-  /** The item can never be delivered (the chat blocked the bot, the address does not exist): no more attempts for it, and for those that share its fate; their ids. */
-  markGaveUp(id: number, error: string): Promise<readonly number[]>;
-}
-
 /** The columns every outbox table has: mail waiting to go out, pushes into chats. */
 interface OutboxRow {
   id: number;

@@ -1,16 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { Backlog, OutboxBacklog } from '../../core/runner/channel-state-ports';
 import { dateColumn, plainQueryOf } from '../plain-query';
 
-/** One outbox's waiting messages on one channel. */
-export interface Backlog {
-  readonly outbox: 'chat_push' | 'mail';
-  readonly channel: string;
-  readonly waiting: number;
-  readonly oldest: Date | null;
-}
-
 /** What waits and what was given up, counted by the database for every instance at once. */
-export class SqlBacklog {
+export class SqlBacklog implements OutboxBacklog {
   constructor(private readonly orm: MikroORM) {}
 
   async waiting(): Promise<Backlog[]> {

@@ -3,13 +3,14 @@ import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import { isLocale, type Locale } from '../../core/kernel/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/features/linking/ports';
+import type { PushRecipients } from '../../core/features/outbox/ports';
 import type { LinkedChat, LinkVia } from '../../core/features/accounts/account-settings';
 import { AccountLink, ChatIdentity } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
 
-export class SqlChatIdentities implements ChatIdentities {
+export class SqlChatIdentities implements ChatIdentities, PushRecipients {
   constructor(private readonly orm: MikroORM) {}
 
   async locale(chat: ChatAddress): Promise<Locale | null> {

@@ -1,26 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { isChatChannel, type ChatAddress, type ChatChannel } from '../../core/kernel/channel';
-import type { AttachmentRef } from '../../core/kernel/attachment';
-import type { TaskButton } from '../../core/kernel/actions';
+import { isChatChannel, type ChatChannel } from '../../core/kernel/channel';
 import type { AccountNumber } from '../../core/kernel/account-number';
-import type { ChatPush as Push, ChatPushes, ReceiptRef } from '../../core/features/outbox/ports';
-import type { Text } from '../../core/kernel/text';
+import type { ChatPush as Push, ChatPushes, ChatPushQueues, DeliveryQueue, DuePush } from '../../core/features/outbox/ports';
 import { ChatPush } from '../entities';
-import { claimDue, insertNew, markFailed, markSent, type DeliveryQueue } from './outbox-table';
+import { claimDue, insertNew, markFailed, markSent } from './outbox-table';
 
-export interface DuePush {
-  readonly id: number;
-  readonly attempts: number;
-  readonly chat: ChatAddress;
-  readonly message: Text;
-  readonly receipt?: ReceiptRef;
-  readonly buttons?: readonly TaskButton[];
-  readonly files?: readonly AttachmentRef[];
-  /** Messages of it that reached the chat in an earlier attempt: a retry sends only the rest. */
-  readonly partsSent: number;
-}
-
-export class SqlChatPushes implements ChatPushes {
+export class SqlChatPushes implements ChatPushes, ChatPushQueues {
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: () => Date = () => new Date(),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Locale } from '../../core/kernel/locale';
+import type { IssuedReceiptFileIds } from '../../core/features/receipts/ports';
 import { IssuedReceipt, TelegramFile } from '../entities';
 import { insertOnce } from './insert-once';
 
@@ -10,7 +11,7 @@ export interface IssuedPdf {
 }
 
 /** Receipt PDFs as first issued, and the Telegram file ids of documents already uploaded. */
-export class SqlIssuedReceipts {
+export class SqlIssuedReceipts implements IssuedReceiptFileIds {
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: () => Date = () => new Date(),

@@ -1,20 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SignInFailures } from '../../core/features/operators/sign-in-guard';
+import type { DeskOperator, DeskOperators, DeskSession } from '../../core/features/operators/ports';
 import { DeskSignInFailure, Operator, OperatorSession } from '../entities';
 import { insertOnce } from './insert-once';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export interface DeskOperator {
-  readonly id: number;
-  readonly login: string;
-  readonly passwordHash: string;
-  readonly mustChangePassword: boolean;
-}
-
 /** The desk's operators and their signed-in sessions. */
-export class SqlOperators {
+export class SqlOperators implements DeskOperators {
   constructor(private readonly orm: MikroORM) {}
 
   /**
@@ -56,7 +50,7 @@ export class SqlOperators {
     await em.insert(OperatorSession, { tokenHash: hash(token), operator: operatorId, csrf, expiresAt });
   }
 
-  async session(token: string, now: Date): Promise<{ readonly operator: DeskOperator; readonly csrf: string } | null> {
+  async session(token: string, now: Date): Promise<DeskSession | null> {
     const row = await this.orm.em.fork().findOne(OperatorSession, { tokenHash: hash(token), expiresAt: { $gt: now } }, { populate: ['operator'] });
     if (!row) return null;
     const { operator } = row;

@@ -1,29 +1,20 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { DirectLineConversation, DirectLineConversations } from '../../core/runner/channel-state-ports';
 import { RelayActivity, RelayConversation } from '../entities';
 
-export interface RelayConversationRow {
-  readonly id: string;
-  readonly userId: string;
-  readonly locale: string;
-  readonly tokenHash: string;
-  readonly connectorSecret: string;
-  readonly tokenExpiresAt: Date;
-  readonly keptUntil: Date;
-}
-
 /** The embedded Direct Line relay's conversations and their activities. */
-export class SqlRelayConversations {
+export class SqlRelayConversations implements DirectLineConversations {
   constructor(private readonly orm: MikroORM) {}
 
-  async create(conversation: RelayConversationRow, startedAt: Date): Promise<void> {
+  async create(conversation: DirectLineConversation, startedAt: Date): Promise<void> {
     await this.orm.em.fork().insert(RelayConversation, { ...conversation, startedAt });
   }
 
-  async find(id: string): Promise<RelayConversationRow | null> {
+  async find(id: string): Promise<DirectLineConversation | null> {
     return this.orm.em.fork().findOne(RelayConversation, { id });
   }
 
-  async findByToken(tokenHash: string): Promise<RelayConversationRow | null> {
+  async findByToken(tokenHash: string): Promise<DirectLineConversation | null> {
     return this.orm.em.fork().findOne(RelayConversation, { tokenHash });
   }
 

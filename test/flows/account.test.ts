@@ -42,7 +42,7 @@ describe('account information, unlinking and language', () => {
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Мои лицевые счета', 'Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Мои обращения', 'Настройки', 'Язык / Language', 'Что умеет бот', 'Меню']);
+    expect(customer.buttons()).toEqual(['Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Что умеет бот', 'Меню']);
     await customer.presses('Мои лицевые счета');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',

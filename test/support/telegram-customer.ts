@@ -74,5 +74,5 @@ function buttonsOf(call: SentCall): InlineButton[] {
 
 /** What the customer reads of a message sent in `parse_mode: 'HTML'`. */
 export function fromHtml(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { locales } from '../../core/kernel/locale';
 import { Localizer } from '../../core/kernel/localizer';
-import { tasks, type Task } from '../../core/features';
+import type { Task } from '../../core/kernel/feature';
+import { tasks } from '../../core/runner/tasks';
 
 const root = join(__dirname, '..', '..');
 

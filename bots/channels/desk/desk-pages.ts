@@ -3,7 +3,7 @@ import { statusNames, topicNames } from '../../../core/features/appeals/appeal-w
 import type { Localizer } from '../../../core/kernel/localizer';
 import { moment, text, words, type Text } from '../../../core/kernel/text';
 import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/kernel/attachment';
-import { escapeHtml } from '../pages/html-page';
+import { escapeHtml } from '../../../core/kernel/html';
 
 /** The desk speaks Russian: it is the supplier's own tool. */
 export class DeskPages {

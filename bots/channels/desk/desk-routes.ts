@@ -7,7 +7,7 @@ import { answerAppeal, closeAppeal, sameAnswerGiven } from '../../../core/featur
 import type { Appeals, AttachmentStore } from '../../../core/features/appeals/ports';
 import type { ChatPushes, MailOutbox } from '../../../core/features/outbox/ports';
 import { moment, text, type Text } from '../../../core/kernel/text';
-import type { DeskOperator, SqlOperators } from '../../../db/repositories/sql-operators';
+import type { DeskOperator, DeskOperators } from '../../../core/features/operators/ports';
 import { clientNetwork } from '../http/request-origin';
 import { signInGuard, signInVerdict } from '../../../core/features/operators/sign-in-guard';
 import { DeskPages } from './desk-pages';
@@ -16,7 +16,7 @@ import { readOperatorReply } from '../operator-api/operator-reply';
 import { contentDisposition } from '../http/server';
 
 export interface Desk {
-  readonly operators: SqlOperators;
+  readonly operators: DeskOperators;
   readonly services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore };
   readonly trustedProxies: readonly string[];
   /** Cookies only over HTTPS when the public address is HTTPS. */

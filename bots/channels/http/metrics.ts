@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ChatUpdate, TurnOutcome } from '../../../core/runner/flow-runner';
-import type { SqlBacklog } from '../../../db/repositories/sql-backlog';
+import type { OutboxBacklog } from '../../../core/runner/channel-state-ports';
 
 /**
  * What an operator watches, in Prometheus's text format at `/metrics`: updates and their
@@ -31,7 +31,7 @@ export class Metrics {
     return (call, ms, outcome) => this.providerCalls.observe({ provider, call, outcome }, ms / 1000);
   }
 
-  constructor(backlog: SqlBacklog) {
+  constructor(backlog: OutboxBacklog) {
     new Gauge({
       name: 'energobot_outbox_depth',
       help: 'Messages waiting in an outbox, by outbox and channel.',

@@ -6,7 +6,7 @@ import { acceptReadings } from '../../../core/features/readings/accept-readings'
 import type { Appeals, AttachmentStore } from '../../../core/features/appeals/ports';
 import type { ChatIdentities } from '../../../core/features/linking/ports';
 import type { ChatPushes, MailOutbox } from '../../../core/features/outbox/ports';
-import type { DeepLinks } from '../../../core/features/menu/ports';
+import type { DeepLinks } from '../../../core/features/start/ports';
 import type { EReceipts } from '../../../core/features/e-receipt/ports';
 import type { MeterReadings } from '../../../core/features/readings/ports';
 import type { MonthlyReceiptChats } from '../../../core/features/receipts/ports';

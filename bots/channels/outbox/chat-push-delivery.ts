@@ -1,8 +1,8 @@
-import { GrammyError } from 'grammy';
 import { chatChannels } from '../../../core/kernel/channel';
-import type { DuePush, SqlChatPushes } from '../../../db/repositories/sql-chat-pushes';
+import type { ChatPushQueues, DuePush, FailureVerdict } from '../../../core/features/outbox/ports';
 import type { Log } from '../../../core/kernel/log';
-import { QueueDelivery, type FailureVerdict } from './queue-delivery';
+import { PlatformError } from '../../../core/kernel/platform-error';
+import { QueueDelivery } from './queue-delivery';
 
 /** One push may take this long on its platform. */
 export const pushSendTimeoutMs = 15_000;
@@ -14,7 +14,7 @@ export const pushSendTimeoutMs = 15_000;
 export class ChatPushDelivery {
   private readonly workers: QueueDelivery<DuePush>[];
 
-  constructor(pushes: SqlChatPushes, send: (push: DuePush, signal: AbortSignal) => Promise<void>, log: Log) {
+  constructor(pushes: ChatPushQueues, send: (push: DuePush, signal: AbortSignal) => Promise<void>, log: Log) {
     this.workers = chatChannels.map(
       (channel) =>
         new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, {
@@ -47,11 +47,10 @@ export class ChatPushDelivery {
  * conversation is gone) end a chat's pushes; a `429` says how long to wait.
  */
 export function pushVerdict(error: unknown): FailureVerdict {
-  if (error instanceof GrammyError) {
-    if (error.error_code === 403) return { gone: true };
-    const seconds = error.parameters.retry_after;
-    return seconds === undefined ? {} : { retryAfterMs: seconds * 1000 };
+  if (!(error instanceof PlatformError)) return {};
+  if (error.platform === 'telegram') {
+    if (error.status === 403) return { gone: true };
+    return error.retryAfterSeconds === undefined ? {} : { retryAfterMs: error.retryAfterSeconds * 1000 };
   }
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return status === 403 || status === 404 ? { gone: true } : {};
+  return error.status === 403 || error.status === 404 ? { gone: true } : {};
 }

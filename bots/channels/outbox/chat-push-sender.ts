@@ -9,11 +9,10 @@ import { receiptButtons, receiptCaption } from '../../../core/features/receipts/
 import type { AppealFiles } from '../../../core/features/appeals/ports';
 import type { FileStore } from '../../../core/kernel/file-store';
 import type { ReceiptArchive } from '../../../core/features/receipts/ports';
-import type { ReceiptRef } from '../../../core/features/outbox/ports';
+import type { DuePush, PushRecipients, ReceiptRef } from '../../../core/features/outbox/ports';
 import { displayPeriod } from '../../../core/kernel/period';
 import { text, words } from '../../../core/kernel/text';
-import type { SqlChatIdentities } from '../../../db/repositories/sql-chat-identities';
-import type { DuePush } from '../../../db/repositories/sql-chat-pushes';
+import { PlatformError } from '../../../core/kernel/platform-error';
 import { menuButton } from '../botframework/menu-button';
 import { toActivities } from '../botframework/activity-renderer';
 import { localeHint } from '../botframework/energobot-activity-handler';
@@ -22,7 +21,7 @@ import type { Api } from 'grammy';
 
 export interface PushChannels {
   readonly localizer: Localizer;
-  readonly identities: SqlChatIdentities;
+  readonly identities: PushRecipients;
   readonly files: FileStore;
   readonly fileUrl: (token: string) => string;
   /** The Bot API as pushes use it: throttled to Telegram's broadcast limits. */
@@ -62,10 +61,26 @@ export function createPushSender(channels: PushChannels): (push: DuePush, signal
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     const activities = toActivities(messages, channels.fileUrl, menuButton(channels.localizer, locale));
-    await channels.botFramework.adapter.continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, (context) =>
-      parts((index) => context.sendActivity(activities[index] as Partial<Activity>)),
-    );
+    // The adapter's turn error handler throws an error of its own; the connector's refusal is kept here and thrown instead.
+    let refused: PlatformError | undefined;
+    await channels.botFramework.adapter
+      .continueConversationAsync(channels.botFramework.appId, reference as Partial<ConversationReference>, (context) =>
+        parts((index) =>
+          context.sendActivity(activities[index] as Partial<Activity>).catch((error: unknown) => {
+            throw (refused = connectorRefusal(error)) ?? error;
+          }),
+        ),
+      )
+      .catch((error: unknown) => {
+        throw refused ?? error;
+      });
   };
+}
+
+/** The Bot Framework connector's answer refusing an activity (its HTTP status: 403, 404 for a conversation gone), as a `PlatformError`. */
+function connectorRefusal(error: unknown): PlatformError | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? new PlatformError('botframework', 'sendActivity', status) : undefined;
 }
 
 /**

@@ -1,13 +1,5 @@
-import type { DeliveryQueue } from '../../../db/repositories/outbox-table';
+import type { DeliveryQueue, FailureVerdict } from '../../../core/features/outbox/ports';
 import { errorFields, type Log } from '../../../core/kernel/log';
-
-/** What a failed send says about the next attempt. */
-export interface FailureVerdict {
-  /** How long the receiving side asked us to wait (Telegram's `retry_after`). */
-  readonly retryAfterMs?: number;
-  /** The receiving side will never take it. */
-  readonly gone?: boolean;
-}
 
 export interface QueueDeliveryOptions<T> {
   /** One send may take this long; past it, it counts as failed. */

@@ -1,11 +1,6 @@
 import type { Request } from 'restify';
 import { isLocale, type Locale } from '../../../core/kernel/locale';
 
-/** A value inside HTML text or a quoted attribute. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** A page's language: asked for (`?lang=en`), else English when the browser prefers it, else Russian. */
 export function pageLocale(req: Request): Locale {
   const asked = typeof req.query?.['lang'] === 'string' ? req.query['lang'] : '';

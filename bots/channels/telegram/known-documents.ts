@@ -1,9 +1,9 @@
-import type { SqlIssuedReceipts } from '../../../db/repositories/sql-issued-receipts';
+import type { IssuedReceiptFileIds } from '../../../core/features/receipts/ports';
 import { RecentValues } from '../../../core/kernel/recent-values';
 import type { KnownDocuments } from './telegram-bot';
 
 /** Receipts Telegram has had already, sent again by their `file_id`. */
-export function telegramDocuments(issued: SqlIssuedReceipts): KnownDocuments {
+export function telegramDocuments(issued: IssuedReceiptFileIds): KnownDocuments {
   // A file id stays valid for the bot: the ones in use lately are not asked of the database again.
   const known = new RecentValues<string>(20_000);
   return {

@@ -8,8 +8,9 @@ import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
 import type { Localizer } from '../../../core/kernel/localizer';
 import type { FileStore } from '../../../core/kernel/file-store';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
-import { commandTasks } from '../../../core/features';
+import { commandTasks } from '../../../core/runner/tasks';
 import { text } from '../../../core/kernel/text';
+import { PlatformError } from '../../../core/kernel/platform-error';
 import { telegramSends } from './telegram-renderer';
 
 /** Longest wait for one Bot API call; long polling asks for less than this. */
@@ -91,8 +92,24 @@ export interface KnownDocuments {
   remember(sha256: string, fileId: string): Promise<void>;
 }
 
-/** Sends one message of the bot's on Telegram, files from the file store; a document Telegram has already goes by its id. */
+/**
+ * Sends one message of the bot's on Telegram, files from the file store; a document Telegram has
+ * already goes by its id. Telegram's refusal of a call is thrown as a `PlatformError`.
+ */
 export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments, aborted?: AbortSignal): Promise<void> {
+  await sendParts(api, files, chatId, message, documents, aborted).catch((error: unknown) => {
+    throw telegramRefusal(error);
+  });
+}
+
+/** Telegram's answer refusing a call, as a `PlatformError`; anything else (the network, a timeout, the file store) as it is. */
+function telegramRefusal(error: unknown): unknown {
+  if (!(error instanceof GrammyError)) return error;
+  const retryAfterSeconds = error.parameters.retry_after;
+  return new PlatformError('telegram', error.method, error.error_code, { description: error.description, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) });
+}
+
+async function sendParts(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments, aborted?: AbortSignal): Promise<void> {
   // grammY types its signal after the abort-controller package; Node's own is what it gets at run time.
   const signal = aborted as GrammySignal;
   for (const send of telegramSends(message)) {

@@ -2,6 +2,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { SharedFile } from '../../../core/kernel/content/content';
 import type { OutgoingButton, OutgoingMessage } from '../../../core/kernel/content/outgoing';
 import { fitsPhone, stackedRow, tableLines } from '../../../core/kernel/content/plain-text';
+import { escapeHtml } from '../../../core/kernel/html';
 
 /** One Bot API call that shows (part of) a message. */
 export type TelegramSend =
@@ -60,8 +61,4 @@ function split(lines: readonly string[]): string[] {
   }
   parts.push(current);
   return parts;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { RelayConversationRow, SqlRelayConversations } from '../../../db/repositories/sql-relay-conversations';
+import type { DirectLineConversation, DirectLineConversations } from '../../../core/runner/channel-state-ports';
 import { maxInputLength } from '../../../core/runner/flow-runner';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { clientNetwork, isLoopback, sameSecret } from '../http/request-origin';
@@ -59,7 +59,7 @@ type Activity = (z.infer<typeof customerActivity> | z.infer<typeof botActivity>)
 };
 
 /** A conversation this process serves: its stored row, the next activity's number, open sockets. */
-interface LiveConversation extends Omit<RelayConversationRow, 'tokenHash' | 'tokenExpiresAt'> {
+interface LiveConversation extends Omit<DirectLineConversation, 'tokenHash' | 'tokenExpiresAt'> {
   tokenHash: string;
   tokenExpiresAt: Date;
   next: number;
@@ -105,7 +105,7 @@ export class DirectLineRelay {
 
   constructor(
     private readonly botUrl: () => string,
-    private readonly store: SqlRelayConversations,
+    private readonly store: DirectLineConversations,
     /** Where uploads wait for the bot to read them, behind a link that expires. */
     private readonly files: FileStore,
     /** The address customers' browsers reach this server at: the links of their uploads. */
@@ -133,7 +133,7 @@ export class DirectLineRelay {
       known.tokenExpiresAt = tokenExpiresAt;
       return { token, conversationId: known.id, expires_in: tokenLifetimeMs / 1000 };
     }
-    const row: RelayConversationRow = {
+    const row: DirectLineConversation = {
       id: randomId(16).slice(0, 22),
       userId,
       locale,

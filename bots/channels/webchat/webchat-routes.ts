@@ -9,7 +9,8 @@ import type { Localizer } from '../../../core/kernel/localizer';
 import { text, type Text } from '../../../core/kernel/text';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { RateLimit } from '../http/rate-limit';
-import { escapeHtml, pageLocale } from '../pages/html-page';
+import { escapeHtml } from '../../../core/kernel/html';
+import { pageLocale } from '../pages/html-page';
 import { clientNetwork } from '../http/request-origin';
 import type { WebChatTokens } from './webchat-tokens';
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AccountNumber } from '../../../core/kernel/account-number';
-import type { DeepLinks, LinkedTask } from '../../../core/features/menu/ports';
+import type { DeepLinks, LinkedTask } from '../../../core/features/start/ports';
 
 const taskCodes: Record<LinkedTask, string> = { pay: 'p', readings: 'r' };
 const dayMs = 24 * 3600_000;

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Mail } from '../../../core/features/outbox/ports';
-import type { FailureVerdict } from '../../channels/outbox/queue-delivery';
+import type { FailureVerdict, Mail } from '../../../core/features/outbox/ports';
+import { escapeHtml } from '../../../core/kernel/html';
 import type { AppealReplyAddresses } from './appeal-reply-addresses';
 
 /** One message may take this long to hand to the SMTP server. */
@@ -67,10 +67,9 @@ export function createMailSender(
 
 /** The text as HTML paragraphs, every value escaped, and the links as buttons under it. */
 function withButtons(text: string, links: NonNullable<Mail['links']>): string {
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const paragraphs = text.split(/\n{2,}/).map((part) => `<p>${escape(part).replace(/\n/g, '<br>')}</p>`);
+  const paragraphs = text.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`);
   const buttons = links.map(
-    (link) => `<a href="${escape(link.url)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#00589c;color:#ffffff;text-decoration:none;border-radius:6px">${escape(link.label)}</a>`,
+    (link) => `<a href="${escapeHtml(link.url)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#00589c;color:#ffffff;text-decoration:none;border-radius:6px">${escapeHtml(link.label)}</a>`,
   );
   return `<!doctype html><html><body style="font-family:Arial,sans-serif">${paragraphs.join('')}<p>${buttons.join('')}</p></body></html>`;
 }

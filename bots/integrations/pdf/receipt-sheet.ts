@@ -4,7 +4,7 @@ import { displayPeriod } from '../../../core/kernel/period';
 import type { Receipt, SupplierDetails } from '../../../core/features/receipts/receipt';
 import { zoneName } from '../../../core/features/readings/meter-words';
 import type { Localizer } from '../../../core/kernel/localizer';
-import { balanceWords } from '../../../core/features/statements/balance-words';
+import { balanceWords } from '../../../core/features/reports/balance-words';
 import { money, text, type Text } from '../../../core/kernel/text';
 
 /** A receipt put into words of one language: all a PDF worker needs, plain strings only. */

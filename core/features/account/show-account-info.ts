@@ -4,18 +4,19 @@ import type { AccountInfo } from './account';
 import { pendingSince } from '../pay/payment';
 import type { FlowServices } from '../../runner/services';
 import { moment, money, text, words } from '../../kernel/text';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 
 /** The web account's «Информация» page, for the chat's active account. */
-export async function showAccountInfo(chat: Chat, services: FlowServices): Promise<void> {
+export async function showAccountInfo(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const active = await activeAccount(chat, services);
-  if (!active) return showMenu(chat, services, text('info-not-linked'));
+  if (!active) return toMenu(text('info-not-linked'));
   const info = await services.accounts.info(active);
-  if (!info) return showMenu(chat, services, text('info-unavailable'));
+  if (!info) return toMenu(text('info-unavailable'));
   const pending = await services.payments.pending(active, pendingSince(await services.now()));
   await chat.show({ kind: 'facts', title: text('info-title', { account: info.number, demo: info.demo ? 'yes' : 'no' }), facts: accountFacts(info) });
   for (const payment of pending) await chat.say(text('info-payment-pending', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
-  await showMenu(chat, services);
+  return toMenu();
 }
 
 function accountFacts(info: AccountInfo): Fact[] {

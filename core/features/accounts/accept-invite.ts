@@ -10,7 +10,7 @@ import { text } from '../../kernel/text';
 import { showAccountInfo } from '../account/show-account-info';
 import { consented } from '../linking/account-confirmation';
 import { linkedSaying } from '../linking/link-account';
-import { showMenu } from '../../runner/main-menu';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { maskedChat } from './account-settings';
 
 /**
@@ -20,30 +20,30 @@ import { maskedChat } from './account-settings';
  */
 const refusals = { unknown: text('invite-unknown'), expired: text('invite-expired'), used: text('invite-used'), void: text('invite-void') } as const;
 
-export async function acceptInvite(chat: Chat, services: FlowServices, token: string): Promise<void> {
+export async function acceptInvite(chat: Chat, services: FlowServices, token: string): Promise<FlowEnd> {
   const invite = await services.invites.peek(token, await services.now());
-  if ('refused' in invite) return showMenu(chat, services, refusals[invite.refused]);
-  if (!(await inviterLinked(services, invite))) return showMenu(chat, services, refusals.void);
+  if ('refused' in invite) return toMenu(refusals[invite.refused]);
+  if (!(await inviterLinked(services, invite))) return toMenu(refusals.void);
   const linked = await services.identities.linkedAccounts(chat.address);
-  if (linked.includes(invite.account)) return showMenu(chat, services, text('link-already', { account: invite.account }));
-  if (linked.length >= linkingPolicy.maxAccountsPerIdentity) return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  if (linked.includes(invite.account)) return toMenu(text('link-already', { account: invite.account }));
+  if (linked.length >= linkingPolicy.maxAccountsPerIdentity) return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   const card = await services.accounts.card(invite.account);
-  if (!card) return showMenu(chat, services, refusals.unknown);
+  if (!card) return toMenu(refusals.unknown);
   const consentAt = await consented(chat, services, text('invite-ask-consent', { account: card.number, address: maskAddress(card.address) }));
-  if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
+  if (!consentAt) return toMenu(text('link-consent-declined'));
   // Asked again after the consent: the inviter may have unlinked meanwhile.
-  if (!(await inviterLinked(services, invite))) return showMenu(chat, services, refusals.void);
+  if (!(await inviterLinked(services, invite))) return toMenu(refusals.void);
   const at = await services.now();
   const taken = await services.invites.take(token, chat.address, at);
-  if ('refused' in taken) return showMenu(chat, services, refusals[taken.refused]);
+  if ('refused' in taken) return toMenu(refusals[taken.refused]);
   const outcome = await services.identities.link(chat.address, card.number, { consentAt, at, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'invite' });
-  if (outcome === 'too-many-accounts') return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+  if (outcome === 'too-many-accounts') return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   if (outcome === 'linked') {
     await services.pushes.enqueue([{ chat: taken.inviter, message: text('push-invite-taken', { account: card.number, chat: maskedChat(chat.address) }), buttons: [taskButton('chats')] }]);
     if (card.email) await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at }));
   }
   await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
-  await showAccountInfo(chat, services);
+  return showAccountInfo(chat, services);
 }
 
 /** An invite speaks for its inviter's link: once that chat is unlinked from the account, it is void. */

@@ -5,7 +5,8 @@ import type { AccountNumber } from '../../kernel/account-number';
 import { chatKey } from '../../kernel/channel';
 import type { FlowServices } from '../../runner/services';
 import { lines, moment, text, words } from '../../kernel/text';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { chatRow } from './account-words';
 import { channelName } from '../readings/meter-words';
 
@@ -14,9 +15,9 @@ import { channelName } from '../readings/meter-words';
  * by the payment proof) can revoke any other, and invite someone of the household; an invited
  * chat sees the list only.
  */
-export async function linkedChats(chat: Chat, services: FlowServices): Promise<void> {
+export async function linkedChats(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('unlink-nothing'));
+  if (!account) return toMenu(text('unlink-nothing'));
   const links = await services.identities.linksOf(account);
   const here = chatKey(chat.address);
   const list = text('chats-list', { account, rows: lines(links.map((link) => chatRow(link, chatKey(link.chat) === here))) });
@@ -31,21 +32,21 @@ export async function linkedChats(chat: Chat, services: FlowServices): Promise<v
     { value: 'invite', label: text('chats-invite') },
     { value: 'menu', label: text('action-menu') },
   ]);
-  if (choice === 'menu') return showMenu(chat, services);
+  if (choice === 'menu') return toMenu();
   if (choice === 'invite') return invite(chat, services, account);
   const revoked = others[Number(choice)];
-  if (revoked) await revoke(chat, services, account, revoked);
+  if (revoked) return revoke(chat, services, account, revoked);
 }
 
-async function revoke(chat: Chat, services: FlowServices, account: AccountNumber, link: LinkedChat): Promise<void> {
+async function revoke(chat: Chat, services: FlowServices, account: AccountNumber, link: LinkedChat): Promise<FlowEnd> {
   const named = { account, channel: words(channelName(link.chat.channel)), chat: maskedChat(link.chat) };
   const answer = await chat.choose(text('chats-revoke-confirm', named), [
     { value: 'yes', label: text('chats-revoke-yes') },
     { value: 'no', label: text('answer-no') },
   ]);
-  if (answer === 'no') return showMenu(chat, services, text('chats-revoke-kept'));
+  if (answer === 'no') return toMenu(text('chats-revoke-kept'));
   // Gone already (revoked from another of the owner's chats, or removed there): said so, nothing sent twice.
-  if (!(await services.identities.unlink(link.chat, account))) return showMenu(chat, services, text('chats-revoke-gone', named));
+  if (!(await services.identities.unlink(link.chat, account))) return toMenu(text('chats-revoke-gone', named));
   const at = await services.now();
   await services.pushes.enqueue([{ chat: link.chat, message: text('push-link-revoked', { account }) }]);
   const email = (await services.settings.of(account))?.email;
@@ -56,7 +57,7 @@ async function revoke(chat: Chat, services: FlowServices, account: AccountNumber
       text: services.localizer.format(chat.locale, text('mail-link-revoked-body', { ...named, at: moment(at) })),
     });
   }
-  await showMenu(chat, services, text('chats-revoked', named));
+  return toMenu(text('chats-revoked', named));
 }
 
 /** A link for one other chat to take within a day, without the payment proof. */

@@ -10,7 +10,8 @@ import type { Fact } from '../../kernel/content/content';
 import type { FlowServices } from '../../runner/services';
 import { moment, text, words } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { eReceipt } from '../e-receipt/e-receipt';
 import { linkedChats } from './linked-chats';
 
@@ -20,11 +21,11 @@ import { linkedChats } from './linked-chats';
  * the link mailed to the new address is followed), the e-receipt. Only the owner's chat (linked by
  * the payment proof) changes them; an invited chat sees them.
  */
-export async function accountSettings(chat: Chat, services: FlowServices): Promise<void> {
+export async function accountSettings(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('unlink-nothing'));
+  if (!account) return toMenu(text('unlink-nothing'));
   const settings = await services.settings.of(account);
-  if (!settings) return showMenu(chat, services, text('unlink-nothing'));
+  if (!settings) return toMenu(text('unlink-nothing'));
   const now = await services.now();
   await chat.show({ kind: 'facts', title: text('settings-title', { account }), facts: settingsFacts(settings, now) });
   const own = (await services.identities.linksOf(account)).find((link) => chatKey(link.chat) === chatKey(chat.address));
@@ -47,11 +48,11 @@ export async function accountSettings(chat: Chat, services: FlowServices): Promi
       const told = changed.change
         ? text('settings-readings-changes', { allowed: changed.change.allowed ? 'on' : 'off', from: moment(new Date(changed.change.from)) })
         : text('settings-readings-kept', { allowed: changed.allowed ? 'on' : 'off' });
-      return showMenu(chat, services, told);
+      return toMenu(told);
     }
     case 'management':
       await services.settings.setManagementByOthers(account, !settings.managementByOthers);
-      return showMenu(chat, services, text('settings-management-set', { allowed: settings.managementByOthers ? 'off' : 'on' }));
+      return toMenu(text('settings-management-set', { allowed: settings.managementByOthers ? 'off' : 'on' }));
     case 'email':
       return changeEmail(chat, services, account, settings.email);
     case 'ereceipt':
@@ -59,7 +60,7 @@ export async function accountSettings(chat: Chat, services: FlowServices): Promi
     case 'chats':
       return linkedChats(chat, services);
     case 'menu':
-      return showMenu(chat, services);
+      return toMenu();
   }
 }
 

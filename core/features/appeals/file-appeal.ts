@@ -5,7 +5,8 @@ import { parseEmail } from '../../kernel/email-address';
 import type { FlowServices } from '../../runner/services';
 import { moment, text } from '../../kernel/text';
 import { cancelButtons, confirmedAccount } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { draftFacts, topicNames } from './appeal-words';
 import { appealsMailboxMail } from './mailbox-mail';
 import { attachFiles } from './attach-files';
@@ -20,7 +21,7 @@ type Field = 'topic' | 'name' | 'email' | 'phone' | 'place' | 'message' | 'attac
  * full, to send or to edit one field. The draft is kept in the database at every step, so a
  * reload, a restart or another task in between loses nothing: coming back offers it.
  */
-export async function fileAppeal(chat: Chat, services: FlowServices): Promise<void> {
+export async function fileAppeal(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   let draft: AppealDraft = {};
   const kept = await services.appeals.draft(chat.address);
   if (kept) {
@@ -37,14 +38,14 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<vo
 
   if (!draft.appellant) {
     const appellant = await askAppellant(chat, services);
-    if (!appellant) return showMenu(chat, services);
+    if (!appellant) return toMenu();
     await save({ ...draft, appellant });
   }
   for (const field of ['topic', 'name', 'email', 'phone', 'place', 'message', 'attachments'] as const) {
     if (!filled(draft, field)) await save(await ask(chat, services, draft, field, save));
   }
   for (;;) {
-    if (!isComplete(draft)) return showMenu(chat, services);
+    if (!isComplete(draft)) return toMenu();
     const complete: CompleteDraft = draft;
     await chat.show({ kind: 'facts', title: text('appeal-draft-title'), facts: draftFacts(complete) });
     const action = await chat.choose(text('appeal-draft-message', { message: complete.message }), [
@@ -54,7 +55,7 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<vo
     ]);
     if (action === 'drop') {
       await services.appeals.dropDraft(chat.address);
-      return showMenu(chat, services, text('appeal-dropped'));
+      return toMenu(text('appeal-dropped'));
     }
     if (action === 'send') return send(chat, services, complete);
     const field = await chat.choose(text('appeal-edit-which'), [

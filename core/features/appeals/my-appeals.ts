@@ -6,7 +6,7 @@ import { megabytes } from '../../kernel/attachment';
 import type { FlowServices } from '../../runner/services';
 import { lines, moment, text, words, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
-import { showMenu } from '../../runner/main-menu';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { statusNames, topicNames } from './appeal-words';
 import { appealsMailboxMail } from './mailbox-mail';
 
@@ -23,7 +23,7 @@ const filesSent = 10;
  * its thread (`А-2026-000123`) and its files (`А-2026-000123_files`); adding to one
  * (`А-2026-000123_add`), from the thread, from the operator's answer or by replying to it.
  */
-export async function myAppeals(chat: Chat, services: FlowServices, argument?: string): Promise<void> {
+export async function myAppeals(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
   const [number, part] = (argument ?? '').split('_');
   if (number && part === 'add') return addToAppeal(chat, services, number);
   if (number && part === 'files') return sendFiles(chat, services, number);
@@ -45,9 +45,9 @@ export async function myAppeals(chat: Chat, services: FlowServices, argument?: s
   );
 }
 
-async function showThread(chat: Chat, services: FlowServices, number: string): Promise<void> {
+async function showThread(chat: Chat, services: FlowServices, number: string): Promise<FlowEnd> {
   const found = await services.appeals.thread(number, chat.address);
-  if (!found) return showMenu(chat, services, text('appeals-not-found', { number }));
+  if (!found) return toMenu(text('appeals-not-found', { number }));
   const { appeal, messages } = found;
   const said: Text[] = [{ from: 'customer' as const, text: appeal.message, at: appeal.filedAt, files: appeal.attachments }, ...messages].flatMap((message) => [
     message.from === 'operator'
@@ -70,9 +70,9 @@ function threadFiles({ appeal, messages }: { readonly appeal: FiledAppeal; reado
 }
 
 /** The thread's files in the chat, newest first: documents in Telegram, downloads in web chat. */
-async function sendFiles(chat: Chat, services: FlowServices, number: string): Promise<void> {
+async function sendFiles(chat: Chat, services: FlowServices, number: string): Promise<FlowEnd> {
   const found = await services.appeals.thread(number, chat.address);
-  if (!found) return showMenu(chat, services, text('appeals-not-found', { number }));
+  if (!found) return toMenu(text('appeals-not-found', { number }));
   const files = threadFiles(found).reverse().slice(0, filesSent);
   for (const { file, from } of files) {
     const shared = await services.appealFiles.share(file.id);
@@ -86,9 +86,9 @@ async function sendFiles(chat: Chat, services: FlowServices, number: string): Pr
  * «Дополнить обращение или задать уточняющий вопрос»: the text, then files if the customer has
  * any, go into the thread for the operator.
  */
-async function addToAppeal(chat: Chat, services: FlowServices, number: string): Promise<void> {
+async function addToAppeal(chat: Chat, services: FlowServices, number: string): Promise<FlowEnd> {
   const found = await services.appeals.thread(number, chat.address);
-  if (!found) return showMenu(chat, services, text('appeals-not-found', { number }));
+  if (!found) return toMenu(text('appeals-not-found', { number }));
   if (found.appeal.status === 'closed') return chat.say(text('appeals-closed', { number }), [taskButton('appeal'), taskButton('menu')]);
   const first = await chat.askOrAttach(text('appeals-ask-addition', { number }), parseAppealMessage, { buttons: cancelButtons, notTyped: text('appeal-type-please') });
   // Files first (a photo sent as the reply): they are the addition, with no text.

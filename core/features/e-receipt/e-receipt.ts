@@ -10,7 +10,8 @@ import { ok } from '../../kernel/result';
 import type { FlowServices } from '../../runner/services';
 import { text, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 
 /** Longest reason kept for unsubscribing: a few sentences. */
 const reasonLength = 500;
@@ -20,9 +21,9 @@ const reasonLength = 500;
  * unsubscribe (a reason, and what is given up). Nothing changes until the link sent by e-mail
  * is followed; then the chat is told.
  */
-export async function eReceipt(chat: Chat, services: FlowServices): Promise<void> {
+export async function eReceipt(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('e-receipt-not-linked'));
+  if (!account) return toMenu(text('e-receipt-not-linked'));
   const [terms, card] = await Promise.all([services.eReceipts.terms(account), services.accounts.card(account)]);
   const term = currentTerm(terms);
   if (!term) {
@@ -30,12 +31,12 @@ export async function eReceipt(chat: Chat, services: FlowServices): Promise<void
       { value: 'subscribe', label: text('e-receipt-subscribe') },
       { value: 'menu', label: text('action-menu') },
     ]);
-    if (choice === 'menu') return showMenu(chat, services);
+    if (choice === 'menu') return toMenu();
     const consent = await chat.choose(text('e-receipt-consent', { address: card?.address ?? '' }), [
       { value: 'yes', label: text('e-receipt-consent-yes') },
       { value: 'no', label: text('answer-no') },
     ]);
-    if (consent === 'no') return showMenu(chat, services, text('e-receipt-nothing-changed'));
+    if (consent === 'no') return toMenu(text('e-receipt-nothing-changed'));
     return send(chat, services, account, { kind: 'subscribe', email: await askEmail(chat, card?.email ?? null) });
   }
   const choice = await chat.choose(text('e-receipt-on', { account, email: maskEmail(term.email), since: displayPeriod(term.from) }), [
@@ -43,7 +44,7 @@ export async function eReceipt(chat: Chat, services: FlowServices): Promise<void
     { value: 'unsubscribe', label: text('e-receipt-unsubscribe') },
     { value: 'menu', label: text('action-menu') },
   ]);
-  if (choice === 'menu') return showMenu(chat, services);
+  if (choice === 'menu') return toMenu();
   if (choice === 'change') {
     const email = await chat.ask(text('e-receipt-ask-new-email'), (input) => {
       const parsed = parseEmail(input);
@@ -56,7 +57,7 @@ export async function eReceipt(chat: Chat, services: FlowServices): Promise<void
     { value: 'yes', label: text('e-receipt-unsubscribe-yes') },
     { value: 'no', label: text('e-receipt-keep') },
   ]);
-  if (sure === 'no') return showMenu(chat, services, text('e-receipt-nothing-changed'));
+  if (sure === 'no') return toMenu(text('e-receipt-nothing-changed'));
   return send(chat, services, account, { kind: 'unsubscribe', email: term.email, reason });
 }
 

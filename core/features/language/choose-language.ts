@@ -2,14 +2,14 @@ import type { Chat } from '../../kernel/chat';
 import type { Locale } from '../../kernel/locale';
 import type { FlowServices } from '../../runner/services';
 import { text } from '../../kernel/text';
-import { showMenu } from '../../runner/main-menu';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 
-export async function chooseLanguage(chat: Chat, services: FlowServices): Promise<void> {
+export async function chooseLanguage(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const locale = await chat.choose<Locale>(text('language-ask'), [
     { value: 'ru', label: text('language-ru') },
     { value: 'en', label: text('language-en') },
   ]);
   await services.identities.setLocale(chat.address, locale);
   await chat.setLocale(locale);
-  await showMenu(chat, services, text('language-changed'));
+  return toMenu(text('language-changed'));
 }

@@ -8,39 +8,39 @@ import { linkFailureNotice, linkNotice } from './link-notice';
 import type { FlowServices } from '../../runner/services';
 import { text } from '../../kernel/text';
 import { showAccountInfo } from '../account/show-account-info';
-import { showMenu } from '../../runner/main-menu';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { cancelButtons, confirmedAccount, consented, isPaused, reportFailure, reportPaused } from './account-confirmation';
 
 /**
  * Links this chat to an account the way the web account registers one: account number, the
  * address to confirm, consent, and the amount of a recent payment as the proof of ownership.
  */
-export async function linkAccount(chat: Chat, services: FlowServices): Promise<void> {
+export async function linkAccount(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const linked = await services.identities.linkedAccounts(chat.address);
   if (linked.length >= linkingPolicy.maxAccountsPerIdentity) {
-    return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+    return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
-  if (await isPaused(chat, services, null, 'link')) return showMenu(chat, services);
+  if (await isPaused(chat, services, null, 'link')) return toMenu();
 
   const card = await confirmedAccount(chat, services, linked, 'link');
-  if (!card) return showMenu(chat, services);
-  if (await managedElsewhere(chat, services, card.number)) return showMenu(chat, services, text('link-management-off', { account: card.number }));
+  if (!card) return toMenu();
+  if (await managedElsewhere(chat, services, card.number)) return toMenu(text('link-management-off', { account: card.number }));
 
   const consentAt = await consented(chat, services, text('link-ask-consent'));
-  if (!consentAt) return showMenu(chat, services, text('link-consent-declined'));
+  if (!consentAt) return toMenu(text('link-consent-declined'));
 
-  if (!(await provenByPayment(chat, services, card))) return showMenu(chat, services);
+  if (!(await provenByPayment(chat, services, card))) return toMenu();
 
   const linkedAt = await services.now();
   const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'proof' });
   if (outcome === 'too-many-accounts') {
-    return showMenu(chat, services, text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
+    return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
   if (outcome === 'linked' && card.email) {
     await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt }));
   }
   await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
-  await showAccountInfo(chat, services);
+  return showAccountInfo(chat, services);
 }
 
 /** What a link says: done, or done and now the active one of several, or there already (and now active). */

@@ -1,8 +1,9 @@
 import type { AccountNumber } from '../../kernel/account-number';
-import type { ChatAddress } from '../../kernel/channel';
+import type { ChatAddress, ChatChannel } from '../../kernel/channel';
 import type { AttachmentRef } from '../../kernel/attachment';
 import type { Text } from '../../kernel/text';
 import type { TaskButton } from '../../kernel/actions';
+import type { Locale } from '../../kernel/locale';
 
 export interface Mail {
   /** The address when queued; for an e-receipt, the one in force when it is sent goes instead (see `eReceiptAddress`). */
@@ -54,4 +55,46 @@ export interface ChatPush {
 export interface ChatPushes {
   /** Queues them; how many were new (those with a `dedupeKey` seen before are dropped). */
   enqueue(pushes: readonly ChatPush[]): Promise<number>;
+}
+
+/** An outbox as its delivery sees it. */
+export interface DeliveryQueue<T extends { readonly id: number; readonly attempts: number }> {
+  claimDue(limit: number, leaseMs: number): Promise<T[]>;
+  markSent(id: number): Promise<void>;
+  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+  /** The item can never be delivered (the chat blocked the bot, the address does not exist): no more attempts for it, and for those that share its fate; their ids. */
+  markGaveUp(id: number, error: string): Promise<readonly number[]>;
+}
+
+/** What a failed send says about the next attempt. */
+export interface FailureVerdict {
+  /** How long the receiving side asked us to wait (Telegram's `retry_after`). */
+  readonly retryAfterMs?: number;
+  /** The receiving side will never take it. */
+  readonly gone?: boolean;
+}
+
+/** A queued push as its delivery takes it. */
+export interface DuePush {
+  readonly id: number;
+  readonly attempts: number;
+  readonly chat: ChatAddress;
+  readonly message: Text;
+  readonly receipt?: ReceiptRef;
+  readonly buttons?: readonly TaskButton[];
+  readonly files?: readonly AttachmentRef[];
+  /** Messages of it that reached the chat in an earlier attempt: a retry sends only the rest. */
+  readonly partsSent: number;
+}
+
+/** The pushes' outbox, worked through per channel: one platform down never holds another's pushes. */
+export interface ChatPushQueues {
+  forChannel(channel: ChatChannel): DeliveryQueue<DuePush>;
+}
+
+/** What sending a push needs of its chat: the language it chose, and where Bot Framework reaches it. */
+export interface PushRecipients {
+  locale(chat: ChatAddress): Promise<Locale | null>;
+  /** Bot Framework's reference to the conversation the chat last spoke in, as the adapter kept it; null on Telegram or before any. */
+  conversationOf(chat: ChatAddress): Promise<Record<string, unknown> | null>;
 }

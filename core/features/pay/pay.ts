@@ -6,15 +6,16 @@ import { pendingSince, proposePayment } from './payment';
 import type { FlowServices } from '../../runner/services';
 import { moment, money, text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 
 /**
  * «Оплата»: the recommended amount (debt and the current month's estimate) prefilled, the
  * estimate can be left out, any amount can be typed; the customer pays on the provider's page.
  */
-export async function pay(chat: Chat, services: FlowServices): Promise<void> {
+export async function pay(chat: Chat, services: FlowServices): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('pay-not-linked'));
+  if (!account) return toMenu(text('pay-not-linked'));
   const now = await services.now();
   const range = lastMonths(billingPeriod(now, services.localizer.timeZone), 4);
   const [info, statements, onTheirWay] = await Promise.all([

@@ -10,7 +10,8 @@ import { readingsNotice } from '../linking/link-notice';
 import type { FlowServices } from '../../runner/services';
 import { lines, moment, text, type Text } from '../../kernel/text';
 import { cancelButtons, confirmedAccount, consented, isPaused } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { zoneName } from './meter-words';
 
 /**
@@ -18,30 +19,30 @@ import { zoneName } from './meter-words';
  * the address and consent («без авторизации»), unless the owner has turned that off. A value typed
  * with the request (`показания 12345`) is the first answer for a one-zone meter, still confirmed.
  */
-export async function submitReadings(chat: Chat, services: FlowServices, typed?: string): Promise<void> {
+export async function submitReadings(chat: Chat, services: FlowServices, typed?: string): Promise<FlowEnd> {
   const active = await activeAccount(chat, services);
   if (active) {
     const card = await services.accounts.card(active);
-    return card ? enterReadings(chat, services, card, typed) : showMenu(chat, services, text('info-unavailable'));
+    return card ? enterReadings(chat, services, card, typed) : toMenu(text('info-unavailable'));
   }
   await chat.say(text('readings-without-link'));
-  if (await isPaused(chat, services, null, 'readings')) return showMenu(chat, services);
+  if (await isPaused(chat, services, null, 'readings')) return toMenu();
   const card = await confirmedAccount(chat, services, [], 'readings');
-  if (!card) return showMenu(chat, services);
+  if (!card) return toMenu();
   const settings = await services.settings.of(card.number);
-  if (settings && !readingsWithoutLinkAllowed(settings.readingsWithoutLink, await services.now())) return showMenu(chat, services, text('readings-without-link-off'));
-  if (!(await consented(chat, services, text('readings-ask-consent')))) return showMenu(chat, services, text('readings-consent-declined'));
-  await enterReadings(chat, services, card, typed);
+  if (settings && !readingsWithoutLinkAllowed(settings.readingsWithoutLink, await services.now())) return toMenu(text('readings-without-link-off'));
+  if (!(await consented(chat, services, text('readings-ask-consent')))) return toMenu(text('readings-consent-declined'));
+  return enterReadings(chat, services, card, typed);
 }
 
-async function enterReadings(chat: Chat, services: FlowServices, card: AccountCard, typed: string | undefined): Promise<void> {
+async function enterReadings(chat: Chat, services: FlowServices, card: AccountCard, typed: string | undefined): Promise<FlowEnd> {
   const period = billingPeriod(await services.now(), services.localizer.timeZone);
   const all = await services.readings.meters(card.number, period);
-  if (all.length === 0) return showMenu(chat, services, text('readings-no-meters'));
+  if (all.length === 0) return toMenu(text('readings-no-meters'));
   const closed = text('readings-period-closed', { period: displayPeriod(period), next: displayPeriod(shiftPeriod(period, 1)) });
   // Zones whose reading billing has taken this period are not asked again until the next one.
   const meters = all.map((meter) => ({ ...meter, zones: meter.zones.filter((zone) => !zone.closed) })).filter((meter) => meter.zones.length > 0);
-  if (meters.length === 0) return showMenu(chat, services, closed);
+  if (meters.length === 0) return toMenu(closed);
   const oneZone = meters.length === 1 && meters[0]?.zones.length === 1;
   let prefilled = oneZone ? typed : undefined;
 
@@ -63,10 +64,10 @@ async function enterReadings(chat: Chat, services: FlowServices, card: AccountCa
 
   const submittedAt = await services.now();
   const outcome = await services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period);
-  if (outcome === 'closed') return showMenu(chat, services, closed);
+  if (outcome === 'closed') return toMenu(closed);
   await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome === 'replaced' ? 'yes' : 'no' }));
   if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
-  await showMenu(chat, services);
+  return toMenu();
 }
 
 type ZoneState = MeterState['zones'][number];

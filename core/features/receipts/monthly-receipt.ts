@@ -2,15 +2,16 @@ import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
 import type { FlowServices } from '../../runner/services';
 import { text } from '../../kernel/text';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 
 /**
  * «Присылать квитанцию сюда каждый месяц»: per chat and account. `on`/`off` (from a button)
  * act at once; without one, the flow says how it stands and offers the other choice.
  */
-export async function monthlyReceipt(chat: Chat, services: FlowServices, argument?: string): Promise<void> {
+export async function monthlyReceipt(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('receipts-not-linked'));
+  if (!account) return toMenu(text('receipts-not-linked'));
   if (argument === 'on') await services.monthlyReceipts.optIn(chat.address, account, await services.now());
   if (argument === 'off') await services.monthlyReceipts.optOut(chat.address, account);
   const on = await services.monthlyReceipts.isOptedIn(chat.address, account);

@@ -18,3 +18,12 @@ export interface MonthlyReceiptChats {
   /** Every chat that asked, with its account. */
   all(): Promise<{ readonly chat: ChatAddress; readonly account: AccountNumber }[]>;
 }
+
+/**
+ * Receipt PDFs a platform holds already, by their SHA-256: Telegram's `file_id` of each one
+ * uploaded, so that the same receipt is sent again by it rather than uploaded again.
+ */
+export interface IssuedReceiptFileIds {
+  telegramFileId(sha256: string): Promise<string | null>;
+  rememberTelegramFile(sha256: string, fileId: string): Promise<void>;
+}

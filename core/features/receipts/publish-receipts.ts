@@ -2,7 +2,7 @@ import { billingPeriod } from '../readings/meter';
 import { displayPeriod, shiftPeriod } from '../../kernel/period';
 import type { Localizer } from '../../kernel/localizer';
 import type { ChatPushes, MailOutbox } from '../outbox/ports';
-import type { DeepLinks } from '../menu/ports';
+import type { DeepLinks } from '../start/ports';
 import type { EReceipts } from '../e-receipt/ports';
 import type { MonthlyReceiptChats } from './ports';
 import { text, type Text } from '../../kernel/text';

@@ -9,7 +9,8 @@ import { readReceipt } from './read-receipt';
 import type { FlowServices } from '../../runner/services';
 import { text, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { receiptButtons, receiptCaption } from './receipt-caption';
 
 /** Months offered as buttons: the newest ones the archive has. */
@@ -20,9 +21,9 @@ const offered = 4;
  * first button; any month can be typed (`10.2026`, `октябрь 2026`); a month the archive does not
  * keep is explained, with the months it does.
  */
-export async function receipts(chat: Chat, services: FlowServices, argument?: string): Promise<void> {
+export async function receipts(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, text('receipts-not-linked'));
+  if (!account) return toMenu(text('receipts-not-linked'));
   const lastBilled = shiftPeriod(billingPeriod(await services.now(), services.localizer.timeZone), -1);
   const terms = await services.eReceipts.terms(account);
   const recent = recentReceiptPeriods(lastBilled, terms, offered);
@@ -39,7 +40,7 @@ export async function receipts(chat: Chat, services: FlowServices, argument?: st
           ],
           notTyped: text('receipts-not-typed', { example: '10.2026' }),
         });
-  await sendReceipt(chat, services, account, period);
+  return sendReceipt(chat, services, account, period);
 }
 
 function typedMonth(input: string, lastBilled: string, terms: readonly EReceiptTerm[], recent: readonly string[]): Result<string> {

@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { ReadingHistoryRow, Zone } from '../readings/meter';
 import { shiftPeriod } from '../../kernel/period';
+import { escapeHtml } from '../../kernel/html';
 
 const fontFile = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const zoneColours: Record<Zone, string> = { single: '#00589C', day: '#F2A900', night: '#2E4A7D', peak: '#D1495B', semiPeak: '#F2A900' };
@@ -35,7 +36,7 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
-    `<text x="${plot.left}" y="30" font-size="18" font-weight="bold">${escapeXml(words.title)}</text>`,
+    `<text x="${plot.left}" y="30" font-size="18" font-weight="bold">${escapeHtml(words.title)}</text>`,
   ];
   for (let step = 0; step <= 4; step++) {
     const kwh = (top / 4) * step;
@@ -44,7 +45,7 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
       `<text x="${plot.left - 8}" y="${y(kwh) + 4}" font-size="12" text-anchor="end">${Math.round(kwh)}</text>`,
     );
   }
-  parts.push(`<text x="16" y="${plot.top + innerHeight / 2}" font-size="12" transform="rotate(-90 16 ${plot.top + innerHeight / 2})" text-anchor="middle">${escapeXml(words.unit)}</text>`);
+  parts.push(`<text x="16" y="${plot.top + innerHeight / 2}" font-size="12" transform="rotate(-90 16 ${plot.top + innerHeight / 2})" text-anchor="middle">${escapeHtml(words.unit)}</text>`);
   periods.forEach((period, index) => {
     const x = plot.left + slot * index + (slot - barWidth) / 2;
     let base = 0;
@@ -63,7 +64,7 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
   if (zones.length > 1) {
     zones.forEach((zone, index) => {
       const x = width - plot.right - 130 * (zones.length - index);
-      parts.push(`<rect x="${x}" y="40" width="12" height="12" fill="${zoneColours[zone]}"/>`, `<text x="${x + 18}" y="51" font-size="12">${escapeXml(words.zoneName(zone))}</text>`);
+      parts.push(`<rect x="${x}" y="40" width="12" height="12" fill="${zoneColours[zone]}"/>`, `<text x="${x + 18}" y="51" font-size="12">${escapeHtml(words.zoneName(zone))}</text>`);
     });
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans">${parts.join('')}</svg>`;
@@ -73,8 +74,4 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
 function niceCeiling(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
   return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) as number;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -8,7 +8,8 @@ import { displayPeriod, firstPeriod, type PeriodRange } from '../../kernel/perio
 import { csv } from './csv';
 import type { FlowServices } from '../../runner/services';
 import { text, type Text } from '../../kernel/text';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { askPeriod } from './period-choice';
 
 /** Rows a page: a phone screen or two. */
@@ -47,15 +48,15 @@ export interface Report<Row> {
  * buttons of the report's task carrying the period and the page (`2024-03_2024-09_2`), so each
  * press reads its page afresh and a customer's saved state stays small.
  */
-export async function showReport<Row>(chat: Chat, services: FlowServices, report: Report<Row>, argument?: string): Promise<void> {
+export async function showReport<Row>(chat: Chat, services: FlowServices, report: Report<Row>, argument?: string): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
-  if (!account) return showMenu(chat, services, report.notLinked);
+  if (!account) return toMenu(report.notLinked);
   const current = billingPeriod(await services.now(), services.localizer.timeZone);
   const asked = reportRequest(argument, current);
   const range = asked?.range ?? (await askPeriod(chat, { ...report.askPeriod, args: { ...report.askPeriod.args, account } }, current));
   const page: ReportPage = { account, range, shown: { from: displayPeriod(range.from), to: displayPeriod(range.to) } };
   const rows = await report.read(services, page);
-  if (rows.length === 0) return showMenu(chat, services, { ...report.empty, args: { ...report.empty.args, ...page.shown } });
+  if (rows.length === 0) return toMenu({ ...report.empty, args: { ...report.empty.args, ...page.shown } });
 
   const period = `${range.from}_${range.to}`;
   if (asked?.page === 'csv') {
@@ -63,7 +64,7 @@ export async function showReport<Row>(chat: Chat, services: FlowServices, report
     const name = `${report.csv.name}-${range.from}-${range.to}.csv`;
     const id = await services.files.put({ name, mime: 'text/csv', bytes: csv(words(report.csv.header).split(';'), report.csv.cells(rows, words, chat.locale)) });
     await chat.show({ kind: 'file', file: { id, name, mime: 'text/csv' }, caption: { ...report.csv.caption, args: { ...report.csv.caption.args, ...page.shown } } });
-    return showMenu(chat, services);
+    return toMenu();
   }
   const pages = Math.ceil(rows.length / pageSize);
   const number = Math.min(asked?.page ?? 1, pages);

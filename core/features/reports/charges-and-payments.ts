@@ -7,7 +7,7 @@ import type { FlowServices } from '../../runner/services';
 import { lines, money, moment, text, words, type Text } from '../../kernel/text';
 import { channelName } from '../readings/meter-words';
 import { balanceWords } from './balance-words';
-import { showReport, type Report, type ReportPage } from '../reports/report';
+import { showReport, type Report, type ReportPage } from './report';
 
 interface StatementRow extends MonthlyStatement {
   readonly payments: readonly PaymentRecord[];

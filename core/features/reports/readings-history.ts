@@ -1,11 +1,11 @@
 import type { Chat } from '../../kernel/chat';
-import type { ReadingHistoryRow } from './meter';
+import type { ReadingHistoryRow } from '../readings/meter';
 import { displayPeriod } from '../../kernel/period';
-import { consumptionChart } from '../reports/consumption-chart';
+import { consumptionChart } from './consumption-chart';
 import type { FlowServices } from '../../runner/services';
 import { moment, text, words, type Text } from '../../kernel/text';
-import { showReport, type Report } from '../reports/report';
-import { channelName, zoneName, zoneNames } from './meter-words';
+import { showReport, type Report } from './report';
+import { channelName, zoneName, zoneNames } from '../readings/meter-words';
 
 /** «История показаний»: per meter and zone, newest first, with a consumption chart and CSV on request. */
 const readingsReport: Report<ReadingHistoryRow> = {

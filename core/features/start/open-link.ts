@@ -4,7 +4,8 @@ import type { FlowServices } from '../../runner/services';
 import { text } from '../../kernel/text';
 import { pay } from '../pay/pay';
 import { submitReadings } from '../readings/submit-readings';
-import { activeAccount, showMenu } from '../../runner/main-menu';
+import { activeAccount } from '../linking/active-account';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { invitePrefix } from '../accounts/account-settings';
 import { acceptInvite } from '../accounts/accept-invite';
 
@@ -13,10 +14,10 @@ import { acceptInvite } from '../accounts/accept-invite';
  * account it was made for, switching to it when it is another of the chat's accounts; otherwise it
  * says what to do. A household invite's link (`inv_…`) is accepted here too.
  */
-export async function openLink(chat: Chat, services: FlowServices, token: string): Promise<void> {
+export async function openLink(chat: Chat, services: FlowServices, token: string): Promise<FlowEnd> {
   if (token.startsWith(invitePrefix)) return acceptInvite(chat, services, token.slice(invitePrefix.length));
   const opened = await services.links.open(token, await services.now());
-  if (!opened) return showMenu(chat, services, text('link-token-invalid'));
+  if (!opened) return toMenu(text('link-token-invalid'));
   const active = await activeAccount(chat, services);
   if (active !== opened.account) {
     // Another of the chat's accounts: it becomes the active one, and the chat is told.

@@ -1,0 +1,14 @@
+import { port, type Feature } from '../../kernel/feature';
+import { fileAppeal } from './file-appeal';
+import { myAppeals } from './my-appeals';
+import type { AppealFiles, Appeals } from './ports';
+
+const ports = { appeals: port<Appeals>('ofChat', 'thread', 'draft'), appealFiles: port<AppealFiles>() };
+
+export const appeals: Feature<typeof ports> = {
+  tasks: [
+    { action: 'appeal', flow: fileAppeal, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
+    { action: 'appeals', flow: myAppeals, version: 2, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true },
+  ],
+  ports,
+};

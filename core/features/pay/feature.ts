@@ -1,0 +1,10 @@
+import { port, type Feature } from '../../kernel/feature';
+import { pay as payFlow } from './pay';
+import type { Payments } from './ports';
+
+const ports = { payments: port<Payments>('pending') };
+
+export const pay: Feature<typeof ports> = {
+  tasks: [{ action: 'pay', flow: payFlow, version: 2, menu: { linked: 'main' }, command: true, intents: true }],
+  ports,
+};

@@ -1,0 +1,10 @@
+import { port, type Feature } from '../../kernel/feature';
+import type { MeterReadings } from './ports';
+import { submitReadings } from './submit-readings';
+
+const ports = { readings: port<MeterReadings>('meters', 'history') };
+
+export const readings: Feature<typeof ports> = {
+  tasks: [{ action: 'readings', flow: submitReadings, version: 2, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
+  ports,
+};

@@ -1,0 +1,14 @@
+import { port, type Feature } from '../../kernel/feature';
+import { monthlyReceipt } from './monthly-receipt';
+import type { MonthlyReceiptChats, ReceiptArchive } from './ports';
+import { receipts as receiptsFlow } from './receipts';
+
+const ports = { receipts: port<ReceiptArchive>(), monthlyReceipts: port<MonthlyReceiptChats>('isOptedIn') };
+
+export const receipts: Feature<typeof ports> = {
+  tasks: [
+    { action: 'receipts', flow: receiptsFlow, version: 1, menu: { linked: 'main' }, command: true, intents: true },
+    { action: 'monthly', flow: monthlyReceipt, version: 1, command: true, intents: true },
+  ],
+  ports,
+};
