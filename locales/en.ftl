@@ -17,6 +17,7 @@ menu-linked = Account { $account }. What would you like to do?
 cancelled = Cancelled.
 not-understood = I did not understand that. Did you mean one of these?
 flow-restarted = The bot has been updated and what you started had to start over. I am sorry: what you entered before is not kept.
+flow-updated = The bot has been updated. Everything you entered is kept: let us go on from the question that changed.
 flow-continued = Let us continue where you stopped.
 resume-button = ↩ Continue: { $task }
 resume-offer = What you started is kept: you can continue it.

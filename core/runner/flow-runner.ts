@@ -16,6 +16,8 @@ import { commandTasks, taskOf } from './tasks';
 import { lines, text } from '../kernel/text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
+import { ReplayError } from './replay-error';
+import { answersIn, checkedControls } from './saved-run';
 import { questionOf, ReplayChat } from './replay-chat';
 import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-ports';
 import { failsEveryTime, failureKind } from '../kernel/failure-kind';
@@ -79,7 +81,11 @@ const failuresKey = '$failures';
 /** How long a chat is spared a second «we can't process this right now». */
 const unavailableNoticeMs = 5 * 60_000;
 
-type Step = { readonly start: Task; readonly argument?: string } | { readonly resume: Waiting; readonly input: Input };
+type Step =
+  | { readonly start: Task; readonly argument?: string }
+  | { readonly resume: Waiting; readonly input: Input }
+  /** A saved run the code no longer matches, built again from its answers (see `rebuilt`). */
+  | { readonly rebuild: Waiting; readonly input?: Input };
 
 interface Outcome {
   readonly locale: Locale;
@@ -272,24 +278,20 @@ export class FlowRunner {
   private async resumeSuspended(turn: Turn, session: FlowSession) {
     const { suspended, flow } = session;
     if (!suspended?.prompt) return this.step(turn, session, { start: required('menu') });
-    const task = taskOf(suspended.action);
-    if (!task || task.version !== suspended.version) return this.restart(turn, { ...session, suspended: undefined }, task);
     const swapped = { ...session, flow: suspended, suspended: flow?.prompt ? flow : undefined };
+    if (isStale(suspended)) return this.step(turn, { ...swapped, flow: undefined }, { rebuild: suspended });
     return { session: swapped, said: [said(text('flow-continued')), suspended.prompt] };
   }
 
   private async step(turn: Turn, session: FlowSession, step: Step): Promise<{ session: FlowSession; said: readonly Said[] }> {
-    if ('resume' in step) {
-      const task = taskOf(step.resume.action);
-      if (!task || task.version !== step.resume.version) return this.restart(turn, session, task);
-    }
+    if ('resume' in step && isStale(step.resume)) return this.step(turn, session, { rebuild: step.resume, input: step.input });
     const runs = 'start' in step ? session.runs + 1 : session.runs;
     let outcome: Outcome;
     try {
-      outcome = await this.replay(turn, session, step, runs);
+      outcome = 'rebuild' in step ? await this.rebuilt(turn, session, step.rebuild, step.input) : await this.replay(turn, session, step, runs);
     } catch (error) {
-      if (!('resume' in step) || !isBadReplay(error)) throw error;
-      return this.restart(turn, session, taskOf(step.resume.action));
+      if (!('resume' in step) || !(error instanceof ReplayError)) throw error;
+      return this.step(turn, session, { rebuild: step.resume, input: step.input });
     }
     const offered = !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
     const buttons = offered.findLast((message) => message.buttons.length > 0)?.buttons ?? [];
@@ -309,28 +311,47 @@ export class FlowRunner {
     };
   }
 
-  /** A saved flow that no longer replays (the bot was updated): said so, and the task starts afresh. */
-  private async restart(turn: Turn, session: FlowSession, task: Task | undefined) {
-    const fresh = await this.step(turn, { ...session, flow: undefined }, { start: task ?? required('menu') });
-    return { ...fresh, said: [said(text('flow-restarted')), ...fresh.said] };
+  /**
+   * A saved run the bot's code no longer replays (a deploy changed the flow): the task runs
+   * afresh and is given the customer's earlier answers again, one by one, while it asks the same
+   * questions, so nothing typed is lost up to the first question that changed, which is asked
+   * anew. When every question is the same, the input at hand answers the last one as usual.
+   */
+  private async rebuilt(turn: Turn, session: FlowSession, saved: Waiting, input: Input | undefined): Promise<Outcome> {
+    const task = taskOf(saved.action) ?? required('menu');
+    const answers = task.action === saved.action ? answersIn(saved.state) : [];
+    const start: Step = saved.argument === undefined || task.action !== saved.action ? { start: task } : { start: task, argument: saved.argument };
+    let outcome = await this.replay(turn, session, start, saved.run);
+    const asksAsBefore = (at: number): Waiting | undefined => {
+      const waiting = outcome.waiting;
+      return waiting?.asked === at + 1 && waiting.questions[at] === saved.questions[at] ? waiting : undefined;
+    };
+    let given = 0;
+    for (let waiting = asksAsBefore(given); waiting && given < answers.length; waiting = asksAsBefore(given)) {
+      outcome = await this.replay(turn, session, { resume: waiting, input: answers[given] as Input }, saved.run);
+      given += 1;
+    }
+    const waiting = asksAsBefore(given);
+    if (waiting && input && given === answers.length) return this.replay(turn, session, { resume: waiting, input }, saved.run);
+    return { ...outcome, said: [said(text(given > 0 ? 'flow-updated' : 'flow-restarted')), ...outcome.said] };
   }
 
-  private async replay(turn: Turn, session: FlowSession, step: Step, run: number): Promise<Outcome> {
+  private async replay(turn: Turn, session: FlowSession, step: Exclude<Step, { rebuild: Waiting }>, run: number): Promise<Outcome> {
     const task = 'start' in step ? step.start : (taskOf(step.resume.action) as Task);
     const argument = 'start' in step ? step.argument : step.resume.argument;
     const flowLocale = 'resume' in step ? step.resume.locale : session.locale;
     const flowRun = 'resume' in step ? step.resume.run : run;
     let chat: ReplayChat | undefined;
     const engine = new ReplayEngine(async (controls) => {
-      chat = new ReplayChat(controls, turn.update.chat, flowLocale, this.options.services.localizer, flowRun);
-      const services = recordedServices(this.options.services, (key, work, changes) => controls.action(() => turn.record(key, work, changes), key));
+      const checked = checkedControls(controls, task.action, 'resume' in step ? step.resume.state : undefined);
+      chat = new ReplayChat(checked, turn.update.chat, flowLocale, this.options.services.localizer, flowRun, 'resume' in step ? [...step.resume.questions] : []);
+      const services = recordedServices(this.options.services, (key, work, changes) => checked.action(() => turn.record(key, work, changes), key));
       const end = await task.flow(chat, services, argument);
       if (end) await showMenu(chat, services, end.intro);
     });
     let result;
     if ('resume' in step) {
-      ReplayEngine.supply(step.resume.state, step.resume.interrupt, step.input);
-      result = await engine.replay(step.resume.state);
+      result = await engine.replay(supplied(step.resume, step.input));
     } else {
       result = await engine.play();
     }
@@ -350,6 +371,7 @@ export class FlowRunner {
         locale: flowLocale,
         run: flowRun,
         asked: chat.asked,
+        questions: chat.questions,
         interrupt,
         state: result.state,
         ...(prompt && { prompt }),
@@ -384,9 +406,24 @@ function repliedAppeal(input: Input): string | null {
   return input.kind !== 'button' && input.inReplyTo ? appealNumberIn(input.inReplyTo) : null;
 }
 
-/** The engine's word for a saved state that the flow's code no longer matches. */
-function isBadReplay(error: unknown): boolean {
-  return error instanceof Error && /^(Bad replay|No op \d+ in state|Op \d+ is invalid)/.test(error.message);
+/** A saved run of an older version of its task, or of a task no longer there. */
+function isStale(waiting: Waiting): boolean {
+  return taskOf(waiting.action)?.version !== waiting.version;
+}
+
+/**
+ * The saved run with the input handed to the question it waits on, as a copy: the saved one stays
+ * as it was, to be built again from if the code no longer replays it. A saved state the engine
+ * cannot take is a `ReplayError`.
+ */
+function supplied(waiting: Waiting, input: Input): Waiting['state'] {
+  const state = structuredClone(waiting.state);
+  try {
+    ReplayEngine.supply(state, waiting.interrupt, input);
+    return state;
+  } catch {
+    throw new ReplayError(waiting.action, waiting.interrupt, 'input', 'none');
+  }
 }
 
 /** The last message with buttons gets one more: back to the flow the customer left. */

@@ -1,3 +1,5 @@
+import type { Feature } from '../kernel/feature';
+import { features } from '../features';
 import type { FlowServices, Ports, Services } from './services';
 
 /**
@@ -6,39 +8,14 @@ import type { FlowServices, Ports, Services } from './services';
  */
 export type Recorder = <R>(key: string, work: () => Promise<R>, changes: boolean) => Promise<R>;
 
-const portNames: readonly (keyof Ports)[] = ['accounts', 'identities', 'attempts', 'mail', 'readings', 'files', 'payments', 'receipts', 'eReceipts', 'monthlyReceipts', 'links', 'appeals', 'appealFiles', 'settings', 'invites', 'pushes'];
+const declared: readonly Feature<Record<string, { readonly reads: readonly string[] }>>[] = features;
+const portNames = declared.flatMap((feature) => Object.keys(feature.ports)) as (keyof Ports)[];
 
 /**
- * Port calls that change nothing: a retry of the update may make them again. Any call not named
- * here counts as a change, so a new port method is kept at once until it is listed.
+ * Port calls that change nothing, as each feature declares them: a retry of the update may make
+ * them again. Any other call counts as a change, so a new port method is kept at once.
  */
-const reads = new Set([
-  'accounts.card',
-  'accounts.info',
-  'accounts.hasPayment',
-  'accounts.statements',
-  'accounts.payments',
-  'accounts.tariffs',
-  'identities.locale',
-  'identities.linkedAccounts',
-  'identities.chatsLinkedTo',
-  'identities.linksOf',
-  'attempts.status',
-  'readings.meters',
-  'readings.history',
-  'files.get',
-  'payments.pending',
-  'eReceipts.terms',
-  'monthlyReceipts.isOptedIn',
-  'links.open',
-  'links.urls',
-  'appeals.ofChat',
-  'appeals.thread',
-  'appeals.draft',
-  'settings.of',
-  'invites.peek',
-  'clock.now',
-]);
+const reads = new Set(['clock.now', ...declared.flatMap((feature) => Object.entries(feature.ports).flatMap(([port, spec]) => spec.reads.map((method) => `${port}.${method}`)))]);
 
 /**
  * The services a flow sees: every port method and the clock go through `record`, keyed by port,

@@ -4,6 +4,7 @@ import type { Content, Said } from '../kernel/content/content';
 import type { ChatAddress } from '../kernel/channel';
 import type { Locale } from '../kernel/locale';
 import { normalise } from './normalise';
+import { inputKey } from './saved-run';
 import type { Localizer } from '../kernel/localizer';
 import type { Result } from '../kernel/result';
 import { text, type Text } from '../kernel/text';
@@ -29,6 +30,8 @@ export class ReplayChat implements Chat {
   /** How many questions this run has asked; the one it waits on is `asked - 1`. */
   asked = 0;
   localeChosen = false;
+  /** The last thing said in this replay, until a question waits on it. */
+  private lastSaid: string | undefined;
 
   constructor(
     private readonly controls: ReplayControls,
@@ -37,6 +40,11 @@ export class ReplayChat implements Chat {
     private readonly localizer: Localizer,
     /** This run's number in the chat's session: tags its questions. */
     private readonly run: number,
+    /**
+     * What each question of the run asked, by its words and buttons' labels: a deploy that
+     * changes a flow keeps the answers to the questions it still asks the same way.
+     */
+    readonly questions: string[] = [],
   ) {}
 
   say(message: Text, buttons: readonly Button[] = []): Promise<void> {
@@ -46,6 +54,7 @@ export class ReplayChat implements Chat {
   async show(content: Content, buttons: readonly Button[] = []): Promise<void> {
     await this.controls.action(() => {
       this.said.push({ content, buttons });
+      this.lastSaid = JSON.stringify([content, buttons.map((button) => button.label)]);
     }, 'say');
   }
 
@@ -117,8 +126,11 @@ export class ReplayChat implements Chat {
   }
 
   private async next(): Promise<Input> {
+    // Replayed questions said nothing in this replay: what they asked is the saved run's.
+    if (this.lastSaid !== undefined) this.questions[this.asked] = this.lastSaid;
+    this.lastSaid = undefined;
     this.asked += 1;
-    return (await this.controls.interrupt('input')) as Input;
+    return (await this.controls.interrupt(inputKey)) as Input;
   }
 
   private match<V extends string>(input: Input, question: string, options: readonly Option<V>[]): V | null {

@@ -14,8 +14,7 @@ const isStatus = (value: string): value is AppealStatus => value === 'received' 
 export class SqlAppeals implements Appeals {
   constructor(private readonly orm: MikroORM) {}
 
-  async file({ draft, chat, locale, at }: { draft: CompleteDraft; chat: ChatAddress; locale: FiledAppeal['locale']; at: Date }): Promise<FiledAppeal> {
-    const year = at.getUTCFullYear();
+  async file({ draft, chat, locale, at, year }: { draft: CompleteDraft; chat: ChatAddress; locale: FiledAppeal['locale']; at: Date; year: number }): Promise<FiledAppeal> {
     // The year's next number; two appeals filed at once both try it, and the loser takes the next.
     for (;;) {
       const em = this.orm.em.fork();

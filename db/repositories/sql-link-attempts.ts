@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { chatKey, type ChatAddress } from '../../core/kernel/channel';
-import { attemptStatus, combinedStatus, linkingPolicy, slowDown, type AttemptStatus } from '../../core/features/linking/linking-policy';
+import { attemptStatus, combinedStatus, hasNetwork, linkingPolicy, lookupDecision, lookupOrigin, originOf, slowDown, windowStart, type AttemptStatus, type ChatOrigin } from '../../core/features/linking/linking-policy';
 import type { LinkAttempts } from '../../core/features/linking/ports';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
@@ -47,25 +47,20 @@ export class SqlLinkAttempts implements LinkAttempts {
 
   async lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ allowed: true } | { pausedUntil: Date }> {
     const { rows } = plainQueryOf(this.orm);
-    const { origin, network } = await whereFrom(rows, chat);
-    const lookups = network ?? origin;
-    const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
-    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [lookups, since])).map((row) => ({
-      account: row['account_number'],
+    const lookups = lookupOrigin(await whereFrom(rows, chat));
+    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [lookups, windowStart(now)])).map((row) => ({
+      account: String(row['account_number']),
       at: dateColumn(row['looked_up_at']),
     }));
-    if (looked.some((row) => row.account === account)) return { allowed: true };
-    const distinct = new Set(looked.map((row) => row.account));
-    if (distinct.size >= linkingPolicy.maxLookups) {
-      return { pausedUntil: new Date((looked[0] as { at: Date }).at.getTime() + linkingPolicy.failureWindowMs) };
-    }
-    await this.orm.em.fork().insert(AccountLookup, { origin: lookups, accountNumber: account, lookedUpAt: now });
+    const decision = lookupDecision(looked, account, now);
+    if (!decision.allowed) return { pausedUntil: decision.pausedUntil };
+    if (decision.counts) await this.orm.em.fork().insert(AccountLookup, { origin: lookups, accountNumber: account, lookedUpAt: now });
     return { allowed: true };
   }
 
   async failureNoticeDue(account: AccountNumber, now: Date): Promise<boolean> {
     const em = this.orm.em.fork();
-    const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
+    const since = windowStart(now);
     const moved = await em.nativeUpdate(LinkFailureNotice, { accountNumber: account, notifiedAt: { $lte: since } }, { notifiedAt: now });
     if (moved === 1) return true;
     try {
@@ -80,18 +75,12 @@ export class SqlLinkAttempts implements LinkAttempts {
 
 type Rows = PlainQuery['rows'];
 
-/** Whose count a chat's failures are, and the network address it came from (a web chat's, when known). */
-interface WhereFrom {
-  readonly origin: string;
-  readonly network: string | null;
-}
-
 /**
  * The origin's own failures, its failures on this account, the account's slow-down and the
  * network's, from one statement.
  */
-async function statusIn(rows: Rows, { origin, network }: WhereFrom, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
-  const since = new Date(now.getTime() - linkingPolicy.failureWindowMs);
+async function statusIn(rows: Rows, { origin, network }: ChatOrigin, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
+  const since = windowStart(now);
   const failures = (
     await rows('select failed_at, origin = ? as by_origin, account_number = ? as on_account, network = ? as from_network from link_failure where (origin = ? or account_number = ? or network = ?) and failed_at > ?', [
       origin,
@@ -111,10 +100,10 @@ async function statusIn(rows: Rows, { origin, network }: WhereFrom, account: Acc
   ]);
 }
 
-/** A Telegram private chat is its user; a web chat is its browser, from the address it opened the chat at, when known. */
-async function whereFrom(rows: Rows, chat: ChatAddress): Promise<WhereFrom> {
-  if (chat.channel === 'telegram') return { origin: `telegram:${chat.id}`, network: null };
+/** The chat's origin; a web chat's from the network address it opened the chat at (recorded on its identity), when known. */
+async function whereFrom(rows: Rows, chat: ChatAddress): Promise<ChatOrigin> {
+  if (!hasNetwork(chat)) return originOf(chat, null);
   const [identity] = await rows('select origin from chat_identity where channel = ? and external_id = ?', [chat.channel, chat.id]);
   const network = identity?.['origin'];
-  return { origin: chatKey(chat), network: typeof network === 'string' ? network : null };
+  return originOf(chat, typeof network === 'string' ? network : null);
 }

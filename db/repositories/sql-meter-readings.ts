@@ -2,8 +2,7 @@ import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/co
 import type { AccountNumber } from '../../core/kernel/account-number';
 import type { ChatChannel } from '../../core/kernel/channel';
 import type { MeterState, ReadingEntry, ReadingHistoryRow, Zone } from '../../core/features/readings/meter';
-import { shiftPeriod } from '../../core/kernel/period';
-import { usualConsumption, usualMonths } from '../../core/features/readings/reading-rules';
+import { meterState, planSubmission, readingsNeededSince } from '../../core/features/readings/reading-period';
 import type { MeterReadings, SubmitOutcome } from '../../core/features/readings/ports';
 import { Meter, MeterReading } from '../entities';
 import { booleanColumn, dateColumn, jsonColumn, plainQueryOf } from '../plain-query';
@@ -20,35 +19,24 @@ export class SqlMeterReadings implements MeterReadings {
     const recent = (
       await rows(
         'select r.meter_id, r.zone, r.period, r.value, r.consumption_kwh, r.submitted_at, r.accepted from meter_reading r join meter m on m.id = r.meter_id where m.account_number = ? and r.period >= ? order by r.period desc',
-        [account, shiftPeriod(period, -(usualMonths + 1))],
+        [account, readingsNeededSince(period)],
       )
     ).map((row) => ({
       meter: Number(row['meter_id']),
-      zone: row['zone'],
-      period: row['period'],
+      zone: String(row['zone']),
+      period: String(row['period']),
       value: Number(row['value']),
       consumptionKwh: Number(row['consumption_kwh']),
       submittedAt: dateColumn(row['submitted_at']),
       accepted: booleanColumn(row['accepted']),
     }));
-    return meters.map((meter) => ({
-      serialNumber: String(meter['serial_number']),
-      digits: Number(meter['digits']),
-      zones: (jsonColumn<Zone[]>(meter['zones']) ?? []).map((zone) => {
-        const ofZone = recent.filter((reading) => reading.meter === Number(meter['id']) && reading.zone === zone);
-        const accepted = ofZone.filter((reading) => reading.accepted);
-        const submitted = ofZone.find((reading) => !reading.accepted && reading.period === period);
-        const closed = ofZone.some((reading) => reading.accepted && reading.period === period);
-        const last = accepted[0];
-        return {
-          zone,
-          lastAccepted: last ? { value: last.value, at: last.submittedAt.toISOString() } : null,
-          submitted: submitted ? { value: submitted.value, at: submitted.submittedAt.toISOString() } : null,
-          usualKwh: usualConsumption(accepted.map((reading) => reading.consumptionKwh)),
-          closed,
-        };
-      }),
-    }));
+    return meters.map((meter) =>
+      meterState(
+        { serialNumber: String(meter['serial_number']), digits: Number(meter['digits']), zones: jsonColumn<Zone[]>(meter['zones']) ?? [] },
+        recent.filter((reading) => reading.meter === Number(meter['id'])),
+        period,
+      ),
+    );
   }
 
   history(account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]> {
@@ -69,19 +57,24 @@ export class SqlMeterReadings implements MeterReadings {
           'select m.id, m.serial_number, r.id as reading_id, r.zone, r.accepted from meter m left join meter_reading r on r.meter_id = m.id and r.period = ? where m.account_number = ?',
           [period, account],
         );
-        const found = entries.map((entry) => {
-          const meter = rows.find((row) => row['serial_number'] === entry.serialNumber)?.['id'];
-          if (meter === undefined) throw new Error(`Meter ${entry.serialNumber} is not on account ${account}`);
-          return { entry, meter: Number(meter), existing: rows.find((row) => row['serial_number'] === entry.serialNumber && row['zone'] === entry.zone) };
-        });
-        // Billing took the period while the customer typed: nothing of this submission is saved.
-        if (found.some(({ existing }) => existing && booleanColumn(existing['accepted']))) return 'closed' as const;
-        for (const { entry, meter, existing } of found) {
+        const meterOf = new Map(rows.map((row) => [String(row['serial_number']), Number(row['id'])]));
+        const unknown = entries.find((entry) => !meterOf.has(entry.serialNumber));
+        if (unknown) throw new Error(`Meter ${unknown.serialNumber} is not on account ${account}`);
+        // A meter without a reading this period comes as one row with no reading.
+        const stored = rows.flatMap((row) =>
+          row['reading_id'] === null || row['reading_id'] === undefined
+            ? []
+            : [{ serialNumber: String(row['serial_number']), zone: String(row['zone']), accepted: booleanColumn(row['accepted']), id: Number(row['reading_id']) }],
+        );
+        // Decided in the transaction that writes it: billing may take the period while the customer types.
+        const plan = planSubmission(entries, stored);
+        if (plan.outcome === 'closed') return plan.outcome;
+        for (const { entry, replaces } of plan.writes) {
           const fields = { value: entry.value, consumptionKwh: entry.consumptionKwh, channel, submittedAt: at };
-          if (existing) await em.nativeUpdate(MeterReading, { id: Number(existing['reading_id']) }, fields);
-          else await em.insert(MeterReading, { meter, zone: entry.zone, period, accepted: false, ...fields });
+          if (replaces) await em.nativeUpdate(MeterReading, { id: replaces.id }, fields);
+          else await em.insert(MeterReading, { meter: meterOf.get(entry.serialNumber) as number, zone: entry.zone, period, accepted: false, ...fields });
         }
-        return found.some(({ existing }) => existing) ? ('replaced' as const) : ('saved' as const);
+        return plan.outcome;
       });
     } catch (error) {
       // The same submission raced itself: the unique (meter, zone, period) let one in; this one replaces it.

@@ -6,6 +6,7 @@ import { seedDemoAccounts } from '../../db/seed';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { appealYear } from '../../core/features/appeals/appeal';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { describeWithRedisServer } from '../support/redis';
@@ -115,6 +116,7 @@ describeWithRedisServer('faults: the process dies', () => {
       chat: { channel: 'telegram', id: '9401' },
       locale: 'ru',
       at: new Date(),
+      year: appealYear(new Date(), 'Europe/Moscow'),
     });
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };

@@ -1,5 +1,6 @@
 import { alertUnansweredAppeals } from '../../core/features/appeals/alert-unanswered';
 import { answerAppeal } from '../../core/features/appeals/answer-appeal';
+import { appealYear } from '../../core/features/appeals/appeal';
 import { Appeal, AppealFile, ChatPush, QueuedMail } from '../../db/entities';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
@@ -188,6 +189,13 @@ describe('appeals', () => {
     expect(await other.sendsFiles(['scan.pdf'], { gone: true })).toEqual(['Файл «scan.pdf» не прикреплён: файл не удалось получить. Пришлите его ещё раз.', askFiles]);
   });
 
+  it("numbers an appeal by the supplier's year: at 00:30 on 1 January in Moscow (21:30 on 31 December in UTC) it is the new year's first", async () => {
+    world.clock.at = new Date('2026-12-31T21:30:00Z');
+    const customer = world.customer('stranger');
+    for (const step of fileAsStranger) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
+    expect(await world.orm.em.fork().find(Appeal, {}, { fields: ['number', 'year'] })).toMatchObject([{ number: 'А-2027-000001', year: 2027 }]);
+  });
+
   it('adds to an appeal when the customer answers its message with Telegram\'s reply: text, or a photo alone', async () => {
     const customer = world.customer('stranger');
     for (const step of fileAsStrangerUntilFiles) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
@@ -235,7 +243,8 @@ describe('appeals', () => {
   it('keeps an operator\'s key per appeal: the same key answers two appeals once each', async () => {
     const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.', attachments: [] } as const;
     const chat = { channel: 'telegram', id: 'stranger' } as const;
-    const [first, second] = [await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() }), await world.services.appeals.file({ draft, chat, locale: 'ru', at: world.clock.now() })];
+    const filing = () => ({ draft, chat, locale: 'ru', at: world.clock.now(), year: appealYear(world.clock.now(), world.services.localizer.timeZone) }) as const;
+    const [first, second] = [await world.services.appeals.file(filing()), await world.services.appeals.file(filing())];
     const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now), attachments: world.attachments };
     const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
     expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('answered');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import * as passwords from '../../bots/channels/desk/passwords';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { appealYear } from '../../core/features/appeals/appeal';
 import { SqlOperators } from '../../db/repositories/sql-operators';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -119,6 +120,7 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
       chat: { channel: 'telegram', id: '1901' },
       locale: 'ru',
       at: new Date(),
+      year: appealYear(new Date(), 'Europe/Moscow'),
     });
     const answer = async (key: string, extra: Record<string, string> = {}) => {
       const form = new FormData();

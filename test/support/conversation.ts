@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AttachmentKind, Input } from '../../core/kernel/chat';
-import type { ChatAddress } from '../../core/kernel/channel';
+import { chatKey, type ChatAddress } from '../../core/kernel/channel';
 import { defaultPaymentConfirmAbove } from '../../core/features/pay/payment';
 import { Localizer } from '../../core/kernel/localizer';
 import type { SharedFile } from '../../core/kernel/content/content';
@@ -36,6 +36,7 @@ import { SignedDeepLinks } from '../../bots/integrations/deep-links/signed-deep-
 import { appealFiles } from '../../core/features/appeals/appeal-files';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { ChannelFiles, type CustomerFileName } from './customer-files';
+import { checkSavedRunsAfterAll, SavedRuns } from './replay-fingerprints';
 
 export const seededAt = new Date('2026-11-24T09:00:00Z');
 
@@ -67,6 +68,9 @@ export interface World {
 }
 
 /** The real services on an in-memory SQLite database holding the demo accounts. */
+const savedRuns = new SavedRuns();
+checkSavedRunsAfterAll(savedRuns);
+
 export async function createWorld(options: { services?: (services: Services) => Services } = {}): Promise<World> {
   const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
   await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
@@ -103,6 +107,7 @@ export async function createWorld(options: { services?: (services: Services) => 
   // What the runner saves there is a FlowSession: tests read and change it.
   const sessions = states.sessions as InMemoryStore<FlowSession>;
   const errors: unknown[] = [];
+  const afterTurn = (chat: ChatAddress) => savedRuns.observe(sessions.read(`energobot:session:${chatKey(chat)}`));
   const runner = new FlowRunner({
     services,
     states,
@@ -119,8 +124,8 @@ export async function createWorld(options: { services?: (services: Services) => 
     sessions,
     runner,
     errors,
-    customer: (id = 'customer-1') => new Customer(runner, { channel: 'telegram', id }, channelFiles),
-    async linkedCustomer(number, amount, customer = new Customer(runner, { channel: 'telegram', id: 'customer-1' }, channelFiles)) {
+    customer: (id = 'customer-1') => new Customer(runner, { channel: 'telegram', id }, channelFiles, afterTurn),
+    async linkedCustomer(number, amount, customer = new Customer(runner, { channel: 'telegram', id: 'customer-1' }, channelFiles, afterTurn)) {
       await customer.says('/link');
       await customer.says(number);
       await customer.presses('Да');
@@ -147,6 +152,8 @@ export class Customer {
     private readonly runner: FlowRunner,
     readonly chat: ChatAddress,
     private readonly channelFiles?: ChannelFiles,
+    /** Called after each turn: the saved runs are fingerprinted (see `replay-fingerprints.ts`). */
+    private readonly afterTurn?: (chat: ChatAddress) => void,
   ) {}
 
   /** Sends a message and returns the bot's replies as text, one string per message (no-break spaces as plain ones, to keep tests readable). */
@@ -212,6 +219,7 @@ export class Customer {
       if (this.refusing) throw new Error('the platform refused the reply');
       this.sent.push(reply);
     });
+    this.afterTurn?.(this.chat);
     // A notice (an old button) or a repeated delivery leaves the last messages' buttons where they were.
     if (this.reply.messages.length > 0) this.last = this.reply.messages;
     return this.reply.messages.map((message) => plain(plainText(message)));

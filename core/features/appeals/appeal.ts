@@ -4,6 +4,7 @@ import type { Locale } from '../../kernel/locale';
 import type { AttachmentRef } from '../../kernel/attachment';
 import { fail, ok, type Result } from '../../kernel/result';
 import { text } from '../../kernel/text';
+import { billingPeriod } from '../readings/meter';
 
 /** Topics of «Обращения в компанию», in the order offered; the configuration may name fewer or reorder them. */
 export const appealTopics = ['readings', 'payment', 'receipts', 'meter', 'connection', 'other'] as const;
@@ -57,7 +58,15 @@ export interface AppealMessage {
   readonly files?: readonly AttachmentRef[];
 }
 
-/** «А-2026-000123»: the year it was filed and its place in the year's count. */
+/**
+ * The year an appeal is numbered in: the supplier's, in its time zone. At 00:30 on 1 January in
+ * Moscow (21:30 on 31 December in UTC) an appeal is the new year's.
+ */
+export function appealYear(at: Date, timeZone: string): number {
+  return Number(billingPeriod(at, timeZone).slice(0, 4));
+}
+
+/** «А-2026-000123»: the year it was filed (`appealYear`) and its place in the year's count. */
 export function appealNumber(year: number, sequence: number): string {
   return `А-${year}-${String(sequence).padStart(6, '0')}`;
 }

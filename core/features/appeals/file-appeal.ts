@@ -1,6 +1,6 @@
 import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
-import { isComplete, messageLength, parseAppealMessage, parseMobilePhone, parseName, parsePlace, type AppealDraft, type Appellant, type CompleteDraft } from './appeal';
+import { appealYear, isComplete, messageLength, parseAppealMessage, parseMobilePhone, parseName, parsePlace, type AppealDraft, type Appellant, type CompleteDraft } from './appeal';
 import { parseEmail } from '../../kernel/email-address';
 import type { FlowServices } from '../../runner/services';
 import { moment, text } from '../../kernel/text';
@@ -129,7 +129,7 @@ async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field
 
 async function send(chat: Chat, services: FlowServices, draft: CompleteDraft): Promise<void> {
   const at = await services.now();
-  const appeal = await services.appeals.file({ draft, chat: chat.address, locale: chat.locale, at });
+  const appeal = await services.appeals.file({ draft, chat: chat.address, locale: chat.locale, at, year: appealYear(at, services.localizer.timeZone) });
   await services.appeals.dropDraft(chat.address);
   const args = { number: appeal.number, email: draft.email };
   await services.mail.enqueue({

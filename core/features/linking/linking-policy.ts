@@ -1,3 +1,6 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import { chatKey, type ChatAddress } from '../../kernel/channel';
+
 /** The numbers behind linking a chat to an account (domain.md, "Linking a chat to an account"). */
 export const linkingPolicy = {
   /**
@@ -66,4 +69,51 @@ export function attemptStatus(failures: readonly Date[], now: Date): AttemptStat
 function inWindow(failures: readonly Date[], now: Date): number[] {
   const windowStart = now.getTime() - linkingPolicy.failureWindowMs;
   return failures.map((at) => at.getTime()).filter((at) => at > windowStart);
+}
+
+/** The start of the window the limits count in: what happened after it counts. */
+export function windowStart(now: Date): Date {
+  return new Date(now.getTime() - linkingPolicy.failureWindowMs);
+}
+
+/** Whose count a chat's attempts are (its origin), and the network address it came from, when known. */
+export interface ChatOrigin {
+  readonly origin: string;
+  readonly network: string | null;
+}
+
+/** Only a web chat has a network address: the one its browser opened it from. A Telegram user's is never known. */
+export const hasNetwork = (chat: ChatAddress): boolean => chat.channel !== 'telegram';
+
+/**
+ * A Telegram private chat is its user; a web chat is its browser, and comes from the address it
+ * opened the chat at (`openedFrom`), when known.
+ */
+export function originOf(chat: ChatAddress, openedFrom: string | null): ChatOrigin {
+  return { origin: chatKey(chat), network: hasNetwork(chat) ? openedFrom : null };
+}
+
+/**
+ * Account look-ups are counted per network address where there is one, so a script cannot
+ * enumerate numbers by opening new chats; otherwise per origin.
+ */
+export const lookupOrigin = ({ origin, network }: ChatOrigin): string => network ?? origin;
+
+export type LookupDecision =
+  /** `counts`: a number new in the window, to be stored against the budget. */
+  | { readonly allowed: true; readonly counts: boolean }
+  | { readonly allowed: false; readonly pausedUntil: Date };
+
+/**
+ * The look-up budget: given the origin's look-ups (any order), a number it looked up within the
+ * window is looked up again freely; a new one is allowed while fewer than `maxLookups` distinct
+ * numbers were; past that, none until the oldest look-up of the window is a window old.
+ */
+export function lookupDecision(looked: readonly { readonly account: string; readonly at: Date }[], account: AccountNumber, now: Date): LookupDecision {
+  const since = windowStart(now).getTime();
+  const recent = looked.filter((row) => row.at.getTime() > since);
+  if (recent.some((row) => row.account === account)) return { allowed: true, counts: false };
+  if (new Set(recent.map((row) => row.account)).size < linkingPolicy.maxLookups) return { allowed: true, counts: true };
+  const oldest = Math.min(...recent.map((row) => row.at.getTime()));
+  return { allowed: false, pausedUntil: new Date(oldest + linkingPolicy.failureWindowMs) };
 }
