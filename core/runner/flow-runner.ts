@@ -333,7 +333,7 @@ export class FlowRunner {
     }
     const waiting = asksAsBefore(given);
     if (waiting && input && given === answers.length) return this.replay(turn, session, { resume: waiting, input }, saved.run);
-    return { ...outcome, said: [said(text(given > 0 ? 'flow-updated' : 'flow-restarted')), ...outcome.said] };
+    return { ...outcome, said: [said(given > 0 ? text('flow-updated') : text('flow-restarted')), ...outcome.said] };
   }
 
   private async replay(turn: Turn, session: FlowSession, step: Exclude<Step, { rebuild: Waiting }>, run: number): Promise<Outcome> {

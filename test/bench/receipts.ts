@@ -10,7 +10,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startApp } from '../../bots/app/app';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../core/kernel/log';
-import type { Runtime } from '../../bots/app/runtime';
+import type { Runtime } from '../../bots/app/compose';
 import { ReceiptRenderer } from '../../bots/integrations/pdf/receipt-renderer';
 import { receiptSheet, type ReceiptSheet } from '../../bots/integrations/pdf/receipt-sheet';
 import type { AccountNumber } from '../../core/kernel/account-number';

@@ -17,7 +17,7 @@ import { Redis } from 'ioredis';
 import { EnergobotActivityHandler } from '../../bots/channels/botframework/energobot-activity-handler';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../core/kernel/log';
-import { createRuntime, type Runtime } from '../../bots/app/runtime';
+import { compose, type Runtime } from '../../bots/app/compose';
 import { createTelegramBot } from '../../bots/channels/telegram/telegram-bot';
 import { demoAccounts, type DemoAccount } from '../../db/demo-accounts';
 import { demoHistory } from '../../db/demo-history';
@@ -398,7 +398,7 @@ async function main(): Promise<void> {
   const log = createLog('error');
   const notes: string[] = [];
 
-  const embedded = await createRuntime(createConfig({ SQLITE_PATH: ':memory:' }), log);
+  const embedded = await compose(createConfig({ SQLITE_PATH: ':memory:' }), log);
   await scenarios('SQLite + memory', embedded, results, seconds);
   const receiptLines = await benchReceipts(embedded);
   await embedded.close();
@@ -407,7 +407,7 @@ async function main(): Promise<void> {
   const services = await postgresAndRedis();
   if (services) {
     try {
-      const production = await createRuntime(
+      const production = await compose(
         createConfig({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, REDIS_KEY_PREFIX: services.keyPrefix, PAYMENTS_PROVIDER: 'sandbox' }),
         log,
       );

@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AttachmentKind, Input } from '../../core/kernel/chat';
 import { chatKey, type ChatAddress } from '../../core/kernel/channel';
-import { defaultPaymentConfirmAbove } from '../../core/features/pay/payment';
-import { Localizer } from '../../core/kernel/localizer';
 import type { SharedFile } from '../../core/kernel/content/content';
 import type { OutgoingMessage } from '../../core/kernel/content/outgoing';
 import { plainText } from '../../core/kernel/content/plain-text';
@@ -11,31 +9,13 @@ import type { FlowSession } from '../../core/runner/flow-session';
 import { InMemoryChatStates, type InMemoryStore } from '../../core/runner/in-memory-state';
 import type { Services } from '../../core/runner/services';
 import { initORM } from '../../db/orm';
-import { SqlAccounts } from '../../db/repositories/sql-accounts';
-import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
-import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
-import { SandboxPayments } from '../../bots/integrations/payments/sandbox-payments';
-import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
-import { SqlFileStore } from '../../db/repositories/sql-file-store';
-import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
-import { demoSupplier } from '../../db/demo-supplier';
-import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
-import { SqlSettings } from '../../db/repositories/sql-settings';
-import { SqlInvites } from '../../db/repositories/sql-invites';
-import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
-import { SqlAppeals } from '../../db/repositories/sql-appeals';
-import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
-import { appealTopics } from '../../core/features/appeals/appeal';
-import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
-import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
-import { PdfReceiptArchive } from '../../bots/integrations/pdf/pdf-receipt-archive';
-import { ReceiptRenderer } from '../../bots/integrations/pdf/receipt-renderer';
-import { SignedDeepLinks } from '../../bots/integrations/deep-links/signed-deep-links';
-import { appealFiles } from '../../core/features/appeals/appeal-files';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { ChannelFiles, type CustomerFileName } from './customer-files';
+import { compose } from '../../bots/app/compose';
+import { createConfig } from '../../bots/app/config';
+import { createLog } from '../../core/kernel/log';
 import { checkSavedRunsAfterAll, SavedRuns } from './replay-fingerprints';
 
 export const seededAt = new Date('2026-11-24T09:00:00Z');
@@ -75,51 +55,31 @@ export async function createWorld(options: { services?: (services: Services) => 
   const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
   await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
   const clock = new TestClock();
-  const mail = new SqlMailQueue(orm, clock.now);
-  const files = new SqlFileStore(orm, clock.now);
-  const localizer = new Localizer('Europe/Moscow');
-  const renderer = new ReceiptRenderer(1);
   const channelFiles = new ChannelFiles();
-  const attachments = new SqlAttachmentStore(orm, clock.now);
-  const real: Services = {
-    accounts: new SqlAccounts(orm),
-    identities: new SqlChatIdentities(orm),
-    attempts: new SqlLinkAttempts(orm),
-    readings: new SqlMeterReadings(orm),
-    files,
-    payments: new SandboxPayments(new SqlPaymentOrders(orm, clock.now), () => 'http://127.0.0.1:3978'),
-    mail,
-    receipts: new PdfReceiptArchive(new SqlIssuedReceipts(orm, clock.now), renderer, files, localizer, demoSupplier),
-    eReceipts: new SqlEReceipts(orm, (token) => `http://127.0.0.1:3978/e-receipt/confirm?token=${token}`),
-    monthlyReceipts: new SqlMonthlyReceiptChats(orm),
-    appeals: new SqlAppeals(orm),
-    appealFiles: appealFiles(attachments, channelFiles, files),
-    settings: new SqlSettings(orm),
-    invites: new SqlInvites(orm),
-    pushes: new SqlChatPushes(orm, clock.now),
-    links: new SignedDeepLinks(async () => 'a test secret for e-mail links, 32+ chars', { telegramBot: () => 'energobot_test_bot', webChat: () => 'http://127.0.0.1:3978' }),
-    localizer,
-    clock: clock.now,
-    policy: { paymentConfirmAbove: defaultPaymentConfirmAbove, appealTopics, appealsMailbox: 'appeals@energosbyt.test' },
-  };
-  const services = options.services ? options.services(real) : real;
   const states = new InMemoryChatStates(3600_000, 3600_000);
   // What the runner saves there is a FlowSession: tests read and change it.
   const sessions = states.sessions as InMemoryStore<FlowSession>;
   const errors: unknown[] = [];
-  const afterTurn = (chat: ChatAddress) => savedRuns.observe(sessions.read(`energobot:session:${chatKey(chat)}`));
-  const runner = new FlowRunner({
-    services,
+  const config = createConfig({ SQLITE_PATH: ':memory:', SUPPLIER_TIME_ZONE: 'Europe/Moscow' });
+  const runtime = await compose({ ...config, policy: { ...config.policy, appealsMailbox: 'appeals@energosbyt.test' } }, createLog('error', () => undefined), {
+    orm,
+    clock: clock.now,
     states,
-    deadLetters: new SqlDeadLetters(orm),
-    onError: (error) => errors.push(error),
+    fileSources: channelFiles,
+    secret: async () => 'a test secret for e-mail links, 32+ chars',
+    ...(options.services && { services: options.services }),
+    flowFailed: (error) => errors.push(error),
+    renderThreads: 1,
+    urls: { publicUrl: () => 'http://127.0.0.1:3978', telegramBot: () => 'energobot_test_bot' },
   });
+  const { services, runner } = runtime;
+  const afterTurn = (chat: ChatAddress) => savedRuns.observe(sessions.read(`energobot:session:${chatKey(chat)}`));
   return {
     orm,
     services,
-    mail,
+    mail: runtime.mailQueue,
     channelFiles,
-    attachments,
+    attachments: runtime.attachments,
     clock,
     sessions,
     runner,
@@ -135,7 +95,8 @@ export async function createWorld(options: { services?: (services: Services) => 
       return customer;
     },
     close: async () => {
-      await Promise.all([orm.close(), renderer.close()]);
+      await runtime.close();
+      await orm.close();
     },
   };
 }

@@ -4,21 +4,54 @@ import { meterState, planSubmission, readingsNeededSince, type PeriodReading, ty
 
 const meter = { serialNumber: 'M-1', digits: 6, zones: ['day', 'night'] } as const;
 const at = new Date('2026-11-20T09:00:00Z');
-const reading = (period: string, value: number, accepted: boolean, zone = 'day', consumptionKwh = 100): StoredReading => ({ zone, period, value, consumptionKwh, submittedAt: at, accepted });
+const reading = (period: string, value: number, accepted: boolean, zone = 'day', consumptionKwh = 100): StoredReading => ({
+  zone,
+  period,
+  value,
+  consumptionKwh,
+  submittedAt: at,
+  accepted,
+});
 const dayOf = (readings: readonly StoredReading[], period: string) => meterState(meter, readings, period).zones.find((zone) => zone.zone === 'day');
 
 describe("a zone's state in the period", () => {
   it.each<[string, StoredReading[], { closed: boolean; submitted: number | null; lastAccepted: number | null; usualKwh: number }]>([
     ['no readings at all', [], { closed: false, submitted: null, lastAccepted: null, usualKwh: 0 }],
-    ["last month's reading was taken: this month is open", [reading('2026-10', 1000, true)], { closed: false, submitted: null, lastAccepted: 1000, usualKwh: 100 }],
-    ['sent this month, not taken yet: it is the submission a new one replaces', [reading('2026-10', 1000, true), reading('2026-11', 1100, false)], { closed: false, submitted: 1100, lastAccepted: 1000, usualKwh: 100 }],
-    ["billing took this month's reading: closed", [reading('2026-10', 1000, true), reading('2026-11', 1100, true)], { closed: true, submitted: null, lastAccepted: 1100, usualKwh: 100 }],
-    ['sent last month and never taken: neither submitted now nor accepted', [reading('2026-09', 900, true), reading('2026-10', 1000, false)], { closed: false, submitted: null, lastAccepted: 900, usualKwh: 100 }],
-    ["another zone's readings do not count", [reading('2026-11', 5000, true, 'night'), reading('2026-11', 5100, false, 'night')], { closed: false, submitted: null, lastAccepted: null, usualKwh: 0 }],
-    ['the last accepted is the newest period, whatever order the rows come in', [reading('2026-08', 800, true), reading('2026-10', 1000, true), reading('2026-09', 900, true)], { closed: false, submitted: null, lastAccepted: 1000, usualKwh: 100 }],
+    [
+      "last month's reading was taken: this month is open",
+      [reading('2026-10', 1000, true)],
+      { closed: false, submitted: null, lastAccepted: 1000, usualKwh: 100 },
+    ],
+    [
+      'sent this month, not taken yet: it is the submission a new one replaces',
+      [reading('2026-10', 1000, true), reading('2026-11', 1100, false)],
+      { closed: false, submitted: 1100, lastAccepted: 1000, usualKwh: 100 },
+    ],
+    [
+      "billing took this month's reading: closed",
+      [reading('2026-10', 1000, true), reading('2026-11', 1100, true)],
+      { closed: true, submitted: null, lastAccepted: 1100, usualKwh: 100 },
+    ],
+    [
+      'sent last month and never taken: neither submitted now nor accepted',
+      [reading('2026-09', 900, true), reading('2026-10', 1000, false)],
+      { closed: false, submitted: null, lastAccepted: 900, usualKwh: 100 },
+    ],
+    [
+      "another zone's readings do not count",
+      [reading('2026-11', 5000, true, 'night'), reading('2026-11', 5100, false, 'night')],
+      { closed: false, submitted: null, lastAccepted: null, usualKwh: 0 },
+    ],
+    [
+      'the last accepted is the newest period, whatever order the rows come in',
+      [reading('2026-08', 800, true), reading('2026-10', 1000, true), reading('2026-09', 900, true)],
+      { closed: false, submitted: null, lastAccepted: 1000, usualKwh: 100 },
+    ],
   ])('%s', (_, readings, expected) => {
     const day = dayOf(readings, '2026-11');
-    expect({ closed: day?.closed, submitted: day?.submitted?.value ?? null, lastAccepted: day?.lastAccepted?.value ?? null, usualKwh: day?.usualKwh }).toEqual(expected);
+    expect({ closed: day?.closed, submitted: day?.submitted?.value ?? null, lastAccepted: day?.lastAccepted?.value ?? null, usualKwh: day?.usualKwh }).toEqual(
+      expected,
+    );
   });
 
   it.each([
@@ -57,7 +90,13 @@ describe('a submission, all or nothing', () => {
     ['one zone sent before: replaced, the other new', [entry('day'), entry('night')], [stored('day', false)], 'replaced', [3, null]],
     ['both sent before: both replaced', [entry('day'), entry('night')], [stored('day', false), stored('night', false)], 'replaced', [3, 5]],
     ['billing took one zone of the two: nothing is saved', [entry('day'), entry('night')], [stored('night', true)], 'closed', []],
-    ['billing took one zone, the other sent before: nothing is saved', [entry('day'), entry('night')], [stored('day', false), stored('night', true)], 'closed', []],
+    [
+      'billing took one zone, the other sent before: nothing is saved',
+      [entry('day'), entry('night')],
+      [stored('day', false), stored('night', true)],
+      'closed',
+      [],
+    ],
     ['billing took a zone not in this submission: the rest is saved', [entry('day')], [stored('night', true)], 'saved', [null]],
     ["another meter's zone of the same name is not this one's", [entry('day')], [stored('day', true, 'M-2')], 'saved', [null]],
   ])('%s', (_, entries, existing, outcome, replaces) => {

@@ -3,6 +3,7 @@ import type { Appeals, AttachmentStore } from './ports';
 import type { ChatPushes, MailOutbox } from '../outbox/ports';
 import type { AppealMessage } from './appeal';
 import { taskButton } from '../../kernel/actions';
+import { attachmentKind, attachmentLimits } from '../../kernel/attachment';
 import { text, type Text } from '../../kernel/text';
 import { keepable } from '../../kernel/typed-text';
 import { keepOperatorFiles } from './appeal-files';
@@ -14,6 +15,21 @@ export const repeatedAnswerWithinMs = 24 * 3600_000;
 export function sameAnswerGiven(messages: readonly AppealMessage[], answer: string, now: Date): AppealMessage | undefined {
   const words = (said: string) => keepable(said).trim().replace(/\s+/g, ' ');
   return messages.findLast((message) => message.from === 'operator' && words(message.text) === words(answer) && now.getTime() - Date.parse(message.at) < repeatedAnswerWithinMs);
+}
+
+/** Whether an answer to the appeal can still be taken: it exists and is not closed. */
+export async function takesAnswers(appeals: Pick<Appeals, 'thread'>, number: string): Promise<boolean> {
+  const found = await appeals.thread(number);
+  return found !== null && found.appeal.status !== 'closed';
+}
+
+/**
+ * The files an answer by e-mail brings that the appeal keeps: a letter cannot be asked again, so
+ * the files the rule refuses (not an image or a PDF, past the count) are left out and the rest go.
+ */
+export function filesOfMailedAnswer<F extends { readonly bytes: Buffer }>(files: readonly F[]): { readonly kept: F[]; readonly leftOut: number } {
+  const kept = files.filter((file) => attachmentKind(file.bytes).ok).slice(0, attachmentLimits.files);
+  return { kept, leftOut: files.length - kept.length };
 }
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };

@@ -99,10 +99,8 @@ export function originOf(chat: ChatAddress, openedFrom: string | null): ChatOrig
  */
 export const lookupOrigin = ({ origin, network }: ChatOrigin): string => network ?? origin;
 
-export type LookupDecision =
-  /** `counts`: a number new in the window, to be stored against the budget. */
-  | { readonly allowed: true; readonly counts: boolean }
-  | { readonly allowed: false; readonly pausedUntil: Date };
+/** Allowed or not; `counts`: a number new in the window, to be stored against the budget. */
+export type LookupDecision = { readonly allowed: true; readonly counts: boolean } | { readonly allowed: false; readonly pausedUntil: Date };
 
 /**
  * The look-up budget: given the origin's look-ups (any order), a number it looked up within the

@@ -24,7 +24,11 @@ export function readingsNeededSince(period: string): string {
  * `readingsNeededSince(period)` (any order): per zone, the last accepted reading, this period's
  * submission that a new one replaces, the usual month, and whether billing took the period.
  */
-export function meterState(meter: { readonly serialNumber: string; readonly digits: number; readonly zones: readonly Zone[] }, readings: readonly StoredReading[], period: string): MeterState {
+export function meterState(
+  meter: { readonly serialNumber: string; readonly digits: number; readonly zones: readonly Zone[] },
+  readings: readonly StoredReading[],
+  period: string,
+): MeterState {
   const newestFirst = [...readings].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0));
   return {
     serialNumber: meter.serialNumber,
@@ -72,7 +76,10 @@ export type SubmissionPlan<R extends PeriodReading> =
  * period, or is new. `existing` are the period's stored readings of the account's meters.
  */
 export function planSubmission<R extends PeriodReading>(entries: readonly ReadingEntry[], existing: readonly R[]): SubmissionPlan<R> {
-  const writes = entries.map((entry) => ({ entry, replaces: existing.find((reading) => reading.serialNumber === entry.serialNumber && reading.zone === entry.zone) ?? null }));
+  const writes = entries.map((entry) => ({
+    entry,
+    replaces: existing.find((reading) => reading.serialNumber === entry.serialNumber && reading.zone === entry.zone) ?? null,
+  }));
   if (writes.some(({ replaces }) => replaces?.accepted)) return { outcome: 'closed' };
   return { outcome: writes.some(({ replaces }) => replaces) ? 'replaced' : 'saved', writes };
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../kernel/locale';
 import { billingPeriod } from '../readings/meter';
 import { displayPeriod, shiftPeriod } from '../../kernel/period';
 import type { Localizer } from '../../kernel/localizer';
@@ -6,6 +7,9 @@ import type { DeepLinks } from '../start/ports';
 import type { EReceipts } from '../e-receipt/ports';
 import type { MonthlyReceiptChats } from './ports';
 import { text, type Text } from '../../kernel/text';
+
+/** The e-receipt is the supplier's letter: in Russian, like the paper one it replaces, and so is the receipt in it. */
+export const letterLocale: Locale = 'ru';
 
 /** Mail links open the chat for this long (domain: the e-receipt's «Оплатить и передать показания»). */
 export const receiptLinkValidityMs = 30 * 24 * 3600_000;
@@ -52,8 +56,7 @@ export async function publishReceipts(
     const [pay, readings] = await Promise.all([services.links.sign(account, 'pay', validUntil), services.links.sign(account, 'readings', validUntil)]);
     const [payUrls, readingsUrls] = await Promise.all([services.links.urls(pay), services.links.urls(readings)]);
     const args = { account, period: shown };
-    // The e-receipt is the supplier's letter: in Russian, like the paper one it replaces.
-    const say = (message: Text) => services.localizer.format('ru', message);
+    const say = (message: Text) => services.localizer.format(letterLocale, message);
     const queued = await services.mail.enqueue({
       to: email,
       subject: say(text('mail-e-receipt-subject', args)),

@@ -1,0 +1,246 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { Redis } from 'ioredis';
+import type { FileSources } from '../../core/features/appeals/ports';
+import { appealFiles } from '../../core/features/appeals/appeal-files';
+import type { FileStore } from '../../core/kernel/file-store';
+import { Localizer } from '../../core/kernel/localizer';
+import { errorFields, type Log } from '../../core/kernel/log';
+import { FlowRunner, type ChatUpdate } from '../../core/runner/flow-runner';
+import { InMemoryChatStates } from '../../core/runner/in-memory-state';
+import type { Services } from '../../core/runner/services';
+import type { ChatStates } from '../../core/runner/state-ports';
+import { initORM } from '../../db/orm';
+import { RedisChatStates } from '../../db/redis/redis-chat-states';
+import { SqlAccounts } from '../../db/repositories/sql-accounts';
+import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
+import { SqlBacklog } from '../../db/repositories/sql-backlog';
+import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
+import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
+import { SqlDeadLetters } from '../../db/repositories/sql-dead-letters';
+import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
+import { SqlFileStore } from '../../db/repositories/sql-file-store';
+import { SqlInvites } from '../../db/repositories/sql-invites';
+import { installationSecret } from '../../db/repositories/sql-installation-secrets';
+import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
+import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
+import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
+import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
+import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
+import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
+import { SqlSettings } from '../../db/repositories/sql-settings';
+import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
+import { Metrics } from '../channels/http/metrics';
+import { channelFileSources } from '../integrations/channel-files/channel-file-sources';
+import { SignedDeepLinks } from '../integrations/deep-links/signed-deep-links';
+import { SandboxPayments } from '../integrations/payments/sandbox-payments';
+import { YooKassaPayments } from '../integrations/payments/yookassa-payments';
+import { PdfReceiptArchive } from '../integrations/pdf/pdf-receipt-archive';
+import { ReceiptRenderer } from '../integrations/pdf/receipt-renderer';
+import type { Config } from './config';
+
+/** Platform deliveries are retried for minutes at most; a day of memory is plenty. */
+const updateLogTtlMs = 24 * 3600_000;
+
+export type ComposeConfig = Pick<Config, 'database' | 'redisUrl' | 'redisKeyPrefix' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> &
+  Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat'>>;
+
+/** What a test or the benchmark puts in place of the real thing; main gives none of them but the URLs. */
+export interface Overrides {
+  /** A database opened (and seeded) already. */
+  readonly orm?: MikroORM;
+  readonly clock?: () => Date;
+  readonly states?: ChatStates;
+  /** Where customers' files are read from, instead of the platforms. */
+  readonly fileSources?: FileSources;
+  readonly secret?: () => Promise<string>;
+  /** The ports the flows are given, changed (a port that fails, one that is slow). */
+  readonly services?: (real: Services) => Services;
+  readonly flowFailed?: (error: unknown, update: ChatUpdate) => void;
+  readonly renderThreads?: number;
+  /** Where energobot is reached (known once the server listens), and the Telegram bot's username once known. */
+  readonly urls?: { readonly publicUrl: () => string; readonly telegramBot: () => string | null };
+}
+
+export interface Runtime {
+  readonly orm: MikroORM;
+  readonly redis: Redis | undefined;
+  readonly mailQueue: SqlMailQueue;
+  readonly runner: FlowRunner;
+  readonly services: Services;
+  readonly localizer: Localizer;
+  readonly files: FileStore;
+  readonly identities: SqlChatIdentities;
+  readonly pushes: SqlChatPushes;
+  readonly orders: SqlPaymentOrders;
+  readonly yookassa: YooKassaPayments | undefined;
+  readonly receipts: PdfReceiptArchive;
+  readonly issuedReceipts: SqlIssuedReceipts;
+  readonly eReceipts: SqlEReceipts;
+  readonly monthlyReceipts: SqlMonthlyReceiptChats;
+  /** Files of appeals, customers' and operators'. */
+  readonly attachments: SqlAttachmentStore;
+  /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
+  readonly secret: () => Promise<string>;
+  readonly metrics: Metrics;
+  close(): Promise<void>;
+}
+
+type Adapters = Omit<Runtime, 'runner' | 'services' | 'close'> & { readonly services: Services; readonly renderer: ReceiptRenderer };
+
+/**
+ * The one composition of the stores, the adapters, the services and the flow runner: everything
+ * but the channels and the server. Main, the tests and the benchmark all build energobot here.
+ */
+export async function compose(config: ComposeConfig, log: Log, overrides: Overrides = {}): Promise<Runtime> {
+  const orm = overrides.orm ?? (await openDatabase(config, log));
+  const redis = overrides.states ? undefined : openRedis(config, log);
+  const adapters = createAdapters(config, log, orm, redis, overrides);
+  const services = overrides.services ? overrides.services(adapters.services) : adapters.services;
+  const runner = createRunner(config, log, { orm, redis, services, metrics: adapters.metrics }, overrides);
+  return {
+    ...adapters,
+    runner,
+    services,
+    async close() {
+      await Promise.all([overrides.orm ? undefined : orm.close(), adapters.renderer.close()]);
+      // A Redis that does not answer is left at once rather than waited for.
+      if (redis) await Promise.race([redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+      redis?.disconnect();
+    },
+  };
+}
+
+async function openDatabase(config: ComposeConfig, log: Log): Promise<MikroORM> {
+  const orm = await initORM(config.database);
+  if (config.database.kind === 'sqlite' && (await needsDemoAccounts(orm))) {
+    await seedDemoAccounts(orm, new Date(), { timeZone: config.timeZone });
+    log.info('demo accounts written to the embedded database');
+  }
+  return orm;
+}
+
+function openRedis(config: ComposeConfig, log: Log): Redis | undefined {
+  if (!config.redisUrl) return undefined;
+  // A hung Redis fails a command within two seconds instead of holding the update.
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 2,
+    commandTimeout: 2_000,
+    connectTimeout: 3_000,
+    enableAutoPipelining: true,
+    ...(config.redisKeyPrefix && { keyPrefix: config.redisKeyPrefix }),
+  });
+  // Reconnecting is ioredis's own business; what fails meanwhile fails the update, which is delivered again.
+  redis.on('error', (error: unknown) => log.debug('redis connection failed; reconnecting', errorFields(error)));
+  return redis;
+}
+
+function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: Redis | undefined, overrides: Overrides): Adapters {
+  const clock = overrides.clock ?? (() => new Date());
+  const publicUrl = overrides.urls?.publicUrl ?? (() => 'http://127.0.0.1:3978');
+  const metrics = new Metrics(new SqlBacklog(orm));
+  const localizer = new Localizer(config.timeZone);
+  const files = new SqlFileStore(orm, clock);
+  const orders = new SqlPaymentOrders(orm, clock);
+  const yookassa =
+    config.yookassa &&
+    new YooKassaPayments(
+      orders,
+      { ...config.yookassa, returnUrl: publicUrl },
+      (mismatch) => log.warn('a YooKassa payment does not match the order it names; nothing changed', mismatch),
+      metrics.providerCall('yookassa'),
+    );
+  const secret = overrides.secret ?? (async () => config.linkSecret ?? (await installationSecret(orm, 'deep-links')));
+  const renderer = new ReceiptRenderer(overrides.renderThreads);
+  const issuedReceipts = new SqlIssuedReceipts(orm, clock);
+  const attachments = new SqlAttachmentStore(orm, clock);
+  const stores = {
+    orm,
+    redis,
+    metrics,
+    localizer,
+    files,
+    orders,
+    yookassa,
+    secret,
+    renderer,
+    issuedReceipts,
+    attachments,
+    mailQueue: new SqlMailQueue(orm, clock),
+    identities: new SqlChatIdentities(orm),
+    pushes: new SqlChatPushes(orm, clock),
+    receipts: new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier),
+    eReceipts: new SqlEReceipts(orm, (token) => `${publicUrl()}/e-receipt/confirm?token=${token}`),
+    monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+  };
+  const sources = overrides.fileSources ?? fileSources(config, log, files, publicUrl);
+  return { ...stores, services: servicesOf(config, stores, sources, clock, overrides.urls?.telegramBot ?? (() => null), publicUrl) };
+}
+
+function fileSources(config: ComposeConfig, log: Log, files: FileStore, publicUrl: () => string): FileSources {
+  return channelFileSources({
+    ...(config.telegram && { telegram: { token: config.telegram.token, ...(config.telegram.apiRoot && { apiRoot: config.telegram.apiRoot }) } }),
+    ownFiles: { origins: () => [new URL(publicUrl()).origin], store: files },
+    ...(config.webChat?.directLine && { directLineOrigin: new URL(config.webChat.directLine.endpoint).origin }),
+    log,
+  });
+}
+
+function servicesOf(
+  config: ComposeConfig,
+  stores: Omit<Adapters, 'services'>,
+  sources: FileSources,
+  clock: () => Date,
+  telegramBot: () => string | null,
+  publicUrl: () => string,
+): Services {
+  const { orm } = stores;
+  return {
+    accounts: new SqlAccounts(orm),
+    identities: stores.identities,
+    attempts: new SqlLinkAttempts(orm),
+    readings: new SqlMeterReadings(orm),
+    files: stores.files,
+    payments: stores.yookassa ?? new SandboxPayments(stores.orders, publicUrl),
+    mail: stores.mailQueue,
+    receipts: stores.receipts,
+    eReceipts: stores.eReceipts,
+    monthlyReceipts: stores.monthlyReceipts,
+    links: new SignedDeepLinks(stores.secret, { telegramBot, webChat: publicUrl }),
+    appeals: new SqlAppeals(orm),
+    appealFiles: appealFiles(stores.attachments, sources, stores.files),
+    settings: new SqlSettings(orm),
+    invites: new SqlInvites(orm),
+    pushes: stores.pushes,
+    localizer: stores.localizer,
+    clock,
+    policy: config.policy,
+  };
+}
+
+function createRunner(
+  config: ComposeConfig,
+  log: Log,
+  parts: { readonly orm: MikroORM; readonly redis: Redis | undefined; readonly services: Services; readonly metrics: Metrics },
+  overrides: Overrides,
+): FlowRunner {
+  const deadLetters = new SqlDeadLetters(parts.orm);
+  const states =
+    overrides.states ??
+    (parts.redis
+      ? new RedisChatStates(parts.redis, { sessionTtlMs: config.flowStateTtlMs, deliveryTtlMs: updateLogTtlMs })
+      : new InMemoryChatStates(config.flowStateTtlMs, updateLogTtlMs));
+  return new FlowRunner({
+    services: parts.services,
+    states,
+    deadLetters: {
+      async setAside(update) {
+        await deadLetters.setAside(update);
+        log.error('update set aside after repeated failures; its chat goes on', { channel: update.chat.split(':')[0], updateId: update.updateId, failures: update.failures, failure: update.failure });
+      },
+    },
+    onTurn: parts.metrics.turned,
+    onError:
+      overrides.flowFailed ?? ((error, update) => log.error('flow failed', { channel: update.chat.channel, updateId: update.updateId, ...errorFields(error) })),
+  });
+}
