@@ -1,3 +1,5 @@
+import type { PortSpec } from './kernel/feature';
+import type { Ports } from './runner/services';
 import { account } from './features/account/feature';
 import { accounts } from './features/accounts/feature';
 import { appeals } from './features/appeals/feature';
@@ -17,3 +19,10 @@ import { start } from './features/start/feature';
  * from this list. The order is the menu's.
  */
 export const features = [start, linking, account, pay, readings, receipts, reports, eReceipt, appeals, accounts, language, outbox] as const;
+
+type Merged<U> = (U extends unknown ? (union: U) => void : never) extends (merged: infer M) => void ? M : never;
+type Declared = Merged<(typeof features)[number]['ports']>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** Compiles only while the features declare exactly the ports flows are given, each of its type. */
+export type EveryPortDeclared = Same<{ readonly [Name in keyof Declared]: Declared[Name] extends PortSpec<infer Port> ? Port : never }, Ports> extends true ? true : never;

@@ -1,4 +1,5 @@
-import type { Button, Input } from './chat';
+import type { Input } from './chat';
+import type { Button } from './content/content';
 import { text, type Text } from './text';
 
 const taskPrefix = 'go:';

@@ -1,4 +1,4 @@
-import type { Content } from './content/content';
+import type { Button, Content } from './content/content';
 import type { ChatAddress } from './channel';
 import type { Locale } from './locale';
 import type { Result } from './result';
@@ -33,11 +33,6 @@ export type Input =
   | { readonly kind: 'button'; readonly data: string }
   | { readonly kind: 'attachment'; readonly what: AttachmentKind; readonly files?: readonly IncomingFile[]; readonly inReplyTo?: string };
 
-/**
- * A button either answers the question at hand or starts a task (see `core/tasks.ts`); a link
- * button opens a page instead (a payment page), and says nothing to the bot.
- */
-export type Button = { readonly label: Text; readonly data: string } | { readonly label: Text; readonly url: string };
 
 export interface Option<V extends string> {
   readonly value: V;

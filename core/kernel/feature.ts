@@ -1,4 +1,5 @@
 import type { Chat } from './chat';
+import type { TaskRequest } from './actions';
 import type { FlowEnd } from './flow-end';
 import type { FlowServices } from '../runner/services';
 
@@ -42,4 +43,9 @@ export function port<P>(...reads: readonly (keyof P & string)[]): PortSpec<P> {
 export interface Feature<Ports extends Record<string, { readonly reads: readonly string[] }>> {
   readonly tasks: readonly Task[];
   readonly ports: Ports;
+  /**
+   * A platform's «reply» to one of the bot's messages that continues this feature's task: the
+   * task to start (from the replied message's words), whose first question the reply answers.
+   */
+  readonly replyTo?: (replied: string) => TaskRequest | null;
 }

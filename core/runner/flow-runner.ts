@@ -1,18 +1,17 @@
 import { ReplayEngine } from '@grammyjs/conversations/out/engine.js';
 import type { Input } from '../kernel/chat';
-import { taskButton, requestedTask } from '../kernel/actions';
+import { taskButton, requestedTask, type TaskRequest } from '../kernel/actions';
 import type { Said } from '../kernel/content/content';
 import { localize } from '../kernel/content/localize';
 import type { OutgoingMessage } from '../kernel/content/outgoing';
 import { chatKey, type ChatAddress } from '../kernel/channel';
-import { appealNumberIn } from '../features/appeals/appeal';
 import { defaultLocale, locales, type Locale } from '../kernel/locale';
 import { IntentMatcher } from './intent-matcher';
 import { normalise } from './normalise';
 import type { Services } from './services';
 import type { Task } from '../kernel/feature';
 import { showMenu } from './main-menu';
-import { commandTasks, taskOf } from './tasks';
+import { commandTasks, repliedTask, taskOf } from './tasks';
 import { lines, text } from '../kernel/text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
@@ -232,8 +231,8 @@ export class FlowRunner {
       return this.step(turn, session, { resume: waiting, input });
     }
 
-    const replied = repliedAppeal(input);
-    if (replied) return this.replyToAppeal(turn, session, replied, input);
+    const replied = input.kind !== 'button' && input.inReplyTo ? repliedTask(input.inReplyTo) : null;
+    if (replied) return this.replyTo(turn, session, replied, input);
     const request = requestedTask(input);
     if (request?.action === resumeAction) return this.resumeSuspended(turn, session);
     const task = request && taskOf(request.action);
@@ -260,15 +259,14 @@ export class FlowRunner {
   }
 
   /**
-   * The platform's «reply» to a bot's message about an appeal adds to that appeal: the task starts
-   * (unless it is the one at hand) and the reply is its first answer. The second step's port
-   * calls are journalled apart from the first's.
+   * The platform's «reply» to a bot's message that a feature claims (an operator's answer to an
+   * appeal): its task starts (unless it is the one at hand) and the reply is its first answer. The
+   * second step's port calls are journalled apart from the first's.
    */
-  private async replyToAppeal(turn: Turn, session: FlowSession, number: string, input: Input) {
-    const argument = `${number}_add`;
+  private async replyTo(turn: Turn, session: FlowSession, request: TaskRequest, input: Input) {
     const { flow } = session;
-    if (flow?.action === 'appeals' && flow.argument === argument) return this.step(turn, session, { resume: flow, input });
-    const started = await this.startTask(turn, session, required('appeals'), argument);
+    if (flow?.action === request.action && flow.argument === request.argument) return this.step(turn, session, { resume: flow, input });
+    const started = await this.startTask(turn, session, required(request.action), request.argument);
     if (!started.session.flow) return started;
     const reply: Turn = { update: turn.update, record: (key, work, changes) => turn.record(`reply:${key}`, work, changes) };
     return this.step(reply, started.session, { resume: started.session.flow, input });
@@ -399,11 +397,6 @@ function typedAsButton(session: FlowSession, input: Input, taskLabels: ReadonlyM
   const typed = normalise(input.text);
   const data = session.buttons.find(([label]) => label === typed)?.[1] ?? taskLabels.get(typed);
   return data === undefined ? input : { kind: 'button', data };
-}
-
-/** The appeal a platform «reply» answers: a number in the replied message's text. */
-function repliedAppeal(input: Input): string | null {
-  return input.kind !== 'button' && input.inReplyTo ? appealNumberIn(input.inReplyTo) : null;
 }
 
 /** A saved run of an older version of its task, or of a task no longer there. */

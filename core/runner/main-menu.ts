@@ -1,4 +1,5 @@
-import type { Button, Chat } from '../kernel/chat';
+import type { Chat } from '../kernel/chat';
+import type { Button } from '../kernel/content/content';
 import { taskButton } from '../kernel/actions';
 import { text, type Text } from '../kernel/text';
 import { activeAccount } from '../features/linking/active-account';

@@ -1,5 +1,6 @@
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { AskOptions, Button, Chat, IncomingFile, Input, Option } from '../kernel/chat';
+import type { AskOptions, Chat, IncomingFile, Input, Option } from '../kernel/chat';
+import type { Button } from '../kernel/content/content';
 import type { Content, Said } from '../kernel/content/content';
 import type { ChatAddress } from '../kernel/channel';
 import type { Locale } from '../kernel/locale';

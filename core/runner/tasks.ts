@@ -1,4 +1,4 @@
-import { taskButton } from '../kernel/actions';
+import { taskButton, type TaskRequest } from '../kernel/actions';
 import type { Chat } from '../kernel/chat';
 import type { MenuPlace, Task } from '../kernel/feature';
 import { toMenu, type FlowEnd } from '../kernel/flow-end';
@@ -64,4 +64,13 @@ export function menuTasks(linked: boolean, place: MenuPlace): Task[] {
 /** Tasks with a command of their own, for a platform's command menu. */
 export function commandTasks(): Task[] {
   return tasks.filter((task) => task.command);
+}
+
+/** The task a platform «reply» to the bot's message continues, as a feature claims it (see `Feature.replyTo`). */
+export function repliedTask(replied: string): TaskRequest | null {
+  for (const feature of features) {
+    const request = feature.replyTo?.(replied);
+    if (request) return request;
+  }
+  return null;
 }

@@ -15,3 +15,10 @@ export interface Accounts {
   /** The price of each zone in force for the period. */
   tariffs(period: string): Promise<ZoneTariff[]>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly accounts: Accounts;
+  }
+}

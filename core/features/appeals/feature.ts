@@ -1,4 +1,5 @@
 import { port, type Feature } from '../../kernel/feature';
+import { appealNumberIn } from './appeal';
 import { fileAppeal } from './file-appeal';
 import { myAppeals } from './my-appeals';
 import type { AppealFiles, Appeals } from './ports';
@@ -11,4 +12,9 @@ export const appeals: Feature<typeof ports> = {
     { action: 'appeals', flow: myAppeals, version: 2, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true },
   ],
   ports,
+  // A reply to a message about an appeal (the operator's answer) adds to that appeal.
+  replyTo: (replied) => {
+    const number = appealNumberIn(replied);
+    return number ? { action: 'appeals', argument: `${number}_add` } : null;
+  },
 };

@@ -46,3 +46,11 @@ export interface AppealFiles {
   /** A kept file in the file store, for the chat to download or see; null when it is gone. */
   share(id: string): Promise<SharedFile | null>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly appeals: Appeals;
+    readonly appealFiles: AppealFiles;
+  }
+}

@@ -17,3 +17,10 @@ export interface EReceipts {
   changeEmail(account: AccountNumber, email: string): Promise<void>;
   unsubscribe(account: AccountNumber, untilPeriod: string): Promise<void>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly eReceipts: EReceipts;
+  }
+}

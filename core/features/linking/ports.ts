@@ -42,3 +42,11 @@ export interface LinkAttempts {
   /** True once a day per account: the owner is told that someone failed to link it. */
   failureNoticeDue(account: AccountNumber, now: Date): Promise<boolean>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly identities: ChatIdentities;
+    readonly attempts: LinkAttempts;
+  }
+}

@@ -1,3 +1,4 @@
+import type { FileStore } from '../../kernel/file-store';
 import type { AccountNumber } from '../../kernel/account-number';
 import type { ChatAddress, ChatChannel } from '../../kernel/channel';
 import type { AttachmentRef } from '../../kernel/attachment';
@@ -97,4 +98,14 @@ export interface PushRecipients {
   locale(chat: ChatAddress): Promise<Locale | null>;
   /** Bot Framework's reference to the conversation the chat last spoke in, as the adapter kept it; null on Telegram or before any. */
   conversationOf(chat: ChatAddress): Promise<Record<string, unknown> | null>;
+}
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly mail: MailOutbox;
+    /** Messages into other chats (a revoked chat, an inviter told the invite was taken). */
+    readonly pushes: ChatPushes;
+    readonly files: FileStore;
+  }
 }

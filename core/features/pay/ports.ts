@@ -36,3 +36,10 @@ export interface PaymentOrders {
   complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
   succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly payments: Payments;
+  }
+}

@@ -14,3 +14,10 @@ export interface MeterReadings {
 }
 
 export type SubmitOutcome = 'saved' | 'replaced' | 'closed';
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly readings: MeterReadings;
+  }
+}

@@ -27,3 +27,11 @@ export interface IssuedReceiptFileIds {
   telegramFileId(sha256: string): Promise<string | null>;
   rememberTelegramFile(sha256: string, fileId: string): Promise<void>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly receipts: ReceiptArchive;
+    readonly monthlyReceipts: MonthlyReceiptChats;
+  }
+}

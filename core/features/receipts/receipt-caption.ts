@@ -1,4 +1,4 @@
-import type { Button } from '../../kernel/chat';
+import type { Button } from '../../kernel/content/content';
 import { taskButton } from '../../kernel/actions';
 import { displayPeriod } from '../../kernel/period';
 import type { Receipt } from './receipt';

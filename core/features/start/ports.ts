@@ -12,3 +12,10 @@ export interface DeepLinks {
   /** Where a customer follows the token: the bot's chat in Telegram and the web chat page. */
   urls(token: string): Promise<{ readonly telegram: string | null; readonly webChat: string }>;
 }
+
+// The ports this feature's flows are given (see `Ports`).
+declare module '../../runner/services' {
+  interface Ports {
+    readonly links: DeepLinks;
+  }
+}

@@ -1,6 +1,11 @@
-import type { Button } from '../chat';
 import type { FileMime } from '../file-store';
 import type { Text, TextArg } from '../text';
+
+/**
+ * A button either answers the question at hand or starts a task (see `core/runner/tasks.ts`); a link
+ * button opens a page instead (a payment page), and says nothing to the bot.
+ */
+export type Button = { readonly label: Text; readonly data: string } | { readonly label: Text; readonly url: string };
 
 /** A file the flow made and put in the file store: a chart, a CSV export, a receipt. */
 export interface SharedFile {

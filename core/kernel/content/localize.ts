@@ -1,4 +1,4 @@
-import type { Button } from '../chat';
+import type { Button } from './content';
 import type { Locale } from '../locale';
 import type { Localizer } from '../localizer';
 import type { Said } from './content';
