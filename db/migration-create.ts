@@ -1,6 +1,6 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from './entities';
+import { entities } from './entity-list';
 import { migrationsList } from './migrations';
 
 /** `npm run migration:create` against DATABASE_URL: writes the next migration under db/migrations. */

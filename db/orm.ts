@@ -4,7 +4,7 @@ import { MikroORM as LibSqlORM, LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as PostgresORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/core';
-import { entities } from './entities';
+import { entities } from './entity-list';
 import { migrationsList } from './migrations';
 
 export type Database = { readonly kind: 'postgresql'; readonly url: string } | { readonly kind: 'sqlite'; readonly path: string };

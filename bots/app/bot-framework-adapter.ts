@@ -4,9 +4,9 @@ import type { Config } from './config';
 
 /**
  * Bot Framework's adapter. A turn that failed is a failure: /api/messages answers 500 (the
- * channel delivers again) and a proactive send rejects (the outbox retries). The cause is logged
- * where it happened; only its status travels on (a push to a gone conversation: 403/404), never
- * the internal text.
+ * channel delivers again) and a proactive send rejects (the outbox retries, or gives up on the
+ * connector's refusal, which the push sender keeps as a `PlatformError`). The cause is logged
+ * here, by its kind; its text never travels on.
  */
 export function botFrameworkAdapter(config: Pick<Config, 'botFramework'>, log: Log): CloudAdapter {
   const adapter = new CloudAdapter(
@@ -19,8 +19,7 @@ export function botFrameworkAdapter(config: Pick<Config, 'botFramework'>, log: L
   );
   adapter.onTurnError = async (_context, error) => {
     log.debug('bot framework turn failed', errorFields(error));
-    const statusCode = (error as { statusCode?: unknown }).statusCode;
-    throw Object.assign(new Error('the turn was not handled; deliver it again'), typeof statusCode === 'number' ? { statusCode } : {});
+    throw new Error('the turn was not handled; deliver it again');
   };
   return adapter;
 }

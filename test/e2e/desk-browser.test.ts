@@ -30,7 +30,7 @@ describeWithChromium('the operators\' desk in headless Chromium', () => {
     await customer.presses('Готово');
     const number = appealNumberIn((await customer.presses('Отправить обращение'))[0]?.text ?? '');
 
-    const added = execFileSync(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'desk', 'operator-add.ts'), 'irina'], {
+    const added = execFileSync(process.execPath, ['--no-deprecation', '--import', 'tsx', join(root, 'bots', 'app', 'operator-add.ts'), 'irina'], {
       cwd: root,
       env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), SQLITE_PATH: join(both.app.dir, 'energobot.sqlite') },
     }).toString();
