@@ -25,7 +25,7 @@ export function demoReadings(account: DemoAccount, charges: readonly ChargeRow[]
       return {
         zone,
         period: `${charge.year}-${String(charge.month).padStart(2, '0')}`,
-        value: registers[index] as number,
+        value: registers[index],
         consumptionKwh,
         channel: channels[month % channels.length] as string,
         submittedAt: new Date(Date.UTC(charge.year, charge.month - 1, 24, 8, 0, 0)),

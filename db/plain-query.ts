@@ -14,9 +14,10 @@ export type PlainRow = Readonly<Record<string, unknown>>;
  * statement is prepared once per connection. Writes stay with MikroORM.
  */
 export interface PlainQuery {
-  rows(sql: string, params: readonly SqlValue[]): Promise<PlainRow[]>;
+  // Function properties, not methods: repositories take them out (`const { rows } = …`), and none uses `this`.
+  readonly rows: (sql: string, params: readonly SqlValue[]) => Promise<PlainRow[]>;
   /** The same statements on a transaction's connection (MikroORM's transaction context). */
-  within(transaction: Knex.Transaction): PlainQuery;
+  readonly within: (transaction: Knex.Transaction) => PlainQuery;
   /** What ends a select that locks the rows it reads until the transaction ends: SQLite has one writer and no such clause. */
   readonly lockingRead: string;
 }
@@ -40,12 +41,17 @@ interface LibSqlConnection {
 
 const queries = new WeakMap<MikroORM, PlainQuery>();
 
+/** The pool under MikroORM's Knex, or a transaction's one connection: Knex types its client `any`. */
+function poolOf<C>(knex: { readonly client: unknown }): PooledClient<C> {
+  return knex.client as PooledClient<C>;
+}
+
 /** The one plain query of an ORM: its statements are prepared once for all repositories. */
 export function plainQueryOf(orm: MikroORM): PlainQuery {
   let query = queries.get(orm);
   if (!query) {
-    const { client } = (orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
-    query = orm.em.getPlatform() instanceof PostgreSqlPlatform ? postgresQuery(client as PooledClient<PgConnection>) : sqliteQuery(client as PooledClient<LibSqlConnection>);
+    const knex = (orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+    query = orm.em.getPlatform() instanceof PostgreSqlPlatform ? postgresQuery(poolOf<PgConnection>(knex)) : sqliteQuery(poolOf<LibSqlConnection>(knex));
     queries.set(orm, query);
   }
   return query;
@@ -64,7 +70,7 @@ async function withConnection<C, R>(pool: PooledClient<C>, work: (connection: C)
 function postgresQuery(pool: PooledClient<PgConnection>): PlainQuery {
   const statements = new Map<string, { name: string; text: string }>();
   const on = (connections: PooledClient<PgConnection>): PlainQuery => ({
-    rows(sql, params) {
+    rows: (sql, params) => {
       let statement = statements.get(sql);
       if (!statement) {
         let index = 0;
@@ -74,7 +80,7 @@ function postgresQuery(pool: PooledClient<PgConnection>): PlainQuery {
       const { name, text } = statement;
       return withConnection(connections, async (connection) => (await connection.query({ name, text, values: params })).rows);
     },
-    within: (transaction) => on(transaction.client as unknown as PooledClient<PgConnection>),
+    within: (transaction) => on(poolOf<PgConnection>(transaction)),
     lockingRead: ' for update',
   });
   return on(pool);
@@ -85,8 +91,8 @@ function sqliteQuery(pool: PooledClient<LibSqlConnection>): PlainQuery {
   const statements = new WeakMap<LibSqlConnection, Map<string, LibSqlStatement>>();
   const bound = (value: SqlValue) => (value instanceof Date ? value.getTime() : typeof value === 'boolean' ? Number(value) : value);
   const on = (connections: PooledClient<LibSqlConnection>): PlainQuery => ({
-    rows(sql, params) {
-      return withConnection(connections, (connection) => {
+    rows: (sql, params) =>
+      withConnection(connections, (connection) => {
         const prepared = statements.get(connection) ?? new Map<string, LibSqlStatement>();
         statements.set(connection, prepared);
         let statement = prepared.get(sql);
@@ -95,9 +101,8 @@ function sqliteQuery(pool: PooledClient<LibSqlConnection>): PlainQuery {
           prepared.set(sql, statement);
         }
         return statement.all(params.map(bound));
-      });
-    },
-    within: (transaction) => on(transaction.client as unknown as PooledClient<LibSqlConnection>),
+      }),
+    within: (transaction) => on(poolOf<LibSqlConnection>(transaction)),
     lockingRead: '',
   });
   return on(pool);
@@ -116,9 +121,12 @@ export function booleanColumn(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';
 }
 
-/** A text column that may be null. */
+/** A text column that may be null: the driver gives text as a string, a numeric column as a number. */
 export function nullableText(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  throw new TypeError(`Not text: ${typeof value}`);
 }
 
 /** A JSON column: PostgreSQL's jsonb arrives parsed, SQLite's text does not. */

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Bot } from 'grammy';
 import { readReceipt } from '../../core/features/receipts/read-receipt';
 import type { Log } from '../../core/kernel/log';
@@ -98,7 +97,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
       clearInterval(alerting);
       await inboundMail?.close();
       relay?.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => void server.close(() => resolve()));
       server.server.closeIdleConnections();
       await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop()]);
       await runtime.close();
@@ -108,8 +107,8 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
 
 /** Listens where configured; the URL it is reached at on this machine. */
 async function listen(server: ReturnType<typeof createServer>, config: Pick<Config, 'port' | 'host'>): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => void server.listen(config.port, config.host, resolve));
+  const { port } = server.address();
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -191,7 +191,9 @@ function databaseOf(env: { DATABASE_URL?: string | undefined; SQLITE_PATH: strin
   return env.DATABASE_URL ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const) : ({ kind: 'sqlite', path: env.SQLITE_PATH } as const);
 }
 
-function toConfig(env: z.infer<typeof configSchema>) {
+type Env = z.infer<typeof configSchema>;
+
+function toConfig(env: Env) {
   const botFrameworkAuthenticated = env.MICROSOFT_APP_ID !== undefined;
   return {
     port: env.PORT,
@@ -204,13 +206,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
     /** Put before every Redis key: several installations (or the benchmark) can share one Redis. */
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     flowStateTtlMs: env.FLOW_STATE_TTL_HOURS * 3600_000,
-    telegram: env.TELEGRAM_BOT_TOKEN
-      ? {
-          token: env.TELEGRAM_BOT_TOKEN,
-          apiRoot: env.TELEGRAM_API_ROOT,
-          webhook: env.TELEGRAM_WEBHOOK_URL ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET as string } : undefined,
-        }
-      : undefined,
+    telegram: telegramOf(env),
     botFramework: {
       appId: env.MICROSOFT_APP_ID ?? '',
       appPassword: env.MICROSOFT_APP_PASSWORD ?? '',
@@ -218,25 +214,7 @@ function toConfig(env: z.infer<typeof configSchema>) {
       appType: env.MICROSOFT_APP_TYPE,
       authenticated: botFrameworkAuthenticated,
     },
-    webChat: {
-      directLine: env.DIRECT_LINE_SECRET ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/$/, '') } : undefined,
-      allowedOrigins: env.WEBCHAT_ALLOWED_ORIGINS,
-      trustedProxies: env.TRUSTED_PROXIES,
-      style: {
-        // The paper clip offers what an appeal takes; anything else picked is refused by the bot, clearly.
-        hideUploadButton: false,
-        uploadAccept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf',
-        uploadMultiple: true,
-        // A picked file goes at once, as a message of its own: the bot answers each one.
-        sendAttachmentOn: 'attach' as const,
-        // Buttons one under another: the whole menu fits a phone's width, no sideways scrolling.
-        suggestedActionLayout: 'stacked' as const,
-        suggestedActionsStackedHeight: 'auto' as const,
-        accent: env.WEBCHAT_ACCENT_COLOR,
-        botAvatarInitials: env.WEBCHAT_BOT_INITIALS,
-        ...(env.WEBCHAT_BOT_AVATAR_URL && { botAvatarImage: env.WEBCHAT_BOT_AVATAR_URL }),
-      },
-    },
+    webChat: webChatOf(env),
     operatorToken: env.OPERATOR_TOKEN,
     /** The sandbox card page was asked for by name (anywhere but the embedded default). */
     sandboxAskedFor: env.PAYMENTS_PROVIDER === 'sandbox',
@@ -250,37 +228,76 @@ function toConfig(env: z.infer<typeof configSchema>) {
     /** Signs the e-mail links that open the chat; made and kept in the database unless set. */
     linkSecret: env.LINK_SECRET,
     timeZone: env.SUPPLIER_TIME_ZONE,
-    supplier: {
-      name: env.SUPPLIER_NAME,
-      inn: env.SUPPLIER_INN,
-      kpp: env.SUPPLIER_KPP,
-      bankAccount: env.SUPPLIER_BANK_ACCOUNT,
-      bankName: env.SUPPLIER_BANK_NAME,
-      bic: env.SUPPLIER_BIC,
-      correspondentAccount: env.SUPPLIER_CORRESPONDENT_ACCOUNT,
-      address: env.SUPPLIER_ADDRESS,
-      phone: env.SUPPLIER_PHONE,
-    } satisfies SupplierDetails,
+    supplier: supplierOf(env),
     policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[], appealsMailbox: env.APPEALS_MAILBOX ?? null },
-    appeals: {
-      /** Operators' replies by e-mail come back to this domain, to an address that names the appeal. */
-      inbound:
-        env.INBOUND_MAIL_DOMAIN && env.INBOUND_SMTP_PORT !== undefined
-          ? {
-              domain: env.INBOUND_MAIL_DOMAIN,
-              port: env.INBOUND_SMTP_PORT,
-              host: env.INBOUND_SMTP_HOST,
-              /** Only these mail servers may hand replies over. */
-              allowedRelays: env.INBOUND_SMTP_ALLOWED,
-              /** Replies count only from these domains: the operators' mailbox's unless named. */
-              senderDomains: env.INBOUND_MAIL_SENDER_DOMAINS.length > 0 ? env.INBOUND_MAIL_SENDER_DOMAINS : [String(env.APPEALS_MAILBOX).split('@')[1]?.toLowerCase() ?? ''],
-            }
-          : undefined,
-      replyDomain: env.INBOUND_MAIL_DOMAIN,
-      answerWithinHours: env.APPEAL_ANSWER_HOURS,
-      supervisors: env.APPEALS_SUPERVISORS,
-    },
+    appeals: appealsOf(env),
     logLevel: env.LOG_LEVEL,
+  };
+}
+
+function telegramOf(env: Env) {
+  if (!env.TELEGRAM_BOT_TOKEN) return undefined;
+  return {
+    token: env.TELEGRAM_BOT_TOKEN,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    webhook: env.TELEGRAM_WEBHOOK_URL ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET as string } : undefined,
+  };
+}
+
+function webChatOf(env: Env) {
+  return {
+    directLine: env.DIRECT_LINE_SECRET ? { secret: env.DIRECT_LINE_SECRET, endpoint: env.DIRECT_LINE_ENDPOINT.replace(/\/$/, '') } : undefined,
+    allowedOrigins: env.WEBCHAT_ALLOWED_ORIGINS,
+    trustedProxies: env.TRUSTED_PROXIES,
+    style: {
+      // The paper clip offers what an appeal takes; anything else picked is refused by the bot, clearly.
+      hideUploadButton: false,
+      uploadAccept: 'image/jpeg,image/png,image/webp,image/gif,application/pdf',
+      uploadMultiple: true,
+      // A picked file goes at once, as a message of its own: the bot answers each one.
+      sendAttachmentOn: 'attach' as const,
+      // Buttons one under another: the whole menu fits a phone's width, no sideways scrolling.
+      suggestedActionLayout: 'stacked' as const,
+      suggestedActionsStackedHeight: 'auto' as const,
+      accent: env.WEBCHAT_ACCENT_COLOR,
+      botAvatarInitials: env.WEBCHAT_BOT_INITIALS,
+      ...(env.WEBCHAT_BOT_AVATAR_URL && { botAvatarImage: env.WEBCHAT_BOT_AVATAR_URL }),
+    },
+  };
+}
+
+function supplierOf(env: Env) {
+  return {
+    name: env.SUPPLIER_NAME,
+    inn: env.SUPPLIER_INN,
+    kpp: env.SUPPLIER_KPP,
+    bankAccount: env.SUPPLIER_BANK_ACCOUNT,
+    bankName: env.SUPPLIER_BANK_NAME,
+    bic: env.SUPPLIER_BIC,
+    correspondentAccount: env.SUPPLIER_CORRESPONDENT_ACCOUNT,
+    address: env.SUPPLIER_ADDRESS,
+    phone: env.SUPPLIER_PHONE,
+  } satisfies SupplierDetails;
+}
+
+function appealsOf(env: Env) {
+  return {
+    /** Operators' replies by e-mail come back to this domain, to an address that names the appeal. */
+    inbound:
+      env.INBOUND_MAIL_DOMAIN && env.INBOUND_SMTP_PORT !== undefined
+        ? {
+            domain: env.INBOUND_MAIL_DOMAIN,
+            port: env.INBOUND_SMTP_PORT,
+            host: env.INBOUND_SMTP_HOST,
+            /** Only these mail servers may hand replies over. */
+            allowedRelays: env.INBOUND_SMTP_ALLOWED,
+            /** Replies count only from these domains: the operators' mailbox's unless named. */
+            senderDomains: env.INBOUND_MAIL_SENDER_DOMAINS.length > 0 ? env.INBOUND_MAIL_SENDER_DOMAINS : [String(env.APPEALS_MAILBOX).split('@')[1]?.toLowerCase() ?? ''],
+          }
+        : undefined,
+    replyDomain: env.INBOUND_MAIL_DOMAIN,
+    answerWithinHours: env.APPEAL_ANSWER_HOURS,
+    supervisors: env.APPEALS_SUPERVISORS,
   };
 }
 

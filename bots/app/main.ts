@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLog(config.logLevel);
-  let app: App | undefined;
+  // Undefined until started: a signal during start-up finds nothing to stop (a const would be read before it is set).
+  let app: App | undefined = undefined;
   let stopping = false;
   // Listened for before anything starts: a stop while the database migrates exits at once, and cleanly.
   const shutdown = async (signal: string) => {

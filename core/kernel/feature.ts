@@ -14,7 +14,7 @@ export interface Task {
   readonly flow: Flow;
   /**
    * Bump when a change would make a saved, half-finished run of the flow replay differently
-   * (`test/flows/replay-fingerprints.test.ts` fails until it is bumped).
+   * (the flow tests compare saved runs with `test/flows/replay-fingerprints.json` and fail until it is).
    */
   readonly version: number;
   /** Where the menu offers it: to a chat with a linked account, to one without; absent, not at all. */

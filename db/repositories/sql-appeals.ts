@@ -94,7 +94,7 @@ export class SqlAppeals implements Appeals {
 
   async draft(chat: ChatAddress): Promise<{ draft: AppealDraft; savedAt: string } | null> {
     const row = await this.orm.em.fork().findOne(DraftRow, byChat(chat));
-    return row && { draft: row.draft as AppealDraft, savedAt: row.savedAt.toISOString() };
+    return row && { draft: row.draft, savedAt: row.savedAt.toISOString() };
   }
 
   async dropDraft(chat: ChatAddress): Promise<void> {

@@ -109,6 +109,7 @@ const floorOf = (kind: keyof typeof scenarioSteps) => `its I/O alone (floor of t
  */
 let storageEntries = 0;
 for (const method of ['run', 'enterWith'] as const) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, and applied to each storage's own `this` below.
   const original = AsyncLocalStorage.prototype[method] as (...args: unknown[]) => unknown;
   Object.defineProperty(AsyncLocalStorage.prototype, method, {
     value(this: AsyncLocalStorage<unknown>, ...args: unknown[]) {

@@ -78,6 +78,7 @@ async function madeDuring(url: string, script: readonly (Step | 'firstOffered')[
   const app = await startTestApp({ DATABASE_URL: url, PAYMENTS_PROVIDER: 'sandbox' });
   const channel = await new BotFrameworkChannel(app.url).start();
   const made: Statement[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, and applied to each client's own `this` below.
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
     // query(text, values?, callback?) or query({ text, values }, callback?)
@@ -85,7 +86,7 @@ async function madeDuring(url: string, script: readonly (Step | 'firstOffered')[
     const text = typeof config === 'string' ? config : config.text;
     made.push({ text, values: (Array.isArray(values) ? values : typeof config === 'string' ? undefined : config.values) ?? [] });
     return query.apply(this, args);
-  } as never);
+  });
   try {
     const customer = channel.customer('indexed');
     const transcript: SeenMessage[][] = [];

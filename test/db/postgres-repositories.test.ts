@@ -90,7 +90,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       const attempts = new SqlLinkAttempts(orm);
       expect(await attempts.lookup(stranger, account('100000000003'), at)).toEqual({ allowed: true });
       const claimed = await attempts.claim(stranger, account('100000000003'), at);
-      expect(claimed).toEqual({ claim: expect.any(Number) });
+      expect(claimed).toEqual({ claim: expect.any(Number) as unknown });
       await attempts.release((claimed as { claim: number }).claim);
       expect(await new SqlChatIdentities(orm).link(stranger, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
       const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 1, consumptionKwh: 1 };

@@ -35,10 +35,10 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     // Telegram's largest size of the photo, read once; the refused document was read to be judged.
     expect(both.api.downloads.filter((id) => id.endsWith('meter.jpg'))).toHaveLength(1);
 
-    expect((await (await fetch(`${both.app.url}/operator/appeals?status=received`)).status)).toBe(401);
-    const queue = await (await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
-    expect(queue).toMatchObject({ appeals: [{ number, topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, channel: 'telegram', status: 'received', attachments: [{ mime: 'image/jpeg', url: expect.stringMatching(/^\/operator\/files\//) }] }] });
-    const photoUrl = (queue as { appeals: { attachments: { url: string }[] }[] }).appeals[0]?.attachments[0]?.url ?? '';
+    expect((await fetch(`${both.app.url}/operator/appeals?status=received`)).status).toBe(401);
+    const queue = (await (await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as { appeals: { attachments: { url: string }[] }[] };
+    expect(queue).toMatchObject({ appeals: [{ number, topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, channel: 'telegram', status: 'received', attachments: [{ mime: 'image/jpeg', url: expect.stringMatching(/^\/operator\/files\//) as unknown }] }] });
+    const photoUrl = queue.appeals[0]?.attachments[0]?.url ?? '';
     expect((await fetch(`${both.app.url}${photoUrl}`)).status).toBe(401);
     const kept = await fetch(`${both.app.url}${photoUrl}`, { headers: { authorization: `Bearer ${operatorToken}` } });
     expect([kept.headers.get('content-type'), Buffer.from(await kept.arrayBuffer()).equals(customerFiles['meter.jpg'])]).toEqual(['image/jpeg', true]);
@@ -68,7 +68,7 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     // Telegram's own «reply» to the answer: no button needed.
     expect((await customer.repliesTo(pushed?.text ?? '', 'Спасибо! А сколько это стоит?'))[0]?.text).toMatch(/^Прикрепите фотографии или документы/);
     expect((await customer.presses('Без вложений'))[0]?.text).toBe(`Добавлено к обращению ${number}. Специалист увидит это в переписке.`);
-    const thread = await (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
+    const thread = (await (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as unknown;
     expect(thread).toMatchObject({
       status: 'received',
       messages: [
@@ -164,7 +164,7 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       await customer.sendsFile({ name: 'Паспорт.pdf', bytes: customerFiles['scan.pdf'], mime: 'application/pdf' });
       await customer.presses('Готово');
       const addition = (await outbox()).find((mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение`);
-      expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId, text: expect.stringContaining('А сколько это стоит?') });
+      expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId, text: expect.stringContaining('А сколько это стоит?') as unknown });
       expect(addition?.attachments.map((file) => [file.filename, file.contentType])).toEqual([['Паспорт.pdf', 'application/pdf']]);
     });
   });

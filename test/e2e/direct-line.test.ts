@@ -204,7 +204,7 @@ describe('web chat in production', () => {
       expect(session).toMatchObject({ token: 'azure-user-token', domain: `${endpoint}/v3/directline`, locale: 'en' });
       expect(JSON.stringify(session)).not.toContain('the-direct-line-secret');
       expect(generated[0]?.authorization).toBe('Bearer the-direct-line-secret');
-      expect(JSON.parse(generated[0]?.body ?? '{}')).toEqual({ user: { id: expect.stringMatching(/^web-[0-9a-f]{32}$/) } });
+      expect(JSON.parse(generated[0]?.body ?? '{}')).toEqual({ user: { id: expect.stringMatching(/^web-[0-9a-f]{32}$/) as unknown } });
       expect((await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
 
       // A reloaded page refreshes its token and continues the same conversation.
@@ -251,9 +251,9 @@ describe('the embedded Direct Line endpoint, when the bot fails', () => {
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     const relay = new DirectLineRelay(() => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`, new SqlRelayConversations(orm), new SqlFileStore(orm), () => 'http://127.0.0.1', createLog('error', () => undefined));
     relay.mount(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => void server.listen(0, '127.0.0.1', resolve));
     try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline`;
+      const base = `http://127.0.0.1:${server.address().port}/v3/directline`;
       const { token, conversationId } = await relay.issueToken('web-user', 'ru');
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       expect((await fetch(`${base}/conversations`, { method: 'POST', headers })).status).toBe(201);

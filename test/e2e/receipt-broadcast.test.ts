@@ -36,7 +36,7 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     // A month long paid, one before the history, a month to come: refused, and no chat hears of them.
     for (const period of ['2019-03', '2014-12', shiftPeriod(lastBilled.period, -1), '2099-01']) {
       const refused = await publish({ period });
-      expect({ period, status: refused.status, body: await refused.json() }).toEqual({ period, status: 409, body: { error: expect.stringMatching(/latest billed month|not over yet/) } });
+      expect({ period, status: refused.status, body: (await refused.json()) as unknown }).toEqual({ period, status: 409, body: { error: expect.stringMatching(/latest billed month|not over yet/) as unknown } });
     }
     await both.app.pushes.kick();
     expect(both.channel.received.length).toBe(before);

@@ -45,7 +45,7 @@ describe('one conversation, two channels', () => {
       const history = inTelegram[linkingScript.length + readings.length + 1];
       expect(history?.[0]).toEqual({ text: `Расход электроэнергии по месяцам, ${shown(from)}–${shown(to)}.`, buttons: [], file: `consumption-${from}-${to}.png` });
       expect(inTelegram.at(-1)?.[0]).toMatchObject({ file: `readings-${from}-${to}.csv` });
-      expect(api.calls.find((call) => call.method === 'sendPhoto')?.file).toMatchObject({ name: `consumption-${from}-${to}.png`, bytes: expect.any(Number) });
+      expect(api.calls.find((call) => call.method === 'sendPhoto')?.file).toMatchObject({ name: `consumption-${from}-${to}.png`, bytes: expect.any(Number) as unknown });
       const attachment = channel.received.flatMap((activity) => activity.attachments ?? []).find((file) => file.contentType === 'image/png');
       const download = await fetch(attachment?.contentUrl ?? '');
       expect(download.headers.get('content-type')).toBe('image/png');

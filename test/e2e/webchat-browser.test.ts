@@ -200,7 +200,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Отправить обращение');
     await see(page, 'Обращение отправлено, его номер');
     const number = /А-\d{4}-\d{6}/.exec((await page.getByText('Обращение отправлено, его номер').first().textContent()) ?? '')?.[0] ?? '';
-    const thread = await (await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json();
+    const thread = (await (await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as unknown;
     expect(thread).toMatchObject({ attachments: [{ name: 'Щиток.png', mime: 'image/png' }] });
 
     const form = new FormData();

@@ -73,7 +73,7 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
 
     await postgres.stop();
     const whileDown = await customer.presses('Передать');
-    const probe = (path: string) => fetch(`${app.url}${path}`).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const probe = (path: string) => fetch(`${app.url}${path}`).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
     const [health, ready] = [await probe('/health'), await probe('/ready')];
     await postgres.start();
     const afterwards = await customer.redeliver();

@@ -65,7 +65,7 @@ describe('account information, unlinking and language', () => {
     const identity = await world.orm.em.fork().findOneOrFail(ChatIdentity, { externalId: 'customer-1' });
     expect(identity.locale).toBe('en');
 
-    await world.sessions.delete('energobot:session:telegram:customer-1');
+    world.sessions.delete('energobot:session:telegram:customer-1');
     expect((await customer.says('/help'))[0]).toContain('I can:');
 
     await customer.says('/language');

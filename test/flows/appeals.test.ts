@@ -12,8 +12,8 @@ const askName = 'Представьтесь, пожалуйста: как к в�
 const askEmail = 'Введите e-mail, на который прислать ответ, например: ivanova@mail.ru.';
 const askPhone = 'Введите номер мобильного телефона для связи, например: +7 900 123-45-67, — или выберите ответ только по e-mail.';
 const askAddress = 'Укажите адрес, по которому у вас вопрос, например: г. Воронеж, ул. Кольцовская, д. 24, кв. 17.';
-const askMessage = expect.stringMatching(/^Напишите ваш вопрос \(до 4 000 символов\)/);
-const draftEnd = expect.stringMatching(/Проверьте, всё ли верно\. Отправить обращение\?$/);
+const askMessage: unknown = expect.stringMatching(/^Напишите ваш вопрос \(до 4 000 символов\)/);
+const draftEnd: unknown = expect.stringMatching(/Проверьте, всё ли верно\. Отправить обращение\?$/);
 const askFiles =
   'Прикрепите фотографии или документы, если они нужны специалисту (фото счётчика, квитанция, скан): до 5 файлов, до 10 МБ каждый, изображения (JPEG, PNG, WebP, GIF) или PDF. Или нажмите «Без вложений».';
 const notFile = 'Здесь нужен файл: фотография или документ (изображение или PDF, до 10 МБ). Если файлов нет, нажмите кнопку под вопросом.';
@@ -119,7 +119,7 @@ describe('appeals', () => {
     expect(await customer.presses('↩ Продолжить: Написать обращение')).toEqual(['Продолжим с того места, где вы остановились.', askName]);
     await customer.says('Олег');
     // As after a restart with the conversation state gone: the draft is in the database.
-    await world.sessions.delete('energobot:session:telegram:stranger');
+    world.sessions.delete('energobot:session:telegram:stranger');
     await talk(customer, [
       { say: 'написать обращение', expect: [expect.stringMatching(/^У вас есть неотправленный черновик обращения от \d\d\.\d\d\.\d{4}, \d\d:\d\d\. Продолжить его\?$/)], buttons: ['Продолжить черновик', 'Начать заново'] },
       { press: 'Продолжить черновик', expect: [askEmail] },
@@ -247,9 +247,9 @@ describe('appeals', () => {
     const [first, second] = [await world.services.appeals.file(filing()), await world.services.appeals.file(filing())];
     const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now), attachments: world.attachments };
     const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
-    expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('answered');
-    expect(await answerAppeal(services, second!.number, reply, world.clock.now())).toBe('answered');
-    expect(await answerAppeal(services, first!.number, reply, world.clock.now())).toBe('repeated');
+    expect(await answerAppeal(services, first.number, reply, world.clock.now())).toBe('answered');
+    expect(await answerAppeal(services, second.number, reply, world.clock.now())).toBe('answered');
+    expect(await answerAppeal(services, first.number, reply, world.clock.now())).toBe('repeated');
     expect(await world.orm.em.fork().count(ChatPush, { messageKey: 'push-appeal-answered' })).toBe(2);
   });
 });

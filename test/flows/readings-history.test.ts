@@ -65,7 +65,7 @@ describe('readings history', () => {
     expect(customer.buttons()).toEqual(['Показать ещё', 'Скачать CSV', 'Готово']);
     expect((await customer.presses('Показать ещё'))[0]).toContain('(страница 2 из 12)');
     // Nothing of the report waits in the saved state: the buttons carry the period and the page.
-    expect(JSON.stringify(await world.sessions.read('energobot:session:telegram:customer-1')).length).toBeLessThan(4096);
+    expect(JSON.stringify(world.sessions.read('energobot:session:telegram:customer-1')).length).toBeLessThan(4096);
     const [caption] = await customer.presses('Скачать CSV');
     expect(caption).toBe('История показаний за 01.2015–11.2026 в CSV.');
     const csv = await world.services.files.get(customer.file()!.id);

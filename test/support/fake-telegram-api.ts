@@ -223,7 +223,8 @@ export class FakeTelegramApi {
       case 'getUpdates':
         return ok(res, await this.getUpdates(Number(params['offset'] ?? 0), Number(params['timeout'] ?? 0)));
       case 'getFile': {
-        const id = String(params['file_id'] ?? '');
+        const given = params['file_id'];
+        const id = typeof given === 'string' || typeof given === 'number' ? String(given) : '';
         const bytes = this.files.get(id);
         if (!bytes) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
         return ok(res, { file_id: id, file_unique_id: id, file_size: bytes.length, file_path: `files/${encodeURIComponent(id)}` });

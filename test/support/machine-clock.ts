@@ -7,7 +7,7 @@ const shiftingVariables = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTON
 
 /** For energobot's own processes: the shifted clock, when there is one. */
 export function shiftedClock(): Record<string, string> {
-  return Object.fromEntries(shiftingVariables.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])));
+  return Object.fromEntries(shiftingVariables.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
 }
 
 /** For a store or a browser: this process's environment without the shifted clock. */

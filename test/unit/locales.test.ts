@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { locales } from '../../core/kernel/locale';
 import { Localizer } from '../../core/kernel/localizer';
-import type { Task } from '../../core/kernel/feature';
 import { tasks } from '../../core/runner/tasks';
 
 const root = join(__dirname, '..', '..');
@@ -20,7 +19,7 @@ function sourceFiles(dir: string): string[] {
  */
 function keysUsedInCode(): string[] {
   const keys = new Set<string>();
-  for (const task of tasks as readonly Task[]) {
+  for (const task of tasks) {
     if (task.menu || task.command) keys.add(`action-${task.action}`);
     if (task.command && task.menu) keys.add(`help-${task.action}`);
     if (task.intents) keys.add(`intent-${task.action}`);

@@ -1,7 +1,6 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
-import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import type { FileStore } from '../../../core/kernel/file-store';
 import type { EnergobotActivityHandler } from '../botframework/energobot-activity-handler';
@@ -44,35 +43,66 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** What restify parsed of a path is typed `any`: the file's token goes through a schema. */
+const filePath = z.object({ token: z.string() }).catch({ token: '' });
+
+function multipart(req: Request): boolean {
+  return /^multipart\//i.test(req.header('content-type') ?? '');
+}
+
 export function createServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'energobot', handleUncaughtExceptions: false });
-  // A multipart body is refused before anything parses it, but on the routes that take files,
-  // which read them in memory with their own limits: no upload ever lands in a temporary folder.
-  const multipart = (req: Request) => /^multipart\//i.test(req.header('content-type') ?? '');
+  refuseStrayUploads(server, parts.uploads);
+  hideErrorDetails(server, parts.log);
+  parseBodies(server);
+  mountBotFramework(server, parts.botFramework);
+  if (parts.telegramWebhook) mountTelegramWebhook(server, parts.telegramWebhook, parts.log);
+  mountFiles(server, parts.files);
+  mountProbes(server, parts);
+  return server;
+}
+
+/**
+ * A multipart body is refused before anything parses it, but on the routes that take files,
+ * which read them in memory with their own limits: no upload ever lands in a temporary folder.
+ */
+function refuseStrayUploads(server: Server, uploads: readonly RegExp[]): void {
   server.pre((req: Request, res: Response, next: Next) => {
-    if (multipart(req) && !parts.uploads.some((path) => path.test(req.path()))) {
+    if (multipart(req) && !uploads.some((path) => path.test(req.path()))) {
       res.send(415, { error: 'files are not taken here' });
       return next(false);
     }
     return next();
   });
-  // A route that throws answers 500 with a word, never the error's own text (SQL, paths, hosts).
+}
+
+/** A route that throws answers 500 with a word, never the error's own text (SQL, paths, hosts). */
+function hideErrorDetails(server: Server, log: Log): void {
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) {
-      parts.log.error('request failed', { method: req.method, path: req.path(), ...errorFields(error) });
+      log.error('request failed', { method: req.method, path: req.path(), ...errorFields(error) });
       // With a status of its own the error is sent as it is, so its body is only this word.
       error.statusCode ??= 500;
       error.toJSON = () => ({ error: 'internal error; try again later' });
     }
     callback();
   });
+}
+
+/** Queries and bodies, never merged into `req.params` (a body cannot pose as a part of the path); a multipart body is left to its route. */
+function parseBodies(server: Server): void {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   for (const parse of restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false })) {
-    server.use((req: Request, res: Response, next: Next) => (multipart(req) ? next() : parse(req, res, next)));
+    server.use((req: Request, res: Response, next: Next) => {
+      if (multipart(req)) next();
+      else parse(req, res, next);
+    });
   }
+}
 
+function mountBotFramework(server: Server, botFramework: ServerParts['botFramework']): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const { adapter, handler, authenticated } = parts.botFramework;
+    const { adapter, handler, authenticated } = botFramework;
     const activity = activityEnvelope.safeParse(req.body);
     if (!activity.success) return void res.send(400, { error: 'not an activity: from.id and serviceUrl are required' });
     // Without an app id Bot Framework trusts any caller and replies to any serviceUrl: only a caller
@@ -83,33 +113,34 @@ export function createServer(parts: ServerParts): Server {
     }
     await adapter.process(req, res, (context) => handler.onTurn(context));
   });
+}
 
-  const webhook = parts.telegramWebhook;
-  if (webhook) {
-    server.post('/telegram/webhook', async (req: Request, res: Response) => {
-      if (!sameSecret(req.header('x-telegram-bot-api-secret-token') ?? '', webhook.secret)) {
-        res.send(401, { error: 'wrong secret token' });
-        return;
-      }
-      const update = telegramUpdate.safeParse(req.body);
-      if (!update.success) {
-        res.send(400, { error: 'not a Telegram update' });
-        return;
-      }
-      try {
-        await webhook.bot.handleUpdate(update.data as unknown as Update);
-        res.send(200);
-      } catch (error) {
-        // Not handled: Telegram delivers it again after a 5xx.
-        parts.log.warn('telegram webhook update not handled', { updateId: update.data.update_id, ...errorFields(error) });
-        res.send(503, { error: 'not handled; deliver again' });
-      }
-    });
-  }
+function mountTelegramWebhook(server: Server, webhook: NonNullable<ServerParts['telegramWebhook']>, log: Log): void {
+  server.post('/telegram/webhook', async (req: Request, res: Response) => {
+    if (!sameSecret(req.header('x-telegram-bot-api-secret-token') ?? '', webhook.secret)) {
+      res.send(401, { error: 'wrong secret token' });
+      return;
+    }
+    const update = telegramUpdate.safeParse(req.body);
+    if (!update.success) {
+      res.send(400, { error: 'not a Telegram update' });
+      return;
+    }
+    try {
+      await webhook.bot.handleUpdate(update.data);
+      res.send(200);
+    } catch (error) {
+      // Not handled: Telegram delivers it again after a 5xx.
+      log.warn('telegram webhook update not handled', { updateId: update.data.update_id, ...errorFields(error) });
+      res.send(503, { error: 'not handled; deliver again' });
+    }
+  });
+}
 
-  // Charts and exports for Bot Framework attachments: the random token is the signature, and it expires.
+/** Charts and exports for Bot Framework attachments: the random token is the signature, and it expires. */
+function mountFiles(server: Server, files: FileStore): void {
   server.get('/files/:token', async (req: Request, res: Response) => {
-    const file = await parts.files.get(req.params['token'] ?? '');
+    const file = await files.get(filePath.parse(req.params).token);
     if (!file) return void res.send(404, { error: 'no such file, or its link has expired' });
     res.setHeader('content-type', file.mime === 'text/csv' ? 'text/csv; charset=utf-8' : file.mime);
     // Pictures show in the chat; anything else (a customer's upload among them) is only ever a download.
@@ -119,7 +150,10 @@ export function createServer(parts: ServerParts): Server {
     res.writeHead(200);
     res.end(file.bytes);
   });
+}
 
+/** What the load balancer and the monitoring ask: is it alive, may it take customers, how is it doing. */
+function mountProbes(server: Server, parts: Pick<ServerParts, 'health' | 'draining' | 'metrics'>): void {
   // Liveness: the process answers, and says what it depends on. A store that is down is no reason to restart it.
   server.get('/health', async (_req: Request, res: Response) => {
     const checks = await parts.health();
@@ -143,7 +177,4 @@ export function createServer(parts: ServerParts): Server {
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
     res.end(body);
   });
-
-  return server;
 }
-

@@ -47,7 +47,10 @@ const acceptance = z.object({ account: z.string().regex(/^\d{12}$/), period });
 const publication = z.object({ period });
 const appealNumberParam = z.string().refine(isAppealNumber);
 const reply = z.object({ text: z.string().trim().min(1).max(10_000), key: z.string().min(1).max(100) });
-const statusQuery = z.enum(['received', 'answered', 'closed']).optional();
+/** What restify parsed of a request is typed `any`: each part the API reads goes through a schema. */
+const appealsQuery = z.object({ status: z.enum(['received', 'answered', 'closed']).optional() });
+const appealPath = z.object({ number: z.string() }).catch({ number: '' });
+const filePath = z.object({ id: z.string() }).catch({ id: '' });
 
 /** A file as the supplier's systems see it: with the address to read it from (the same token opens it). */
 const fileJson = (file: AttachmentRef) => ({ ...file, url: `/operator/files/${file.id}` });
@@ -87,12 +90,12 @@ export function mountOperatorApi(server: Server, api: OperatorApi): void {
 
 /** The appeals queue for the supplier's own systems: list, read, answer (idempotent by the caller's key), close. */
 function mountAppealsApi(server: Server, api: OperatorApi): void {
-  const number = (req: Request) => appealNumberParam.safeParse(decodeURIComponent(String(req.params?.['number'] ?? '')));
+  const number = (req: Request) => appealNumberParam.safeParse(decodeURIComponent(appealPath.parse(req.params).number));
   server.get('/operator/appeals', async (req: Request, res: Response) => {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
-    const status = statusQuery.safeParse(req.query?.['status']);
-    if (!status.success) return void res.send(400, { error: 'status is received, answered or closed' });
-    res.send(200, { appeals: (await api.services.appeals.list(status.data ?? null)).map(appealJson) });
+    const query = appealsQuery.safeParse(req.query ?? {});
+    if (!query.success) return void res.send(400, { error: 'status is received, answered or closed' });
+    res.send(200, { appeals: (await api.services.appeals.list(query.data.status ?? null)).map(appealJson) });
   });
   server.get('/operator/appeals/:number', async (req: Request, res: Response) => {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
@@ -103,7 +106,7 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
   });
   server.get('/operator/files/:id', async (req: Request, res: Response) => {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
-    const file = await api.services.attachments.get(String(req.params?.['id'] ?? ''));
+    const file = await api.services.attachments.get(filePath.parse(req.params).id);
     if (!file) return void res.send(404, { error: 'no such file' });
     res.writeHead(200, { 'content-type': file.ref.mime, 'content-disposition': contentDisposition('attachment', file.ref.name), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
     res.end(file.bytes);

@@ -13,6 +13,26 @@ export interface QueueDeliveryOptions<T> {
 
 const retryDelaysMs = [30_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];
 
+/** One run of `deliverDue`, shared by its lanes: what is claimed and waits, which lanes are busy, what came of it. */
+interface DeliveryRun<T> {
+  readonly batch: number;
+  readonly parallel: number;
+  readonly lease: number;
+  readonly laneOf: (item: T) => string;
+  readonly waiting: T[];
+  readonly busy: Set<string>;
+  readonly givenUp: Set<number>;
+  /** Lanes with a failure in this run: their later items wait for the next, behind it. */
+  readonly stalled: Set<string>;
+  sent: number;
+  more: boolean;
+  failure: unknown;
+  claiming: Promise<void> | undefined;
+  /** Wakes the lanes waiting in `laneFreed`; each wait is then for the next lane to be freed. */
+  freeLane: () => void;
+  laneFreed: Promise<void>;
+}
+
 export class SendTimeoutError extends Error {
   constructor(readonly afterMs: number) {
     super(`no answer within ${afterMs} ms`);
@@ -58,79 +78,96 @@ export class QueueDelivery<T extends { readonly id: number; readonly attempts: n
   }
 
   async deliverDue(): Promise<number> {
+    const run = this.newRun();
+    await Promise.all(Array.from({ length: run.parallel }, () => this.work(run)));
+    if (run.failure) this.log.error(`${this.name} queue unavailable`, errorFields(run.failure));
+    return run.sent;
+  }
+
+  private newRun(): DeliveryRun<T> {
     const batch = this.options.batch ?? 20;
     const parallel = this.options.lanes?.parallel ?? 1;
-    const laneOf = this.options.lanes?.of ?? (() => '');
     // An item waits behind at most two batches shared by the lanes, then takes one send.
     const lease = this.options.sendTimeoutMs * (1 + Math.ceil((2 * batch) / parallel)) + 5_000;
-    const waiting: T[] = [];
-    const busy = new Set<string>();
-    const givenUp = new Set<number>();
-    /** Lanes with a failure in this run: their later items wait for the next, behind it. */
-    const stalled = new Set<string>();
-    let sent = 0;
-    let more = true;
-    let failure: unknown;
-    let claiming: Promise<void> | undefined;
-    let freeLane = () => {};
-    let laneFreed = new Promise<void>((resolve) => (freeLane = resolve));
-    const claim = () =>
-      (claiming ??= this.queue
-        .claimDue(batch, lease)
-        .then(
-          (items) => {
-            waiting.push(...items);
-            more = items.length === batch;
-          },
-          (error: unknown) => {
-            failure = error;
-            more = false;
-          },
-        )
-        .finally(() => (claiming = undefined)));
-    /** The next item whose lane is free: a chat's items go one after another, in order. */
-    const next = async (): Promise<T | undefined> => {
-      for (;;) {
-        if (this.stopping) return undefined;
-        // A broadcast keeps the next batch in hand before this one runs out.
-        if (more && waiting.length < batch) void claim();
-        for (let at = waiting.length - 1; at >= 0; at -= 1) if (stalled.has(laneOf(waiting[at] as T))) waiting.splice(at, 1);
-        const index = waiting.findIndex((item) => !busy.has(laneOf(item)) && !givenUp.has(item.id));
-        if (index >= 0) {
-          const [item] = waiting.splice(index, 1) as [T];
-          // Taken here, not by the caller: another lane resuming in the same tick must see it busy.
-          busy.add(laneOf(item));
-          return item;
-        }
-        if (claiming) await claiming;
-        else if (waiting.some((item) => !givenUp.has(item.id))) await laneFreed;
-        else return undefined;
-      }
+    const run: DeliveryRun<T> = {
+      batch,
+      parallel,
+      lease,
+      laneOf: this.options.lanes?.of ?? (() => ''),
+      waiting: [],
+      busy: new Set(),
+      givenUp: new Set(),
+      stalled: new Set(),
+      sent: 0,
+      more: true,
+      failure: undefined,
+      claiming: undefined,
+      freeLane: () => {},
+      laneFreed: Promise.resolve(),
     };
-    const work = async () => {
-      for (let item = await next(); item; item = await next()) {
-        const lane = laneOf(item);
-        try {
-          await withTimeout((signal) => this.send(item, signal), this.options.sendTimeoutMs);
-          await this.queue.markSent(item.id);
-          sent += 1;
-        } catch (error) {
-          if (this.options.lanes) stalled.add(lane);
-          const ids = await this.failed(item, error).catch((unrecorded: unknown) => {
-            failure = unrecorded;
-            return [];
-          });
-          for (const id of ids) givenUp.add(id);
-        } finally {
-          busy.delete(lane);
-          freeLane();
-          laneFreed = new Promise<void>((resolve) => (freeLane = resolve));
-        }
+    run.laneFreed = new Promise<void>((resolve) => (run.freeLane = resolve));
+    return run;
+  }
+
+  /** The next batch, claimed into the run; one claim at a time. */
+  private claim(run: DeliveryRun<T>): Promise<void> {
+    return (run.claiming ??= this.queue
+      .claimDue(run.batch, run.lease)
+      .then(
+        (items) => {
+          run.waiting.push(...items);
+          run.more = items.length === run.batch;
+        },
+        (error: unknown) => {
+          run.failure = error;
+          run.more = false;
+        },
+      )
+      .finally(() => (run.claiming = undefined)));
+  }
+
+  /** The next item whose lane is free: a chat's items go one after another, in order. */
+  private async next(run: DeliveryRun<T>): Promise<T | undefined> {
+    const { waiting, laneOf } = run;
+    for (;;) {
+      if (this.stopping) return undefined;
+      // A broadcast keeps the next batch in hand before this one runs out.
+      if (run.more && waiting.length < run.batch) void this.claim(run);
+      for (let at = waiting.length - 1; at >= 0; at -= 1) if (run.stalled.has(laneOf(waiting[at] as T))) waiting.splice(at, 1);
+      const index = waiting.findIndex((item) => !run.busy.has(laneOf(item)) && !run.givenUp.has(item.id));
+      if (index >= 0) {
+        const [item] = waiting.splice(index, 1) as [T];
+        // Taken here, not by the caller: another lane resuming in the same tick must see it busy.
+        run.busy.add(laneOf(item));
+        return item;
       }
-    };
-    await Promise.all(Array.from({ length: parallel }, work));
-    if (failure) this.log.error(`${this.name} queue unavailable`, errorFields(failure));
-    return sent;
+      if (run.claiming) await run.claiming;
+      else if (waiting.some((item) => !run.givenUp.has(item.id))) await run.laneFreed;
+      else return undefined;
+    }
+  }
+
+  /** One lane's worker: sends item after item until none is left that it may take. */
+  private async work(run: DeliveryRun<T>): Promise<void> {
+    for (let item = await this.next(run); item; item = await this.next(run)) {
+      const lane = run.laneOf(item);
+      try {
+        await withTimeout((signal) => this.send(item, signal), this.options.sendTimeoutMs);
+        await this.queue.markSent(item.id);
+        run.sent += 1;
+      } catch (error) {
+        if (this.options.lanes) run.stalled.add(lane);
+        const ids = await this.failed(item, error).catch((unrecorded: unknown) => {
+          run.failure = unrecorded;
+          return [];
+        });
+        for (const id of ids) run.givenUp.add(id);
+      } finally {
+        run.busy.delete(lane);
+        run.freeLane();
+        run.laneFreed = new Promise<void>((resolve) => (run.freeLane = resolve));
+      }
+    }
   }
 
   /** Records the failure; the ids of the items given up with it. */

@@ -18,7 +18,8 @@ export interface EReceiptPages {
   readonly pushed: () => void;
 }
 
-const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+/** The link's token: in the query of the link itself, in the body of the form its page posts. */
+const withToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/) });
 
 /**
  * The page an e-receipt letter's link opens. Following the link only shows a button: mail
@@ -27,16 +28,16 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
 export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
   server.get('/e-receipt/confirm', async (req: Request, res: Response) => {
     const locale = pageLocale(req);
-    const given = token.safeParse(req.query?.['token']);
+    const given = withToken.safeParse(req.query);
     if (!given.success) return send(res, 404, pages.localizer, locale, text('e-receipt-page-unknown'));
     const say = (message: Text) => escapeHtml(pages.localizer.format(locale, message));
-    send(res, 200, pages.localizer, locale, text('e-receipt-page-ask'), `<form method="post" action="/e-receipt/confirm"><input type="hidden" name="token" value="${given.data}"><button type="submit">${say(text('e-receipt-page-confirm'))}</button></form>`);
+    send(res, 200, pages.localizer, locale, text('e-receipt-page-ask'), `<form method="post" action="/e-receipt/confirm"><input type="hidden" name="token" value="${given.data.token}"><button type="submit">${say(text('e-receipt-page-confirm'))}</button></form>`);
   });
 
   server.post('/e-receipt/confirm', async (req: Request, res: Response) => {
-    const given = token.safeParse((req.body as { token?: unknown } | undefined)?.token);
+    const given = withToken.safeParse(req.body);
     if (!given.success) return send(res, 404, pages.localizer, pageLocale(req), text('e-receipt-page-unknown'));
-    const confirmation = await confirmEReceiptChange({ ...pages.services, localizer: pages.localizer }, given.data, new Date(), pages.timeZone);
+    const confirmation = await confirmEReceiptChange({ ...pages.services, localizer: pages.localizer }, given.data.token, new Date(), pages.timeZone);
     if (confirmation.outcome === 'confirmed') {
       pages.pushed();
       return send(res, 200, pages.localizer, confirmation.locale, confirmation.page);

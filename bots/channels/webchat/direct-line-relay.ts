@@ -88,6 +88,14 @@ const refusedFileHead = 64;
 export const relayUploadPath = new RegExp(`^${basePath}/conversations/[^/]+/upload$`);
 const connectorPath = '/directline/connector';
 
+/** What restify parsed of a request is typed `any`: each part the relay reads goes through a schema. */
+const conversationPath = z.object({ id: z.string() });
+const fromBotPath = z.object({ id: z.string(), secret: z.string() });
+/** Where the client's transcript continues; from the start when it gives no number. */
+const watermarkQuery = z.object({ watermark: z.coerce.number().catch(0) }).catch({ watermark: 0 });
+const conversationIn = (req: Request) => conversationPath.safeParse(req.params).data?.id;
+const watermarkIn = (req: Request) => watermarkQuery.parse(req.query).watermark;
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
@@ -149,8 +157,17 @@ export class DirectLineRelay {
   }
 
   mount(server: Server): void {
+    this.mountConversations(server);
+    this.mountCustomerActivities(server);
+    this.mountUploads(server);
+    this.mountBotConnector(server);
+    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
+  }
+
+  /** What Web Chat asks of its conversation: to start or resume it, a fresh token, the activities since a watermark. */
+  private mountConversations(server: Server): void {
     server.post(`${basePath}/conversations`, async (req: Request, res: Response) => this.withConversation(req, res, null, (conversation) => this.started(req, res, conversation)));
-    server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) => this.withConversation(req, res, req.params['id'], (conversation) => this.started(req, res, conversation)));
+    server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) => this.withConversation(req, res, conversationIn(req), (conversation) => this.started(req, res, conversation)));
     server.post(`${basePath}/tokens/refresh`, async (req: Request, res: Response) =>
       this.withConversation(req, res, null, async (conversation) => {
         // A refresh never takes a token past the conversation's own end.
@@ -161,13 +178,16 @@ export class DirectLineRelay {
       }),
     );
     server.get(`${basePath}/conversations/:id/activities`, async (req: Request, res: Response) =>
-      this.withConversation(req, res, req.params['id'], async (conversation) => {
-        const watermark = Number(req.query?.['watermark'] ?? 0) || 0;
-        res.send(200, { activities: await this.store.activities(conversation.id, watermark), watermark: String(conversation.next) });
+      this.withConversation(req, res, conversationIn(req), async (conversation) => {
+        res.send(200, { activities: await this.store.activities(conversation.id, watermarkIn(req)), watermark: String(conversation.next) });
       }),
     );
+  }
+
+  /** A customer's message, press or event: kept in the transcript, then handed to the bot. */
+  private mountCustomerActivities(server: Server): void {
     server.post(`${basePath}/conversations/:id/activities`, async (req: Request, res: Response) =>
-      this.withConversation(req, res, req.params['id'], async (conversation) => {
+      this.withConversation(req, res, conversationIn(req), async (conversation) => {
         const parsed = customerActivity.safeParse(req.body);
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
         const activity = await this.append(conversation, { ...parsed.data, from: { id: conversation.userId, role: 'user' } });
@@ -175,8 +195,12 @@ export class DirectLineRelay {
         await this.toBot(conversation, activity);
       }),
     );
+  }
+
+  /** A customer's files with the message that describes them (Direct Line's `/upload`). */
+  private mountUploads(server: Server): void {
     server.post(`${basePath}/conversations/:id/upload`, async (req: Request, res: Response) =>
-      this.withConversation(req, res, req.params['id'], async (conversation) => {
+      this.withConversation(req, res, conversationIn(req), async (conversation) => {
         const address = clientNetwork(req, this.trustedProxies);
         const attachments: { contentType: string; contentUrl: string; name: string }[] = [];
         let overBudget = false;
@@ -208,11 +232,17 @@ export class DirectLineRelay {
         await this.toBot(conversation, activity);
       }),
     );
-    // The bot's replies and proactive messages, at the serviceUrl the relay gave it: only the bot
-    // knows the conversation's connector secret in that URL, and it calls from this machine.
+  }
+
+  /**
+   * The bot's replies and proactive messages, at the serviceUrl the relay gave it: only the bot
+   * knows the conversation's connector secret in that URL, and it calls from this machine.
+   */
+  private mountBotConnector(server: Server): void {
     const fromBot = async (req: Request, res: Response) => {
-      const conversation = await this.conversation(req.params['id'] ?? '');
-      if (!conversation || !isLoopback(req.socket.remoteAddress) || !sameSecret(req.params['secret'] ?? '', conversation.connectorSecret)) {
+      const path = fromBotPath.safeParse(req.params);
+      const conversation = path.success ? await this.conversation(path.data.id) : null;
+      if (!path.success || !conversation || !isLoopback(req.socket.remoteAddress) || !sameSecret(path.data.secret, conversation.connectorSecret)) {
         return void res.send(403, { error: 'not the bot of this conversation' });
       }
       const parsed = botActivity.safeParse(req.body);
@@ -226,8 +256,6 @@ export class DirectLineRelay {
     };
     server.post(`${connectorPath}/:secret/v3/conversations/:id/activities`, fromBot);
     server.post(`${connectorPath}/:secret/v3/conversations/:id/activities/:replyToId`, fromBot);
-
-    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head));
   }
 
   /** Conversations past their keeping time leave the database and this process's memory. */
@@ -244,7 +272,7 @@ export class DirectLineRelay {
     if (conversation.next === 0 && req.method === 'POST') {
       await this.toBot(conversation, { type: 'conversationUpdate', id: `${conversation.id}|join`, membersAdded: [{ id: conversation.userId }], locale: conversation.locale });
     }
-    const watermark = Number(req.query?.['watermark'] ?? 0) || 0;
+    const watermark = watermarkIn(req);
     res.send(req.method === 'POST' ? 201 : 200, {
       conversationId: conversation.id,
       token,

@@ -22,6 +22,11 @@ export interface SandboxOptions {
 export const sandboxCards = { succeeds: '4242424242424242', declined: '4000000000000002' } as const;
 
 const callbackBody = z.object({ orderId: z.string().regex(/^[0-9a-f]{32}$/), status: z.enum(['succeeded', 'failed']) });
+/** What restify parsed of a request is typed `any`: each part the page reads goes through a schema. */
+const orderPath = z.object({ id: z.string() }).catch({ id: '' });
+/** The card as typed (spaces and all) or as a number in JSON; anything else is no card. */
+const cardForm = z.object({ card: z.coerce.string() }).catch({ card: '' });
+const langQuery = z.object({ lang: z.string().catch('') }).catch({ lang: '' });
 
 export function signSandboxBody(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('hex');
@@ -30,7 +35,7 @@ export function signSandboxBody(body: string, secret: string): string {
 export function mountSandboxPayments(server: Server, options: SandboxOptions): void {
   server.get('/pay/:id', async (req: Request, res: Response) => {
     const locale = pageLocale(req);
-    const order = await options.orders.find(req.params['id'] ?? '');
+    const order = await options.orders.find(orderPath.parse(req.params).id);
     if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
     if (order.status !== 'pending') return page(res, 200, options.localizer, locale, order.status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
     return page(res, 200, options.localizer, locale, text('sandbox-amount', { amount: money(order.amount), account: order.account }), true);
@@ -38,10 +43,10 @@ export function mountSandboxPayments(server: Server, options: SandboxOptions): v
 
   server.post('/pay/:id', async (req: Request, res: Response) => {
     const locale = pageLocale(req);
-    const id = req.params['id'] ?? '';
+    const { id } = orderPath.parse(req.params);
     const order = await options.orders.find(id);
     if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
-    const card = String((req.body as Record<string, unknown> | undefined)?.['card'] ?? '').replace(/\D/g, '');
+    const card = cardForm.parse(req.body).card.replace(/\D/g, '');
     if (card !== sandboxCards.succeeds && card !== sandboxCards.declined) {
       return page(res, 400, options.localizer, locale, text('sandbox-card-invalid'), true);
     }
@@ -71,7 +76,7 @@ export function mountSandboxPayments(server: Server, options: SandboxOptions): v
 }
 
 function pageLocale(req: Request): Locale {
-  const asked = typeof req.query?.['lang'] === 'string' ? req.query['lang'] : '';
+  const asked = langQuery.parse(req.query).lang;
   if (isLocale(asked)) return asked;
   return /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ru';
 }
