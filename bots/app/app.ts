@@ -1,3 +1,4 @@
+import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
 import { readReceipt } from '../../core/features/receipts/read-receipt';
 import type { Log } from '../../core/kernel/log';
@@ -45,44 +46,43 @@ export interface App {
 export async function startApp(config: Config, log: Log, overrides: Omit<Overrides, 'urls'> = {}): Promise<App> {
   let url = '';
   const publicUrl = () => config.publicUrl ?? url;
-  const runtime = await compose(config, log, { ...overrides, urls: { publicUrl, telegramBot: () => (telegram?.isInited() ? telegram.botInfo.username : null) } });
+  const runtime = await compose(config, log, {
+    ...overrides,
+    urls: { publicUrl, telegramBot: () => (telegram?.isInited() ? telegram.botInfo.username : null) },
+  });
   const readMonth = publishedReceipts((ref) => readReceipt(runtime.services, ref.account, ref.period, config.timeZone));
   const replyAddresses = config.appeals.replyDomain ? new AppealReplyAddresses(runtime.secret, config.appeals.replyDomain) : undefined;
   const mail = startMailDelivery(config, runtime, log, readMonth, replyAddresses);
   const adapter = botFrameworkAdapter(config, log);
   const documents = telegramDocuments(runtime.issuedReceipts);
-  const telegram = config.telegram && createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, runner: runtime.runner, localizer: runtime.localizer, files: runtime.files, documents });
+  const telegram =
+    config.telegram &&
+    createTelegramBot({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      runner: runtime.runner,
+      localizer: runtime.localizer,
+      files: runtime.files,
+      documents,
+    });
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${publicUrl()}/files/${token}`;
   const pushes = startPushDelivery(runtime, log, { telegram, documents, botFramework: { adapter, appId: config.botFramework.appId }, fileUrl, readMonth });
   const queued = () => void Promise.all([pushes.kick(), mail.kick()]);
   /** Set once the process stops: readiness says so while the last updates finish. */
   let draining = false;
-  const relay = config.webChat.directLine ? undefined : new DirectLineRelay(() => url, new SqlRelayConversations(runtime.orm), runtime.files, publicUrl, log, config.webChat.trustedProxies);
-  const webhook = config.telegram?.webhook;
-  const server = createServer({
-    log,
-    botFramework: { adapter, handler: new EnergobotActivityHandler(runtime.runner, fileUrl, runtime.identities, runtime.localizer), authenticated: config.botFramework.authenticated },
-    files: runtime.files,
-    uploads: [relayUploadPath, ...operatorReplyPaths],
-    ...(telegram && webhook && { telegramWebhook: { bot: telegram, secret: webhook.secret } }),
-    draining: () => draining,
-    metrics: { text: async () => ({ contentType: runtime.metrics.registry.contentType, body: await runtime.metrics.registry.metrics() }), token: config.operatorToken },
-    health: () => storesHealth(runtime),
-  });
+  const relay = config.webChat.directLine
+    ? undefined
+    : new DirectLineRelay(() => url, new SqlRelayConversations(runtime.orm), runtime.files, publicUrl, log, config.webChat.trustedProxies);
+  const server = serverOf(config, runtime, log, { adapter, telegram, fileUrl, draining: () => draining });
   const wiring = { url: () => url, queued, relay };
   const reconciling = mountPayments(server, config, runtime, log, wiring);
   mountSurfaces(server, config, runtime, log, wiring);
   url = await listen(server, config);
   log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'memory' });
   const inboundMail = await startInboundMail(config, runtime, log, replyAddresses, queued);
-  const alerting = setInterval(() => {
-    alertUnansweredAppeals(runtime.services, config.appeals.supervisors, config.appeals.answerWithinHours, new Date()).then(
-      (count) => count > 0 && void mail.kick(),
-      (error: unknown) => log.warn('unanswered appeals not checked', errorFields(error)),
-    );
-  }, alertEveryMs);
-  const telegramStart = telegram ? startTelegram(telegram, { webhook, localizer: runtime.localizer, log }) : undefined;
+  const alerting = startAlerting(config, runtime, log, mail);
+  const telegramStart = telegram ? startTelegram(telegram, { webhook: config.telegram?.webhook, localizer: runtime.localizer, log }) : undefined;
   return {
     url,
     runtime,
@@ -103,6 +103,41 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
       await runtime.close();
     },
   };
+}
+
+/** The HTTP server: Bot Framework's endpoint, the Telegram webhook when configured, files, probes and metrics. */
+function serverOf(
+  config: Config,
+  runtime: Runtime,
+  log: Log,
+  parts: { readonly adapter: CloudAdapter; readonly telegram: Bot | undefined; readonly fileUrl: (token: string) => string; readonly draining: () => boolean },
+): ReturnType<typeof createServer> {
+  const webhook = config.telegram?.webhook;
+  const { registry } = runtime.metrics;
+  return createServer({
+    log,
+    botFramework: {
+      adapter: parts.adapter,
+      handler: new EnergobotActivityHandler(runtime.runner, parts.fileUrl, runtime.identities, runtime.localizer),
+      authenticated: config.botFramework.authenticated,
+    },
+    files: runtime.files,
+    uploads: [relayUploadPath, ...operatorReplyPaths],
+    ...(parts.telegram && webhook && { telegramWebhook: { bot: parts.telegram, secret: webhook.secret } }),
+    draining: parts.draining,
+    metrics: { text: async () => ({ contentType: registry.contentType, body: await registry.metrics() }), token: config.operatorToken },
+    health: () => storesHealth(runtime),
+  });
+}
+
+/** Every few minutes, the supervisors are told of appeals left unanswered too long. */
+function startAlerting(config: Pick<Config, 'appeals'>, runtime: Runtime, log: Log, mail: QueueDelivery<DueMail>): NodeJS.Timeout {
+  return setInterval(() => {
+    alertUnansweredAppeals(runtime.services, config.appeals.supervisors, config.appeals.answerWithinHours, new Date()).then(
+      (count) => count > 0 && void mail.kick(),
+      (error: unknown) => log.warn('unanswered appeals not checked', errorFields(error)),
+    );
+  }, alertEveryMs);
 }
 
 /** Listens where configured; the URL it is reached at on this machine. */
