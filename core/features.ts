@@ -25,4 +25,5 @@ type Declared = Merged<(typeof features)[number]['ports']>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** Compiles only while the features declare exactly the ports flows are given, each of its type. */
-export type EveryPortDeclared = Same<{ readonly [Name in keyof Declared]: Declared[Name] extends PortSpec<infer Port> ? Port : never }, Ports> extends true ? true : never;
+export type EveryPortDeclared =
+  Same<{ readonly [Name in keyof Declared]: Declared[Name] extends PortSpec<infer Port> ? Port : never }, Ports> extends true ? true : never;

@@ -46,9 +46,18 @@ export async function seedDemoAccounts(orm: MikroORM, now: Date, { timeZone, acc
       if (demo.eReceiptSince) await em.insert(EReceiptSubscription, { account, email: demo.email, fromPeriod: demo.eReceiptSince, untilPeriod: null });
       const { serialNumber, zones, digits } = demo.meter;
       const meter = await em.insert(Meter, { account, serialNumber, zones, digits, installedOn: '2015-01-01' });
-      await em.insertMany(MeterReading, demoReadings(demo, history.charges).map((reading) => ({ meter, ...reading })));
-      await em.insertMany(MonthlyCharge, history.charges.map(({ zoneKwh: _split, ...charge }) => ({ account, ...charge })));
-      await em.insertMany(Payment, history.payments.map((payment) => ({ account, ...payment })));
+      await em.insertMany(
+        MeterReading,
+        demoReadings(demo, history.charges).map((reading) => ({ meter, ...reading })),
+      );
+      await em.insertMany(
+        MonthlyCharge,
+        history.charges.map(({ zoneKwh: _split, ...charge }) => ({ account, ...charge })),
+      );
+      await em.insertMany(
+        Payment,
+        history.payments.map((payment) => ({ account, ...payment })),
+      );
     }
   });
 }

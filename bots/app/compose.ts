@@ -236,7 +236,12 @@ function createRunner(
     deadLetters: {
       async setAside(update) {
         await deadLetters.setAside(update);
-        log.error('update set aside after repeated failures; its chat goes on', { channel: update.chat.split(':')[0], updateId: update.updateId, failures: update.failures, failure: update.failure });
+        log.error('update set aside after repeated failures; its chat goes on', {
+          channel: update.chat.split(':')[0],
+          updateId: update.updateId,
+          failures: update.failures,
+          failure: update.failure,
+        });
       },
     },
     onTurn: parts.metrics.turned,

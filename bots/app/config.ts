@@ -28,10 +28,7 @@ const databaseFields = {
   SQLITE_PATH: z.string().default('./data/energobot.sqlite'),
 };
 
-const supplierTimeZone = z
-  .string()
-  .default('Europe/Moscow')
-  .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' });
+const supplierTimeZone = z.string().default('Europe/Moscow').refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Moscow' });
 
 const configSchema = z
   .object({
@@ -40,7 +37,10 @@ const configSchema = z
     PUBLIC_URL: optionalUrl(['https', 'http'], 'the URL customers reach energobot at'),
     ...databaseFields,
     REDIS_URL: optionalUrl(['redis', 'rediss'], 'a Redis URL'),
-    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, { message: 'expected up to 64 characters of letters, digits, _ : . -' }).optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, { message: 'expected up to 64 characters of letters, digits, _ : . -' })
+      .optional(),
     FLOW_STATE_TTL_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(72),
     TELEGRAM_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{20,}$/.test(value), {
       message: 'expected a token from @BotFather, like 123456:ABC-DEF…',
@@ -59,67 +59,139 @@ const configSchema = z
     WEBCHAT_ALLOWED_ORIGINS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
       .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)), {
         message: 'expected comma-separated origins such as https://www.example.ru',
       }),
     TRUSTED_PROXIES: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
-      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), { message: 'expected comma-separated IP addresses of the reverse proxies, e.g. 10.0.0.5' }),
-    WEBCHAT_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as #00589C' }).default('#00589C'),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine((addresses) => addresses.every((address) => isIP(address) !== 0), {
+        message: 'expected comma-separated IP addresses of the reverse proxies, e.g. 10.0.0.5',
+      }),
+    WEBCHAT_ACCENT_COLOR: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as #00589C' })
+      .default('#00589C'),
     WEBCHAT_BOT_AVATAR_URL: optionalUrl(['https', 'http'], 'an image URL'),
     WEBCHAT_BOT_INITIALS: z.string().max(3).default('ЭС'),
     OPERATOR_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, { message: 'expected at least 24 random characters' }),
     PAYMENTS_PROVIDER: z.enum(['yookassa', 'sandbox'], { message: 'expected yookassa or sandbox' }).optional(),
-    PAYMENT_CONFIRM_ABOVE_RUB: z.coerce.number({ message: 'expected roubles' }).int().positive().max(1_000_000).default(defaultPaymentConfirmAbove / 100),
+    PAYMENT_CONFIRM_ABOVE_RUB: z.coerce
+      .number({ message: 'expected roubles' })
+      .int()
+      .positive()
+      .max(1_000_000)
+      .default(defaultPaymentConfirmAbove / 100),
     YOOKASSA_SHOP_ID: optionalText,
     YOOKASSA_SECRET_KEY: optionalText,
     YOOKASSA_API_URL: z.string().url({ message: 'expected the YooKassa API URL' }).default('https://api.yookassa.ru'),
     YOOKASSA_ALLOWED_IPS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((ip) => ip.trim()).filter(Boolean)),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((ip) => ip.trim())
+          .filter(Boolean),
+      ),
     SANDBOX_PAYMENTS_SECRET: z.string().min(24, { message: 'expected at least 24 random characters' }).optional(),
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
     MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
     SUPPLIER_TIME_ZONE: supplierTimeZone,
     SUPPLIER_NAME: z.string().trim().min(1).max(160).default(demoSupplier.name),
-    SUPPLIER_INN: z.string().regex(/^\d{10}$/, { message: 'expected the 10 digits of a company INN' }).default(demoSupplier.inn),
-    SUPPLIER_KPP: z.string().regex(/^\d{9}$/, { message: 'expected 9 digits' }).default(demoSupplier.kpp),
-    SUPPLIER_BANK_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the settlement account' }).default(demoSupplier.bankAccount),
+    SUPPLIER_INN: z
+      .string()
+      .regex(/^\d{10}$/, { message: 'expected the 10 digits of a company INN' })
+      .default(demoSupplier.inn),
+    SUPPLIER_KPP: z
+      .string()
+      .regex(/^\d{9}$/, { message: 'expected 9 digits' })
+      .default(demoSupplier.kpp),
+    SUPPLIER_BANK_ACCOUNT: z
+      .string()
+      .regex(/^\d{20}$/, { message: 'expected the 20 digits of the settlement account' })
+      .default(demoSupplier.bankAccount),
     SUPPLIER_BANK_NAME: z.string().trim().min(1).max(45).default(demoSupplier.bankName),
-    SUPPLIER_BIC: z.string().regex(/^\d{9}$/, { message: 'expected the 9 digits of the BIC' }).default(demoSupplier.bic),
-    SUPPLIER_CORRESPONDENT_ACCOUNT: z.string().regex(/^\d{20}$/, { message: 'expected the 20 digits of the correspondent account' }).default(demoSupplier.correspondentAccount),
+    SUPPLIER_BIC: z
+      .string()
+      .regex(/^\d{9}$/, { message: 'expected the 9 digits of the BIC' })
+      .default(demoSupplier.bic),
+    SUPPLIER_CORRESPONDENT_ACCOUNT: z
+      .string()
+      .regex(/^\d{20}$/, { message: 'expected the 20 digits of the correspondent account' })
+      .default(demoSupplier.correspondentAccount),
     SUPPLIER_ADDRESS: z.string().trim().min(1).default(demoSupplier.address),
     SUPPLIER_PHONE: z.string().trim().min(1).default(demoSupplier.phone),
     APPEAL_TOPICS: z
       .string()
       .default(appealTopics.join(','))
-      .transform((value) => value.split(',').map((topic) => topic.trim()).filter(Boolean))
-      .refine((topics): topics is AppealTopic[] => topics.length > 0 && topics.every(isAppealTopic), { message: `expected comma-separated topics out of ${appealTopics.join(', ')}` }),
-    APPEALS_MAILBOX: optionalText.refine((value) => value === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: 'expected the e-mail address of the operators\' mailbox' }),
-    INBOUND_MAIL_DOMAIN: optionalText.refine((value) => value === undefined || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value), { message: 'expected the domain operators reply to, e.g. mail.energosbyt.ru' }),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((topic) => topic.trim())
+          .filter(Boolean),
+      )
+      .refine((topics): topics is AppealTopic[] => topics.length > 0 && topics.every(isAppealTopic), {
+        message: `expected comma-separated topics out of ${appealTopics.join(', ')}`,
+      }),
+    APPEALS_MAILBOX: optionalText.refine((value) => value === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
+      message: "expected the e-mail address of the operators' mailbox",
+    }),
+    INBOUND_MAIL_DOMAIN: optionalText.refine((value) => value === undefined || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value), {
+      message: 'expected the domain operators reply to, e.g. mail.energosbyt.ru',
+    }),
     INBOUND_SMTP_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
     INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
     INBOUND_SMTP_ALLOWED: z
       .string()
       .default('127.0.0.1,::1')
-      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
-      .refine((addresses) => addresses.length > 0 && addresses.every((address) => isIP(address) !== 0), { message: 'expected comma-separated IP addresses of the mail servers that relay operators\' replies' }),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine((addresses) => addresses.length > 0 && addresses.every((address) => isIP(address) !== 0), {
+        message: "expected comma-separated IP addresses of the mail servers that relay operators' replies",
+      }),
     INBOUND_MAIL_SENDER_DOMAINS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean))
-      .refine((domains) => domains.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), { message: 'expected comma-separated mail domains of the operators, e.g. energosbyt.ru' }),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((domain) => domain.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine((domains) => domains.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), {
+        message: 'expected comma-separated mail domains of the operators, e.g. energosbyt.ru',
+      }),
     APPEAL_ANSWER_HOURS: z.coerce.number({ message: 'expected hours' }).positive().default(48),
     APPEALS_SUPERVISORS: z
       .string()
       .default('')
-      .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
-      .refine((addresses) => addresses.every((address) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)), { message: 'expected comma-separated e-mail addresses' }),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      )
+      .refine((addresses) => addresses.every((address) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)), {
+        message: 'expected comma-separated e-mail addresses',
+      }),
     LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters' }).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
@@ -135,7 +207,8 @@ const configSchema = z
       issues.addIssue({
         code: 'custom',
         path: ['PAYMENTS_PROVIDER'],
-        message: 'with DATABASE_URL a real payment provider is required: set YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY, or PAYMENTS_PROVIDER=sandbox for a test installation',
+        message:
+          'with DATABASE_URL a real payment provider is required: set YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY, or PAYMENTS_PROVIDER=sandbox for a test installation',
       });
     }
     if (env.PAYMENTS_PROVIDER === 'yookassa' && !env.YOOKASSA_SHOP_ID) {
@@ -146,16 +219,32 @@ const configSchema = z
     }
     // energobot's own Direct Line relay posts unauthenticated: with credentials, web chat goes through Azure.
     if (env.MICROSOFT_APP_ID && !env.DIRECT_LINE_SECRET) {
-      issues.addIssue({ code: 'custom', path: ['DIRECT_LINE_SECRET'], message: 'required when MICROSOFT_APP_ID is set: web chat then goes through Azure Direct Line' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['DIRECT_LINE_SECRET'],
+        message: 'required when MICROSOFT_APP_ID is set: web chat then goes through Azure Direct Line',
+      });
     }
     if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
-      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with INBOUND_SMTP_PORT: the domain in the Reply-To of appeal mails' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['INBOUND_MAIL_DOMAIN'],
+        message: 'required with INBOUND_SMTP_PORT: the domain in the Reply-To of appeal mails',
+      });
     }
     if (env.INBOUND_SMTP_PORT !== undefined && env.INBOUND_MAIL_SENDER_DOMAINS.length === 0 && !env.APPEALS_MAILBOX) {
-      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_SENDER_DOMAINS'], message: 'required with INBOUND_SMTP_PORT unless APPEALS_MAILBOX is set: replies are taken only from the operators\' mail domains' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['INBOUND_MAIL_SENDER_DOMAINS'],
+        message: "required with INBOUND_SMTP_PORT unless APPEALS_MAILBOX is set: replies are taken only from the operators' mail domains",
+      });
     }
     if (env.APPEALS_MAILBOX && !env.INBOUND_MAIL_DOMAIN) {
-      issues.addIssue({ code: 'custom', path: ['INBOUND_MAIL_DOMAIN'], message: 'required with APPEALS_MAILBOX: operators answer by replying to an address of this domain' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['INBOUND_MAIL_DOMAIN'],
+        message: 'required with APPEALS_MAILBOX: operators answer by replying to an address of this domain',
+      });
     }
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
       issues.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
@@ -220,7 +309,12 @@ function toConfig(env: Env) {
     sandboxAskedFor: env.PAYMENTS_PROVIDER === 'sandbox',
     yookassa:
       env.PAYMENTS_PROVIDER !== 'sandbox' && env.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY
-        ? { shopId: env.YOOKASSA_SHOP_ID, secretKey: env.YOOKASSA_SECRET_KEY, apiUrl: env.YOOKASSA_API_URL.replace(/\/$/, ''), allowedIps: env.YOOKASSA_ALLOWED_IPS }
+        ? {
+            shopId: env.YOOKASSA_SHOP_ID,
+            secretKey: env.YOOKASSA_SECRET_KEY,
+            apiUrl: env.YOOKASSA_API_URL.replace(/\/$/, ''),
+            allowedIps: env.YOOKASSA_ALLOWED_IPS,
+          }
         : undefined,
     /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
@@ -229,7 +323,11 @@ function toConfig(env: Env) {
     linkSecret: env.LINK_SECRET,
     timeZone: env.SUPPLIER_TIME_ZONE,
     supplier: supplierOf(env),
-    policy: { paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100), appealTopics: env.APPEAL_TOPICS as AppealTopic[], appealsMailbox: env.APPEALS_MAILBOX ?? null },
+    policy: {
+      paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100),
+      appealTopics: env.APPEAL_TOPICS as AppealTopic[],
+      appealsMailbox: env.APPEALS_MAILBOX ?? null,
+    },
     appeals: appealsOf(env),
     logLevel: env.LOG_LEVEL,
   };
@@ -292,7 +390,8 @@ function appealsOf(env: Env) {
             /** Only these mail servers may hand replies over. */
             allowedRelays: env.INBOUND_SMTP_ALLOWED,
             /** Replies count only from these domains: the operators' mailbox's unless named. */
-            senderDomains: env.INBOUND_MAIL_SENDER_DOMAINS.length > 0 ? env.INBOUND_MAIL_SENDER_DOMAINS : [String(env.APPEALS_MAILBOX).split('@')[1]?.toLowerCase() ?? ''],
+            senderDomains:
+              env.INBOUND_MAIL_SENDER_DOMAINS.length > 0 ? env.INBOUND_MAIL_SENDER_DOMAINS : [String(env.APPEALS_MAILBOX).split('@')[1]?.toLowerCase() ?? ''],
           }
         : undefined,
     replyDomain: env.INBOUND_MAIL_DOMAIN,

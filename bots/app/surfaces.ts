@@ -42,7 +42,9 @@ export function mountSurfaces(server: HttpServer, config: Config, runtime: Runti
   });
   wiring.relay?.mount(server);
   mountWebChat(server, {
-    tokens: config.webChat.directLine ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint) : relayTokens(wiring.relay as DirectLineRelay),
+    tokens: config.webChat.directLine
+      ? directLineTokens(config.webChat.directLine.secret, config.webChat.directLine.endpoint)
+      : relayTokens(wiring.relay as DirectLineRelay),
     localizer: runtime.localizer,
     style: config.webChat.style,
     allowedOrigins: config.webChat.allowedOrigins,
@@ -59,11 +61,28 @@ export function mountSurfaces(server: HttpServer, config: Config, runtime: Runti
  */
 export function mountPayments(server: HttpServer, config: Config, runtime: Runtime, log: Log, wiring: SurfaceWiring): NodeJS.Timeout | undefined {
   if (runtime.yookassa && config.yookassa) {
-    const yookassa = { provider: runtime.yookassa, orders: runtime.orders, pushes: runtime.pushes, allowedIps: config.yookassa.allowedIps, pushed: wiring.queued, log };
+    const yookassa = {
+      provider: runtime.yookassa,
+      orders: runtime.orders,
+      pushes: runtime.pushes,
+      allowedIps: config.yookassa.allowedIps,
+      pushed: wiring.queued,
+      log,
+    };
     mountYooKassa(server, yookassa);
     return setInterval(() => void reconcileYooKassa(yookassa, new Date()), reconcileEveryMs);
   }
-  if (config.sandboxAskedFor) log.warn('PAYMENTS_PROVIDER=sandbox: payments go to the test card page, anyone with a payment link can "pay" with a test card; never use this with real customers');
-  mountSandboxPayments(server, { orders: runtime.orders, pushes: runtime.pushes, localizer: runtime.localizer, secret: config.sandboxPaymentsSecret, baseUrl: wiring.url, pushed: wiring.queued });
+  if (config.sandboxAskedFor)
+    log.warn(
+      'PAYMENTS_PROVIDER=sandbox: payments go to the test card page, anyone with a payment link can "pay" with a test card; never use this with real customers',
+    );
+  mountSandboxPayments(server, {
+    orders: runtime.orders,
+    pushes: runtime.pushes,
+    localizer: runtime.localizer,
+    secret: config.sandboxPaymentsSecret,
+    baseUrl: wiring.url,
+    pushed: wiring.queued,
+  });
   return undefined;
 }

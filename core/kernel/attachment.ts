@@ -44,7 +44,10 @@ export function megabytes(bytes: number): number {
 /** A name safe to show and to give back as a download: no path, no control characters, at most 100 characters. */
 export function attachmentName(name: string | undefined, mime: AttachmentMime): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(-100);
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}"]/gu, '')
+    .trim()
+    .slice(-100);
   if (cleaned && !cleaned.startsWith('.')) return cleaned;
   return `file.${mime === 'application/pdf' ? 'pdf' : mime.slice('image/'.length).replace('jpeg', 'jpg')}`;
 }

@@ -33,7 +33,6 @@ export type Input =
   | { readonly kind: 'button'; readonly data: string }
   | { readonly kind: 'attachment'; readonly what: AttachmentKind; readonly files?: readonly IncomingFile[]; readonly inReplyTo?: string };
 
-
 export interface Option<V extends string> {
   readonly value: V;
   readonly label: Text;
@@ -62,10 +61,23 @@ export interface Chat {
   /** Offers buttons; a typed answer matching a button's label counts as pressing it. */
   choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V>;
   /** Offers buttons and takes a typed answer as well («keep this e-mail», or type another). */
-  askOrChoose<T, V extends string>(prompt: Text, parse: (input: string) => Result<T>, options: readonly Option<V>[], ask?: AskOptions): Promise<{ readonly chosen: V } | { readonly typed: T }>;
+  askOrChoose<T, V extends string>(
+    prompt: Text,
+    parse: (input: string) => Result<T>,
+    options: readonly Option<V>[],
+    ask?: AskOptions,
+  ): Promise<{ readonly chosen: V } | { readonly typed: T }>;
   /** Asks for typed text or files, whichever the customer sends (an addition to an appeal). */
-  askOrAttach<T>(prompt: Text, parse: (input: string) => Result<T>, options?: AskOptions): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }>;
+  askOrAttach<T>(
+    prompt: Text,
+    parse: (input: string) => Result<T>,
+    options?: AskOptions,
+  ): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }>;
   /** Offers buttons and waits for files (one message may bring several); typed text or a sticker is answered with `notFile`, and the question again. */
-  receiveFiles<V extends string>(prompt: Text, options: readonly Option<V>[], notFile: Text): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }>;
+  receiveFiles<V extends string>(
+    prompt: Text,
+    options: readonly Option<V>[],
+    notFile: Text,
+  ): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }>;
   setLocale(locale: Locale): Promise<void>;
 }

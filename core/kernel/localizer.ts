@@ -8,7 +8,10 @@ import type { Text, TextArg } from './text';
 export const localesDir = join(__dirname, '..', '..', 'locales');
 
 export class MissingMessageError extends Error {
-  constructor(readonly locale: Locale, readonly key: string) {
+  constructor(
+    readonly locale: Locale,
+    readonly key: string,
+  ) {
     super(`No message "${key}" in locales/${locale}.ftl`);
   }
 }

@@ -53,7 +53,15 @@ export function periodStart(period: string, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, 1);
   let format = wallClocks.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     wallClocks.set(timeZone, format);
   }
   const parts = format.formatToParts(new Date(guess));
@@ -64,15 +72,29 @@ export function periodStart(period: string, timeZone: string): Date {
 
 /** Month names as people type them, by their first letters: «окт», «октябрь», «октября», «Oct», «October». */
 const monthStems: readonly (readonly string[])[] = [
-  ['янв', 'jan'], ['фев', 'feb'], ['мар', 'mar'], ['апр', 'apr'], ['май', 'мая', 'may'], ['июн', 'jun'],
-  ['июл', 'jul'], ['авг', 'aug'], ['сен', 'sep'], ['окт', 'oct'], ['ноя', 'nov'], ['дек', 'dec'],
+  ['янв', 'jan'],
+  ['фев', 'feb'],
+  ['мар', 'mar'],
+  ['апр', 'apr'],
+  ['май', 'мая', 'may'],
+  ['июн', 'jun'],
+  ['июл', 'jul'],
+  ['авг', 'aug'],
+  ['сен', 'sep'],
+  ['окт', 'oct'],
+  ['ноя', 'nov'],
+  ['дек', 'dec'],
 ];
 
 const monthExample = '10.2026';
 
 /** Reads one month as people type it: `10.2026`, `10/2026`, `2026-10`, `октябрь 2026`, `Oct 2026`. */
 export function parseMonth(input: string): Result<string> {
-  const typed = input.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s*г(ода?)?\.?$/u, '');
+  const typed = input
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s*г(ода?)?\.?$/u, '');
   const dotted = /^(\d{1,2})\s*[./-]\s*(\d{4})$/.exec(typed);
   const iso = /^(\d{4})-(\d{1,2})$/.exec(typed);
   const named = /^(\p{L}+)\.?\s+(\d{4})$/u.exec(typed);

@@ -19,7 +19,6 @@ export function text<A extends Record<string, TextArg>>(key: string, args?: A): 
   return args ? { key, args } : { key };
 }
 
-
 export function money(kopecks: number): { money: number } {
   return { money: kopecks };
 }

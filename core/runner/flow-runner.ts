@@ -107,7 +107,9 @@ export class FlowRunner {
     const { localizer } = options.services;
     this.intents = new IntentMatcher(localizer);
     this.taskLabels = new Map(
-      commandTasks().flatMap((task) => locales.map((locale) => [normalise(localizer.format(locale, text(`action-${task.action}`))), taskButton(task.action).data] as const)),
+      commandTasks().flatMap((task) =>
+        locales.map((locale) => [normalise(localizer.format(locale, text(`action-${task.action}`))), taskButton(task.action).data] as const),
+      ),
     );
   }
 
@@ -152,7 +154,10 @@ export class FlowRunner {
           const failures = Number(start.journal[failuresKey] ?? 0) + 1;
           if (failures < setAsideAfterFailures) {
             // The retry answers, or sets the update aside and says so: one word to the customer, not two.
-            retried = await writes.keep({ [failuresKey]: failures }).then(() => true, () => false);
+            retried = await writes.keep({ [failuresKey]: failures }).then(
+              () => true,
+              () => false,
+            );
             throw error;
           }
           const reply = await this.setAside(update, start, writes, send, { failures, failure: failureKind(error) }).catch(() => {
@@ -179,10 +184,19 @@ export class FlowRunner {
    * its chat goes on from where it was before the update, and so does every chat behind it.
    */
   private async setAside(update: ChatUpdate, start: TurnStart, writes: TurnWrites, send: Send, failed: { failures: number; failure: string }): Promise<Reply> {
-    await this.options.deadLetters.setAside({ chat: chatKey(update.chat), updateId: update.updateId, inputKind: update.input.kind, ...failed, at: this.options.services.clock() });
+    await this.options.deadLetters.setAside({
+      chat: chatKey(update.chat),
+      updateId: update.updateId,
+      inputKind: update.input.kind,
+      ...failed,
+      at: this.options.services.clock(),
+    });
     const session = sessionSchema.safeParse(start.session);
     const locale = session.success ? session.data.locale : (update.localeHint ?? defaultLocale);
-    const reply = { locale, messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('update-set-aside') }, buttons: [] })] };
+    const reply = {
+      locale,
+      messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('update-set-aside') }, buttons: [] })],
+    };
     await send(reply);
     await writes.finish(start.session);
     return reply;
@@ -342,7 +356,14 @@ export class FlowRunner {
     let chat: ReplayChat | undefined;
     const engine = new ReplayEngine(async (controls) => {
       const checked = checkedControls(controls, task.action, 'resume' in step ? step.resume.state : undefined);
-      chat = new ReplayChat(checked, turn.update.chat, flowLocale, this.options.services.localizer, flowRun, 'resume' in step ? [...step.resume.questions] : []);
+      chat = new ReplayChat(
+        checked,
+        turn.update.chat,
+        flowLocale,
+        this.options.services.localizer,
+        flowRun,
+        'resume' in step ? [...step.resume.questions] : [],
+      );
       const services = recordedServices(this.options.services, (key, work, changes) => checked.action(() => turn.record(key, work, changes), key));
       const end = await task.flow(chat, services, argument);
       if (end) await showMenu(chat, services, end.intro);

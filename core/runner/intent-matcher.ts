@@ -87,7 +87,9 @@ function typosIn(pattern: string, word: string, extraTypos: number): number {
   const allowed = (stem.length >= 7 ? 2 : stem.length >= 4 ? 1 : 0) + (stem.length >= 5 ? extraTypos : 0);
   if (allowed === 0) return Infinity;
   // A stem with a typo still starts the word: compare it with the word's beginnings of about its length.
-  const candidates = whole ? [word] : [stem.length - 1, stem.length, stem.length + 1].filter((length) => length > 0 && length <= word.length).map((length) => word.slice(0, length));
+  const candidates = whole
+    ? [word]
+    : [stem.length - 1, stem.length, stem.length + 1].filter((length) => length > 0 && length <= word.length).map((length) => word.slice(0, length));
   const fewest = Math.min(...candidates.map((candidate) => distance(stem, candidate)));
   return fewest <= allowed ? fewest : Infinity;
 }
@@ -101,7 +103,8 @@ function distance(a: string, b: string): number {
       const row = rows[i] as number[];
       const above = rows[i - 1] as number[];
       row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
     }
   }
   return (rows[a.length] as number[])[b.length] as number;

@@ -15,7 +15,10 @@ const portNames = declared.flatMap((feature) => Object.keys(feature.ports)) as (
  * Port calls that change nothing, as each feature declares them: a retry of the update may make
  * them again. Any other call counts as a change, so a new port method is kept at once.
  */
-const reads = new Set(['clock.now', ...declared.flatMap((feature) => Object.entries(feature.ports).flatMap(([port, spec]) => spec.reads.map((method) => `${port}.${method}`)))]);
+const reads = new Set([
+  'clock.now',
+  ...declared.flatMap((feature) => Object.entries(feature.ports).flatMap(([port, spec]) => spec.reads.map((method) => `${port}.${method}`))),
+]);
 
 /**
  * The services a flow sees: every port method and the clock go through `record`, keyed by port,

@@ -97,7 +97,11 @@ export class ReplayChat implements Chat {
     }
   }
 
-  async askOrAttach<T>(prompt: Text, parse: (input: string) => Result<T>, options: AskOptions = {}): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }> {
+  async askOrAttach<T>(
+    prompt: Text,
+    parse: (input: string) => Result<T>,
+    options: AskOptions = {},
+  ): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }> {
     await this.say(prompt, options.buttons);
     for (;;) {
       const input = await this.next();
@@ -109,7 +113,11 @@ export class ReplayChat implements Chat {
     }
   }
 
-  async receiveFiles<V extends string>(prompt: Text, options: readonly Option<V>[], notFile: Text): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }> {
+  async receiveFiles<V extends string>(
+    prompt: Text,
+    options: readonly Option<V>[],
+    notFile: Text,
+  ): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }> {
     for (;;) {
       const question = `${this.run}.${this.asked}`;
       await this.say(prompt, answerButtons(question, options));

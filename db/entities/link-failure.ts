@@ -13,7 +13,12 @@ export const LinkFailure = defineEntity({
     accountNumber: p.string().length(12).nullable(),
     failedAt: p.datetime(),
   },
-  indexes: [{ properties: ['chatKey', 'failedAt'] }, { properties: ['origin', 'failedAt'] }, { properties: ['accountNumber', 'failedAt'] }, { properties: ['network', 'failedAt'] }],
+  indexes: [
+    { properties: ['chatKey', 'failedAt'] },
+    { properties: ['origin', 'failedAt'] },
+    { properties: ['accountNumber', 'failedAt'] },
+    { properties: ['network', 'failedAt'] },
+  ],
 });
 
 /** An account number an origin looked up: a budget of distinct numbers a day. */

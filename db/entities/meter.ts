@@ -2,7 +2,6 @@ import { defineEntity, p } from '@mikro-orm/core';
 import type { Zone } from '../../core/features/readings/meter';
 import { Account } from './account';
 
-
 export const Meter = defineEntity({
   name: 'Meter',
   properties: {

@@ -74,7 +74,15 @@ export class RedisChatStates implements ChatStates {
             await Promise.all([this.redis.hset(keys.journal, ...fields), this.redis.pexpire(keys.journal, this.options.deliveryTtlMs)]);
           },
           finish: async (session) => {
-            await this.redis.eval(finishScript, all.length, ...all, token, JSON.stringify(session), String(this.options.sessionTtlMs), String(this.options.deliveryTtlMs));
+            await this.redis.eval(
+              finishScript,
+              all.length,
+              ...all,
+              token,
+              JSON.stringify(session),
+              String(this.options.sessionTtlMs),
+              String(this.options.deliveryTtlMs),
+            );
             finished = true;
           },
         });
@@ -104,7 +112,8 @@ export class RedisChatStates implements ChatStates {
     const deadline = Date.now() + this.waitMs;
     for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
       const reply = (await this.redis.eval(startScript, keys.length, ...keys, token, String(this.leaseMs))) as StartReply;
-      if (reply) return reply[0] === 1 ? { done: true, session: undefined, journal: {} } : { done: false, session: parsed(reply[1]), journal: journalOf(reply[2]) };
+      if (reply)
+        return reply[0] === 1 ? { done: true, session: undefined, journal: {} } : { done: false, session: parsed(reply[1]), journal: journalOf(reply[2]) };
       if (Date.now() > deadline) throw new Error(`Chat lock ${keys[0]} still held after ${this.waitMs} ms`);
       await sleep(pause);
     }

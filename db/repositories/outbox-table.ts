@@ -39,7 +39,11 @@ export async function claimDue<T extends OutboxRow>(
   const claimed: T[] = [];
   for (const row of rows) {
     // Still due, so still nobody's: compared by range, since a time written elsewhere may carry microseconds a Date has not.
-    const won = await em.nativeUpdate(entity, { id: row.id, nextAttemptAt: { $lte: now }, sentAt: null } as never, { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never);
+    const won = await em.nativeUpdate(
+      entity,
+      { id: row.id, nextAttemptAt: { $lte: now }, sentAt: null } as never,
+      { nextAttemptAt: new Date(now.getTime() + leaseMs) } as never,
+    );
     if (won === 1) claimed.push(row);
   }
   return claimed;
@@ -62,13 +66,19 @@ export async function markFailed<T extends OutboxRow>(em: EntityManager, entity:
  * Queues rows, dropping those whose `dedupeKey` is queued already (a publication repeated, or run
  * twice at once): how many were new. Rows without a key are always new.
  */
-export async function insertNew<T extends { dedupeKey?: string | null }>(em: EntityManager, entity: EntityName<T>, rows: readonly RequiredEntityData<T>[]): Promise<number> {
+export async function insertNew<T extends { dedupeKey?: string | null }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly RequiredEntityData<T>[],
+): Promise<number> {
   const keyOf = (row: RequiredEntityData<T>) => (row as { dedupeKey?: string | null }).dedupeKey ?? null;
   let inserted = 0;
   for (let start = 0; start < rows.length; start += 500) {
     const chunk = rows.slice(start, start + 500);
     const keys = chunk.map(keyOf).filter((key): key is string => key !== null);
-    const seen = new Set(keys.length ? (await em.find(entity, { dedupeKey: { $in: keys } } as never, { fields: ['dedupeKey'] as never })).map((row) => keyOf(row as never)) : []);
+    const seen = new Set(
+      keys.length ? (await em.find(entity, { dedupeKey: { $in: keys } } as never, { fields: ['dedupeKey'] as never })).map((row) => keyOf(row as never)) : [],
+    );
     const fresh = chunk.filter((row) => !seen.has(keyOf(row)));
     try {
       if (fresh.length) await em.insertMany<T>(entity, fresh);

@@ -62,7 +62,9 @@ export class SqlAccounts implements Accounts {
   }
 
   async payments(number: AccountNumber, paidFrom: Date, paidBefore: Date): Promise<PaymentRecord[]> {
-    const rows = await this.orm.em.fork().find(Payment, { account: number, paidAt: { $gte: paidFrom, $lt: paidBefore } }, { orderBy: { paidAt: 'asc', id: 'asc' } });
+    const rows = await this.orm.em
+      .fork()
+      .find(Payment, { account: number, paidAt: { $gte: paidFrom, $lt: paidBefore } }, { orderBy: { paidAt: 'asc', id: 'asc' } });
     return rows.map((row) => ({ paidAt: row.paidAt.toISOString(), amount: kopecks(row.amountKopecks), source: row.source }));
   }
 
@@ -74,12 +76,10 @@ export class SqlAccounts implements Accounts {
   }
 
   async hasPayment(number: AccountNumber, amount: Kopecks, paidAfter: Date, paidBefore: Date): Promise<boolean> {
-    const found = await plainQueryOf(this.orm).rows('select 1 from payment where account_number = ? and amount_kopecks = ? and paid_at >= ? and paid_at <= ? limit 1', [
-      number,
-      amount,
-      paidAfter,
-      paidBefore,
-    ]);
+    const found = await plainQueryOf(this.orm).rows(
+      'select 1 from payment where account_number = ? and amount_kopecks = ? and paid_at >= ? and paid_at <= ? limit 1',
+      [number, amount, paidAfter, paidBefore],
+    );
     return found.length > 0;
   }
 }

@@ -1,5 +1,13 @@
 import type { InferEntity, MikroORM } from '@mikro-orm/core';
-import { appealNumber, isAppealTopic, type AppealDraft, type AppealMessage, type AppealStatus, type CompleteDraft, type FiledAppeal } from '../../core/features/appeals/appeal';
+import {
+  appealNumber,
+  isAppealTopic,
+  type AppealDraft,
+  type AppealMessage,
+  type AppealStatus,
+  type CompleteDraft,
+  type FiledAppeal,
+} from '../../core/features/appeals/appeal';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
 import { isLocale } from '../../core/kernel/locale';
 import type { Appeals } from '../../core/features/appeals/ports';
@@ -14,7 +22,19 @@ const isStatus = (value: string): value is AppealStatus => value === 'received' 
 export class SqlAppeals implements Appeals {
   constructor(private readonly orm: MikroORM) {}
 
-  async file({ draft, chat, locale, at, year }: { draft: CompleteDraft; chat: ChatAddress; locale: FiledAppeal['locale']; at: Date; year: number }): Promise<FiledAppeal> {
+  async file({
+    draft,
+    chat,
+    locale,
+    at,
+    year,
+  }: {
+    draft: CompleteDraft;
+    chat: ChatAddress;
+    locale: FiledAppeal['locale'];
+    at: Date;
+    year: number;
+  }): Promise<FiledAppeal> {
     // The year's next number; two appeals filed at once both try it, and the loser takes the next.
     for (;;) {
       const em = this.orm.em.fork();
@@ -52,14 +72,29 @@ export class SqlAppeals implements Appeals {
     const [appeal] = row ? filed(row) : [];
     if (!row || !appeal) return null;
     const messages = await em.find(MessageRow, { appeal: row.id }, { orderBy: { at: 'asc', id: 'asc' } });
-    return { appeal, messages: messages.map((message) => ({ from: message.author === 'operator' ? 'operator' : 'customer', text: message.text, at: message.at.toISOString(), files: message.files })) };
+    return {
+      appeal,
+      messages: messages.map((message) => ({
+        from: message.author === 'operator' ? 'operator' : 'customer',
+        text: message.text,
+        at: message.at.toISOString(),
+        files: message.files,
+      })),
+    };
   }
 
   async addMessage(number: string, message: AppealMessage & { key?: string }): Promise<boolean> {
     const em = this.orm.em.fork();
     const appeal = await em.findOne(Appeal, { number }, { fields: ['id'] });
     if (!appeal) return false;
-    const added = await insertOnce(em, MessageRow, { appeal: appeal.id, author: message.from, text: message.text, files: message.files ?? [], at: new Date(message.at), idempotencyKey: message.key ?? null });
+    const added = await insertOnce(em, MessageRow, {
+      appeal: appeal.id,
+      author: message.from,
+      text: message.text,
+      files: message.files ?? [],
+      at: new Date(message.at),
+      idempotencyKey: message.key ?? null,
+    });
     if (added) {
       // An answer moves it to «answered»; the customer writing again puts it back in the queue.
       const status = message.from === 'operator' ? { status: 'answered', answeredAt: new Date(message.at) } : { status: 'received' };

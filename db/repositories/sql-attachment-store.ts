@@ -14,7 +14,9 @@ export class SqlAttachmentStore implements AttachmentStore {
 
   async put(file: { name: string; mime: AttachmentMime; bytes: Buffer }): Promise<AttachmentRef> {
     const id = randomBytes(16).toString('base64url');
-    await this.orm.em.fork().insert(AppealFile, { id, name: file.name, mime: file.mime, size: file.bytes.length, content: file.bytes, createdAt: this.clock() });
+    await this.orm.em
+      .fork()
+      .insert(AppealFile, { id, name: file.name, mime: file.mime, size: file.bytes.length, content: file.bytes, createdAt: this.clock() });
     return { id, name: file.name, mime: file.mime, bytes: file.bytes.length };
   }
 

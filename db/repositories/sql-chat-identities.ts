@@ -37,13 +37,19 @@ export class SqlChatIdentities implements ChatIdentities, PushRecipients {
    * nothing adds a link to this chat between the count and the insert. The unique (identity,
    * account) still refuses a second link of one account.
    */
-  async link(chat: ChatAddress, account: AccountNumber, { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia }): Promise<LinkOutcome> {
+  async link(
+    chat: ChatAddress,
+    account: AccountNumber,
+    { consentAt, at, maxAccounts, via }: { consentAt: Date; at: Date; maxAccounts: number; via: LinkVia },
+  ): Promise<LinkOutcome> {
     const rows = await plainQueryOf(this.orm).rows(
       'select c.id, l.account_number, l.chosen_at from chat_identity c left join account_link l on l.identity_id = c.id where c.channel = ? and c.external_id = ?',
       [chat.channel, chat.id],
     );
     const identity = rows[0] ? Number(rows[0]['id']) : await this.newIdentity(chat);
-    const links = rows.filter((row) => row['account_number'] !== null).map((row) => ({ account: row['account_number'], chosenAt: dateColumn(row['chosen_at']) }));
+    const links = rows
+      .filter((row) => row['account_number'] !== null)
+      .map((row) => ({ account: row['account_number'], chosenAt: dateColumn(row['chosen_at']) }));
     const chosenAt = latestChoice(links, at);
     const em = this.orm.em.fork();
     if (links.some((link) => link.account === account)) {
@@ -117,7 +123,15 @@ export class SqlChatIdentities implements ChatIdentities, PushRecipients {
   async linksOf(account: AccountNumber): Promise<LinkedChat[]> {
     const links = await this.orm.em.fork().find(AccountLink, { account }, { populate: ['identity'], orderBy: { linkedAt: 'asc', id: 'asc' } });
     return links.flatMap((link) =>
-      isChatChannel(link.identity.channel) ? [{ chat: { channel: link.identity.channel, id: link.identity.externalId }, via: link.via === 'invite' ? ('invite' as const) : ('proof' as const), linkedAt: link.linkedAt.toISOString() }] : [],
+      isChatChannel(link.identity.channel)
+        ? [
+            {
+              chat: { channel: link.identity.channel, id: link.identity.externalId },
+              via: link.via === 'invite' ? ('invite' as const) : ('proof' as const),
+              linkedAt: link.linkedAt.toISOString(),
+            },
+          ]
+        : [],
     );
   }
 }

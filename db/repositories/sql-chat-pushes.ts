@@ -81,5 +81,4 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues {
   markFailed(id: number, error: string, retryAt: Date): Promise<void> {
     return markFailed(this.orm.em.fork(), ChatPush, id, error, retryAt);
   }
-
 }

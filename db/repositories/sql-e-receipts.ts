@@ -24,7 +24,9 @@ export class SqlEReceipts implements EReceipts {
   }
 
   async subscribersOf(period: string): Promise<{ readonly account: AccountNumber; readonly email: string }[]> {
-    const rows = await this.orm.em.fork().find(EReceiptSubscription, { fromPeriod: { $lte: period }, $or: [{ untilPeriod: null }, { untilPeriod: { $gt: period } }] });
+    const rows = await this.orm.em
+      .fork()
+      .find(EReceiptSubscription, { fromPeriod: { $lte: period }, $or: [{ untilPeriod: null }, { untilPeriod: { $gt: period } }] });
     return rows.map((row) => ({ account: row.account.number as AccountNumber, email: row.email }));
   }
 
@@ -55,7 +57,14 @@ export class SqlEReceipts implements EReceipts {
     if (row.expiresAt <= now) return { refused: 'expired', locale };
     // Two clicks at once: only the one that marks it used goes on.
     if ((await em.nativeUpdate(EmailConfirmation, { id: row.id, usedAt: null }, { usedAt: now })) !== 1) return { refused: 'used', locale };
-    return { request: { account: row.account as AccountNumber, change: changeOf(row.purpose, row.email, row.reason ?? ''), chat: { channel: row.channel, id: row.chatId }, locale } };
+    return {
+      request: {
+        account: row.account as AccountNumber,
+        change: changeOf(row.purpose, row.email, row.reason ?? ''),
+        chat: { channel: row.channel, id: row.chatId },
+        locale,
+      },
+    };
   }
 
   async subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void> {

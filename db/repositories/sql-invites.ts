@@ -13,7 +13,9 @@ export class SqlInvites implements Invites {
 
   async create(account: AccountNumber, inviter: ChatAddress, at: Date, expiresAt: Date): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    await this.orm.em.fork().insert(AccountInvite, { tokenHash: hash(token), account, inviterChannel: inviter.channel, inviterChatId: inviter.id, createdAt: at, expiresAt });
+    await this.orm.em
+      .fork()
+      .insert(AccountInvite, { tokenHash: hash(token), account, inviterChannel: inviter.channel, inviterChatId: inviter.id, createdAt: at, expiresAt });
     return token;
   }
 
@@ -32,7 +34,10 @@ export class SqlInvites implements Invites {
   }
 }
 
-function lookup(row: { account: string; inviterChannel: string; inviterChatId: string; expiresAt: Date; usedAt?: Date | null } | null, now: Date): InviteLookup {
+function lookup(
+  row: { account: string; inviterChannel: string; inviterChatId: string; expiresAt: Date; usedAt?: Date | null } | null,
+  now: Date,
+): InviteLookup {
   if (!row || !isChatChannel(row.inviterChannel)) return { refused: 'unknown' };
   if (row.usedAt) return { refused: 'used' };
   if (row.expiresAt <= now) return { refused: 'expired' };

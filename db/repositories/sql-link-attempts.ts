@@ -1,7 +1,19 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { chatKey, type ChatAddress } from '../../core/kernel/channel';
-import { attemptStatus, combinedStatus, hasNetwork, linkingPolicy, lookupDecision, lookupOrigin, originOf, slowDown, windowStart, type AttemptStatus, type ChatOrigin } from '../../core/features/linking/linking-policy';
+import {
+  attemptStatus,
+  combinedStatus,
+  hasNetwork,
+  linkingPolicy,
+  lookupDecision,
+  lookupOrigin,
+  originOf,
+  slowDown,
+  windowStart,
+  type AttemptStatus,
+  type ChatOrigin,
+} from '../../core/features/linking/linking-policy';
 import type { LinkAttempts } from '../../core/features/linking/ports';
 import { AccountLookup, LinkFailure, LinkFailureNotice } from '../entities';
 import { booleanColumn, dateColumn, plainQueryOf, type PlainQuery } from '../plain-query';
@@ -37,7 +49,9 @@ export class SqlLinkAttempts implements LinkAttempts {
       const from = await whereFrom(rows, chat);
       const status = await statusIn(rows, from, account, now);
       if (status.pausedUntil) return { pausedUntil: status.pausedUntil };
-      return { claim: await em.insert(LinkFailure, { chatKey: chatKey(chat), origin: from.origin, network: from.network, accountNumber: account, failedAt: now }) };
+      return {
+        claim: await em.insert(LinkFailure, { chatKey: chatKey(chat), origin: from.origin, network: from.network, accountNumber: account, failedAt: now }),
+      };
     });
   }
 
@@ -48,7 +62,12 @@ export class SqlLinkAttempts implements LinkAttempts {
   async lookup(chat: ChatAddress, account: AccountNumber, now: Date): Promise<{ allowed: true } | { pausedUntil: Date }> {
     const { rows } = plainQueryOf(this.orm);
     const lookups = lookupOrigin(await whereFrom(rows, chat));
-    const looked = (await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [lookups, windowStart(now)])).map((row) => ({
+    const looked = (
+      await rows('select account_number, looked_up_at from account_lookup where origin = ? and looked_up_at > ? order by looked_up_at', [
+        lookups,
+        windowStart(now),
+      ])
+    ).map((row) => ({
       account: String(row['account_number']),
       at: dateColumn(row['looked_up_at']),
     }));
@@ -82,20 +101,22 @@ type Rows = PlainQuery['rows'];
 async function statusIn(rows: Rows, { origin, network }: ChatOrigin, account: AccountNumber | null, now: Date): Promise<AttemptStatus> {
   const since = windowStart(now);
   const failures = (
-    await rows('select failed_at, origin = ? as by_origin, account_number = ? as on_account, network = ? as from_network from link_failure where (origin = ? or account_number = ? or network = ?) and failed_at > ?', [
-      origin,
-      account ?? '',
-      network ?? '',
-      origin,
-      account ?? '',
-      network ?? '',
-      since,
-    ])
-  ).map((row) => ({ at: dateColumn(row['failed_at']), byOrigin: booleanColumn(row['by_origin']), onAccount: booleanColumn(row['on_account']), fromNetwork: booleanColumn(row['from_network']) }));
+    await rows(
+      'select failed_at, origin = ? as by_origin, account_number = ? as on_account, network = ? as from_network from link_failure where (origin = ? or account_number = ? or network = ?) and failed_at > ?',
+      [origin, account ?? '', network ?? '', origin, account ?? '', network ?? '', since],
+    )
+  ).map((row) => ({
+    at: dateColumn(row['failed_at']),
+    byOrigin: booleanColumn(row['by_origin']),
+    onAccount: booleanColumn(row['on_account']),
+    fromNetwork: booleanColumn(row['from_network']),
+  }));
   const times = (rows: typeof failures) => rows.map((row) => row.at);
   return combinedStatus([
     attemptStatus(times(failures.filter((row) => row.byOrigin)), now),
-    ...(account ? [attemptStatus(times(failures.filter((row) => row.byOrigin && row.onAccount)), now), slowDown(times(failures.filter((row) => row.onAccount)), now)] : []),
+    ...(account
+      ? [attemptStatus(times(failures.filter((row) => row.byOrigin && row.onAccount)), now), slowDown(times(failures.filter((row) => row.onAccount)), now)]
+      : []),
     ...(network ? [slowDown(times(failures.filter((row) => row.fromNetwork)), now, linkingPolicy.networkFailures)] : []),
   ]);
 }

@@ -53,10 +53,12 @@ export class SqlMeterReadings implements MeterReadings {
     try {
       return await inTransaction(this.orm, async (em, transaction) => {
         // The account's meters with this period's readings, if any: one statement.
-        const rows = await plainQueryOf(this.orm).within(transaction).rows(
-          'select m.id, m.serial_number, r.id as reading_id, r.zone, r.accepted from meter m left join meter_reading r on r.meter_id = m.id and r.period = ? where m.account_number = ?',
-          [period, account],
-        );
+        const rows = await plainQueryOf(this.orm)
+          .within(transaction)
+          .rows(
+            'select m.id, m.serial_number, r.id as reading_id, r.zone, r.accepted from meter m left join meter_reading r on r.meter_id = m.id and r.period = ? where m.account_number = ?',
+            [period, account],
+          );
         const meterOf = new Map(rows.map((row) => [String(row['serial_number']), Number(row['id'])]));
         const unknown = entries.find((entry) => !meterOf.has(entry.serialNumber));
         if (unknown) throw new Error(`Meter ${unknown.serialNumber} is not on account ${account}`);
@@ -64,7 +66,14 @@ export class SqlMeterReadings implements MeterReadings {
         const stored = rows.flatMap((row) =>
           row['reading_id'] === null || row['reading_id'] === undefined
             ? []
-            : [{ serialNumber: String(row['serial_number']), zone: String(row['zone']), accepted: booleanColumn(row['accepted']), id: Number(row['reading_id']) }],
+            : [
+                {
+                  serialNumber: String(row['serial_number']),
+                  zone: String(row['zone']),
+                  accepted: booleanColumn(row['accepted']),
+                  id: Number(row['reading_id']),
+                },
+              ],
         );
         // Decided in the transaction that writes it: billing may take the period while the customer types.
         const plan = planSubmission(entries, stored);
@@ -87,7 +96,11 @@ export class SqlMeterReadings implements MeterReadings {
 async function historyOf(orm: MikroORM, account: AccountNumber, from: string, to: string): Promise<ReadingHistoryRow[]> {
   const rows = await orm.em
     .fork()
-    .find(MeterReading, { meter: { account }, period: { $gte: from, $lte: to } }, { populate: ['meter'], orderBy: { period: 'asc', meter: { id: 'asc' }, id: 'asc' } });
+    .find(
+      MeterReading,
+      { meter: { account }, period: { $gte: from, $lte: to } },
+      { populate: ['meter'], orderBy: { period: 'asc', meter: { id: 'asc' }, id: 'asc' } },
+    );
   return rows.map((row) => ({
     serialNumber: row.meter.serialNumber,
     zone: row.zone as Zone,

@@ -54,7 +54,10 @@ export class SqlOperators implements DeskOperators {
     const row = await this.orm.em.fork().findOne(OperatorSession, { tokenHash: hash(token), expiresAt: { $gt: now } }, { populate: ['operator'] });
     if (!row) return null;
     const { operator } = row;
-    return { operator: { id: operator.id, login: operator.login, passwordHash: operator.passwordHash, mustChangePassword: operator.mustChangePassword }, csrf: row.csrf };
+    return {
+      operator: { id: operator.id, login: operator.login, passwordHash: operator.passwordHash, mustChangePassword: operator.mustChangePassword },
+      csrf: row.csrf,
+    };
   }
 
   async closeSession(token: string): Promise<void> {

@@ -24,7 +24,13 @@ export class SqlSettings implements Settings {
   }
 
   async setReadingsWithoutLink(account: AccountNumber, setting: ReadingsWithoutLink): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(Account, { number: account }, { readingsWithoutLinkAllowed: setting.allowed, readingsWithoutLinkChange: setting.change ? { ...setting.change } : null });
+    await this.orm.em
+      .fork()
+      .nativeUpdate(
+        Account,
+        { number: account },
+        { readingsWithoutLinkAllowed: setting.allowed, readingsWithoutLinkChange: setting.change ? { ...setting.change } : null },
+      );
   }
 
   async setManagementByOthers(account: AccountNumber, allowed: boolean): Promise<void> {

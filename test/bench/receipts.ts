@@ -31,7 +31,12 @@ async function sheets(runtime: Runtime, count: number): Promise<ReceiptSheet[]> 
   const made: ReceiptSheet[] = [];
   const lastBilled = shiftPeriod(new Date().toISOString().slice(0, 7), -1);
   for (let index = 0; made.length < count; index += 1) {
-    const receipt = await readReceipt(runtime.services, accounts[index % 3] as AccountNumber, shiftPeriod(lastBilled, -Math.floor(index / 3) % 120), 'Europe/Moscow');
+    const receipt = await readReceipt(
+      runtime.services,
+      accounts[index % 3] as AccountNumber,
+      shiftPeriod(lastBilled, -Math.floor(index / 3) % 120),
+      'Europe/Moscow',
+    );
     if (receipt) made.push(receiptSheet(receipt, demoSupplier, runtime.localizer, index % 2 ? 'en' : 'ru'));
   }
   return made;
@@ -57,14 +62,18 @@ export async function benchReceipts(runtime: Runtime): Promise<string[]> {
   const began = performance.now();
   await Promise.all(made.slice(0, 100).map((sheet) => renderer.render(sheet)));
   loop.disable();
-  lines.push(`100 receipts at once: ${(performance.now() - began).toFixed(0)} ms in all; event loop stalled at most ${(loop.max / 1e6).toFixed(1)} ms (aim: ≤ 50 ms)`);
+  lines.push(
+    `100 receipts at once: ${(performance.now() - began).toFixed(0)} ms in all; event loop stalled at most ${(loop.max / 1e6).toFixed(1)} ms (aim: ≤ 50 ms)`,
+  );
 
   global.gc?.();
   const before = process.memoryUsage().rss;
   for (let round = 0; round < 10; round += 1) await Promise.all(made.slice(0, 100).map((sheet) => renderer.render(sheet)));
   global.gc?.();
   const after = process.memoryUsage().rss;
-  lines.push(`RSS before 1000 renders ${mb(before)} MB, after ${mb(after)} MB: ${(((after - before) / before) * 100).toFixed(1)} % (aim: ≤ 10 %)${global.gc ? '' : ' (without --expose-gc)'}`);
+  lines.push(
+    `RSS before 1000 renders ${mb(before)} MB, after ${mb(after)} MB: ${(((after - before) / before) * 100).toFixed(1)} % (aim: ≤ 10 %)${global.gc ? '' : ' (without --expose-gc)'}`,
+  );
   await renderer.close();
   return lines;
 }
@@ -76,7 +85,14 @@ export async function benchBroadcast(): Promise<string[]> {
   api.enforceRate(30);
   const operatorToken = 'bench-operator-token-0123456789';
   const app = await startApp(
-    createConfig({ PORT: '0', SQLITE_PATH: join(dir, 'bench.sqlite'), MAIL_OUTBOX_DIR: join(dir, 'outbox'), TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, OPERATOR_TOKEN: operatorToken }),
+    createConfig({
+      PORT: '0',
+      SQLITE_PATH: join(dir, 'bench.sqlite'),
+      MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      OPERATOR_TOKEN: operatorToken,
+    }),
     createLog('error'),
   );
   try {
@@ -86,10 +102,14 @@ export async function benchBroadcast(): Promise<string[]> {
     for (const [index, id] of chats.entries()) await optedIn.optIn({ channel: 'telegram', id: String(id) }, accounts[index % 3] as AccountNumber, new Date());
     const period = shiftPeriod(new Date().toISOString().slice(0, 7), -1);
     const began = performance.now();
-    await fetch(`${app.url}/operator/receipts/publish`, { method: 'POST', headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ period }) });
+    await fetch(`${app.url}/operator/receipts/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ period }),
+    });
     const wanted = new Set(chats);
     const delivered = () => api.calls.filter((call) => call.method === 'sendDocument' && wanted.has(Number(call.params['chat_id'])));
-    for (let last = -1, still = 0; delivered().length < chats.length && still < 60; ) {
+    for (let last = -1, still = 0; delivered().length < chats.length && still < 60;) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const now = delivered().length;
       still = now === last ? still + 1 : 0;

@@ -169,7 +169,13 @@ function telegramDelivery(bot: Bot): Deliver {
         ? { update_id: updateId, message: { message_id: updateId, date: 0, chat, from, text: typed(step, customer) } }
         : {
             update_id: updateId,
-            callback_query: { id: String(updateId), from, chat_instance: '1', data: step.data, message: { message_id: 1, date: 0, chat, text: '…', from: { ...from, is_bot: true } } as never },
+            callback_query: {
+              id: String(updateId),
+              from,
+              chat_instance: '1',
+              data: step.data,
+              message: { message_id: 1, date: 0, chat, text: '…', from: { ...from, is_bot: true } } as never,
+            },
           };
     return bot.handleUpdate(update);
   };
@@ -237,7 +243,15 @@ async function measure(name: string, deliver: Deliver, steps: Step[], amount: Am
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
-  return { name, updates: latencies.length, io: ioPerUpdate(ioBefore, latencies.length), perSecond: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakRssMb: peakRss / 2 ** 20 };
+  return {
+    name,
+    updates: latencies.length,
+    io: ioPerUpdate(ioBefore, latencies.length),
+    perSecond: latencies.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    peakRssMb: peakRss / 2 ** 20,
+  };
 }
 
 /**
@@ -270,7 +284,15 @@ async function openLoop(name: string, deliver: Deliver, steps: Step[], rate: num
   await Promise.all(inFlight);
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
-  return { name, updates: latencies.length, io: ioPerUpdate(ioBefore, latencies.length), perSecond: latencies.length / ((performance.now() - started) / 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakRssMb: peakRss / 2 ** 20 };
+  return {
+    name,
+    updates: latencies.length,
+    io: ioPerUpdate(ioBefore, latencies.length),
+    perSecond: latencies.length / ((performance.now() - started) / 1000),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    peakRssMb: peakRss / 2 ** 20,
+  };
 }
 
 const ioPerUpdate = (before: Io, updates: number): Io => ({
@@ -347,7 +369,7 @@ async function postgresAndRedis(): Promise<{ databaseUrl: string; redisUrl: stri
 async function deleteKeys(redisUrl: string, keyPrefix: string): Promise<void> {
   const redis = new Redis(redisUrl);
   try {
-    for (let cursor = '0'; ; ) {
+    for (let cursor = '0'; ;) {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 1000);
       if (keys.length > 0) await redis.unlink(...keys);
       cursor = next;
@@ -363,7 +385,7 @@ async function savedStateBytes(redisUrl: string, keyPrefix: string): Promise<{ c
   const redis = new Redis(redisUrl);
   const sizes: number[] = [];
   try {
-    for (let cursor = '0'; ; ) {
+    for (let cursor = '0'; ;) {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}energobot:session:*`, 'COUNT', 1000);
       for (const key of keys) sizes.push(await redis.strlen(key));
       cursor = next;
@@ -383,7 +405,14 @@ function settledHeapMb(): number {
 
 async function scenarios(label: string, runtime: Runtime, results: Result[], seconds: number): Promise<void> {
   await seedDemoAccounts(runtime.orm, seededAt, { timeZone, accounts: benchAccounts });
-  const telegram = createTelegramBot({ token: '1:bench', runner: runtime.runner, localizer: runtime.localizer, files: runtime.files, botInfo, fetch: fakeBotApi });
+  const telegram = createTelegramBot({
+    token: '1:bench',
+    runner: runtime.runner,
+    localizer: runtime.localizer,
+    files: runtime.files,
+    botInfo,
+    fetch: fakeBotApi,
+  });
   const handler = new EnergobotActivityHandler(runtime.runner, (token) => `http://127.0.0.1/files/${token}`, runtime.identities, runtime.localizer);
   // Not counted: the first updates compile the code and fill the pools and caches.
   await measure('warm-up', telegramDelivery(telegram), readings, { seconds: 1 });
@@ -413,7 +442,14 @@ async function main(): Promise<void> {
         log,
       );
       await scenarios('PostgreSQL + Redis', production, results, seconds);
-      const telegram = createTelegramBot({ token: '1:bench', runner: production.runner, localizer: production.localizer, files: production.files, botInfo, fetch: fakeBotApi });
+      const telegram = createTelegramBot({
+        token: '1:bench',
+        runner: production.runner,
+        localizer: production.localizer,
+        files: production.files,
+        botInfo,
+        fetch: fakeBotApi,
+      });
       // Twice the closed loops' window: 3000 updates, so one stall of the databases does not make the p99 alone.
       results.push(await openLoop('telegram linking at 300/s (open loop), PG + Redis', telegramDelivery(telegram), linking, 300, 2 * seconds));
       for (const kind of ['linking', 'readings'] as const) {
@@ -440,15 +476,37 @@ async function main(): Promise<void> {
   // The ceiling: grammY answering every message at once, measured with as many updates as the largest scenario.
   const bare = new Bot('1:bench', { botInfo, client: { fetch: fakeBotApi as never } });
   bare.on('message', (ctx) => ctx.reply('ok'));
-  const ceiling = await measure('bare grammY reply (ceiling)', telegramDelivery(bare), [{ text: 'hello' }], { updates: Math.max(...results.map((r) => r.updates)) });
+  const ceiling = await measure('bare grammY reply (ceiling)', telegramDelivery(bare), [{ text: 'hello' }], {
+    updates: Math.max(...results.map((r) => r.updates)),
+  });
   results.unshift(ceiling);
 
-  console.log(`\n${seconds} s or more per scenario, ${concurrency} customers at a time; linking: ${linking.length} updates a customer, readings: ${readings.length}\n`);
-  console.log('scenario'.padEnd(52), 'updates'.padStart(8), 'updates/s'.padStart(10), 'of bare'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'peak RSS MB'.padStart(12), ...['Bot API', 'SQL', 'Redis'].map((kind) => `${kind}/upd`.padStart(12)));
+  console.log(
+    `\n${seconds} s or more per scenario, ${concurrency} customers at a time; linking: ${linking.length} updates a customer, readings: ${readings.length}\n`,
+  );
+  console.log(
+    'scenario'.padEnd(52),
+    'updates'.padStart(8),
+    'updates/s'.padStart(10),
+    'of bare'.padStart(8),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'peak RSS MB'.padStart(12),
+    ...['Bot API', 'SQL', 'Redis'].map((kind) => `${kind}/upd`.padStart(12)),
+  );
   for (const r of results) {
     const ratio = (r.perSecond / ceiling.perSecond).toFixed(3);
     const calls = [r.io.botApiCalls, r.io.sqlStatements, r.io.redisCommands].map((count) => count.toFixed(2).padStart(12));
-    console.log(r.name.padEnd(52), String(r.updates).padStart(8), r.perSecond.toFixed(0).padStart(10), ratio.padStart(8), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), r.peakRssMb.toFixed(0).padStart(12), ...calls);
+    console.log(
+      r.name.padEnd(52),
+      String(r.updates).padStart(8),
+      r.perSecond.toFixed(0).padStart(10),
+      ratio.padStart(8),
+      r.p50.toFixed(2).padStart(8),
+      r.p99.toFixed(2).padStart(8),
+      r.peakRssMb.toFixed(0).padStart(12),
+      ...calls,
+    );
   }
   for (const kind of ['linking', 'readings']) {
     for (const label of ['SQLite + memory', 'PostgreSQL + Redis']) {
@@ -460,7 +518,9 @@ async function main(): Promise<void> {
     const [scenario, floor] = [`telegram ${kind}, PostgreSQL + Redis`, floorOf(kind)].map((name) => results.find((r) => r.name === name));
     if (!scenario || !floor) continue;
     const [all, ioOnly, allowed] = [scenario.perSecond, floor.perSecond, 0.1 * ceiling.perSecond].map((perSecond) => (1e6 / perSecond).toFixed(0));
-    notes.push(`telegram ${kind}, PostgreSQL + Redis: ${all} µs of the process an update, of which its I/O alone ${ioOnly} µs; 0.1 of bare would be ${allowed} µs in all`);
+    notes.push(
+      `telegram ${kind}, PostgreSQL + Redis: ${all} µs of the process an update, of which its I/O alone ${ioOnly} µs; 0.1 of bare would be ${allowed} µs in all`,
+    );
   }
   notes.push(`AsyncLocalStorage entered: ${storageEntries} times (aim: 0)`);
   console.log('');

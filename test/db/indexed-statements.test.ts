@@ -112,7 +112,10 @@ async function wholeTableStatements(url: string, statements: readonly Statement[
     await client.query('set enable_seqscan = off');
     const whole: string[] = [];
     for (const statement of statements) {
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>({ text: `explain (format json) ${statement.text}`, values: [...statement.values] });
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>({
+        text: `explain (format json) ${statement.text}`,
+        values: [...statement.values],
+      });
       const reads = wholeTableReads(rows[0]?.['QUERY PLAN'][0].Plan as PlanNode);
       if (reads.length > 0) whole.push(`${reads.join(', ')}: ${statement.text}`);
     }

@@ -76,7 +76,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const at = new Date('2026-11-24T10:00:00Z');
     expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
     expect(await identities.link(chat, account('100000000001'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('already-linked');
-    expect(await identities.link(chat, account('100000000002'), { consentAt: at, at: new Date(at.getTime() + 1000), maxAccounts: 10, via: 'proof' })).toBe('linked');
+    expect(await identities.link(chat, account('100000000002'), { consentAt: at, at: new Date(at.getTime() + 1000), maxAccounts: 10, via: 'proof' })).toBe(
+      'linked',
+    );
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000002', '100000000001']);
     await identities.unlink(chat, account('100000000002'));
     expect(await identities.linkedAccounts(chat)).toEqual(['100000000001']);
@@ -113,7 +115,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const readAt = new Date();
     const strangers = Array.from({ length: 40 }, (_, index) => ({ channel: 'telegram' as const, id: `concurrent-${index}` }));
     // Each read the clock as its turn began: one that queued behind others may have read it before they did.
-    const outcomes = await Promise.all(strangers.map((stranger, index) => attempts.claim(stranger, account('100000000002'), new Date(readAt.getTime() - index))));
+    const outcomes = await Promise.all(
+      strangers.map((stranger, index) => attempts.claim(stranger, account('100000000002'), new Date(readAt.getTime() - index))),
+    );
     const checked = outcomes.filter((outcome) => 'claim' in outcome).length;
     process.stdout.write(`40 concurrent proofs of one account: ${checked} checked, ${outcomes.length - checked} paused\n`);
     expect(checked).toBe(5);
@@ -124,7 +128,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     const identities = new SqlChatIdentities(orm);
     const racer = { channel: 'webchat' as const, id: 'racer' };
     const at = new Date();
-    const outcomes = await Promise.all([1, 2, 3].map(() => identities.link(racer, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => identities.link(racer, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })),
+    );
     expect(outcomes.filter((outcome) => outcome === 'linked')).toHaveLength(1);
     expect(await orm.em.fork().count(AccountLink, { identity: { externalId: 'racer' } })).toBe(1);
   });
@@ -140,7 +146,8 @@ describeWithPostgres('repositories on PostgreSQL', () => {
 
     const identities = new SqlChatIdentities(orm);
     const owner = { channel: 'telegram' as const, id: '2004' };
-    for (const number of ['100000000001', '100000000002', '100000000003']) await identities.link(owner, account(number), { consentAt: now, at: now, maxAccounts: 10, via: 'proof' });
+    for (const number of ['100000000001', '100000000002', '100000000003'])
+      await identities.link(owner, account(number), { consentAt: now, at: now, maxAccounts: 10, via: 'proof' });
     expect(await identities.linkedAccounts(owner)).toEqual(['100000000003', '100000000002', '100000000001']);
     expect(await identities.choose(owner, account('100000000001'), now)).toBe(true);
     expect((await identities.linkedAccounts(owner))[0]).toBe('100000000001');
@@ -155,7 +162,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await identities.locale(newcomer)).toBe('en');
   });
 
-  it('reads an account\'s settings with a change waiting, and counts a web chat\'s failures per browser, and slows down the address they share', async () => {
+  it("reads an account's settings with a change waiting, and counts a web chat's failures per browser, and slows down the address they share", async () => {
     const settings = new SqlSettings(orm);
     await settings.setReadingsWithoutLink(account('100000000003'), { allowed: true, change: { allowed: false, from: '2026-11-25T09:00:00.000Z' } });
     await settings.setManagementByOthers(account('100000000003'), false);
@@ -167,14 +174,19 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     });
     const identities = new SqlChatIdentities(orm);
     const attempts = new SqlLinkAttempts(orm);
-    const [first, second] = [{ channel: 'webchat' as const, id: 'tab-1' }, { channel: 'webchat' as const, id: 'tab-2' }];
+    const [first, second] = [
+      { channel: 'webchat' as const, id: 'tab-1' },
+      { channel: 'webchat' as const, id: 'tab-2' },
+    ];
     await identities.recordOrigin(first, 'ip:203.0.113.7');
     await identities.recordOrigin(second, 'ip:203.0.113.7');
     // Every page load of the web chat records its origin: the same one again is not written again.
     const statements = jest.spyOn(pg.Client.prototype, 'query');
     try {
       await identities.recordOrigin(second, 'ip:203.0.113.7');
-      expect(statements.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual(['select']);
+      expect(statements.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text).split(' ')[0])).toEqual([
+        'select',
+      ]);
     } finally {
       statements.mockRestore();
     }
@@ -208,7 +220,10 @@ describeWithPostgres('repositories on PostgreSQL', () => {
   it('claims a queued row whose next attempt carries microseconds, as times written by PostgreSQL itself do', async () => {
     const queue = new SqlMailQueue(orm);
     await queue.enqueue({ to: 'micro@example.ru', subject: 's', text: 't' });
-    await orm.em.fork().getConnection().execute("update queued_mail set next_attempt_at = now() - interval '1 minute' + interval '123 microseconds' where recipient = 'micro@example.ru'");
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute("update queued_mail set next_attempt_at = now() - interval '1 minute' + interval '123 microseconds' where recipient = 'micro@example.ru'");
     const claimed = await queue.claimDue(50, 60_000);
     expect(claimed.filter((mail) => mail.to === 'micro@example.ru')).toHaveLength(1);
     for (const mail of claimed) await queue.markSent(mail.id);
@@ -256,12 +271,23 @@ describeWithPostgres('repositories on PostgreSQL', () => {
   it('refuses a two-zone submission when billing took one of its zones, and saves neither', async () => {
     const at = new Date('2026-12-24T10:00:00Z');
     const meter = await orm.em.fork().findOneOrFail(Meter, { serialNumber: 'M201-0200002' });
-    await orm.em.fork().insert(MeterReading, { meter: meter.id, zone: 'night', period: '2026-12', value: 18990, consumptionKwh: 100, channel: 'office', submittedAt: at, accepted: true });
+    await orm.em.fork().insert(MeterReading, {
+      meter: meter.id,
+      zone: 'night',
+      period: '2026-12',
+      value: 18990,
+      consumptionKwh: 100,
+      channel: 'office',
+      submittedAt: at,
+      accepted: true,
+    });
     const entries = [
       { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44600, consumptionKwh: 200 },
       { serialNumber: 'M201-0200002', zone: 'night' as const, value: 19000, consumptionKwh: 110 },
     ];
     expect(await new SqlMeterReadings(orm).submit(account('100000000002'), entries, 'telegram', at, '2026-12')).toBe('closed');
-    expect(await orm.em.fork().find(MeterReading, { period: '2026-12' }, { fields: ['zone', 'value'] })).toEqual([expect.objectContaining({ zone: 'night', value: 18990 })]);
+    expect(await orm.em.fork().find(MeterReading, { period: '2026-12' }, { fields: ['zone', 'value'] })).toEqual([
+      expect.objectContaining({ zone: 'night', value: 18990 }),
+    ]);
   });
 });

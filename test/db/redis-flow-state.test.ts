@@ -46,7 +46,7 @@ describeWithRedis('flow state in Redis', () => {
     expect(await a.handle({ chat, updateId: '2', input: { kind: 'text', text: '100000000001' } }, sent)).toEqual({ messages: [] });
   });
 
-  it('keeps every key of an installation under REDIS_KEY_PREFIX, the lock\'s scripts included', async () => {
+  it("keeps every key of an installation under REDIS_KEY_PREFIX, the lock's scripts included", async () => {
     const keyPrefix = prefix();
     const prefixed = new Redis(redisUrl as string, { keyPrefix });
     try {
@@ -64,7 +64,8 @@ describeWithRedis('flow state in Redis', () => {
     }
   });
 
-  const states = (options: Partial<{ sessionTtlMs: number; leaseMs: number }> = {}) => new RedisChatStates(redis, { sessionTtlMs: 60_000, deliveryTtlMs: 30_000, ...options });
+  const states = (options: Partial<{ sessionTtlMs: number; leaseMs: number }> = {}) =>
+    new RedisChatStates(redis, { sessionTtlMs: 60_000, deliveryTtlMs: 30_000, ...options });
 
   it('expires the session with its TTL, and remembers a handled delivery for a while', async () => {
     const chat = prefix();
@@ -141,7 +142,11 @@ describeWithRedis('flow state in Redis', () => {
       events.push(`${name} out`);
     };
     const [first, second] = [states({ leaseMs: 300 }), states({ leaseMs: 300 })];
-    await Promise.all([first.turn(one, '1', long('one', one)), first.turn(two, '1', long('two', two)), oneIn.then(() => second.turn(one, '2', async () => void events.push('one again in')))]);
+    await Promise.all([
+      first.turn(one, '1', long('one', one)),
+      first.turn(two, '1', long('two', two)),
+      oneIn.then(() => second.turn(one, '2', async () => void events.push('one again in'))),
+    ]);
     expect(events.indexOf('one again in')).toBeGreaterThan(events.indexOf('one out'));
     expect(await redis.exists(`energobot:lock:${one}`, `energobot:lock:${two}`)).toBe(0);
   });

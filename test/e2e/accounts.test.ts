@@ -44,16 +44,23 @@ describe('several accounts, who is linked, settings and invites, end to end in b
     expect(accepted[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(await orm().count(AccountLink, { identity: { externalId: 'web-1502' }, via: 'invite' })).toBe(1);
     await both.app.pushes.kick();
-    expect((await owner.replies()).map((message) => message.text)).toEqual([expect.stringMatching(/^Приглашение принято: чат •••1502 привязан к лицевому счёту 100000000001/)]);
+    expect((await owner.replies()).map((message) => message.text)).toEqual([
+      expect.stringMatching(/^Приглашение принято: чат •••1502 привязан к лицевому счёту 100000000001/),
+    ]);
 
     // The invited chat sees settings read-only.
     const settings = await web.says('/settings');
-    expect(settings.at(-1)).toEqual({ text: 'Этот чат привязан по приглашению: менять настройки может только владелец — чат, привязанный по платежу.', buttons: ['Кто привязан', 'Меню'] });
+    expect(settings.at(-1)).toEqual({
+      text: 'Этот чат привязан по приглашению: менять настройки может только владелец — чат, привязанный по платежу.',
+      buttons: ['Кто привязан', 'Меню'],
+    });
 
     // The owner revokes it: the web chat is told, in its conversation.
     await owner.says('/chats');
     await owner.presses('Отозвать доступ: чат на сайте •••1502');
-    expect((await owner.presses('Да, отозвать'))[0]?.text).toBe('Доступ чата чат на сайте •••1502 к лицевому счёту 100000000001 отозван. Владельцу счёта отправлено письмо.');
+    expect((await owner.presses('Да, отозвать'))[0]?.text).toBe(
+      'Доступ чата чат на сайте •••1502 к лицевому счёту 100000000001 отозван. Владельцу счёта отправлено письмо.',
+    );
     const before = both.channel.received.length;
     await both.app.pushes.kick();
     expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([
@@ -64,7 +71,9 @@ describe('several accounts, who is linked, settings and invites, end to end in b
     // The account's e-mail: a link to the new address, followed over HTTP (GET shows a button, POST confirms).
     await owner.says('/settings');
     await owner.presses('Изменить e-mail');
-    expect((await owner.says('maria@new.example'))[0]?.text).toBe('Письмо со ссылкой отправлено на m***@new.example. Перейдите по ней в течение 24 часов — без этого e-mail не изменится.');
+    expect((await owner.says('maria@new.example'))[0]?.text).toBe(
+      'Письмо со ссылкой отправлено на m***@new.example. Перейдите по ней в течение 24 часов — без этого e-mail не изменится.',
+    );
     await both.app.mail.deliverDue();
     const outbox = join(both.app.dir, 'outbox');
     const mails = await Promise.all(readdirSync(outbox).map((name) => simpleParser(readFileSync(join(outbox, name)))));
@@ -72,15 +81,23 @@ describe('several accounts, who is linked, settings and invites, end to end in b
     const link = /(http:\/\/\S+\/e-receipt\/confirm\?token=[\w-]+)/.exec(letter?.text ?? '')?.[1] ?? '';
     expect((await fetch(link)).status).toBe(200);
     expect((await orm().findOneOrFail(Account, { number: '100000000001' })).email).toBe('demo1@example.ru');
-    const confirmed = await fetch(`${both.app.url}/e-receipt/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${new URL(link).searchParams.get('token')}` });
+    const confirmed = await fetch(`${both.app.url}/e-receipt/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${new URL(link).searchParams.get('token')}`,
+    });
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('E-mail лицевого счёта 100000000001 изменён на m***@new.example');
     expect((await orm().findOneOrFail(Account, { number: '100000000001' })).email).toBe('maria@new.example');
     await both.app.pushes.kick();
-    expect((await owner.replies()).map((message) => message.text)).toEqual(['E-mail лицевого счёта 100000000001 изменён на m***@new.example. Старый адрес получил уведомление.']);
+    expect((await owner.replies()).map((message) => message.text)).toEqual([
+      'E-mail лицевого счёта 100000000001 изменён на m***@new.example. Старый адрес получил уведомление.',
+    ]);
     await both.app.mail.deliverDue();
     const told = await Promise.all(readdirSync(outbox).map((name) => simpleParser(readFileSync(join(outbox, name)))));
-    expect(told.filter((mail) => mail.subject === 'E-mail лицевого счёта 100000000001 изменён').map((mail) => mail.to && 'text' in mail.to && mail.to.text)).toEqual(['demo1@example.ru']);
+    expect(
+      told.filter((mail) => mail.subject === 'E-mail лицевого счёта 100000000001 изменён').map((mail) => mail.to && 'text' in mail.to && mail.to.text),
+    ).toEqual(['demo1@example.ru']);
   });
 
   it('web chat links an account, a Telegram chat takes its invite and sees who is linked', async () => {
@@ -93,6 +110,8 @@ describe('several accounts, who is linked, settings and invites, end to end in b
     const relative = new TelegramCustomer(both.api, 1504);
     expect((await relative.says(`/start ${token}`))[0]?.text).toMatch(/^Вас пригласили к лицевому счёту 100000000003/);
     expect((await relative.presses('Принимаю и согласен'))[0]?.text).toBe('Готово! Лицевой счёт 100000000003 привязан к этому чату.');
-    expect((await relative.says('/chats'))[0]?.text).toMatch(/^К лицевому счёту 100000000003 привязаны чаты:\n• чат на сайте •••1503, с .+, по платежу\n• Telegram •••1504, с .+, по приглашению — этот чат$/);
+    expect((await relative.says('/chats'))[0]?.text).toMatch(
+      /^К лицевому счёту 100000000003 привязаны чаты:\n• чат на сайте •••1503, с .+, по платежу\n• Telegram •••1504, с .+, по приглашению — этот чат$/,
+    );
   });
 });

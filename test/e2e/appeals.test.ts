@@ -10,7 +10,6 @@ import { play } from '../support/test-app';
 import { customerFiles } from '../support/customer-files';
 import { operatorToken } from '../support/both-channels';
 
-
 describe('appeals end to end: filed in the chat, answered through the operator API, the answer back in the same chat', () => {
   const both = bothChannels();
   /** A reply with files, as the supplier's systems post it: a multipart form. */
@@ -27,7 +26,11 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     await play(customer, fileAsStranger.slice(0, -2));
     const photo = await customer.sendsFile({ name: 'meter.jpg', bytes: customerFiles['meter.jpg'], asPhoto: true });
     expect(photo[0]?.text).toMatch(/^Прикреплено файлов: 1 из 5:\n📎 photo-u\d+\.jpg \(0,1 МБ\)/);
-    const refused = await customer.sendsFile({ name: 'notes.docx', bytes: customerFiles['notes.docx'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const refused = await customer.sendsFile({
+      name: 'notes.docx',
+      bytes: customerFiles['notes.docx'],
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     expect(refused[0]?.text).toBe('Файл «notes.docx» не прикреплён: такой тип файла не принимается. Пришлите изображение (JPEG, PNG, WebP, GIF) или PDF.');
     await customer.presses('Готово');
     const number = appealNumberIn((await customer.presses('Отправить обращение'))[0]?.text ?? '');
@@ -36,8 +39,23 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     expect(both.api.downloads.filter((id) => id.endsWith('meter.jpg'))).toHaveLength(1);
 
     expect((await fetch(`${both.app.url}/operator/appeals?status=received`)).status).toBe(401);
-    const queue = (await (await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as { appeals: { attachments: { url: string }[] }[] };
-    expect(queue).toMatchObject({ appeals: [{ number, topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, channel: 'telegram', status: 'received', attachments: [{ mime: 'image/jpeg', url: expect.stringMatching(/^\/operator\/files\//) as unknown }] }] });
+    const queue = (await (
+      await fetch(`${both.app.url}/operator/appeals?status=received`, { headers: { authorization: `Bearer ${operatorToken}` } })
+    ).json()) as { appeals: { attachments: { url: string }[] }[] };
+    expect(queue).toMatchObject({
+      appeals: [
+        {
+          number,
+          topic: 'connection',
+          name: 'Олег',
+          email: 'oleg@mail.ru',
+          phone: null,
+          channel: 'telegram',
+          status: 'received',
+          attachments: [{ mime: 'image/jpeg', url: expect.stringMatching(/^\/operator\/files\//) as unknown }],
+        },
+      ],
+    });
     const photoUrl = queue.appeals[0]?.attachments[0]?.url ?? '';
     expect((await fetch(`${both.app.url}${photoUrl}`)).status).toBe(401);
     const kept = await fetch(`${both.app.url}${photoUrl}`, { headers: { authorization: `Bearer ${operatorToken}` } });
@@ -54,8 +72,15 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     expect((await both.operator('/operator/appeals/А-2026-999999/replies', { ...answer, key: 'x' })).status).toBe(404);
     expect((await both.operator(path, { text: '' })).status).toBe(400);
     const wrongType = await operatorForm(path, { text: 'Смотрите файл', key: 'crm-bad', files: [['notes.docx', customerFiles['notes.docx']]] });
-    expect([wrongType.status, ((await wrongType.json()) as { error: string }).error]).toEqual([400, 'the file “notes.docx”: this type of file is not accepted. Send an image (JPEG, PNG, WebP, GIF) or a PDF.']);
-    const six = await operatorForm(path, { text: 'Шесть файлов', key: 'crm-six', files: Array.from({ length: 6 }, (_, index) => [`${index}.pdf`, customerFiles['scan.pdf']] as const) });
+    expect([wrongType.status, ((await wrongType.json()) as { error: string }).error]).toEqual([
+      400,
+      'the file “notes.docx”: this type of file is not accepted. Send an image (JPEG, PNG, WebP, GIF) or a PDF.',
+    ]);
+    const six = await operatorForm(path, {
+      text: 'Шесть файлов',
+      key: 'crm-six',
+      files: Array.from({ length: 6 }, (_, index) => [`${index}.pdf`, customerFiles['scan.pdf']] as const),
+    });
     expect([six.status, ((await six.json()) as { error: string }).error]).toEqual([400, 'at most 5 files in one answer.']);
     await Promise.all([both.app.pushes.kick(), both.app.mail.kick()]);
 
@@ -68,7 +93,9 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     // Telegram's own «reply» to the answer: no button needed.
     expect((await customer.repliesTo(pushed?.text ?? '', 'Спасибо! А сколько это стоит?'))[0]?.text).toMatch(/^Прикрепите фотографии или документы/);
     expect((await customer.presses('Без вложений'))[0]?.text).toBe(`Добавлено к обращению ${number}. Специалист увидит это в переписке.`);
-    const thread = (await (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as unknown;
+    const thread = (await (
+      await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })
+    ).json()) as unknown;
     expect(thread).toMatchObject({
       status: 'received',
       messages: [
@@ -79,7 +106,9 @@ describe('appeals end to end: filed in the chat, answered through the operator A
 
     const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));
     expect(mails.map((mail) => mail.subject).sort()).toEqual([`Обращение ${number} принято`, `Ответ на обращение ${number}`]);
-    expect(mails.find((mail) => mail.subject === `Ответ на обращение ${number}`)?.attachments.map((file) => [file.filename, file.contentType])).toEqual([['Заявка на присоединение.pdf', 'application/pdf']]);
+    expect(mails.find((mail) => mail.subject === `Ответ на обращение ${number}`)?.attachments.map((file) => [file.filename, file.contentType])).toEqual([
+      ['Заявка на присоединение.pdf', 'application/pdf'],
+    ]);
 
     expect((await both.operator(`/operator/appeals/${encodeURIComponent(number)}/close`, {})).status).toBe(200);
     await both.app.pushes.kick();
@@ -101,13 +130,24 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       { say: 'When will the power be back on our street?' },
     ]);
     // An attachment whose link points anywhere but the channel's own file store is not fetched.
-    const elsewhere = await both.channel.post({ type: 'message', locale: 'en-US', attachments: [{ contentType: 'image/png', contentUrl: 'http://169.254.169.254/latest/meta-data', name: 'meta.png' }] }, 'web-1302');
+    const elsewhere = await both.channel.post(
+      {
+        type: 'message',
+        locale: 'en-US',
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://169.254.169.254/latest/meta-data', name: 'meta.png' }],
+      },
+      'web-1302',
+    );
     expect(elsewhere.replies[0]?.text).toBe('The file “meta.png” is not attached: the file could not be received. Please send it again.');
     await web.says('No attachments');
     transcript.push(await web.presses('Send the appeal'));
     const number = appealNumberIn(transcript.at(-1)?.[0]?.text ?? '');
     const before = both.channel.received.length;
-    const form = await operatorForm(`/operator/appeals/${encodeURIComponent(number)}/replies`, { text: 'Tonight by 21:00.', key: 'crm-2', files: [['schedule.pdf', customerFiles['scan.pdf']]] });
+    const form = await operatorForm(`/operator/appeals/${encodeURIComponent(number)}/replies`, {
+      text: 'Tonight by 21:00.',
+      key: 'crm-2',
+      files: [['schedule.pdf', customerFiles['scan.pdf']]],
+    });
     expect(form.status).toBe(201);
     await both.app.pushes.kick();
     const [proactive, file] = both.channel.received.slice(before);
@@ -116,15 +156,27 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     const attachment = file?.attachments?.[0] as { contentUrl?: string; name?: string } | undefined;
     expect(attachment?.name).toBe('schedule.pdf');
     const download = await fetch(attachment?.contentUrl ?? '');
-    expect([download.headers.get('content-type'), Buffer.from(await download.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual(['application/pdf', true]);
+    expect([download.headers.get('content-type'), Buffer.from(await download.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual([
+      'application/pdf',
+      true,
+    ]);
   });
 
   describe('answered by e-mail', () => {
-    const mailed = bothChannels({ APPEALS_MAILBOX: 'appeals@energosbyt.test', INBOUND_MAIL_DOMAIN: 'reply.energosbyt.test', INBOUND_SMTP_PORT: '0', INBOUND_SMTP_HOST: '127.0.0.1' });
+    const mailed = bothChannels({
+      APPEALS_MAILBOX: 'appeals@energosbyt.test',
+      INBOUND_MAIL_DOMAIN: 'reply.energosbyt.test',
+      INBOUND_SMTP_PORT: '0',
+      INBOUND_SMTP_HOST: '127.0.0.1',
+    });
     const outbox = async () => {
       await mailed.app.mail.deliverDue();
       const dir = join(mailed.app.dir, 'outbox');
-      return Promise.all(readdirSync(dir).sort().map((name) => simpleParser(readFileSync(join(dir, name)))));
+      return Promise.all(
+        readdirSync(dir)
+          .sort()
+          .map((name) => simpleParser(readFileSync(join(dir, name)))),
+      );
     };
     const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port: mailed.app.inboundSmtpPort, secure: false, ignoreTLS: true });
 
@@ -157,7 +209,9 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       expect(document).toMatchObject({ file: 'Схема подключения.pdf', buttons: ['Ответить', 'Открыть обращение'] });
 
       const forged = replyTo.replace(/\.[0-9a-f]{24}@/, '.000000000000000000000000@');
-      await expect(smtp().sendMail({ from: 'someone@evil.test', to: forged, subject: 'x', text: 'Ответ от самозванца' })).rejects.toMatchObject({ responseCode: 550 });
+      await expect(smtp().sendMail({ from: 'someone@evil.test', to: forged, subject: 'x', text: 'Ответ от самозванца' })).rejects.toMatchObject({
+        responseCode: 550,
+      });
 
       await customer.presses('Ответить');
       await customer.says('А сколько это стоит?');

@@ -16,7 +16,10 @@ describe('Bot Framework, end to end through /api/messages', () => {
 
   it('links a demo account with suggested actions, replying to each activity at the serviceUrl', async () => {
     const transcript = await play(channel.customer('user-1'), linkingScript);
-    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] });
+    expect(transcript[0]?.[1]).toEqual({
+      text: 'Что вы хотите сделать?',
+      buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+    });
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
     const reply = channel.received[0];
@@ -29,11 +32,18 @@ describe('Bot Framework, end to end through /api/messages', () => {
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?']);
   });
 
-  it('answers an attachment, a too long text and a press of an old question\'s button in words', async () => {
-    const photo = await channel.post({ type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/photo.jpg', name: 'meter.jpg' }] }, 'user-3');
-    expect(photo.replies[0]?.text).toBe('Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.');
+  it("answers an attachment, a too long text and a press of an old question's button in words", async () => {
+    const photo = await channel.post(
+      { type: 'message', attachments: [{ contentType: 'image/jpeg', contentUrl: 'http://127.0.0.1:1/photo.jpg', name: 'meter.jpg' }] },
+      'user-3',
+    );
+    expect(photo.replies[0]?.text).toBe(
+      'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+    );
     const long = await channel.post({ type: 'message', text: 'я'.repeat(5000) }, 'user-3');
-    expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual(['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.']);
+    expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual([
+      'Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.',
+    ]);
     await channel.post({ type: 'message', text: '/link' }, 'user-3');
     const address = await channel.post({ type: 'message', text: '100000000001' }, 'user-3');
     const no = address.replies[0]?.suggestedActions?.actions.find((action) => action.title === 'Нет')?.value;
@@ -67,7 +77,12 @@ describe('Bot Framework, end to end through /api/messages', () => {
 
 describe('Bot Framework with credentials', () => {
   it('refuses activities that carry no Bot Connector token', async () => {
-    const app = await startTestApp({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'secret', DIRECT_LINE_SECRET: 'direct-line-secret', HOST: '127.0.0.1' });
+    const app = await startTestApp({
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      DIRECT_LINE_SECRET: 'direct-line-secret',
+      HOST: '127.0.0.1',
+    });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const { status, replies } = await channel.post({ type: 'message', text: '/start' });

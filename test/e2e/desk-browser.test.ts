@@ -15,11 +15,15 @@ const describeWithChromium = existsSync(chromiumPath) ? describe : describe.skip
 const screenshots = join(__dirname, 'screenshots');
 const root = join(__dirname, '..', '..');
 
-describeWithChromium('the operators\' desk in headless Chromium', () => {
+describeWithChromium("the operators' desk in headless Chromium", () => {
   const both = bothChannels();
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, env: machineClock(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      env: machineClock(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
   });
   afterAll(() => browser?.close());
 

@@ -18,7 +18,11 @@ describe('the embedded Direct Line endpoint', () => {
   afterAll(() => app.close());
 
   async function session(user: string, locale = 'ru'): Promise<{ token: string; domain: string; conversationId: string }> {
-    const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }) });
+    const response = await fetch(`${app.url}/api/webchat/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user, locale }),
+    });
     expect(response.status).toBe(200);
     const { token, domain } = (await response.json()) as { token: string; domain: string };
     const started = await fetch(`${domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
@@ -59,18 +63,31 @@ describe('the embedded Direct Line endpoint', () => {
     expect(after.texts.at(-1)).toContain('Сообщение слишком длинное');
   });
 
-  it('takes uploads as Direct Line does (multipart: the activity and its files); refuses another conversation\'s token, too many files and a broken form, and posts no attachment the customer names', async () => {
+  it("takes uploads as Direct Line does (multipart: the activity and its files); refuses another conversation's token, too many files and a broken form, and posts no attachment the customer names", async () => {
     const { token, domain, conversationId } = await session('customer-secret-uploads-aa');
-    const upload = (files: readonly (readonly [string, Buffer])[], bearer = token, activity: unknown = { type: 'message', channelData: { clientActivityID: 'u1' } }) => {
+    const upload = (
+      files: readonly (readonly [string, Buffer])[],
+      bearer = token,
+      activity: unknown = { type: 'message', channelData: { clientActivityID: 'u1' } },
+    ) => {
       const form = new FormData();
       form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
-      for (const [name, bytes] of files) form.append('file', new Blob([new Uint8Array(bytes)], { type: name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }), name);
-      return fetch(`${domain}/conversations/${conversationId}/upload?userId=customer-secret-uploads-aa`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` }, body: form });
+      for (const [name, bytes] of files)
+        form.append('file', new Blob([new Uint8Array(bytes)], { type: name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }), name);
+      return fetch(`${domain}/conversations/${conversationId}/upload?userId=customer-secret-uploads-aa`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}` },
+        body: form,
+      });
     };
     const other = await session('customer-secret-uploads-bb');
     expect((await upload([['scan.pdf', customerFiles['scan.pdf']]], other.token)).status).toBe(403);
     expect((await upload(Array.from({ length: 7 }, (_, index) => [`${index}.pdf`, customerFiles['scan.pdf']] as const))).status).toBe(413);
-    const broken = await fetch(`${domain}/conversations/${conversationId}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nnot a part' });
+    const broken = await fetch(`${domain}/conversations/${conversationId}/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nnot a part',
+    });
     expect(broken.status).toBe(400);
     // Files go by upload only: an attachment named in a plain activity is dropped, so nothing points the bot elsewhere.
     await fetch(`${domain}/conversations/${conversationId}/activities`, {
@@ -87,7 +104,11 @@ describe('the embedded Direct Line endpoint', () => {
     expect(all.filter((activity) => activity.attachments?.some((attachment) => attachment.contentUrl.includes('169.254')))).toEqual([]);
     expect(uploaded?.attachments?.[0]?.name).toBe('Счёт за октябрь.pdf');
     const file = await fetch(uploaded?.attachments?.[0]?.contentUrl ?? '');
-    expect([file.headers.get('content-type'), file.headers.get('x-content-type-options'), Buffer.from(await file.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual(['application/pdf', 'nosniff', true]);
+    expect([
+      file.headers.get('content-type'),
+      file.headers.get('x-content-type-options'),
+      Buffer.from(await file.arrayBuffer()).equals(customerFiles['scan.pdf']),
+    ]).toEqual(['application/pdf', 'nosniff', true]);
   });
 
   it('streams activities over a WebSocket', async () => {
@@ -160,17 +181,29 @@ describe('the embedded Direct Line endpoint', () => {
     const reloaded = await reissue(user);
     expect(reloaded.conversationId).toBe(first.conversationId);
     expect(reloaded.token).not.toBe(first.token);
-    const resumed = await fetch(`${reloaded.domain}/conversations/${reloaded.conversationId}?watermark=0`, { headers: { authorization: `Bearer ${reloaded.token}` } });
+    const resumed = await fetch(`${reloaded.domain}/conversations/${reloaded.conversationId}?watermark=0`, {
+      headers: { authorization: `Bearer ${reloaded.token}` },
+    });
     expect(resumed.status).toBe(200);
     const { texts } = await activities(reloaded.domain, reloaded.conversationId, reloaded.token);
-    expect(texts).toEqual([expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?', '/readings', expect.stringContaining('без привязки'), expect.stringContaining('Введите номер')]);
+    expect(texts).toEqual([
+      expect.stringContaining('Здравствуйте!'),
+      'Что вы хотите сделать?',
+      '/readings',
+      expect.stringContaining('без привязки'),
+      expect.stringContaining('Введите номер'),
+    ]);
     // The old token no longer opens it, and another browser gets a conversation of its own.
     expect((await activities(first.domain, first.conversationId, first.token)).status).toBe(403);
     expect((await reissue('someone-elses-secret-0000')).conversationId).not.toBe(first.conversationId);
   });
 
   it('refuses a token request without a proper browser secret', async () => {
-    const response = await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'x' }) });
+    const response = await fetch(`${app.url}/api/webchat/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'x' }),
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -192,7 +225,11 @@ describe('web chat in production', () => {
     });
     await new Promise<void>((resolve) => azure.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(azure.address() as AddressInfo).port}`;
-    const app = await startTestApp({ DIRECT_LINE_SECRET: 'the-direct-line-secret', DIRECT_LINE_ENDPOINT: endpoint, WEBCHAT_ALLOWED_ORIGINS: 'https://www.energosbyt.example' });
+    const app = await startTestApp({
+      DIRECT_LINE_SECRET: 'the-direct-line-secret',
+      DIRECT_LINE_ENDPOINT: endpoint,
+      WEBCHAT_ALLOWED_ORIGINS: 'https://www.energosbyt.example',
+    });
     try {
       const response = await fetch(`${app.url}/api/webchat/token`, {
         method: 'POST',
@@ -249,7 +286,13 @@ describe('the embedded Direct Line endpoint, when the bot fails', () => {
     const server = restify.createServer();
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    const relay = new DirectLineRelay(() => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`, new SqlRelayConversations(orm), new SqlFileStore(orm), () => 'http://127.0.0.1', createLog('error', () => undefined));
+    const relay = new DirectLineRelay(
+      () => `http://127.0.0.1:${(bot.address() as AddressInfo).port}`,
+      new SqlRelayConversations(orm),
+      new SqlFileStore(orm),
+      () => 'http://127.0.0.1',
+      createLog('error', () => undefined),
+    );
     relay.mount(server);
     await new Promise<void>((resolve) => void server.listen(0, '127.0.0.1', resolve));
     try {
@@ -257,7 +300,11 @@ describe('the embedded Direct Line endpoint, when the bot fails', () => {
       const { token, conversationId } = await relay.issueToken('web-user', 'ru');
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       expect((await fetch(`${base}/conversations`, { method: 'POST', headers })).status).toBe(201);
-      const post = await fetch(`${base}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: '/readings' }) });
+      const post = await fetch(`${base}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: '/readings' }),
+      });
       expect(post.status).toBe(200);
       while (received.length < 3) await new Promise((resolve) => setTimeout(resolve, 50));
       process.stdout.write(`relay to a failing bot: the bot saw ${JSON.stringify(received)}\n`);

@@ -12,7 +12,11 @@ describe('the e-receipt, with its e-mail links followed over HTTP, in both chann
   async function linkMailedTo(to: string): Promise<string> {
     await both.app.mail.deliverDue();
     const dir = join(both.app.dir, 'outbox');
-    const mails = await Promise.all(readdirSync(dir).sort().map((name) => simpleParser(readFileSync(join(dir, name)))));
+    const mails = await Promise.all(
+      readdirSync(dir)
+        .sort()
+        .map((name) => simpleParser(readFileSync(join(dir, name)))),
+    );
     const mail = mails.reverse().find((candidate) => candidate.to && 'text' in candidate.to && candidate.to.text === to);
     const link = /https?:\/\/\S+\/e-receipt\/confirm\?token=[\w-]+/.exec(mail?.text ?? '')?.[0];
     if (!link) throw new Error(`no link mailed to ${to}`);
@@ -22,7 +26,11 @@ describe('the e-receipt, with its e-mail links followed over HTTP, in both chann
   const follow = async (link: string) => {
     const page = await fetch(link);
     const token = /name="token" value="([\w-]+)"/.exec(await page.text())?.[1] ?? '';
-    return fetch(new URL('/e-receipt/confirm', link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+    return fetch(new URL('/e-receipt/confirm', link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }),
+    });
   };
 
   it('subscribes in web chat (English) and unsubscribes in Telegram; each chat is told once the link is followed', async () => {
@@ -41,19 +49,32 @@ describe('the e-receipt, with its e-mail links followed over HTTP, in both chann
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('The e-receipt for account 100000000002 is on');
     await both.app.pushes.kick();
-    expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([expect.stringMatching(/^The e-receipt for account 100000000002 is on: receipts from \d\d\.\d{4} on go to a\*+@example\.org\.$/)]);
+    expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([
+      expect.stringMatching(/^The e-receipt for account 100000000002 is on: receipts from \d\d\.\d{4} on go to a\*+@example\.org\.$/),
+    ]);
     const again = await follow(link);
     expect(again.status).toBe(410);
     expect(await again.text()).toContain('This link has been used already');
-    const forged = await fetch(new URL('/e-receipt/confirm', link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=' + 'A'.repeat(32) });
+    const forged = await fetch(new URL('/e-receipt/confirm', link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=' + 'A'.repeat(32),
+    });
     expect(forged.status).toBe(404);
 
     const telegram = new TelegramCustomer(both.api, 902);
     await play(telegram, linkingScript);
-    await play(telegram, [{ say: '/ereceipt' }, { press: 'Отказаться от электронной квитанции' }, { press: 'Письма не приходят' }, { press: 'Да, отказаться' }]);
+    await play(telegram, [
+      { say: '/ereceipt' },
+      { press: 'Отказаться от электронной квитанции' },
+      { press: 'Письма не приходят' },
+      { press: 'Да, отказаться' },
+    ]);
     const unsubscribed = await follow(await linkMailedTo('demo1@example.ru'));
     expect(await unsubscribed.text()).toContain('Вы отказались от электронной квитанции по счёту 100000000001');
     await both.app.pushes.kick();
-    expect(fromHtml(String(both.api.messagesTo(902).at(-1)?.params['text']))).toMatch(/^Вы отказались от электронной квитанции по счёту 100000000001\. Бумажные квитанции снова будут приходить начиная с \d\d\.\d{4}\.$/);
+    expect(fromHtml(String(both.api.messagesTo(902).at(-1)?.params['text']))).toMatch(
+      /^Вы отказались от электронной квитанции по счёту 100000000001\. Бумажные квитанции снова будут приходить начиная с \d\d\.\d{4}\.$/,
+    );
   });
 });

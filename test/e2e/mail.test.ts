@@ -34,9 +34,17 @@ describe('mail delivery over real SMTP', () => {
       const queue = new SqlMailQueue(orm);
       const port = (smtp.server.address() as AddressInfo).port;
       const sender = createMailSender({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'energobot <bot@energobot.test>', outboxDir: '' });
-      const delivery = new QueueDelivery('mail', queue, (mail) => sender.send(mail), createLog('error', () => {}), { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict });
+      const delivery = new QueueDelivery(
+        'mail',
+        queue,
+        (mail) => sender.send(mail),
+        createLog('error', () => {}),
+        { sendTimeoutMs: mailSendTimeoutMs, verdict: mailVerdict },
+      );
       const at = new Date('2026-11-24T09:30:00Z');
-      await queue.enqueue(linkNotice(new Localizer('Europe/Moscow'), 'ru', { to: 'demo1@example.ru', account: '100000000001' as AccountNumber, channel: 'webchat', at }));
+      await queue.enqueue(
+        linkNotice(new Localizer('Europe/Moscow'), 'ru', { to: 'demo1@example.ru', account: '100000000001' as AccountNumber, channel: 'webchat', at }),
+      );
 
       expect(await delivery.deliverDue()).toBe(0);
       const waiting = await orm.em.fork().findOneOrFail(QueuedMail, { recipient: 'demo1@example.ru' });

@@ -15,7 +15,11 @@ describe('paying with the sandbox provider, in both channels', () => {
   /** What a customer does on the card page: a form post, as the browser sends it. */
   async function payByCard(url: string, card: string): Promise<string> {
     expect(plain(await (await fetch(url)).text())).toContain('К оплате 1 500,00 ₽ по лицевому счёту 100000000003.');
-    const page = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `card=${encodeURIComponent(card)}` });
+    const page = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `card=${encodeURIComponent(card)}`,
+    });
     await both.app.pushes.kick();
     return plain(await page.text());
   }
@@ -27,10 +31,14 @@ describe('paying with the sandbox provider, in both channels', () => {
     const markup = both.api.messagesTo(801).at(-1)?.params['reply_markup'] as { inline_keyboard: InlineButton[][] };
     const url = markup.inline_keyboard[0]?.[0]?.url as string;
     expect(await payByCard(url, '4242 4242 4242 4242')).toContain('Оплата прошла.');
-    expect(plain(String(both.api.messagesTo(801).at(-1)?.params['text']))).toBe('Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.');
+    expect(plain(String(both.api.messagesTo(801).at(-1)?.params['text']))).toBe(
+      'Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.',
+    );
     expect(await both.app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '801' })).toMatchObject({ status: 'succeeded' });
     const pending = (await customer.says('/info')).find((message) => message.text.startsWith('Оплата 1 500,00 ₽ от'));
-    expect(pending?.text).toMatch(/^Оплата 1 500,00 ₽ от \d\d\.\d\d\.\d{4}, \d\d:\d\d прошла и поступит на счёт в течение суток: баланс её пока не учитывает\.$/);
+    expect(pending?.text).toMatch(
+      /^Оплата 1 500,00 ₽ от \d\d\.\d\d\.\d{4}, \d\d:\d\d прошла и поступит на счёт в течение суток: баланс её пока не учитывает\.$/,
+    );
   });
 
   it('Bot Framework: an openUrl action; a declined card is reported by a proactive message', async () => {

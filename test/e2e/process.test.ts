@@ -13,7 +13,17 @@ describe('the energobot process', () => {
   it('stops on a SIGTERM sent to `npm start` itself, as a container sends it to its first process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'energobot-npm-start-'));
     try {
-      const npm = spawn('npm', ['start', '--silent'], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), HOME: dir, PORT: '0', SQLITE_PATH: join(dir, 'energobot.sqlite'), MAIL_OUTBOX_DIR: join(dir, 'outbox') } });
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: root,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ...shiftedClock(),
+          HOME: dir,
+          PORT: '0',
+          SQLITE_PATH: join(dir, 'energobot.sqlite'),
+          MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+        },
+      });
       let stdout = '';
       npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       // The pipes close when every process holding them has exited: npm and the bot it started.
@@ -39,7 +49,10 @@ describeWithPostgres('the energobot process in production mode', () => {
   it('`npm run seed` writes the demo accounts into a configured database, asking for nothing but the database', async () => {
     const database = await createTestDatabase();
     try {
-      const seed = spawn(process.execPath, ['--import', 'tsx', join(root, 'bots', 'app', 'seed.ts')], { cwd: root, env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), DATABASE_URL: database.url } });
+      const seed = spawn(process.execPath, ['--import', 'tsx', join(root, 'bots', 'app', 'seed.ts')], {
+        cwd: root,
+        env: { PATH: process.env['PATH'] ?? '', ...shiftedClock(), DATABASE_URL: database.url },
+      });
       const { code, stdout, stderr } = await exited(seed);
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
       expect(stdout).toContain('demo accounts written to PostgreSQL');
@@ -59,7 +72,13 @@ describeWithPostgres('the energobot process in production mode', () => {
       const database = await createTestDatabase();
       const dir = mkdtempSync(join(tmpdir(), 'energobot-process-'));
       try {
-        const child = startProcess({ PORT: '0', DATABASE_URL: database.url, PAYMENTS_PROVIDER: 'sandbox', REDIS_URL: redisUrl as string, MAIL_OUTBOX_DIR: join(dir, 'outbox') });
+        const child = startProcess({
+          PORT: '0',
+          DATABASE_URL: database.url,
+          PAYMENTS_PROVIDER: 'sandbox',
+          REDIS_URL: redisUrl as string,
+          MAIL_OUTBOX_DIR: join(dir, 'outbox'),
+        });
         const result = exited(child);
         const url = await listeningUrl(child);
         const health = await fetch(`${url}/health`);

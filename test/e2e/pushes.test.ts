@@ -42,12 +42,24 @@ describe('messages the bot starts: readings accepted for billing', () => {
     await play(new TelegramCustomer(both.api, 705), [...linkingScript, ...readingsScript(await demoMeter(both.app.runtime.orm))]);
     const sent = both.api.messagesTo(705).length;
     const answers = [];
-    for (const body of [{ account: '100000000001', period: '2019-03' }, { account: '100000000001', period: '2026-13' }, { account: '1000', period: period() }, { period: period() }, 'not json']) {
+    for (const body of [
+      { account: '100000000001', period: '2019-03' },
+      { account: '100000000001', period: '2026-13' },
+      { account: '1000', period: period() },
+      { period: period() },
+      'not json',
+    ]) {
       const response = await accept(body);
       answers.push([response.status, await response.json()]);
     }
     await both.app.pushes.kick();
-    expect(answers).toEqual([[200, { accepted: 0, notified: 0 }], [400, expect.any(Object)], [400, expect.any(Object)], [400, expect.any(Object)], [400, expect.any(Object)]]);
+    expect(answers).toEqual([
+      [200, { accepted: 0, notified: 0 }],
+      [400, expect.any(Object)],
+      [400, expect.any(Object)],
+      [400, expect.any(Object)],
+      [400, expect.any(Object)],
+    ]);
     expect(both.api.messagesTo(705)).toHaveLength(sent);
     expect(await both.app.runtime.orm.em.fork().count(ChatPush, {})).toBe(0);
   });
@@ -67,10 +79,12 @@ describe('messages the bot starts: readings accepted for billing', () => {
     const before = both.channel.received.length;
     await accept({ account: '100000000001', period: period() });
     await both.app.pushes.kick();
-    expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([expect.stringMatching(/^Readings of account 100000000001 for \d\d\.\d{4} have been used for billing/)]);
+    expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([
+      expect.stringMatching(/^Readings of account 100000000001 for \d\d\.\d{4} have been used for billing/),
+    ]);
   });
 
-  it("keeps a push Telegram refused, retries it no sooner than its retry_after, and delivers it then", async () => {
+  it('keeps a push Telegram refused, retries it no sooner than its retry_after, and delivers it then', async () => {
     await play(new TelegramCustomer(both.api, 702), [...linkingScript, ...readingsScript(await demoMeter(both.app.runtime.orm))]);
     const sent = both.api.messagesTo(702).length;
     both.api.failNext('sendMessage', { status: 429, retryAfter: 600 });

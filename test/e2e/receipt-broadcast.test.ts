@@ -27,7 +27,15 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     await telegram.says('/monthly');
     await telegram.presses('Присылать сюда каждый месяц');
     const web = both.channel.customer('web-801', 'en-US');
-    await play(web, [{ say: '/link' }, { say: '100000000003' }, { press: 'Yes' }, { press: 'I accept and consent' }, { say: '500' }, { say: '/monthly' }, { press: 'Send it here every month' }]);
+    await play(web, [
+      { say: '/link' },
+      { say: '100000000003' },
+      { press: 'Yes' },
+      { press: 'I accept and consent' },
+      { say: '500' },
+      { say: '/monthly' },
+      { press: 'Send it here every month' },
+    ]);
     const before = both.channel.received.length;
 
     expect((await publish({ period: lastBilled.period }, 'wrong-token-0123456789abcdef')).status).toBe(401);
@@ -36,7 +44,11 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     // A month long paid, one before the history, a month to come: refused, and no chat hears of them.
     for (const period of ['2019-03', '2014-12', shiftPeriod(lastBilled.period, -1), '2099-01']) {
       const refused = await publish({ period });
-      expect({ period, status: refused.status, body: (await refused.json()) as unknown }).toEqual({ period, status: 409, body: { error: expect.stringMatching(/latest billed month|not over yet/) as unknown } });
+      expect({ period, status: refused.status, body: (await refused.json()) as unknown }).toEqual({
+        period,
+        status: 409,
+        body: { error: expect.stringMatching(/latest billed month|not over yet/) as unknown },
+      });
     }
     await both.app.pushes.kick();
     expect(both.channel.received.length).toBe(before);
@@ -49,11 +61,15 @@ describe('the monthly receipt, published by billing, delivered into the chats th
 
     const document = both.api.messagesTo(801).at(-1);
     expect(document?.method).toBe('sendDocument');
-    expect(String(document?.params['caption'])).toMatch(new RegExp(`^Выставлена квитанция за ${lastBilled.shown.replace('.', '\\.')}\\.\\nКвитанция по счёту 100000000001`));
+    expect(String(document?.params['caption'])).toMatch(
+      new RegExp(`^Выставлена квитанция за ${lastBilled.shown.replace('.', '\\.')}\\.\\nКвитанция по счёту 100000000001`),
+    );
     expect(paymentQrOf(document?.file?.content as Buffer)).toMatchObject({ PersAcc: '100000000001' });
 
     const [proactive] = both.channel.received.slice(before);
-    expect(proactive?.text).toMatch(new RegExp(`^The receipt for ${lastBilled.shown.replace('.', '\\.')} has been issued\\.\\nReceipt for account 100000000003`));
+    expect(proactive?.text).toMatch(
+      new RegExp(`^The receipt for ${lastBilled.shown.replace('.', '\\.')} has been issued\\.\\nReceipt for account 100000000003`),
+    );
     expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Pay', 'Another month', 'Menu']);
     const pdf = Buffer.from(await (await fetch(proactive?.attachments?.[0]?.contentUrl as string)).arrayBuffer());
     expect(paymentQrOf(pdf)).toMatchObject({ PersAcc: '100000000003', PaymPeriod: lastBilled.period.slice(5) + lastBilled.period.slice(0, 4) });

@@ -6,7 +6,14 @@ import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { historyScript, linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
 
-const moscowTime = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const moscowTime = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 describe('one conversation, two channels', () => {
   it('shows the same texts and buttons in Telegram and in Bot Framework, through linking, a readings submission and the history with its chart', async () => {
@@ -33,7 +40,11 @@ describe('one conversation, two channels', () => {
       // today's times may fall in different minutes.
       const today = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
       const comparable = (transcript: typeof inWebChat) =>
-        JSON.parse(JSON.stringify(transcript).replaceAll('· чат на сайте', '· Telegram').replace(new RegExp(`${today.replace(/\./g, '\\.')}, \\d\\d:\\d\\d`, 'g'), `${today}, hh:mm`)) as typeof inWebChat;
+        JSON.parse(
+          JSON.stringify(transcript)
+            .replaceAll('· чат на сайте', '· Telegram')
+            .replace(new RegExp(`${today.replace(/\./g, '\\.')}, \\d\\d:\\d\\d`, 'g'), `${today}, hh:mm`),
+        ) as typeof inWebChat;
       expect(JSON.stringify(inWebChat)).toContain(`· ${meter.next} · ${nextConsumptionKwh} · чат на сайте`);
       expect(comparable(inWebChat)).toEqual(comparable(inTelegram));
 
@@ -43,19 +54,36 @@ describe('one conversation, two channels', () => {
       const { from, to } = lastMonths(period, 6);
       const shown = (period: string) => `${period.slice(5)}.${period.slice(0, 4)}`;
       const history = inTelegram[linkingScript.length + readings.length + 1];
-      expect(history?.[0]).toEqual({ text: `Расход электроэнергии по месяцам, ${shown(from)}–${shown(to)}.`, buttons: [], file: `consumption-${from}-${to}.png` });
+      expect(history?.[0]).toEqual({
+        text: `Расход электроэнергии по месяцам, ${shown(from)}–${shown(to)}.`,
+        buttons: [],
+        file: `consumption-${from}-${to}.png`,
+      });
       expect(inTelegram.at(-1)?.[0]).toMatchObject({ file: `readings-${from}-${to}.csv` });
-      expect(api.calls.find((call) => call.method === 'sendPhoto')?.file).toMatchObject({ name: `consumption-${from}-${to}.png`, bytes: expect.any(Number) as unknown });
+      expect(api.calls.find((call) => call.method === 'sendPhoto')?.file).toMatchObject({
+        name: `consumption-${from}-${to}.png`,
+        bytes: expect.any(Number) as unknown,
+      });
       const attachment = channel.received.flatMap((activity) => activity.attachments ?? []).find((file) => file.contentType === 'image/png');
       const download = await fetch(attachment?.contentUrl ?? '');
       expect(download.headers.get('content-type')).toBe('image/png');
-      expect(Buffer.from(await download.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        Buffer.from(await download.arrayBuffer())
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
       expect((await fetch(`${app.url}/files/not-a-token`)).status).toBe(404);
 
       // Facts and tables: bold labels and an HTML table in Telegram, Adaptive Cards in Bot Framework.
       expect(api.calls.find((call) => String(call.params['text']).includes('<b>Адрес:</b> г. Воронеж'))?.params['parse_mode']).toBe('HTML');
-      expect(api.calls.some((call) => String(call.params['text']).includes(`<b>${moscowTime.format(meter.lastAt)}</b>\n  CE102-0100001, показание · ${meter.last} ✅`))).toBe(true);
-      const cards = channel.received.flatMap((activity) => activity.attachments ?? []).filter((file) => file.contentType === 'application/vnd.microsoft.card.adaptive');
+      expect(
+        api.calls.some((call) =>
+          String(call.params['text']).includes(`<b>${moscowTime.format(meter.lastAt)}</b>\n  CE102-0100001, показание · ${meter.last} ✅`),
+        ),
+      ).toBe(true);
+      const cards = channel.received
+        .flatMap((activity) => activity.attachments ?? [])
+        .filter((file) => file.contentType === 'application/vnd.microsoft.card.adaptive');
       expect(cards.map((card) => card.content?.body.map((element) => element['type']))).toEqual([
         ['TextBlock', 'FactSet'],
         ['TextBlock', 'FactSet'],

@@ -23,7 +23,10 @@ describe('Telegram, end to end against a fake Bot API server', () => {
 
   it('links a demo account by long polling, with inline keyboards, answered callbacks and the e-mail notice', async () => {
     const transcript = await play(new TelegramCustomer(api, 501), linkingScript);
-    expect(transcript[0]?.[1]).toEqual({ text: 'Что вы хотите сделать?', buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] });
+    expect(transcript[0]?.[1]).toEqual({
+      text: 'Что вы хотите сделать?',
+      buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+    });
     expect(transcript[2]?.[0]?.text).toContain('В номере лицевого счёта 12 цифр, а в введённом — 11');
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
@@ -47,12 +50,20 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     await customer.says('100000000001');
     const no = customer.buttonData('Нет');
     expect((await customer.presses('Да'))[0]?.text).toContain('согласие на обработку');
-    expect(api.calls.filter((call) => call.method === 'editMessageReplyMarkup').at(-1)?.params).toMatchObject({ chat_id: 505, reply_markup: { inline_keyboard: [] } });
+    expect(api.calls.filter((call) => call.method === 'editMessageReplyMarkup').at(-1)?.params).toMatchObject({
+      chat_id: 505,
+      reply_markup: { inline_keyboard: [] },
+    });
     expect(await customer.pressesData(no)).toEqual([]);
     expect(api.calls.filter((call) => call.method === 'answerCallbackQuery').at(-1)?.params).toMatchObject({ text: 'Этот вопрос уже закрыт.' });
-    expect((await customer.sendsPhoto()).map((message) => message.text)).toEqual(['Выберите, пожалуйста, один из вариантов на кнопках.', expect.stringContaining('согласие на обработку')]);
+    expect((await customer.sendsPhoto()).map((message) => message.text)).toEqual([
+      'Выберите, пожалуйста, один из вариантов на кнопках.',
+      expect.stringContaining('согласие на обработку'),
+    ]);
     await customer.says('/menu');
-    expect((await customer.sendsPhoto())[0]?.text).toBe('Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.');
+    expect((await customer.sendsPhoto())[0]?.text).toBe(
+      'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+    );
   });
 
   it('sends a receipt as a document with its summary and Pay, and the same receipt again by its file_id', async () => {
@@ -62,7 +73,10 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     const offered = (await customer.says('/receipts')).flatMap((message) => message.buttons).find((label) => /^\d\d\.\d{4}$/.test(label)) ?? '';
     const [month, year] = offered.split('.');
     const [receipt] = await customer.presses(offered);
-    expect(receipt).toMatchObject({ text: expect.stringMatching(new RegExp(`^Квитанция по счёту 100000000001 за ${month}\\.${year}: начислено`)) as unknown, file: `receipt-100000000001-${year}-${month}.pdf` });
+    expect(receipt).toMatchObject({
+      text: expect.stringMatching(new RegExp(`^Квитанция по счёту 100000000001 за ${month}\\.${year}: начислено`)) as unknown,
+      file: `receipt-100000000001-${year}-${month}.pdf`,
+    });
     const upload = api.messagesTo(507).at(-1);
     expect(upload).toMatchObject({ method: 'sendDocument', file: { name: `receipt-100000000001-${year}-${month}.pdf` } });
     expect(upload?.file?.content.subarray(0, 5).toString()).toBe('%PDF-');
@@ -96,7 +110,11 @@ describe('Telegram, end to end against a fake Bot API server', () => {
   it('the fake takes documents as multipart uploads, as receipts will be sent', async () => {
     const bot = new Bot(api.token, { client: { apiRoot: api.apiRoot } });
     await bot.api.sendDocument(504, new InputFile(Buffer.from('%PDF-1.4 receipt'), 'receipt-2026-10.pdf'), { caption: 'Квитанция' });
-    expect(api.calls.at(-1)).toMatchObject({ method: 'sendDocument', params: { chat_id: 504, caption: 'Квитанция' }, file: { name: 'receipt-2026-10.pdf', bytes: 16 } });
+    expect(api.calls.at(-1)).toMatchObject({
+      method: 'sendDocument',
+      params: { chat_id: 504, caption: 'Квитанция' },
+      file: { name: 'receipt-2026-10.pdf', bytes: 16 },
+    });
   });
 });
 
@@ -111,8 +129,14 @@ describe('Telegram by webhook', () => {
       TELEGRAM_WEBHOOK_SECRET: secret,
     });
     try {
-      expect(api.calls.find((call) => call.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.ru/telegram/webhook', secret_token: secret });
-      const update = { update_id: 9, message: { message_id: 1, date: 0, chat: { id: 505, type: 'private' }, from: { id: 505, is_bot: false, first_name: 'К' }, text: '/start' } };
+      expect(api.calls.find((call) => call.method === 'setWebhook')?.params).toMatchObject({
+        url: 'https://bot.example.ru/telegram/webhook',
+        secret_token: secret,
+      });
+      const update = {
+        update_id: 9,
+        message: { message_id: 1, date: 0, chat: { id: 505, type: 'private' }, from: { id: 505, is_bot: false, first_name: 'К' }, text: '/start' },
+      };
       const post = (headers: Record<string, string>) =>
         fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
       expect((await post({})).status).toBe(401);

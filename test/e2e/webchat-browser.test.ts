@@ -33,7 +33,16 @@ describeWithChromium('web chat in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: chromiumPath,
       env: machineClock(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -52,7 +61,8 @@ describeWithChromium('web chat in headless Chromium', () => {
   /** Screenshots for the README, taken only when asked for: a test run leaves the tree as it was. */
   async function shoot(page: Page, name: string, options: { atBottom?: boolean } = {}): Promise<void> {
     if (process.env['UPDATE_SCREENSHOTS'] !== '1') return;
-    if (options.atBottom !== false) await page.locator('.webchat__basic-transcript__scrollable').evaluate('(element) => { element.scrollTop = element.scrollHeight; }');
+    if (options.atBottom !== false)
+      await page.locator('.webchat__basic-transcript__scrollable').evaluate('(element) => { element.scrollTop = element.scrollHeight; }');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(screenshots, `${name}.png`) });
   }
@@ -170,7 +180,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('files an appeal on a phone with a photo uploaded through the paper clip; the operator\'s answer comes back with its PDF to download', async () => {
+  it("files an appeal on a phone with a photo uploaded through the paper clip; the operator's answer comes back with its PDF to download", async () => {
     const page = await open('/', 'ru-RU', { width: 390, height: 800 });
     await see(page, 'Что вы хотите сделать?');
     await press(page, 'Написать обращение');
@@ -189,7 +199,11 @@ describeWithChromium('web chat in headless Chromium', () => {
     await see(page, 'Прикрепите фотографии или документы');
     // Web Chat's paper clip posts to the relay's Direct Line /upload; the bot reads the file back at once.
     const upload = page.locator('input[type=file]');
-    await upload.setInputFiles({ name: 'notes.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: customerFiles['notes.docx'] });
+    await upload.setInputFiles({
+      name: 'notes.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: customerFiles['notes.docx'],
+    });
     await see(page, 'Файл «notes.docx» не прикреплён: такой тип файла не принимается.');
     await upload.setInputFiles({ name: 'Щиток.png', mimeType: 'image/png', buffer: meterPhoto() });
     await see(page, 'Прикреплено файлов: 1 из 5');
@@ -200,14 +214,24 @@ describeWithChromium('web chat in headless Chromium', () => {
     await press(page, 'Отправить обращение');
     await see(page, 'Обращение отправлено, его номер');
     const number = /А-\d{4}-\d{6}/.exec((await page.getByText('Обращение отправлено, его номер').first().textContent()) ?? '')?.[0] ?? '';
-    const thread = (await (await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).json()) as unknown;
+    const thread = (await (
+      await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${operatorToken}` } })
+    ).json()) as unknown;
     expect(thread).toMatchObject({ attachments: [{ name: 'Щиток.png', mime: 'image/png' }] });
 
     const form = new FormData();
     form.set('text', 'Схема подключения во вложении.');
     form.set('key', 'crm-web-1');
     form.append('files', new Blob([new Uint8Array(customerFiles['scan.pdf'])]), 'Схема.pdf');
-    expect((await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}/replies`, { method: 'POST', headers: { authorization: `Bearer ${operatorToken}` }, body: form })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${app.url}/operator/appeals/${encodeURIComponent(number)}/replies`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${operatorToken}` },
+          body: form,
+        })
+      ).status,
+    ).toBe(201);
     await app.pushes.kick();
     await see(page, 'Схема подключения во вложении.');
     const download = page.getByRole('link', { name: /Схема\.pdf/ }).first();
@@ -244,7 +268,10 @@ describeWithChromium('web chat in headless Chromium', () => {
     await action(page, 'Ещё…').waitFor();
     for (const label of labels) {
       const box = await action(page, label).boundingBox();
-      expect({ label, inside: box !== null && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 800 }).toEqual({ label, inside: true });
+      expect({ label, inside: box !== null && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 800 }).toEqual({
+        label,
+        inside: true,
+      });
     }
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shoot(page, 'webchat-phone-menu');
@@ -254,7 +281,7 @@ describeWithChromium('web chat in headless Chromium', () => {
     await page.close();
   });
 
-  it('speaks the page language: the browser\'s, or the one the header link switches to; the bot follows it', async () => {
+  it("speaks the page language: the browser's, or the one the header link switches to; the bot follows it", async () => {
     const page = await open('/', 'en-US');
     await see(page, 'What would you like to do?');
     expect(await page.title()).toBe('Energosbyt customer chat');

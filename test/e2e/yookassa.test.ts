@@ -81,14 +81,26 @@ describe('YooKassa API v3', () => {
     await play(new TelegramCustomer(api, 903), linkAndPay);
     const [payment] = [...yookassa.payments.values()];
     yookassa.settle(payment!.id, 'canceled');
-    const options = { provider: app.runtime.yookassa!, orders: app.runtime.orders, pushes: app.runtime.pushes, allowedIps: [], pushed: () => undefined, log: createLog('error', () => {}) };
+    const options = {
+      provider: app.runtime.yookassa!,
+      orders: app.runtime.orders,
+      pushes: app.runtime.pushes,
+      allowedIps: [],
+      pushed: () => undefined,
+      log: createLog('error', () => {}),
+    };
     expect(await reconcileYooKassa(options, new Date())).toBe(0);
     expect(await reconcileYooKassa(options, new Date(Date.now() + 16 * 60_000))).toBe(1);
     expect(await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '903' })).toMatchObject({ status: 'failed' });
   });
 
   it('refuses notifications from outside the allow-list when one is configured', async () => {
-    const guarded = await startTestApp({ YOOKASSA_SHOP_ID: yookassa.shopId, YOOKASSA_SECRET_KEY: yookassa.secretKey, YOOKASSA_API_URL: yookassa.apiUrl, YOOKASSA_ALLOWED_IPS: '185.71.76.0,77.75.153.0' });
+    const guarded = await startTestApp({
+      YOOKASSA_SHOP_ID: yookassa.shopId,
+      YOOKASSA_SECRET_KEY: yookassa.secretKey,
+      YOOKASSA_API_URL: yookassa.apiUrl,
+      YOOKASSA_ALLOWED_IPS: '185.71.76.0,77.75.153.0',
+    });
     try {
       const response = await fetch(`${guarded.url}/payments/yookassa/notification`, {
         method: 'POST',

@@ -6,7 +6,8 @@ import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { play, startTestApp, type Step, type TestApp } from '../support/test-app';
 
-const setAside = 'Это сообщение я так и не смог обработать, и ошибка передана специалистам. Мы остались там же, где были до него: попробуйте сказать иначе или выберите действие в меню.';
+const setAside =
+  'Это сообщение я так и не смог обработать, и ошибка передана специалистам. Мы остались там же, где были до него: попробуйте сказать иначе или выберите действие в меню.';
 
 describeWithPostgres('characters no store takes, on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -41,7 +42,11 @@ describeWithPostgres('characters no store takes, on PostgreSQL', () => {
   ])('%s: an appeal typed with NUL and halves of surrogate pairs is filed without them, nothing failed', async (_, customer) => {
     const before = app.logs.filter((line) => line.includes('"level":"error"')).length;
     const transcript = await play(customer(), poisoned);
-    const draft = transcript.at(-2)?.map((message) => message.text).join('\n') ?? '';
+    const draft =
+      transcript
+        .at(-2)
+        ?.map((message) => message.text)
+        .join('\n') ?? '';
     expect(draft).toContain('г. Липецк');
     expect(draft).toContain('ул. Ленина, 5');
     expect(draft).toContain('Как подключить дачный дом к сети?');
@@ -64,9 +69,10 @@ describe('an update that fails every time, in Telegram long polling', () => {
 
   it('is set aside after one retry, its customer told once, and the chats behind it answered; its chat goes on', async () => {
     // A fault of this one chat's data only, as the NUL in a draft was: every insert of its draft fails.
-    await app.runtime.orm.em.fork().getConnection().execute(
-      "create trigger poison before insert on appeal_draft when new.chat_id = '1401' begin select raise(abort, 'poisoned draft'); end",
-    );
+    await app.runtime.orm.em
+      .fork()
+      .getConnection()
+      .execute("create trigger poison before insert on appeal_draft when new.chat_id = '1401' begin select raise(abort, 'poisoned draft'); end");
     const poisonedChat = new TelegramCustomer(api, 1401);
     await play(poisonedChat, fileAsStranger.slice(0, 2));
     const sentBefore = api.messagesTo(1401).length;
@@ -75,19 +81,29 @@ describe('an update that fails every time, in Telegram long polling', () => {
     api.customerTypes(1402, '/start');
     api.customerTypes(1403, '/help');
     const [others] = await Promise.all([Promise.all([api.waitForMessages(1402, 1), api.waitForMessages(1403, 1)]), api.waitForMessages(1401, sentBefore + 1)]);
-    const toldPoisoned = api.messagesTo(1401).slice(sentBefore).map((call) => call.params['text']);
+    const toldPoisoned = api
+      .messagesTo(1401)
+      .slice(sentBefore)
+      .map((call) => call.params['text']);
     const deadLetters = await app.runtime.orm.em.fork().find(DeadLetter, {});
     const attempts = app.logs.filter((line) => line.includes('"message":"flow failed"')).length;
-    process.stdout.write(`a poison update: ${attempts} attempt(s) failed, set aside ${deadLetters.length}; other chats answered ${others.filter((sent) => sent.length > 0).length} of 2; the customer told ${toldPoisoned.length} time(s); lost 0\n`);
+    process.stdout.write(
+      `a poison update: ${attempts} attempt(s) failed, set aside ${deadLetters.length}; other chats answered ${others.filter((sent) => sent.length > 0).length} of 2; the customer told ${toldPoisoned.length} time(s); lost 0\n`,
+    );
     expect(toldPoisoned).toEqual([setAside]);
     expect(others.map((sent) => sent.length > 0)).toEqual([true, true]);
-    expect(deadLetters).toEqual([expect.objectContaining({ chat: 'telegram:1401', inputKind: 'text', failures: 2, failure: expect.stringMatching(/Exception/) as unknown })]);
+    expect(deadLetters).toEqual([
+      expect.objectContaining({ chat: 'telegram:1401', inputKind: 'text', failures: 2, failure: expect.stringMatching(/Exception/) as unknown }),
+    ]);
     // The first attempt failed and was retried; the retry failed and set the update aside.
     expect(attempts).toBe(1);
     expect(app.logs.filter((line) => line.includes('"message":"update set aside after repeated failures; its chat goes on"'))).toHaveLength(1);
     expect(await app.runtime.orm.em.fork().count(AppealDraft, {})).toBe(0);
     // The poisoned chat is where it was before that update: the question is still open, and the next message is handled.
-    expect((await poisonedChat.says('/menu')).at(-1)).toMatchObject({ text: 'Что вы хотите сделать?', buttons: expect.arrayContaining(['↩ Продолжить: Написать обращение']) as unknown });
+    expect((await poisonedChat.says('/menu')).at(-1)).toMatchObject({
+      text: 'Что вы хотите сделать?',
+      buttons: expect.arrayContaining(['↩ Продолжить: Написать обращение']) as unknown,
+    });
     // What the customer typed is not in the logs, nor in the dead letter.
     expect(app.logs.join('\n')).not.toContain('Липецк');
     expect(JSON.stringify(deadLetters)).not.toContain('Липецк');

@@ -75,7 +75,7 @@ describeWithRedisServer('faults: the process dies', () => {
     expect((await bot.result).code).toBe(0);
   }, 90_000);
 
-  it('SIGKILL mid-broadcast of a month\'s receipts: after a restart every chat has its receipt, repeats bounded by the sends in flight', async () => {
+  it("SIGKILL mid-broadcast of a month's receipts: after a restart every chat has its receipt, repeats bounded by the sends in flight", async () => {
     const chats = Array.from({ length: 60 }, (_, index) => 9300 + index);
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
     const optedIn = new SqlMonthlyReceiptChats(orm);
@@ -102,17 +102,27 @@ describeWithRedisServer('faults: the process dies', () => {
     const perChat = chats.map((id) => documents().filter((call) => call.params['chat_id'] === id).length);
     const lost = perChat.filter((count) => count === 0).length;
     const repeated = perChat.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
-    process.stdout.write(`SIGKILL mid-broadcast: ${beforeRestart} of ${chats.length} sent before the kill; after the restart lost ${lost}, sent twice ${repeated} (in flight at most 40)\n`);
+    process.stdout.write(
+      `SIGKILL mid-broadcast: ${beforeRestart} of ${chats.length} sent before the kill; after the restart lost ${lost}, sent twice ${repeated} (in flight at most 40)\n`,
+    );
     expect(lost).toBe(0);
     expect(repeated).toBeLessThanOrEqual(40);
     bot.child.kill('SIGTERM');
     expect((await bot.result).code).toBe(0);
   }, 120_000);
 
-  it('SIGKILL between an operator\'s answer and its delivery: after a restart the answer reaches the chat', async () => {
+  it("SIGKILL between an operator's answer and its delivery: after a restart the answer reaches the chat", async () => {
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
     const appeal = await new SqlAppeals(orm).file({
-      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет на нашей улице?', attachments: [] },
+      draft: {
+        appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' },
+        topic: 'other',
+        name: 'Олег',
+        email: 'oleg@mail.ru',
+        phone: null,
+        message: 'Когда дадут свет на нашей улице?',
+        attachments: [],
+      },
       chat: { channel: 'telegram', id: '9401' },
       locale: 'ru',
       at: new Date(),
@@ -120,7 +130,8 @@ describeWithRedisServer('faults: the process dies', () => {
     });
     await orm.close();
     const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
-    const answers = () => api.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === 9401 && String(call.params['text']).includes('Сегодня к 21:00'));
+    const answers = () =>
+      api.calls.filter((call) => call.method === 'sendMessage' && call.params['chat_id'] === 9401 && String(call.params['text']).includes('Сегодня к 21:00'));
     const documents = () => api.calls.filter((call) => call.method === 'sendDocument' && call.params['chat_id'] === 9401);
 
     let bot = await started(operator);
@@ -130,7 +141,11 @@ describeWithRedisServer('faults: the process dies', () => {
     form.set('text', 'Сегодня к 21:00.');
     form.set('key', 'crm-answer-1');
     form.append('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'График.pdf');
-    const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, { method: 'POST', headers: { authorization: `Bearer ${operator.OPERATOR_TOKEN}` }, body: form });
+    const answered = await fetch(`${bot.url}/operator/appeals/${encodeURIComponent(appeal.number)}/replies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator.OPERATOR_TOKEN}` },
+      body: form,
+    });
     expect(answered.status).toBe(201);
     await delivery.arrived;
     bot.child.kill('SIGKILL');
@@ -141,7 +156,9 @@ describeWithRedisServer('faults: the process dies', () => {
 
     bot = await started(operator);
     while (documents().length === 0) await api.nextCall();
-    process.stdout.write(`SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} with ${documents().length} file; lost 0\n`);
+    process.stdout.write(
+      `SIGKILL between an answer and its delivery: delivered before the kill ${beforeRestart}, after the restart ${answers().length} with ${documents().length} file; lost 0\n`,
+    );
     expect(beforeRestart).toBe(0);
     expect(answers()).toHaveLength(1);
     expect(documents().map((call) => call.file?.name)).toEqual(['График.pdf']);
@@ -156,7 +173,14 @@ describeWithRedisServer('faults: the process dies', () => {
     const address = blackhole.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const child = startProcess({ PORT: '0', DATABASE_URL: postgres.url, PAYMENTS_PROVIDER: 'sandbox', REDIS_URL: redis.url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` });
+      const child = startProcess({
+        PORT: '0',
+        DATABASE_URL: postgres.url,
+        PAYMENTS_PROVIDER: 'sandbox',
+        REDIS_URL: redis.url,
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      });
       const result = exited(child);
       const url = await listeningUrl(child);
       // The web chat serves while Telegram hangs.

@@ -30,7 +30,8 @@ describe('faults: pushes into chats', () => {
     await api.stop();
   });
 
-  const push = (...chats: ChatAddress[]) => app.runtime.pushes.enqueue(chats.map((chat) => ({ chat, message: text('push-readings-accepted', { account: '100000000001', period: '11.2026' }) })));
+  const push = (...chats: ChatAddress[]) =>
+    app.runtime.pushes.enqueue(chats.map((chat) => ({ chat, message: text('push-readings-accepted', { account: '100000000001', period: '11.2026' }) })));
   /** As if the retry delay had passed. */
   const dueNow = () => app.runtime.orm.em.fork().nativeUpdate(ChatPush, { sentAt: null, gaveUpAt: null }, { nextAttemptAt: new Date(0) });
   const deliveredTo = (chat: ChatAddress) =>
@@ -40,7 +41,10 @@ describe('faults: pushes into chats', () => {
   const rows = () => app.runtime.orm.em.fork().find(ChatPush, {}, { orderBy: { id: 'asc' } });
   /** The numbers of the numbered pushes a chat has received, in the order they arrived. */
   const pushOrder = (chat: ChatAddress) =>
-    (chat.channel === 'telegram' ? api.messagesTo(Number(chat.id)).map((call) => String(call.params['text'])) : channel.received.filter((activity) => activity.conversation.id === 'conversation-web-9201').map((activity) => activity.text ?? ''))
+    (chat.channel === 'telegram'
+      ? api.messagesTo(Number(chat.id)).map((call) => String(call.params['text']))
+      : channel.received.filter((activity) => activity.conversation.id === 'conversation-web-9201').map((activity) => activity.text ?? '')
+    )
       .flatMap((said) => /за №(\d)/.exec(said)?.[1] ?? [])
       .map(Number);
 
@@ -67,7 +71,9 @@ describe('faults: pushes into chats', () => {
     await app.pushes.kick();
     const delivered = [deliveredTo(telegram), deliveredTo(web)];
     const pending = (await rows()).filter((row) => !row.sentAt).length;
-    process.stdout.write(`pushes through failures: delivered ${JSON.stringify(afterDown)} → ${JSON.stringify(afterRefusals)} → ${JSON.stringify(delivered)}; lost ${pending}, duplicated ${delivered.filter((count) => count > 1).length}\n`);
+    process.stdout.write(
+      `pushes through failures: delivered ${JSON.stringify(afterDown)} → ${JSON.stringify(afterRefusals)} → ${JSON.stringify(delivered)}; lost ${pending}, duplicated ${delivered.filter((count) => count > 1).length}\n`,
+    );
     expect(afterDown).toEqual([0, 0]);
     expect(afterRefusals).toEqual([0, 1]);
     expect(waited.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(refusedAt + 30_000);
@@ -83,9 +89,13 @@ describe('faults: pushes into chats', () => {
     await app.pushes.kick();
     const calls = api.arrived.filter((method) => method === 'sendMessage').length - arrivedBefore;
     const all = await rows();
-    process.stdout.write(`pushes to chats that are gone: ${calls} Telegram call(s) for 2 pushes; given up ${all.filter((row) => row.gaveUpAt).length} of ${all.length}\n`);
+    process.stdout.write(
+      `pushes to chats that are gone: ${calls} Telegram call(s) for 2 pushes; given up ${all.filter((row) => row.gaveUpAt).length} of ${all.length}\n`,
+    );
     expect(calls).toBe(1);
-    expect(all.map((row) => [chatKey({ channel: row.channel as ChatAddress['channel'], id: row.chatId }), Boolean(row.gaveUpAt), row.lastError?.slice(0, 120)])).toEqual([
+    expect(
+      all.map((row) => [chatKey({ channel: row.channel as ChatAddress['channel'], id: row.chatId }), Boolean(row.gaveUpAt), row.lastError?.slice(0, 120)]),
+    ).toEqual([
       ['telegram:9201', true, expect.stringContaining('403')],
       ['telegram:9201', true, expect.stringContaining('403')],
       ['webchat:web-9201', true, expect.any(String)],
@@ -93,7 +103,7 @@ describe('faults: pushes into chats', () => {
     ]);
   });
 
-  it('never lets one unreachable platform delay another channel\'s pushes', async () => {
+  it("never lets one unreachable platform delay another channel's pushes", async () => {
     await push(telegram, web);
     const hanging = api.holdNext('sendMessage');
     const kicked = app.pushes.kick();
@@ -102,13 +112,18 @@ describe('faults: pushes into chats', () => {
     const whileTelegramHangs = [deliveredTo(telegram), deliveredTo(web)];
     hanging.release();
     await kicked;
-    process.stdout.write(`a web chat push while Telegram hangs: delivered ${JSON.stringify(whileTelegramHangs)} while it hung, ${JSON.stringify([deliveredTo(telegram), deliveredTo(web)])} after\n`);
+    process.stdout.write(
+      `a web chat push while Telegram hangs: delivered ${JSON.stringify(whileTelegramHangs)} while it hung, ${JSON.stringify([deliveredTo(telegram), deliveredTo(web)])} after\n`,
+    );
     expect(whileTelegramHangs).toEqual([0, 1]);
     expect([deliveredTo(telegram), deliveredTo(web)]).toEqual([1, 1]);
   });
 
   it("keeps a chat's pushes in order after one of them failed: the later ones wait behind it, on both channels", async () => {
-    const numbered = (chat: ChatAddress) => app.runtime.pushes.enqueue(Array.from({ length: 8 }, (_, index) => ({ chat, message: text('push-readings-accepted', { account: '100000000001', period: `№${index}` }) })));
+    const numbered = (chat: ChatAddress) =>
+      app.runtime.pushes.enqueue(
+        Array.from({ length: 8 }, (_, index) => ({ chat, message: text('push-readings-accepted', { account: '100000000001', period: `№${index}` }) })),
+      );
     await numbered(telegram);
     await numbered(web);
     // The first push fails on each platform (Telegram's 5xx through grammY's own retries).
@@ -121,13 +136,17 @@ describe('faults: pushes into chats', () => {
     const delivered = [pushOrder(telegram), pushOrder(web)];
     process.stdout.write(`pushes in order: after the first failed ${JSON.stringify(afterFailure)}, then ${JSON.stringify(delivered)}\n`);
     expect(afterFailure).toEqual([[], []]);
-    expect(delivered).toEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7]]);
+    expect(delivered).toEqual([
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    ]);
   });
 
   it('sends each message of a push once: a text delivered before its file failed is not sent again with the retry', async () => {
     const kept = await keepOperatorFiles(app.runtime.attachments, [{ name: 'График.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
     if (!kept.ok) throw new Error('the test file was refused');
-    for (const chat of [telegram, web]) await app.runtime.pushes.enqueue([{ chat, message: text('push-readings-accepted', { account: '100000000001', period: 'с файлом' }), files: kept.value }]);
+    for (const chat of [telegram, web])
+      await app.runtime.pushes.enqueue([{ chat, message: text('push-readings-accepted', { account: '100000000001', period: 'с файлом' }), files: kept.value }]);
     api.failNext('sendDocument', { status: 500 }, 4);
     // The file's activity is refused more often than the connector retries on its own: the push fails after its text went.
     let refusals = 0;
@@ -135,10 +154,18 @@ describe('faults: pushes into chats', () => {
     await app.pushes.kick();
     await dueNow();
     await app.pushes.kick();
-    const texts = [api.messagesTo(9201).filter((call) => String(call.params['text']).includes('с файлом')).length, channel.received.filter((activity) => activity.text?.includes('с файлом')).length];
-    const files = [api.messagesTo(9201).filter((call) => call.method === 'sendDocument').length, channel.received.filter((activity) => activity.attachments?.some((file) => file.name === 'График.pdf')).length];
+    const texts = [
+      api.messagesTo(9201).filter((call) => String(call.params['text']).includes('с файлом')).length,
+      channel.received.filter((activity) => activity.text?.includes('с файлом')).length,
+    ];
+    const files = [
+      api.messagesTo(9201).filter((call) => call.method === 'sendDocument').length,
+      channel.received.filter((activity) => activity.attachments?.some((file) => file.name === 'График.pdf')).length,
+    ];
     const attempts = (await rows()).map((row) => row.attempts);
-    process.stdout.write(`a push of a text and a file whose file failed: attempts ${JSON.stringify(attempts)}, texts sent ${JSON.stringify(texts)}, files ${JSON.stringify(files)}\n`);
+    process.stdout.write(
+      `a push of a text and a file whose file failed: attempts ${JSON.stringify(attempts)}, texts sent ${JSON.stringify(texts)}, files ${JSON.stringify(files)}\n`,
+    );
     expect(attempts).toEqual([1, 1]);
     expect(texts).toEqual([1, 1]);
     expect(files).toEqual([1, 1]);

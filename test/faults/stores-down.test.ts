@@ -54,7 +54,9 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
     const notices = await app.runtime.orm.em.fork().count(QueuedMail, { subject: 'Лицевой счёт 100000000001 привязан к чату' });
     const texts = customer.texts();
     const lost = afterwards.filter((status) => status !== 200).length + (texts.some((text) => text.startsWith('Готово! Лицевой счёт 100000000001')) ? 0 : 1);
-    process.stdout.write(`Redis killed: webhook while down ${JSON.stringify(whileDown)}, redelivered ${JSON.stringify(afterwards)}; lost updates ${lost}, double effects ${links - 1 + notices - 1}\n`);
+    process.stdout.write(
+      `Redis killed: webhook while down ${JSON.stringify(whileDown)}, redelivered ${JSON.stringify(afterwards)}; lost updates ${lost}, double effects ${links - 1 + notices - 1}\n`,
+    );
     expect(whileDown.every((status) => status >= 500)).toBe(true);
     expect(afterwards).toEqual([200, 200]);
     expect(lost).toBe(0);
@@ -73,14 +75,19 @@ describeWithRedisServer('faults: the stores go down under a conversation', () =>
 
     await postgres.stop();
     const whileDown = await customer.presses('Передать');
-    const probe = (path: string) => fetch(`${app.url}${path}`).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
+    const probe = (path: string) =>
+      fetch(`${app.url}${path}`).then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }));
     const [health, ready] = [await probe('/health'), await probe('/ready')];
     await postgres.start();
     const afterwards = await customer.redeliver();
 
-    const saved = await app.runtime.orm.em.fork().find(MeterReading, { channel: 'telegram', accepted: false, value: { $in: [day as number, night as number] } });
+    const saved = await app.runtime.orm.em
+      .fork()
+      .find(MeterReading, { channel: 'telegram', accepted: false, value: { $in: [day as number, night as number] } });
     const lost = afterwards.filter((status) => status !== 200).length;
-    process.stdout.write(`PostgreSQL stopped: webhook while down ${whileDown}, /health ${JSON.stringify(health)}, redelivered ${JSON.stringify(afterwards)}; lost updates ${lost}, readings saved ${saved.length} of 2\n`);
+    process.stdout.write(
+      `PostgreSQL stopped: webhook while down ${whileDown}, /health ${JSON.stringify(health)}, redelivered ${JSON.stringify(afterwards)}; lost updates ${lost}, readings saved ${saved.length} of 2\n`,
+    );
     expect(whileDown).toBeGreaterThanOrEqual(500);
     // Alive (nothing to restart), but not ready for customers.
     expect(health).toEqual({ status: 200, body: { status: 'degraded', database: 'down', redis: 'ok' } });

@@ -42,7 +42,18 @@ describe('account information, unlinking and language', () => {
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Что умеет бот', 'Меню']);
+    expect(customer.buttons()).toEqual([
+      'Начисления и платежи',
+      'История платежей',
+      'Электронная квитанция',
+      'Написать обращение',
+      'Мои обращения',
+      'Мои лицевые счета',
+      'Настройки',
+      'Язык / Language',
+      'Что умеет бот',
+      'Меню',
+    ]);
     await customer.presses('Мои лицевые счета');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
@@ -53,7 +64,6 @@ describe('account information, unlinking and language', () => {
     expect(await world.orm.em.fork().count(AccountLink, {})).toBe(0);
     expect(customer.buttons()).not.toContain('Информация по счёту');
   });
-
 
   it('switches to English, remembers it, and switches back', async () => {
     const customer = world.customer();
@@ -77,9 +87,7 @@ describe('account information, unlinking and language', () => {
     await customer.says('/language');
     await customer.presses('English');
     await customer.presses('Link an account');
-    expect((await customer.says('12'))[0]).toBe(
-      'An account number has 12 digits; this one has 2. Check it on your receipt, for example: 1000 0000 0001.',
-    );
+    expect((await customer.says('12'))[0]).toBe('An account number has 12 digits; this one has 2. Check it on your receipt, for example: 1000 0000 0001.');
     await customer.says('100000000001');
     await customer.presses('Yes');
     await customer.presses('I accept and consent');

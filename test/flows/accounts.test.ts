@@ -10,7 +10,6 @@ function inviteIn(messages: readonly string[]): string {
   return token;
 }
 
-
 const pushesTo = (world: World, chatId: string) => world.orm.em.fork().find(ChatPush, { chatId }, { orderBy: { id: 'asc' } });
 
 describe('several accounts, who is linked, settings and invites', () => {
@@ -27,7 +26,9 @@ describe('several accounts, who is linked, settings and invites', () => {
     await customer.presses('Да');
     await customer.presses('Принимаю и согласен');
     const [linked] = await customer.says('500');
-    expect(linked).toBe('Готово! Лицевой счёт 100000000003 привязан к этому чату и теперь активный: все действия — по нему. Переключиться на другой счёт можно в разделе «Мои лицевые счета».');
+    expect(linked).toBe(
+      'Готово! Лицевой счёт 100000000003 привязан к этому чату и теперь активный: все действия — по нему. Переключиться на другой счёт можно в разделе «Мои лицевые счета».',
+    );
     await talk(customer, [
       {
         say: '/accounts',
@@ -36,17 +37,26 @@ describe('several accounts, who is linked, settings and invites', () => {
         ],
         buttons: ['Перейти к счёту 100000000001', 'Добавить лицевой счёт', 'Удалить счёт из списка', 'Кто привязан', 'Меню'],
       },
-      { press: 'Перейти к счёту 100000000001', expect: ['Активный счёт — 100000000001: все действия теперь по нему.', 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
+      {
+        press: 'Перейти к счёту 100000000001',
+        expect: ['Активный счёт — 100000000001: все действия теперь по нему.', 'Лицевой счёт 100000000001. Что вы хотите сделать?'],
+      },
       { press: 'Информация по счёту', expect: [expect.stringContaining('100000000001'), 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
       { say: '/unlink', expect: ['Какой счёт удалить из списка этого чата?'], buttons: ['Счёт 100000000001', 'Счёт 100000000003', 'Отмена'] },
       { press: 'Счёт 100000000001', expect: ['Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.'] },
-      { press: 'Да, отвязать', expect: ['Лицевой счёт 100000000001 отвязан от этого чата. Теперь активный счёт — 100000000003.', 'Лицевой счёт 100000000003. Что вы хотите сделать?'] },
+      {
+        press: 'Да, отвязать',
+        expect: ['Лицевой счёт 100000000001 отвязан от этого чата. Теперь активный счёт — 100000000003.', 'Лицевой счёт 100000000003. Что вы хотите сделать?'],
+      },
       { say: '/unlink', expect: ['Отвязать лицевой счёт 100000000003 от этого чата? Привязать его снова можно в любой момент.'] },
       { press: 'Да, отвязать', expect: ['Лицевой счёт 100000000003 отвязан от этого чата.', 'Что вы хотите сделать?'] },
       { say: '/accounts', expect: ['К этому чату не привязан ни один лицевой счёт.'], buttons: ['Привязать лицевой счёт', 'Меню'] },
     ]);
     // An old «switch» button of a removed account switches nothing.
-    expect(await customer.pressesData('go:accounts:switch_100000000001')).toEqual(['Лицевой счёт 100000000001 не привязан к этому чату.', 'Что вы хотите сделать?']);
+    expect(await customer.pressesData('go:accounts:switch_100000000001')).toEqual([
+      'Лицевой счёт 100000000001 не привязан к этому чату.',
+      'Что вы хотите сделать?',
+    ]);
   });
 
   it("voids an invite once its inviter's chat is unlinked from the account, before the consent and after it", async () => {
@@ -65,10 +75,17 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect(await world.orm.em.fork().count(AccountLink, { account: '100000000001' })).toBe(0);
   });
 
-  it('refuses to add by proof an account whose owner forbade management from another chat, naming the setting; the owner\'s invite links it, once', async () => {
+  it("refuses to add by proof an account whose owner forbade management from another chat, naming the setting; the owner's invite links it, once", async () => {
     const owner = await world.linkedCustomer('100000000001', '1543,20');
     await owner.says('/settings');
-    expect(owner.buttons()).toEqual(['Запретить показания без привязки', 'Запретить управление из другого чата', 'Изменить e-mail', 'Электронная квитанция', 'Кто привязан', 'Меню']);
+    expect(owner.buttons()).toEqual([
+      'Запретить показания без привязки',
+      'Запретить управление из другого чата',
+      'Изменить e-mail',
+      'Электронная квитанция',
+      'Кто привязан',
+      'Меню',
+    ]);
     expect((await owner.presses('Запретить управление из другого чата'))[0]).toMatch(/^Управление счётом из другого чата запрещено/);
 
     const relative = world.customer('relative');
@@ -82,11 +99,32 @@ describe('several accounts, who is linked, settings and invites', () => {
     await owner.says('/chats');
     const invite = inviteIn(await owner.presses('Пригласить члена семьи'));
     await talk(relative, [
-      { say: `/start ${invite}`, expect: ['Вас пригласили к лицевому счёту 100000000001, адрес: г. Воронеж, ул. Кольцовская, д. 2*, кв. 1*.\nЧтобы работать со счётом в этом чате, примите условия пользования цифровыми сервисами и дайте согласие на обработку персональных данных.'] },
-      { press: 'Принимаю и согласен', expect: ['Готово! Лицевой счёт 100000000001 привязан к этому чату.', expect.stringContaining('Лицевой счёт 100000000001'), 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
-      { say: `/start ${invite}`, expect: ['Это приглашение уже использовано: каждое работает один раз. Попросите владельца счёта прислать новое.', 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
+      {
+        say: `/start ${invite}`,
+        expect: [
+          'Вас пригласили к лицевому счёту 100000000001, адрес: г. Воронеж, ул. Кольцовская, д. 2*, кв. 1*.\nЧтобы работать со счётом в этом чате, примите условия пользования цифровыми сервисами и дайте согласие на обработку персональных данных.',
+        ],
+      },
+      {
+        press: 'Принимаю и согласен',
+        expect: [
+          'Готово! Лицевой счёт 100000000001 привязан к этому чату.',
+          expect.stringContaining('Лицевой счёт 100000000001'),
+          'Лицевой счёт 100000000001. Что вы хотите сделать?',
+        ],
+      },
+      {
+        say: `/start ${invite}`,
+        expect: [
+          'Это приглашение уже использовано: каждое работает один раз. Попросите владельца счёта прислать новое.',
+          'Лицевой счёт 100000000001. Что вы хотите сделать?',
+        ],
+      },
     ]);
-    expect(await world.customer('stranger').says(`/start ${invite}`)).toEqual(['Это приглашение уже использовано: каждое работает один раз. Попросите владельца счёта прислать новое.', 'Что вы хотите сделать?']);
+    expect(await world.customer('stranger').says(`/start ${invite}`)).toEqual([
+      'Это приглашение уже использовано: каждое работает один раз. Попросите владельца счёта прислать новое.',
+      'Что вы хотите сделать?',
+    ]);
     expect((await pushesTo(world, 'customer-1')).map((push) => push.messageKey)).toEqual(['push-invite-taken']);
 
     // The invited chat sees settings and who is linked, and changes nothing.
@@ -99,7 +137,7 @@ describe('several accounts, who is linked, settings and invites', () => {
     ]);
   });
 
-  it('lets the owner revoke another chat: that chat is told, the account\'s e-mail too, and a second revocation finds it gone', async () => {
+  it("lets the owner revoke another chat: that chat is told, the account's e-mail too, and a second revocation finds it gone", async () => {
     const owner = await world.linkedCustomer('100000000001', '1543,20');
     const other = await world.linkedCustomer('100000000001', '1543,20', world.customer('second-phone'));
     await owner.says('/chats');
@@ -138,14 +176,20 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect((await owner.presses('Запретить показания без привязки'))[0]).toBe('Передача показаний без привязки остаётся запрещённой; изменение отменено.');
   });
 
-  it('changes the account\'s e-mail only once the link mailed to the new address is followed, and tells the old one', async () => {
+  it("changes the account's e-mail only once the link mailed to the new address is followed, and tells the old one", async () => {
     const owner: Customer = await world.linkedCustomer('100000000001', '1543,20');
     await talk(owner, [
       { say: '/settings', expect: [expect.stringContaining('E-mail счёта: d***@example.ru'), 'Что изменить?'] },
-      { press: 'Изменить e-mail', expect: ['Введите новый e-mail счёта, например: ivanova@mail.ru. На него придёт письмо со ссылкой: адрес сменится, только когда вы по ней перейдёте.'] },
+      {
+        press: 'Изменить e-mail',
+        expect: ['Введите новый e-mail счёта, например: ivanova@mail.ru. На него придёт письмо со ссылкой: адрес сменится, только когда вы по ней перейдёте.'],
+      },
       { say: 'DEMO1@example.ru', expect: ['Это тот же адрес, что уже указан. Введите другой.', expect.stringMatching(/^Введите новый e-mail/)] },
       { say: 'new.mail.ru', expect: [expect.stringMatching(/^Это не похоже на адрес электронной почты/), expect.stringMatching(/^Введите новый e-mail/)] },
-      { say: 'maria@new.example', expect: ['Письмо со ссылкой отправлено на m***@new.example. Перейдите по ней в течение 24 часов — без этого e-mail не изменится.'] },
+      {
+        say: 'maria@new.example',
+        expect: ['Письмо со ссылкой отправлено на m***@new.example. Перейдите по ней в течение 24 часов — без этого e-mail не изменится.'],
+      },
     ]);
     const stored = async () => (await world.orm.em.fork().findOneOrFail(Account, { number: '100000000001' })).email;
     expect(await stored()).toBe('demo1@example.ru');
@@ -167,7 +211,10 @@ describe('several accounts, who is linked, settings and invites', () => {
       'Что вы хотите сделать?',
     ]);
     world.clock.advance(24 * 3600_000 + 1);
-    expect(await world.customer('y').says(`/start ${invite}`)).toEqual(['Срок действия приглашения истёк: приглашения действуют 24 часа. Попросите владельца счёта прислать новое.', 'Что вы хотите сделать?']);
+    expect(await world.customer('y').says(`/start ${invite}`)).toEqual([
+      'Срок действия приглашения истёк: приглашения действуют 24 часа. Попросите владельца счёта прислать новое.',
+      'Что вы хотите сделать?',
+    ]);
   });
 });
 
@@ -178,10 +225,13 @@ describe('every task says which account it acts on', () => {
   });
   afterEach(() => world.close());
 
-  it.each(['/info', '/pay', '/readings', '/receipts', '/history', '/charges', '/payments', '/ereceipt', '/monthly', '/settings', '/chats'])('%s names the active account of two in its first message', async (command) => {
-    const customer = await world.linkedCustomer('100000000001', '1543,20');
-    await world.linkedCustomer('100000000003', '500', customer);
-    const [first] = await customer.says(command);
-    expect(first).toContain('100000000003');
-  });
+  it.each(['/info', '/pay', '/readings', '/receipts', '/history', '/charges', '/payments', '/ereceipt', '/monthly', '/settings', '/chats'])(
+    '%s names the active account of two in its first message',
+    async (command) => {
+      const customer = await world.linkedCustomer('100000000001', '1543,20');
+      await world.linkedCustomer('100000000003', '500', customer);
+      const [first] = await customer.says(command);
+      expect(first).toContain('100000000003');
+    },
+  );
 });

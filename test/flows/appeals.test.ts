@@ -42,7 +42,10 @@ describe('appeals', () => {
       { say: 'Олег', expect: [askEmail] },
       { say: 'oleg.mail.ru', expect: ['Это не похоже на адрес электронной почты. Введите его полностью, например: ivanova@mail.ru.', askEmail] },
       { say: 'oleg@mail.ru', expect: [askPhone], buttons: ['Отвечать только по e-mail', 'Отмена'] },
-      { say: '+7 495 123-45-67', expect: ['Это не номер мобильного телефона. Введите его так: +7 900 123-45-67, — или выберите ответ только по e-mail.', askPhone] },
+      {
+        say: '+7 495 123-45-67',
+        expect: ['Это не номер мобильного телефона. Введите его так: +7 900 123-45-67, — или выберите ответ только по e-mail.', askPhone],
+      },
       { say: '8 (900) 123 45 67', expect: [askAddress] },
       { say: 'ул. Ленина, 5', expect: [askMessage] },
       { say: 'Коротко', expect: ['Сообщение слишком короткое: напишите хотя бы 10 символов, чтобы специалист понял вопрос.', askMessage] },
@@ -54,8 +57,15 @@ describe('appeals', () => {
       { files: ['notes.docx'], expect: [`Файл «notes.docx» не прикреплён: ${wrongType}`, askFiles] },
       { files: ['invoice.pdf.exe'], expect: [`Файл «invoice.pdf.exe» не прикреплён: ${wrongType}`, askFiles] },
       { files: ['empty.png'], expect: ['Файл «empty.png» не прикреплён: файл пустой.', askFiles] },
-      { files: ['big.pdf'], expect: ['Файл «big.pdf» не прикреплён: файл больше 10 МБ, а столько не принимается. Уменьшите его или пришлите снимок страницы.', askFiles] },
-      { files: ['scan.pdf'], declared: 30 * 1024 * 1024, expect: ['Файл «scan.pdf» не прикреплён: файл весит 30 МБ, а можно не больше 10 МБ. Уменьшите его или пришлите снимок страницы.', askFiles] },
+      {
+        files: ['big.pdf'],
+        expect: ['Файл «big.pdf» не прикреплён: файл больше 10 МБ, а столько не принимается. Уменьшите его или пришлите снимок страницы.', askFiles],
+      },
+      {
+        files: ['scan.pdf'],
+        declared: 30 * 1024 * 1024,
+        expect: ['Файл «scan.pdf» не прикреплён: файл весит 30 МБ, а можно не больше 10 МБ. Уменьшите его или пришлите снимок страницы.', askFiles],
+      },
       {
         files: ['meter.jpg', 'scan.pdf'],
         expect: ['Прикреплено файлов: 2 из 5:\n📎 meter.jpg (0,1 МБ)\n📎 scan.pdf (0,1 МБ)\nПришлите ещё или нажмите «Готово».'],
@@ -72,7 +82,11 @@ describe('appeals', () => {
       { press: 'Изменить', expect: ['Что изменить?'], buttons: ['Тема', 'Имя', 'E-mail для ответа', 'Телефон', 'Адрес', 'Сообщение', 'Вложения'] },
       { press: 'Телефон', expect: [askPhone] },
       { press: 'Отвечать только по e-mail', expect: [expect.stringContaining('Телефон: только e-mail'), draftEnd] },
-      { press: 'Отправить обращение', expect: [expect.stringMatching(/^Обращение отправлено, его номер А-\d{4}-000001\. Номер отправлен и на oleg@mail\.ru/)], buttons: ['Открыть обращение', 'Меню'] },
+      {
+        press: 'Отправить обращение',
+        expect: [expect.stringMatching(/^Обращение отправлено, его номер А-\d{4}-000001\. Номер отправлен и на oleg@mail\.ru/)],
+        buttons: ['Открыть обращение', 'Меню'],
+      },
     ]);
     // The declared 30 MB was refused unread; every other file was read once.
     expect(world.channelFiles.reads).toBe(6);
@@ -81,7 +95,16 @@ describe('appeals', () => {
       ['meter.jpg', 'image/jpeg'],
       ['scan.pdf', 'application/pdf'],
     ]);
-    expect(appeal).toMatchObject({ topic: 'connection', name: 'Олег', email: 'oleg@mail.ru', phone: null, appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, channel: 'telegram', chatId: 'stranger', status: 'received' });
+    expect(appeal).toMatchObject({
+      topic: 'connection',
+      name: 'Олег',
+      email: 'oleg@mail.ru',
+      phone: null,
+      appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' },
+      channel: 'telegram',
+      chatId: 'stranger',
+      status: 'received',
+    });
     const [mail] = await world.orm.em.fork().find(QueuedMail, { recipient: 'oleg@mail.ru' });
     expect(mail?.subject).toMatch(/^Обращение А-\d{4}-000001 принято$/);
   });
@@ -91,11 +114,18 @@ describe('appeals', () => {
     await talk(customer, [
       { say: '/appeal', expect: [askTopic] },
       { press: 'Квитанции', expect: [askName] },
-      { say: 'Мария Петровна', expect: ['Ответ придёт на demo1@example.ru. Оставить этот адрес или ввести другой?'], buttons: ['Оставить demo1@example.ru', 'Отмена'] },
+      {
+        say: 'Мария Петровна',
+        expect: ['Ответ придёт на demo1@example.ru. Оставить этот адрес или ввести другой?'],
+        buttons: ['Оставить demo1@example.ru', 'Отмена'],
+      },
       { press: 'Оставить demo1@example.ru', expect: [askPhone] },
       { press: 'Отвечать только по e-mail', expect: [askMessage] },
       { say: 'Не пришла квитанция за октябрь.', expect: [askFiles] },
-      { press: 'Без вложений', expect: [expect.stringContaining('Лицевой счёт: 100000000001\nАдрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17\nВложения: нет'), draftEnd] },
+      {
+        press: 'Без вложений',
+        expect: [expect.stringContaining('Лицевой счёт: 100000000001\nАдрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17\nВложения: нет'), draftEnd],
+      },
     ]);
     // The platform fails to take the answer: it delivers the press again, twice.
     customer.refusing = true;
@@ -121,12 +151,16 @@ describe('appeals', () => {
     // As after a restart with the conversation state gone: the draft is in the database.
     world.sessions.delete('energobot:session:telegram:stranger');
     await talk(customer, [
-      { say: 'написать обращение', expect: [expect.stringMatching(/^У вас есть неотправленный черновик обращения от \d\d\.\d\d\.\d{4}, \d\d:\d\d\. Продолжить его\?$/)], buttons: ['Продолжить черновик', 'Начать заново'] },
+      {
+        say: 'написать обращение',
+        expect: [expect.stringMatching(/^У вас есть неотправленный черновик обращения от \d\d\.\d\d\.\d{4}, \d\d:\d\d\. Продолжить его\?$/)],
+        buttons: ['Продолжить черновик', 'Начать заново'],
+      },
       { press: 'Продолжить черновик', expect: [askEmail] },
     ]);
   });
 
-  it('lists the chat\'s appeals, shows a thread and takes an addition; a closed appeal takes none', async () => {
+  it("lists the chat's appeals, shows a thread and takes an addition; a closed appeal takes none", async () => {
     const customer = await world.linkedCustomer('100000000003', '500');
     for (const message of ['Почему такая большая задолженность?', 'Когда поменяют счётчик?']) {
       await customer.says('/appeal');
@@ -139,7 +173,11 @@ describe('appeals', () => {
       await customer.presses('Отправить обращение');
     }
     const year = world.clock.now().getUTCFullYear();
-    await world.services.appeals.addMessage(`А-${year}-000001`, { from: 'operator', text: 'Задолженность за три месяца: июль, август, сентябрь.', at: world.clock.now().toISOString() });
+    await world.services.appeals.addMessage(`А-${year}-000001`, {
+      from: 'operator',
+      text: 'Задолженность за три месяца: июль, август, сентябрь.',
+      at: world.clock.now().toISOString(),
+    });
     await talk(customer, [
       {
         say: 'мои обращения',
@@ -148,7 +186,13 @@ describe('appeals', () => {
       },
       {
         press: `А-${year}-000001 · Оплата и баланс · есть ответ`,
-        expect: [expect.stringMatching(new RegExp(`^Обращение А-${year}-000001 · Оплата и баланс · есть ответ\\n— Вы, .+: Почему такая большая задолженность\\?\\n— Специалист, .+: Задолженность за три месяца`))],
+        expect: [
+          expect.stringMatching(
+            new RegExp(
+              `^Обращение А-${year}-000001 · Оплата и баланс · есть ответ\\n— Вы, .+: Почему такая большая задолженность\\?\\n— Специалист, .+: Задолженность за три месяца`,
+            ),
+          ),
+        ],
         buttons: ['Дополнить обращение', 'Все обращения', 'Меню'],
       },
       { press: 'Дополнить обращение', expect: [`Напишите, что добавить к обращению А-${year}-000001 или какой вопрос задать.`] },
@@ -168,8 +212,13 @@ describe('appeals', () => {
     expect(mailed?.attachments?.map((file) => file.name)).toEqual(['scan.pdf']);
     expect((await world.services.appeals.thread(`А-${year}-000001`))?.appeal.status).toBe('received');
     await world.services.appeals.close(`А-${year}-000002`, world.clock.now());
-    expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([`Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`]);
-    expect(await world.customer('other').pressesData(`go:appeals:А-${year}-000001`)).toEqual([`Обращение А-${year}-000001 не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
+    expect(await customer.pressesData(`go:appeals:А-${year}-000002_add`)).toEqual([
+      `Обращение А-${year}-000002 закрыто. Если вопрос остался, напишите новое обращение.`,
+    ]);
+    expect(await world.customer('other').pressesData(`go:appeals:А-${year}-000001`)).toEqual([
+      `Обращение А-${year}-000001 не найдено среди обращений из этого чата.`,
+      'Что вы хотите сделать?',
+    ]);
   });
 
   it('takes at most five files, says which were left out, reads each file once however often the update comes, and names a file that is gone', async () => {
@@ -186,7 +235,10 @@ describe('appeals', () => {
     const other = world.customer('stranger-2');
     for (const step of fileAsStrangerUntilFiles) await ('press' in step ? other.presses(step.press) : other.says(step.say));
     // Direct Line's link answers 404 by the time the file is read.
-    expect(await other.sendsFiles(['scan.pdf'], { gone: true })).toEqual(['Файл «scan.pdf» не прикреплён: файл не удалось получить. Пришлите его ещё раз.', askFiles]);
+    expect(await other.sendsFiles(['scan.pdf'], { gone: true })).toEqual([
+      'Файл «scan.pdf» не прикреплён: файл не удалось получить. Пришлите его ещё раз.',
+      askFiles,
+    ]);
   });
 
   it("numbers an appeal by the supplier's year: at 00:30 on 1 January in Moscow (21:30 on 31 December in UTC) it is the new year's first", async () => {
@@ -196,7 +248,7 @@ describe('appeals', () => {
     expect(await world.orm.em.fork().find(Appeal, {}, { fields: ['number', 'year'] })).toMatchObject([{ number: 'А-2027-000001', year: 2027 }]);
   });
 
-  it('adds to an appeal when the customer answers its message with Telegram\'s reply: text, or a photo alone', async () => {
+  it("adds to an appeal when the customer answers its message with Telegram's reply: text, or a photo alone", async () => {
     const customer = world.customer('stranger');
     for (const step of fileAsStrangerUntilFiles) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
     await customer.presses('Без вложений');
@@ -217,7 +269,10 @@ describe('appeals', () => {
       ['', ['meter.jpg']],
     ]);
     // A reply to a message about someone else's appeal opens nothing.
-    expect(await world.customer('other').repliesTo(`Ответ на обращение ${number}:`, 'Покажите')).toEqual([`Обращение ${number} не найдено среди обращений из этого чата.`, 'Что вы хотите сделать?']);
+    expect(await world.customer('other').repliesTo(`Ответ на обращение ${number}:`, 'Покажите')).toEqual([
+      `Обращение ${number} не найдено среди обращений из этого чата.`,
+      'Что вы хотите сделать?',
+    ]);
   });
 
   it('alerts the supervisors once about an appeal without an answer for 48 hours', async () => {
@@ -240,10 +295,19 @@ describe('appeals', () => {
     expect(alerts.map((mail) => mail.recipient).sort()).toEqual(['deputy@energosbyt.test', 'head@energosbyt.test']);
   });
 
-  it('keeps an operator\'s key per appeal: the same key answers two appeals once each', async () => {
-    const draft = { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Вопрос про свет на улице.', attachments: [] } as const;
+  it("keeps an operator's key per appeal: the same key answers two appeals once each", async () => {
+    const draft = {
+      appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' },
+      topic: 'other',
+      name: 'Олег',
+      email: 'oleg@mail.ru',
+      phone: null,
+      message: 'Вопрос про свет на улице.',
+      attachments: [],
+    } as const;
     const chat = { channel: 'telegram', id: 'stranger' } as const;
-    const filing = () => ({ draft, chat, locale: 'ru', at: world.clock.now(), year: appealYear(world.clock.now(), world.services.localizer.timeZone) }) as const;
+    const filing = () =>
+      ({ draft, chat, locale: 'ru', at: world.clock.now(), year: appealYear(world.clock.now(), world.services.localizer.timeZone) }) as const;
     const [first, second] = [await world.services.appeals.file(filing()), await world.services.appeals.file(filing())];
     const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now), attachments: world.attachments };
     const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
@@ -253,4 +317,3 @@ describe('appeals', () => {
     expect(await world.orm.em.fork().count(ChatPush, { messageKey: 'push-appeal-answered' })).toBe(2);
   });
 });
-

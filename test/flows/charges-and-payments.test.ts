@@ -41,16 +41,14 @@ describe('charges, payments and payment history', () => {
     await customer.presses('Ещё…');
     await customer.presses('История платежей');
     const [first] = await customer.presses('С января 2015 года');
-    expect(first?.split('\n').slice(0, 3)).toEqual([
-      'История платежей по счёту 100000000003, 01.2015–11.2026 (страница 1 из 6)',
-      'Дата',
-      '  Сумма · Источник',
-    ]);
+    expect(first?.split('\n').slice(0, 3)).toEqual(['История платежей по счёту 100000000003, 01.2015–11.2026 (страница 1 из 6)', 'Дата', '  Сумма · Источник']);
     expect(first?.split('\n').slice(3, 5)).toEqual(['15.10.2026, 12:00', '  500,00 ₽ · приложение']);
     expect((await customer.presses('Показать ещё'))[0]).toContain('(страница 2 из 6)');
   });
 
   it('asks to link first', async () => {
-    expect((await world.customer('stranger').says('/payments'))[0]).toBe('Начисления и платежи доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их смотреть.');
+    expect((await world.customer('stranger').says('/payments'))[0]).toBe(
+      'Начисления и платежи доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их смотреть.',
+    );
   });
 });

@@ -4,7 +4,6 @@ import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
 import { confirmationTokenMailedTo } from '../support/mailed-links';
 import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
-
 const confirm = (world: World, token: string) =>
   confirmEReceiptChange({ ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now) }, token, world.clock.now(), 'Europe/Moscow');
 
@@ -21,14 +20,34 @@ describe('the e-receipt', () => {
 
     it('subscribes with address, consent and an e-mail, changing nothing until the link is followed', async () => {
       await talk(customer, [
-        { say: '/ereceipt', expect: [expect.stringMatching(/^По счёту 100000000002 квитанция приходит на бумаге\./)], buttons: ['Подключить электронную квитанцию', 'Меню'] },
-        { press: 'Подключить электронную квитанцию', expect: [expect.stringMatching(/^Квитанции по адресу г\. Нижний Новгород, ул\. Большая Покровская, д\. 15, кв\. 7 будут приходить на e-mail/)] },
-        { press: 'Да, подтверждаю', expect: ['На какой e-mail присылать квитанции? У счёта указан demo2@example.ru.'], buttons: ['На demo2@example.ru', 'Другой адрес'] },
+        {
+          say: '/ereceipt',
+          expect: [expect.stringMatching(/^По счёту 100000000002 квитанция приходит на бумаге\./)],
+          buttons: ['Подключить электронную квитанцию', 'Меню'],
+        },
+        {
+          press: 'Подключить электронную квитанцию',
+          expect: [expect.stringMatching(/^Квитанции по адресу г\. Нижний Новгород, ул\. Большая Покровская, д\. 15, кв\. 7 будут приходить на e-mail/)],
+        },
+        {
+          press: 'Да, подтверждаю',
+          expect: ['На какой e-mail присылать квитанции? У счёта указан demo2@example.ru.'],
+          buttons: ['На demo2@example.ru', 'Другой адрес'],
+        },
         { press: 'Другой адрес', expect: ['Введите e-mail для квитанций, например: ivanova@mail.ru.'] },
-        { say: 'kuznetsov.mail.ru', expect: ['Это не похоже на адрес электронной почты. Введите его полностью, например: ivanova@mail.ru.', 'Введите e-mail для квитанций, например: ivanova@mail.ru.'] },
+        {
+          say: 'kuznetsov.mail.ru',
+          expect: [
+            'Это не похоже на адрес электронной почты. Введите его полностью, например: ivanova@mail.ru.',
+            'Введите e-mail для квитанций, например: ivanova@mail.ru.',
+          ],
+        },
         { send: 'sticker', expect: ['Введите e-mail текстом, например: ivanova@mail.ru.', 'Введите e-mail для квитанций, например: ivanova@mail.ru.'] },
         { say: 'a@b', expect: [expect.stringContaining('Это не похоже на адрес'), expect.any(String)] },
-        { say: ' Kuznetsov@Mail.RU ', expect: ['Отправил письмо на k***@mail.ru: перейдите по ссылке из него в течение 24 часов. Пока вы этого не сделаете, ничего не изменится.'] },
+        {
+          say: ' Kuznetsov@Mail.RU ',
+          expect: ['Отправил письмо на k***@mail.ru: перейдите по ссылке из него в течение 24 часов. Пока вы этого не сделаете, ничего не изменится.'],
+        },
       ]);
       expect(await world.services.eReceipts.terms('100000000002' as never)).toEqual([]);
       const token = await confirmationTokenMailedTo(world, 'kuznetsov@mail.ru');
@@ -61,7 +80,11 @@ describe('the e-receipt', () => {
 
     it('changes the e-mail with a link to the new address', async () => {
       await talk(customer, [
-        { say: 'электронная квитанция', expect: ['По счёту 100000000001 подключена электронная квитанция: она приходит на d***@example.ru с 05.2020.'], buttons: ['Сменить e-mail', 'Отказаться от электронной квитанции', 'Меню'] },
+        {
+          say: 'электронная квитанция',
+          expect: ['По счёту 100000000001 подключена электронная квитанция: она приходит на d***@example.ru с 05.2020.'],
+          buttons: ['Сменить e-mail', 'Отказаться от электронной квитанции', 'Меню'],
+        },
         { press: 'Сменить e-mail', expect: [expect.stringMatching(/^Введите новый e-mail для квитанций/)] },
         { say: 'demo1@example.ru', expect: ['Квитанции уже приходят на этот адрес. Введите другой e-mail.', expect.stringMatching(/^Введите новый e-mail/)] },
         { say: 'maria@example.org', expect: [expect.stringMatching(/^Отправил письмо на m\*+@example\.org/)] },
@@ -77,7 +100,11 @@ describe('the e-receipt', () => {
         { press: 'Отказаться от электронной квитанции', expect: ['Почему вы отказываетесь от электронной квитанции?'] },
         { press: 'Другая причина', expect: ['Напишите причину в нескольких словах (до 500 символов).'] },
         { say: 'я'.repeat(501), expect: ['Причина длиннее 500 символов. Напишите, пожалуйста, короче.', expect.any(String)] },
-        { say: 'Переезжаю', expect: [expect.stringMatching(/^Без электронной квитанции квитанции снова будут приходить на бумаге/)], buttons: ['Да, отказаться', 'Оставить электронную квитанцию'] },
+        {
+          say: 'Переезжаю',
+          expect: [expect.stringMatching(/^Без электронной квитанции квитанции снова будут приходить на бумаге/)],
+          buttons: ['Да, отказаться', 'Оставить электронную квитанцию'],
+        },
         { press: 'Да, отказаться', expect: [expect.stringMatching(/^Отправил письмо на d\*+@example\.ru/)] },
       ]);
       const result = await confirm(world, await confirmationTokenMailedTo(world, 'demo1@example.ru'));

@@ -35,11 +35,17 @@ describe('linking a chat to an account', () => {
   it('links with number, masked address, consent and a payment amount, then shows the account', async () => {
     await talk(world.customer(), [
       { say: '/start', expect: [expect.stringContaining('Здравствуйте!'), 'Что вы хотите сделать?'] },
-      { press: 'Привязать лицевой счёт', expect: ['Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.'], buttons: ['Отмена'] },
+      {
+        press: 'Привязать лицевой счёт',
+        expect: ['Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.'],
+        buttons: ['Отмена'],
+      },
       { say: '1000-0000-0001', expect: ['Адрес по этому счёту: г. Воронеж, ул. Кольцовская, д. 2*, кв. 1*\nЭто ваш адрес?'], buttons: ['Да', 'Нет'] },
       {
         press: 'Да',
-        expect: ['Чтобы привязать счёт, примите условия соглашения об использовании диджитал-сервисов «Энергосбыт» и дайте согласие на обработку персональных данных.\nСогласие сохраняется с датой и временем.'],
+        expect: [
+          'Чтобы привязать счёт, примите условия соглашения об использовании диджитал-сервисов «Энергосбыт» и дайте согласие на обработку персональных данных.\nСогласие сохраняется с датой и временем.',
+        ],
         buttons: ['Принимаю и согласен', 'Не согласен'],
       },
       { press: 'Принимаю и согласен', expect: [expect.stringContaining('Введите сумму любого платежа')] },
@@ -72,12 +78,7 @@ describe('linking a chat to an account', () => {
     expect(mail[0]?.body).toContain('в Telegram');
   });
 
-  it.each([
-    ['1543.20'],
-    ['1 543,20'],
-    ['1543,2 ₽'],
-    ['1543.2 руб.'],
-  ])('reads the amount %p as 1 543,20 ₽', async (typed) => {
+  it.each([['1543.20'], ['1 543,20'], ['1543,2 ₽'], ['1543.2 руб.']])('reads the amount %p as 1 543,20 ₽', async (typed) => {
     const customer = await reachAmount();
     expect((await customer.says(typed))[0]).toContain('привязан к этому чату');
   });
@@ -157,7 +158,9 @@ describe('linking a chat to an account', () => {
   it('slows linking of an account down for every chat after 5 wrong amounts from several chats, and tells a chat that did not fail so, without blaming it', async () => {
     for (const chat of ['a', 'b', 'c', 'd', 'e']) await (await reachAmount(world.customer(chat))).says('1');
     const another = await startLinking(world.customer('f'));
-    expect((await another.says('100000000001'))[0]).toBe('Проверка ненадолго приостановлена: с этим счётом или с вашего адреса в интернете недавно было много неудачных попыток — возможно, не ваших. Попробуйте после 24.11.2026, 12:00 (время московское).');
+    expect((await another.says('100000000001'))[0]).toBe(
+      'Проверка ненадолго приостановлена: с этим счётом или с вашего адреса в интернете недавно было много неудачных попыток — возможно, не ваших. Попробуйте после 24.11.2026, 12:00 (время московское).',
+    );
     expect((await another.presses('Привязать лицевой счёт'))[0]).toContain('Введите номер');
     expect((await another.says('100000000002'))[0]).toContain('Адрес по этому счёту');
   });
@@ -189,10 +192,7 @@ describe('linking a chat to an account', () => {
   it('asks to use the buttons when a choice is typed wrongly, and takes a typed label', async () => {
     const customer = await startLinking();
     await customer.says('100000000001');
-    expect(await customer.says('может быть')).toEqual([
-      'Выберите, пожалуйста, один из вариантов на кнопках.',
-      expect.stringContaining('Адрес по этому счёту'),
-    ]);
+    expect(await customer.says('может быть')).toEqual(['Выберите, пожалуйста, один из вариантов на кнопках.', expect.stringContaining('Адрес по этому счёту')]);
     expect((await customer.says('да'))[0]).toContain('согласие на обработку');
   });
 });

@@ -9,7 +9,8 @@ describe('a link from an e-mail opening the chat', () => {
   });
   afterEach(() => world.close());
 
-  const token = (account: string, task: 'pay' | 'readings', validForMs = 3600_000) => world.services.links.sign(account as AccountNumber, task, new Date(world.clock.now().getTime() + validForMs));
+  const token = (account: string, task: 'pay' | 'readings', validForMs = 3600_000) =>
+    world.services.links.sign(account as AccountNumber, task, new Date(world.clock.now().getTime() + validForMs));
 
   it('opens the task for the account the chat works with', async () => {
     const customer = await world.linkedCustomer('100000000003', '500');
@@ -21,13 +22,15 @@ describe('a link from an e-mail opening the chat', () => {
     await talk(world.customer('stranger'), [
       {
         say: `/start ${await token('100000000001', 'pay')}`,
-        expect: ['Ссылка из письма — для лицевого счёта 100000000001, а он не привязан к этому чату. Привяжите счёт, чтобы оплачивать в чате, или передайте показания по номеру счёта.'],
+        expect: [
+          'Ссылка из письма — для лицевого счёта 100000000001, а он не привязан к этому чату. Привяжите счёт, чтобы оплачивать в чате, или передайте показания по номеру счёта.',
+        ],
         buttons: ['Привязать лицевой счёт', 'Передать показания', 'Меню'],
       },
     ]);
   });
 
-  it('switches to the account the link is for when it is another of the chat\'s accounts, and says so', async () => {
+  it("switches to the account the link is for when it is another of the chat's accounts, and says so", async () => {
     const customer = await world.linkedCustomer('100000000001', '1543,20');
     await world.linkedCustomer('100000000003', '500', customer);
     const [switched, payment] = await customer.says(`/start ${await token('100000000001', 'pay')}`);

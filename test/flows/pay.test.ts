@@ -24,7 +24,9 @@ describe('paying through a link', () => {
     ]);
     expect(customer.buttons()).toEqual(['Перейти к оплате 7 656,15 ₽']);
     expect(customer.last[0]!.buttons[0]).toMatchObject({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3978\/pay\/[0-9a-f]{32}$/) as unknown });
-    expect(await orders()).toEqual([expect.objectContaining({ amountKopecks: 765_615, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' })]);
+    expect(await orders()).toEqual([
+      expect.objectContaining({ amountKopecks: 765_615, includesEstimate: true, status: 'pending', channel: 'telegram', chatId: 'customer-1' }),
+    ]);
   });
 
   it('pays the debt only when the estimate is switched off', async () => {
@@ -57,7 +59,13 @@ describe('paying through a link', () => {
     await talk(customer, [
       { press: 'Оплатить', expect: [expect.stringContaining('рекомендуется')] },
       { press: 'Другая сумма', expect: ['Введите сумму оплаты в рублях, например: 1 500,50.'] },
-      { say: '10 000 000', expect: ['Такая сумма слишком велика для платежа за электроэнергию. Проверьте её, например: 1 543,20.', 'Введите сумму оплаты в рублях, например: 1 500,50.'] },
+      {
+        say: '10 000 000',
+        expect: [
+          'Такая сумма слишком велика для платежа за электроэнергию. Проверьте её, например: 1 543,20.',
+          'Введите сумму оплаты в рублях, например: 1 500,50.',
+        ],
+      },
       {
         say: '150000',
         expect: ['Оплатить 150 000,00 ₽? Это намного больше обычного счёта за электроэнергию — проверьте сумму.'],

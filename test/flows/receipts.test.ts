@@ -37,7 +37,15 @@ describe('receipts', () => {
       expect(words).toContain('Квитанция на оплату электроэнергии за 10.2026');
       expect(words).toContain('100000000001');
       expect(words).toMatch(/Итого к оплате до 10\.11\.2026\s+0,00 ₽/);
-      expect(paymentQrOf(pdf)).toMatchObject({ header: 'ST00012', PersAcc: '100000000001', Sum: '0', PaymPeriod: '102026', BIC: '044525000', TechCode: '02', LastName: 'Иванова' });
+      expect(paymentQrOf(pdf)).toMatchObject({
+        header: 'ST00012',
+        PersAcc: '100000000001',
+        Sum: '0',
+        PaymPeriod: '102026',
+        BIC: '044525000',
+        TechCode: '02',
+        LastName: 'Иванова',
+      });
     });
 
     it('reads a typed month in digits or words, and gives the same document for the same month', async () => {
@@ -66,7 +74,10 @@ describe('receipts', () => {
 
     it('asks for the month in digits when a photo comes instead', async () => {
       await customer.presses('Квитанции');
-      expect(await customer.sends('photo')).toEqual(['Введите месяц цифрами, например: 10.2026, — или выберите его на кнопке.', expect.stringMatching(/^Квитанция по счёту/)]);
+      expect(await customer.sends('photo')).toEqual([
+        'Введите месяц цифрами, например: 10.2026, — или выберите его на кнопке.',
+        expect.stringMatching(/^Квитанция по счёту/),
+      ]);
     });
   });
 
@@ -95,7 +106,10 @@ describe('receipts', () => {
       await customer.presses('Квитанции');
       expect((await customer.says('06.2021'))[0]).toContain('Доступны: 10.2026, 09.2026, 08.2026, 07.2026.');
       // An old or forged month button gets the same answer, and the question.
-      expect(await customer.pressesData('go:receipts:2021-06')).toEqual([expect.stringMatching(/^Квитанции за 06\.2021 в архиве нет/), expect.stringMatching(/выберите месяц/)]);
+      expect(await customer.pressesData('go:receipts:2021-06')).toEqual([
+        expect.stringMatching(/^Квитанции за 06\.2021 в архиве нет/),
+        expect.stringMatching(/выберите месяц/),
+      ]);
       expect((await customer.says('01.2023'))[0]).toMatch(/^Квитанция по счёту 100000000003 за 01\.2023/);
       await customer.says('/receipts');
       const [caption] = await customer.presses('10.2026');
@@ -109,7 +123,10 @@ describe('receipts', () => {
     });
 
     it('asks a chat without an account to link first', async () => {
-      expect(await world.customer('stranger').says('/receipts')).toEqual(['Квитанции доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их получать.', 'Что вы хотите сделать?']);
+      expect(await world.customer('stranger').says('/receipts')).toEqual([
+        'Квитанции доступны для привязанного лицевого счёта. Привяжите счёт, чтобы их получать.',
+        'Что вы хотите сделать?',
+      ]);
     });
   });
 
@@ -121,8 +138,16 @@ describe('receipts', () => {
     it('opts in and out per chat and account, and says how it stands', async () => {
       const customer = await world.linkedCustomer('100000000001', '1543,20');
       await talk(customer, [
-        { say: '/monthly', expect: ['Квитанция по счёту 100000000001 не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».'], buttons: ['Присылать сюда каждый месяц', 'Меню'] },
-        { press: 'Присылать сюда каждый месяц', expect: ['Квитанция по счёту 100000000001 будет приходить в этот чат каждый месяц, как только её выставят.'], buttons: ['Не присылать каждый месяц', 'Меню'] },
+        {
+          say: '/monthly',
+          expect: ['Квитанция по счёту 100000000001 не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».'],
+          buttons: ['Присылать сюда каждый месяц', 'Меню'],
+        },
+        {
+          press: 'Присылать сюда каждый месяц',
+          expect: ['Квитанция по счёту 100000000001 будет приходить в этот чат каждый месяц, как только её выставят.'],
+          buttons: ['Не присылать каждый месяц', 'Меню'],
+        },
         { press: 'Не присылать каждый месяц', expect: [expect.stringContaining('не приходит в этот чат сама')] },
       ]);
       await customer.pressesData('go:monthly:on');

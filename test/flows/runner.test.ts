@@ -6,7 +6,8 @@ import { phrasings } from '../support/phrasings';
 import { createWorld, talk, type World } from '../support/conversation';
 
 const askNumber = 'Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.';
-const askConsent = 'Чтобы привязать счёт, примите условия соглашения об использовании диджитал-сервисов «Энергосбыт» и дайте согласие на обработку персональных данных.\nСогласие сохраняется с датой и временем.';
+const askConsent =
+  'Чтобы привязать счёт, примите условия соглашения об использовании диджитал-сервисов «Энергосбыт» и дайте согласие на обработку персональных данных.\nСогласие сохраняется с датой и временем.';
 const menuNotLinked = 'Что вы хотите сделать?';
 const sent = async () => undefined;
 
@@ -54,7 +55,12 @@ describe('the flow runner', () => {
     const flow = session.flow!;
     // As if the new version asked its second question in other words.
     world.sessions.write(key, { ...session, flow: { ...flow, version: 0, questions: [flow.questions[0]!, 'a question of the old version'] } });
-    await talk(customer, [{ press: 'Да', expect: ['Бот обновился. Всё, что вы ввели, сохранено: продолжим с вопроса, который изменился.', expect.stringContaining('Адрес по этому счёту')] }]);
+    await talk(customer, [
+      {
+        press: 'Да',
+        expect: ['Бот обновился. Всё, что вы ввели, сохранено: продолжим с вопроса, который изменился.', expect.stringContaining('Адрес по этому счёту')],
+      },
+    ]);
     await talk(customer, [{ press: 'Да', expect: [askConsent] }]);
   });
 
@@ -105,7 +111,9 @@ describe('the flow runner', () => {
     await expect(customer.says('100000000001')).rejects.toThrow('database down');
     await expect(customer.redelivers()).rejects.toThrow('database down');
     const notices = customer.sent.slice(-1).map((reply) => reply.messages.map((message) => 'text' in message && message.text));
-    expect(notices).toEqual([['Сейчас не получается обработать сообщение. Оно сохранено: я отвечу, как только смогу, — или попробуйте ещё раз через несколько минут.']]);
+    expect(notices).toEqual([
+      ['Сейчас не получается обработать сообщение. Оно сохранено: я отвечу, как только смогу, — или попробуйте ещё раз через несколько минут.'],
+    ]);
     expect(customer.sent).toHaveLength(2);
     expect(world.errors).toHaveLength(2);
     failing = false;
@@ -118,9 +126,22 @@ describe('the flow runner', () => {
     world = await createWorld({
       services: (real: Services) => ({
         ...real,
-        identities: { ...real.identities, link: (...args) => (calls.push('link'), real.identities.link(...args)), linkedAccounts: real.identities.linkedAccounts.bind(real.identities), locale: real.identities.locale.bind(real.identities), setLocale: real.identities.setLocale.bind(real.identities), unlink: real.identities.unlink.bind(real.identities), chatsLinkedTo: real.identities.chatsLinkedTo.bind(real.identities) },
+        identities: {
+          ...real.identities,
+          link: (...args) => (calls.push('link'), real.identities.link(...args)),
+          linkedAccounts: real.identities.linkedAccounts.bind(real.identities),
+          locale: real.identities.locale.bind(real.identities),
+          setLocale: real.identities.setLocale.bind(real.identities),
+          unlink: real.identities.unlink.bind(real.identities),
+          chatsLinkedTo: real.identities.chatsLinkedTo.bind(real.identities),
+        },
         mail: { enqueue: (mail) => (calls.push('mail'), mailDown ? Promise.reject(new Error('mail queue down')) : real.mail.enqueue(mail)) },
-        accounts: { ...real.accounts, card: real.accounts.card.bind(real.accounts), hasPayment: (...args) => (calls.push('hasPayment'), real.accounts.hasPayment(...args)), info: (number) => (calls.push('info'), real.accounts.info(number)) },
+        accounts: {
+          ...real.accounts,
+          card: real.accounts.card.bind(real.accounts),
+          hasPayment: (...args) => (calls.push('hasPayment'), real.accounts.hasPayment(...args)),
+          info: (number) => (calls.push('info'), real.accounts.info(number)),
+        },
       }),
     });
     const customer = world.customer();
@@ -152,7 +173,12 @@ describe('the flow runner', () => {
           calls.push('clock');
           return real.clock();
         },
-        accounts: { ...real.accounts, card: (number) => (calls.push('card'), real.accounts.card(number)), info: real.accounts.info.bind(real.accounts), hasPayment: (...args) => (calls.push('hasPayment'), real.accounts.hasPayment(...args)) },
+        accounts: {
+          ...real.accounts,
+          card: (number) => (calls.push('card'), real.accounts.card(number)),
+          info: real.accounts.info.bind(real.accounts),
+          hasPayment: (...args) => (calls.push('hasPayment'), real.accounts.hasPayment(...args)),
+        },
       }),
     });
     await world.linkedCustomer('100000000001', '1543.20');
@@ -196,11 +222,30 @@ describe('the flow runner', () => {
     await talk(customer, [
       { say: '/readings', expect: ['Передать показания можно и без привязки чата: понадобится номер лицевого счёта.', askNumber] },
       { say: '100000000001', expect: [expect.stringContaining('Адрес по этому счёту')] },
-      { say: '/help', expect: [expect.stringContaining('Я умею:'), menuNotLinked], buttons: ['↩ Продолжить: Передать показания', 'Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
-      { press: '↩ Продолжить: Передать показания', expect: ['Продолжим с того места, где вы остановились.', expect.stringContaining('Адрес по этому счёту')], buttons: ['Да', 'Нет'] },
+      {
+        say: '/help',
+        expect: [expect.stringContaining('Я умею:'), menuNotLinked],
+        buttons: [
+          '↩ Продолжить: Передать показания',
+          'Привязать лицевой счёт',
+          'Передать показания',
+          'Написать обращение',
+          'Язык / Language',
+          'Что умеет бот',
+          'Ещё…',
+        ],
+      },
+      {
+        press: '↩ Продолжить: Передать показания',
+        expect: ['Продолжим с того места, где вы остановились.', expect.stringContaining('Адрес по этому счёту')],
+        buttons: ['Да', 'Нет'],
+      },
       { press: 'Да', expect: [expect.stringContaining('согласие на обработку персональных данных')] },
       { say: 'меню', expect: [menuNotLinked] },
-      { press: 'Передать показания', expect: ['Продолжим с того места, где вы остановились.', expect.stringContaining('согласие на обработку персональных данных')] },
+      {
+        press: 'Передать показания',
+        expect: ['Продолжим с того места, где вы остановились.', expect.stringContaining('согласие на обработку персональных данных')],
+      },
     ]);
   });
 
@@ -209,13 +254,29 @@ describe('the flow runner', () => {
     const customer = world.customer();
     await talk(customer, [
       { say: '/link', expect: [askNumber] },
-      { say: '/menu', expect: [menuNotLinked], buttons: ['↩ Продолжить: Привязать лицевой счёт', 'Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
-      { say: '/cancel', expect: ['Действие отменено.', menuNotLinked], buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'] },
+      {
+        say: '/menu',
+        expect: [menuNotLinked],
+        buttons: [
+          '↩ Продолжить: Привязать лицевой счёт',
+          'Привязать лицевой счёт',
+          'Передать показания',
+          'Написать обращение',
+          'Язык / Language',
+          'Что умеет бот',
+          'Ещё…',
+        ],
+      },
+      {
+        say: '/cancel',
+        expect: ['Действие отменено.', menuNotLinked],
+        buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+      },
       { press: 'Привязать лицевой счёт', expect: [askNumber] },
     ]);
   });
 
-  it('answers a press of an old question\'s button with a notice, not a message, and changes nothing', async () => {
+  it("answers a press of an old question's button with a notice, not a message, and changes nothing", async () => {
     world = await createWorld();
     const customer = world.customer();
     await customer.says('/link');
@@ -234,12 +295,24 @@ describe('the flow runner', () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     const readingsPrompt: unknown = expect.stringContaining('Лицевой счёт 100000000001, счётчик CE102-0100001, показание.');
     await talk(customer, [
-      { send: 'photo', expect: ['Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.', 'Лицевой счёт 100000000001. Что вы хотите сделать?'] },
-      { send: 'sticker', expect: ['Спасибо за стикер! Но я понимаю только текст и кнопки. Выберите действие в меню или напишите, что нужно.', expect.any(String)] },
+      {
+        send: 'photo',
+        expect: [
+          'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+          'Лицевой счёт 100000000001. Что вы хотите сделать?',
+        ],
+      },
+      {
+        send: 'sticker',
+        expect: ['Спасибо за стикер! Но я понимаю только текст и кнопки. Выберите действие в меню или напишите, что нужно.', expect.any(String)],
+      },
       { press: 'Передать показания', expect: [readingsPrompt] },
       { send: 'photo', expect: ['Фотографию показаний я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик.', readingsPrompt] },
       { send: 'voice', expect: ['Фотографию показаний я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик.', readingsPrompt] },
-      { say: '7'.repeat(10_000), expect: ['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.'] },
+      {
+        say: '7'.repeat(10_000),
+        expect: ['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.'],
+      },
       { say: '34400', expect: [expect.stringContaining('Проверьте показания по счёту 100000000001:\nCE102-0100001, показание: 34400')] },
     ]);
     expect(await world.orm.em.fork().count(MeterReading, { value: 34400 })).toBe(0);
@@ -253,8 +326,16 @@ describe('the flow runner', () => {
       { say: 'начисления и платежи', expect: ['За какой период показать начисления и платежи по счёту 100000000001?'] },
       { say: '/menu', expect: ['Лицевой счёт 100000000001. Что вы хотите сделать?'] },
       { say: 'Ещё…', expect: ['Ещё действия:'] },
-      { say: 'пзкжщ', expect: ['Я не понял сообщение. Может быть, вы имели в виду одно из этого?'], buttons: ['↩ Продолжить: Начисления и платежи', 'Информация по счёту', 'Оплатить', 'Передать показания', 'Меню'] },
-      { say: 'показания 34400', expect: [expect.stringContaining('Проверьте показания по счёту 100000000001:\nCE102-0100001, показание: 34400')], buttons: ['Передать', 'Исправить'] },
+      {
+        say: 'пзкжщ',
+        expect: ['Я не понял сообщение. Может быть, вы имели в виду одно из этого?'],
+        buttons: ['↩ Продолжить: Начисления и платежи', 'Информация по счёту', 'Оплатить', 'Передать показания', 'Меню'],
+      },
+      {
+        say: 'показания 34400',
+        expect: [expect.stringContaining('Проверьте показания по счёту 100000000001:\nCE102-0100001, показание: 34400')],
+        buttons: ['Передать', 'Исправить'],
+      },
     ]);
     expect(await world.orm.em.fork().count(MeterReading, { value: 34400 })).toBe(0);
   });
@@ -266,13 +347,20 @@ describe('free text', () => {
     try {
       const customer = await world.linkedCustomer('100000000003', '500');
       const em = () => world.orm.em.fork();
-      const effects = async () => [await em().count(MeterReading, {}), await em().count(PaymentOrder, {}), await em().count(AccountLink, {}), await em().count(QueuedMail, {})];
+      const effects = async () => [
+        await em().count(MeterReading, {}),
+        await em().count(PaymentOrder, {}),
+        await em().count(AccountLink, {}),
+        await em().count(QueuedMail, {}),
+      ];
       const before = await effects();
       for (const [typed] of phrasings) {
         await customer.says(typed || ' ');
         await customer.says('/cancel');
       }
-      process.stdout.write(`side effects after ${phrasings.length} phrasings without confirmation: ${JSON.stringify(before)} → ${JSON.stringify(await effects())}\n`);
+      process.stdout.write(
+        `side effects after ${phrasings.length} phrasings without confirmation: ${JSON.stringify(before)} → ${JSON.stringify(await effects())}\n`,
+      );
       expect(await effects()).toEqual(before);
       expect(world.errors).toEqual([]);
     } finally {

@@ -46,16 +46,19 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     await database.drop();
   });
 
-  const handOut = async (login: string, secret: string, mustChange = false) => new SqlOperators(one!.runtime.orm).setPassword(login, await passwords.hashPassword(secret), mustChange, new Date());
+  const handOut = async (login: string, secret: string, mustChange = false) =>
+    new SqlOperators(one!.runtime.orm).setPassword(login, await passwords.hashPassword(secret), mustChange, new Date());
 
-  it("a stranger guessing from one address pauses only that address, on either instance; the operator from her own address signs in", async () => {
+  it('a stranger guessing from one address pauses only that address, on either instance; the operator from her own address signs in', async () => {
     await handOut('irina', password);
     const stranger = [deskClient(one!, '203.0.113.7'), deskClient(two!, '203.0.113.7')];
     const statuses: number[] = [];
     for (let guess = 0; guess < 8; guess += 1) statuses.push((await stranger[guess % 2]!.signIn('irina', `guess-${guess}`)).status);
     const paused = (await stranger[1]!.signIn('irina', password)).status;
     const operator = await deskClient(two!, '198.51.100.20').signIn('irina', password);
-    process.stdout.write(`desk guessing: the stranger's answers ${JSON.stringify(statuses)}, then with the right password ${paused}; the operator from her address ${operator.status}\n`);
+    process.stdout.write(
+      `desk guessing: the stranger's answers ${JSON.stringify(statuses)}, then with the right password ${paused}; the operator from her address ${operator.status}\n`,
+    );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     expect(paused).toBe(429);
     expect(operator.status).toBe(303);
@@ -102,7 +105,7 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     expect(await desk.csrf(own)).toBeNull();
   });
 
-  it('signing out ends the server session even without the page\'s CSRF token', async () => {
+  it("signing out ends the server session even without the page's CSRF token", async () => {
     await handOut('pavel', password);
     const desk = deskClient(one!, '198.51.100.40');
     const session = (await desk.signIn('pavel', password)).cookie as string;
@@ -116,7 +119,15 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     const desk = deskClient(one!, '198.51.100.50');
     const session = (await desk.signIn('anna', password)).cookie as string;
     const appeal = await new SqlAppeals(one!.runtime.orm).file({
-      draft: { appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' }, topic: 'other', name: 'Олег', email: 'oleg@mail.ru', phone: null, message: 'Когда дадут свет?', attachments: [] },
+      draft: {
+        appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' },
+        topic: 'other',
+        name: 'Олег',
+        email: 'oleg@mail.ru',
+        phone: null,
+        message: 'Когда дадут свет?',
+        attachments: [],
+      },
       chat: { channel: 'telegram', id: '1901' },
       locale: 'ru',
       at: new Date(),
@@ -124,16 +135,25 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     });
     const answer = async (key: string, extra: Record<string, string> = {}) => {
       const form = new FormData();
-      for (const [name, value] of Object.entries({ csrf: (await desk.csrf(session)) as string, key, text: 'Сегодня к 21:00.', ...extra })) form.set(name, value);
-      const response = await fetch(`${one!.url}/desk/appeals/${encodeURIComponent(appeal.number)}/answer`, { method: 'POST', redirect: 'manual', headers: { cookie: session, 'x-forwarded-for': '198.51.100.50' }, body: form });
+      for (const [name, value] of Object.entries({ csrf: (await desk.csrf(session)) as string, key, text: 'Сегодня к 21:00.', ...extra }))
+        form.set(name, value);
+      const response = await fetch(`${one!.url}/desk/appeals/${encodeURIComponent(appeal.number)}/answer`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: session, 'x-forwarded-for': '198.51.100.50' },
+        body: form,
+      });
       return { status: response.status, page: await response.text() };
     };
     const first = await answer('desk-form-key-000000001');
     const again = await answer('desk-form-key-000000002');
-    const operatorMessages = async () => ((await new SqlAppeals(one!.runtime.orm).thread(appeal.number))?.messages ?? []).filter((message) => message.from === 'operator').length;
+    const operatorMessages = async () =>
+      ((await new SqlAppeals(one!.runtime.orm).thread(appeal.number))?.messages ?? []).filter((message) => message.from === 'operator').length;
     const beforeConfirming = await operatorMessages();
     const confirmed = await answer('desk-form-key-000000003', { repeat: 'yes' });
-    process.stdout.write(`the same desk answer twice: ${first.status}, then ${again.status} (asked), then confirmed ${confirmed.status}; answers in the thread ${beforeConfirming} → ${await operatorMessages()}\n`);
+    process.stdout.write(
+      `the same desk answer twice: ${first.status}, then ${again.status} (asked), then confirmed ${confirmed.status}; answers in the thread ${beforeConfirming} → ${await operatorMessages()}\n`,
+    );
     expect(first.status).toBe(303);
     expect(again.status).toBe(400);
     expect(again.page).toContain('такой же ответ уже отправлен');

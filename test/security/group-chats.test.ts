@@ -1,7 +1,8 @@
 import { ChatIdentity, LinkFailure } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 
-const privateOnly = 'Я работаю только в личной переписке: там ваш лицевой счёт, адрес и показания не увидит никто, кроме вас. В группах и каналах я ничего не делаю.';
+const privateOnly =
+  'Я работаю только в личной переписке: там ваш лицевой счёт, адрес и показания не увидит никто, кроме вас. В группах и каналах я ничего не делаю.';
 
 describe('group chats', () => {
   const both = bothChannels();

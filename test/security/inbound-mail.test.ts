@@ -18,11 +18,12 @@ async function listener(allowedRelays: readonly string[] = ['127.0.0.1', '::1'])
     answer: async (number, reply) => void answers.push({ number, text: reply.text }),
     log: createLog('error', () => undefined),
   });
-  const send = (mail: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0]) => nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }).sendMail(mail);
+  const send = (mail: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0]) =>
+    nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }).sendMail(mail);
   return { smtp, answers, send };
 }
 
-describe('operators\' answers by e-mail: only from the supplier\'s relay and operators, to an open appeal, within the size', () => {
+describe("operators' answers by e-mail: only from the supplier's relay and operators, to an open appeal, within the size", () => {
   it('takes a reply of an operator, relayed by an allowed server, to an open appeal; the targets of its HTML links never reach the chat', async () => {
     const { smtp, answers, send } = await listener();
     try {
@@ -46,7 +47,9 @@ describe('operators\' answers by e-mail: only from the supplier\'s relay and ope
     const { smtp, answers, send } = await listener();
     try {
       const to = await addresses.address(appeal);
-      await expect(send({ from, to, envelope: { from: envelopeFrom, to: [to] }, subject: 'Re: обращение', text: 'Ответ' })).rejects.toMatchObject({ responseCode: 550 });
+      await expect(send({ from, to, envelope: { from: envelopeFrom, to: [to] }, subject: 'Re: обращение', text: 'Ответ' })).rejects.toMatchObject({
+        responseCode: 550,
+      });
       expect(answers).toEqual([]);
     } finally {
       await smtp.close();
@@ -56,7 +59,9 @@ describe('operators\' answers by e-mail: only from the supplier\'s relay and ope
   it('refuses a server that is not an allowed relay when it connects', async () => {
     const { smtp, answers, send } = await listener(['192.0.2.25']);
     try {
-      await expect(send({ from: 'irina@energosbyt.test', to: await addresses.address('А-2026-000001'), subject: 'Re', text: 'Ответ' })).rejects.toMatchObject({ responseCode: 554 });
+      await expect(send({ from: 'irina@energosbyt.test', to: await addresses.address('А-2026-000001'), subject: 'Re', text: 'Ответ' })).rejects.toMatchObject({
+        responseCode: 554,
+      });
       expect(answers).toEqual([]);
     } finally {
       await smtp.close();
@@ -68,8 +73,18 @@ describe('operators\' answers by e-mail: only from the supplier\'s relay and ope
     try {
       const before = process.memoryUsage().rss;
       const big = Buffer.alloc(maxReplyBytes + 1024 * 1024, 0x41);
-      await expect(send({ from: 'irina@energosbyt.test', to: await addresses.address('А-2026-000001'), subject: 'Re', text: 'Ответ', attachments: [{ filename: 'big.pdf', content: big }] })).rejects.toMatchObject({ responseCode: 552 });
-      process.stdout.write(`inbound mail over the limit: refused 552; answers kept ${answers.length}; RSS grew ${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB (the sender's own copy included)\n`);
+      await expect(
+        send({
+          from: 'irina@energosbyt.test',
+          to: await addresses.address('А-2026-000001'),
+          subject: 'Re',
+          text: 'Ответ',
+          attachments: [{ filename: 'big.pdf', content: big }],
+        }),
+      ).rejects.toMatchObject({ responseCode: 552 });
+      process.stdout.write(
+        `inbound mail over the limit: refused 552; answers kept ${answers.length}; RSS grew ${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB (the sender's own copy included)\n`,
+      );
       expect(answers).toEqual([]);
     } finally {
       await smtp.close();

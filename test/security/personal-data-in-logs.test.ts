@@ -13,9 +13,12 @@ describe('personal data in the logs', () => {
     const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: 'debug' });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
-      await app.runtime.orm.em.fork().getConnection().execute(
-        "create trigger refused_draft before insert on appeal_draft when new.chat_id in ('1602', 'web-1602') begin select raise(abort, 'draft refused'); end",
-      );
+      await app.runtime.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          "create trigger refused_draft before insert on appeal_draft when new.chat_id in ('1602', 'web-1602') begin select raise(abort, 'draft refused'); end",
+        );
       api.failNext('sendMessage', { status: 502 }, 2);
       await play(new TelegramCustomer(api, 1601), linkingScript);
       await play(new TelegramCustomer(api, 1602), fileAsStranger.slice(0, 3));
@@ -25,7 +28,9 @@ describe('personal data in the logs', () => {
 
       const errors = app.logs.filter((line) => /"level":"(warn|error)"/.test(line));
       const leaked = personalData.filter((value) => app.logs.some((line) => line.includes(value)));
-      process.stdout.write(`personal data in the logs: ${app.logs.length} lines (${errors.length} warnings and errors), leaked ${leaked.length} of ${personalData.length} values\n`);
+      process.stdout.write(
+        `personal data in the logs: ${app.logs.length} lines (${errors.length} warnings and errors), leaked ${leaked.length} of ${personalData.length} values\n`,
+      );
       expect(errors.length).toBeGreaterThan(0);
       expect(leaked).toEqual([]);
     } finally {

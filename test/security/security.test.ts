@@ -45,12 +45,22 @@ describe('security: what the HTTP server takes', () => {
     const app = await startTestApp({ OPERATOR_TOKEN: 'operator-token-0123456789abcdef' });
     const before = new Set(readdirSync(tmpdir()));
     try {
-      const routes = ['/api/messages', '/api/webchat/token', '/operator/readings/accept', '/payments/sandbox/callback', '/pay/0123456789abcdef0123456789abcdef', '/v3/directline/conversations', '/telegram/webhook'];
+      const routes = [
+        '/api/messages',
+        '/api/webchat/token',
+        '/operator/readings/accept',
+        '/payments/sandbox/callback',
+        '/pay/0123456789abcdef0123456789abcdef',
+        '/v3/directline/conversations',
+        '/telegram/webhook',
+      ];
       const statuses: number[] = [];
       for (const route of routes) {
         const form = new FormData();
         form.append('file', new Blob([Buffer.alloc(256 * 1024, 1)]), 'big.bin');
-        statuses.push((await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status);
+        statuses.push(
+          (await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status,
+        );
       }
       // The routes that take files: an unknown appeal, another's conversation, a desk without a session.
       const uploads = ['/operator/appeals/%D0%90-2026-999999/replies', '/v3/directline/conversations/nope/upload', '/desk/appeals/%D0%90-2026-999999/answer'];
@@ -60,10 +70,14 @@ describe('security: what the HTTP server takes', () => {
         form.set('text', 'Ответ');
         form.set('key', 'security-1');
         form.append('files', new Blob([Buffer.from('%PDF-1.4\n'), Buffer.alloc(256 * 1024, 1)]), 'big.pdf');
-        taken.push((await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status);
+        taken.push(
+          (await fetch(`${app.url}${route}`, { method: 'POST', body: form, headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).status,
+        );
       }
       const left = readdirSync(tmpdir()).filter((name) => !before.has(name) && !name.startsWith('energobot-'));
-      process.stdout.write(`multipart to ${routes.length} routes: statuses ${JSON.stringify(statuses)}; to ${uploads.length} upload routes: ${JSON.stringify(taken)}; temporary files left ${left.length}\n`);
+      process.stdout.write(
+        `multipart to ${routes.length} routes: statuses ${JSON.stringify(statuses)}; to ${uploads.length} upload routes: ${JSON.stringify(taken)}; temporary files left ${left.length}\n`,
+      );
       expect(statuses.every((status) => status === 415)).toBe(true);
       expect(taken).toEqual([404, 403, 403]);
       // Refused callers leave nothing behind in the database either.
@@ -74,7 +88,7 @@ describe('security: what the HTTP server takes', () => {
     }
   });
 
-  it('answers a route that fails with a plain 500, never the error\'s own text (SQL, table names)', async () => {
+  it("answers a route that fails with a plain 500, never the error's own text (SQL, table names)", async () => {
     const app = await startTestApp({ OPERATOR_TOKEN: 'operator-token-0123456789abcdef' });
     try {
       await app.runtime.orm.em.getConnection().execute('drop table monthly_receipt_chat');
@@ -101,7 +115,19 @@ describe('security: what the HTTP server takes', () => {
     const app = await startTestApp();
     try {
       const post = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-        fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ type: 'message', id: 'a1', text: '/start', channelId: 'webchat', conversation: { id: 'c' }, recipient: { id: 'bot' }, ...body }) }).then((response) => response.status);
+        fetch(`${app.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({
+            type: 'message',
+            id: 'a1',
+            text: '/start',
+            channelId: 'webchat',
+            conversation: { id: 'c' },
+            recipient: { id: 'bot' },
+            ...body,
+          }),
+        }).then((response) => response.status);
       const statuses = {
         proxied: await post({ from: { id: 'u' }, serviceUrl: 'http://127.0.0.1:1/' }, { 'x-forwarded-for': '203.0.113.7' }),
         foreignServiceUrl: await post({ from: { id: 'u' }, serviceUrl: 'https://attacker.example/' }),
@@ -125,20 +151,41 @@ describe('security: YooKassa notifications', () => {
   it('settles nothing from a payment whose amount differs from the order, and answers an unknown payment with a bare 404', async () => {
     const api = await new FakeTelegramApi().start();
     const yookassa = await new FakeYooKassa().start();
-    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, YOOKASSA_SHOP_ID: yookassa.shopId, YOOKASSA_SECRET_KEY: yookassa.secretKey, YOOKASSA_API_URL: yookassa.apiUrl });
+    const app = await startTestApp({
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      YOOKASSA_SHOP_ID: yookassa.shopId,
+      YOOKASSA_SECRET_KEY: yookassa.secretKey,
+      YOOKASSA_API_URL: yookassa.apiUrl,
+    });
     try {
-      await play(new TelegramCustomer(api, 9301), [{ say: '/link' }, { say: '100000000003' }, { press: 'Да' }, { press: 'Принимаю и согласен' }, { say: '500' }, { say: '/pay' }, { press: 'Другая сумма' }, { say: '1500' }]);
+      await play(new TelegramCustomer(api, 9301), [
+        { say: '/link' },
+        { say: '100000000003' },
+        { press: 'Да' },
+        { press: 'Принимаю и согласен' },
+        { say: '500' },
+        { say: '/pay' },
+        { press: 'Другая сумма' },
+        { say: '1500' },
+      ]);
       const order = await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { chatId: '9301' });
       const payment = yookassa.payments.get(order.providerPaymentId as string)!;
       payment.amount = { value: '15.00', currency: 'RUB' };
       yookassa.settle(payment.id, 'succeeded');
       const notify = (id: string) =>
-        fetch(`${app.url}/payments/yookassa/notification`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'notification', event: 'payment.succeeded', object: { id } }) });
+        fetch(`${app.url}/payments/yookassa/notification`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'notification', event: 'payment.succeeded', object: { id } }),
+        });
       const mismatch = await notify(payment.id);
       const unknown = await notify('2f0f0f0f-000f-5000-8000-000000000000');
       const unknownBody = await unknown.text();
       const status = (await app.runtime.orm.em.fork().findOneOrFail(PaymentOrder, { id: order.id })).status;
-      process.stdout.write(`YooKassa: a 15,00 ₽ payment for a 1 500,00 ₽ order → ${mismatch.status}, order ${status}; unknown payment → ${unknown.status} ${unknownBody}\n`);
+      process.stdout.write(
+        `YooKassa: a 15,00 ₽ payment for a 1 500,00 ₽ order → ${mismatch.status}, order ${status}; unknown payment → ${unknown.status} ${unknownBody}\n`,
+      );
       expect(mismatch.status).toBe(200);
       expect(status).toBe('pending');
       expect(unknown.status).toBe(404);
@@ -153,11 +200,15 @@ describe('security: YooKassa notifications', () => {
 });
 
 describe('security: the embedded Direct Line relay', () => {
-  it('refuses a message posted as the bot by anyone without the conversation\'s connector secret, drops unknown fields, and limits new chats per address', async () => {
+  it("refuses a message posted as the bot by anyone without the conversation's connector secret, drops unknown fields, and limits new chats per address", async () => {
     const app = await startTestApp();
     try {
       const token = async (headers: Record<string, string> = {}) =>
-        fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ user: `browser-secret-${Math.random().toString(36).slice(2)}xx` }) });
+        fetch(`${app.url}/api/webchat/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ user: `browser-secret-${Math.random().toString(36).slice(2)}xx` }),
+        });
       const session = (await (await token()).json()) as { token: string; conversationId: string; domain: string };
       const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
       await fetch(`${session.domain}/conversations`, { method: 'POST', headers });
@@ -170,14 +221,23 @@ describe('security: the embedded Direct Line relay', () => {
       const bloated = await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ type: 'message', text: '/help', padding: 'x'.repeat(900_000), channelData: { clientActivityID: 'c1', huge: 'y'.repeat(50_000) } }),
+        body: JSON.stringify({
+          type: 'message',
+          text: '/help',
+          padding: 'x'.repeat(900_000),
+          channelData: { clientActivityID: 'c1', huge: 'y'.repeat(50_000) },
+        }),
       });
-      const transcript = (await (await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, { headers })).json()) as { activities: Record<string, unknown>[] };
+      const transcript = (await (await fetch(`${session.domain}/conversations/${session.conversationId}/activities`, { headers })).json()) as {
+        activities: Record<string, unknown>[];
+      };
       const stored = JSON.stringify(transcript.activities);
       const statuses: number[] = [];
       for (let request = 0; request < 35; request += 1) statuses.push((await token()).status);
       const refused = statuses.filter((status) => status === 429).length;
-      process.stdout.write(`relay: forged bot post → ${forged.status}; a 950 KB activity stored as ${stored.length} bytes for the whole transcript; 35 more chats from one address → ${refused} refused\n`);
+      process.stdout.write(
+        `relay: forged bot post → ${forged.status}; a 950 KB activity stored as ${stored.length} bytes for the whole transcript; 35 more chats from one address → ${refused} refused\n`,
+      );
       expect(forged.status).toBe(403);
       expect(stored).not.toContain('attacker.example');
       expect(bloated.status).toBe(200);
@@ -196,43 +256,60 @@ describe('security: enumeration and lock-out', () => {
   it.each([
     ['one IPv4 address', () => '127.0.0.1', 'ip:127.0.0.1'],
     ['twelve IPv6 addresses of one /64', (identity: number) => `2001:db8:5:7::${(identity + 1).toString(16)}`, 'ip:2001:db8:5:7::/64'],
-  ])('gives 12 new web identities from %s one budget of account look-ups, not twelve', async (_, addressOf, origin) => {
-    const app = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
-    const channel = await new BotFrameworkChannel(app.url).start();
-    try {
-      const numbers = ['100000000001', '100000000002', '100000000003', ...Array.from({ length: 57 }, (_, index) => `9999999999${String(index).padStart(2, '0')}`)];
-      let addresses = 0;
-      let probes = 0;
-      for (let identity = 0; identity < 12; identity += 1) {
-        const secret = `same-address-browser-${identity}-secret`;
-        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': addressOf(identity) }, body: JSON.stringify({ user: secret }) });
-        const customer = channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
-        await customer.says('/link');
-        for (const number of numbers.slice(identity * 5, identity * 5 + 5)) {
-          probes += 1;
-          const replies = await customer.says(number);
-          if (replies.some((reply) => reply.text.includes('Адрес по этому счёту'))) {
-            addresses += 1;
-            await customer.presses('Нет');
+  ])(
+    'gives 12 new web identities from %s one budget of account look-ups, not twelve',
+    async (_, addressOf, origin) => {
+      const app = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
+      const channel = await new BotFrameworkChannel(app.url).start();
+      try {
+        const numbers = [
+          '100000000001',
+          '100000000002',
+          '100000000003',
+          ...Array.from({ length: 57 }, (_, index) => `9999999999${String(index).padStart(2, '0')}`),
+        ];
+        let addresses = 0;
+        let probes = 0;
+        for (let identity = 0; identity < 12; identity += 1) {
+          const secret = `same-address-browser-${identity}-secret`;
+          await fetch(`${app.url}/api/webchat/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': addressOf(identity) },
+            body: JSON.stringify({ user: secret }),
+          });
+          const customer = channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
+          await customer.says('/link');
+          for (const number of numbers.slice(identity * 5, identity * 5 + 5)) {
+            probes += 1;
+            const replies = await customer.says(number);
+            if (replies.some((reply) => reply.text.includes('Адрес по этому счёту'))) {
+              addresses += 1;
+              await customer.presses('Нет');
+            }
           }
         }
+        const looked = await app.runtime.orm.em.fork().count(AccountLookup, { origin });
+        process.stdout.write(`enumeration: 12 identities from ${origin} made ${probes} probes; ${looked} numbers looked up, ${addresses} addresses shown\n`);
+        expect(looked).toBeLessThanOrEqual(10);
+        expect(addresses).toBeLessThanOrEqual(3);
+      } finally {
+        await channel.stop();
+        await app.close();
       }
-      const looked = await app.runtime.orm.em.fork().count(AccountLookup, { origin });
-      process.stdout.write(`enumeration: 12 identities from ${origin} made ${probes} probes; ${looked} numbers looked up, ${addresses} addresses shown\n`);
-      expect(looked).toBeLessThanOrEqual(10);
-      expect(addresses).toBeLessThanOrEqual(3);
-    } finally {
-      await channel.stop();
-      await app.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
-  it("lets an honest browser link behind the address another browser failed from five times: limits per browser, the address only slows down", async () => {
+  it('lets an honest browser link behind the address another browser failed from five times: limits per browser, the address only slows down', async () => {
     const app = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1' });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const browser = async (secret: string) => {
-        await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77' }, body: JSON.stringify({ user: secret }) });
+        await fetch(`${app.url}/api/webchat/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77' },
+          body: JSON.stringify({ user: secret }),
+        });
         return channel.customer(`web-${createHash('sha256').update(secret).digest('hex').slice(0, 32)}`);
       };
       const guesser = await browser('household-browser-one-secret');
@@ -242,7 +319,9 @@ describe('security: enumeration and lock-out', () => {
       const honest = await browser('household-browser-two-secret');
       const transcript = await play(honest, [{ say: '/link' }, { say: '100000000002' }, { press: 'Да' }, { press: 'Принимаю и согласен' }, { say: '2187,45' }]);
       const linked = transcript.at(-1)?.[0]?.text ?? '';
-      process.stdout.write(`two browsers behind one address: the first's answers ${JSON.stringify(failures.map((text) => text.slice(0, 40)))}; the second: ${linked.slice(0, 60)}\n`);
+      process.stdout.write(
+        `two browsers behind one address: the first's answers ${JSON.stringify(failures.map((text) => text.slice(0, 40)))}; the second: ${linked.slice(0, 60)}\n`,
+      );
       expect(failures.at(-1)).toMatch(/^Слишком много неудачных попыток/);
       expect(linked).toBe('Готово! Лицевой счёт 100000000002 привязан к этому чату.');
     } finally {

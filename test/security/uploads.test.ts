@@ -15,13 +15,22 @@ describe("the web chat relay's uploads", () => {
   /** A web chat's conversation, from a browser at `address`. */
   async function conversation(user: string, address: string) {
     const headers = { 'content-type': 'application/json', 'x-forwarded-for': address };
-    const { token, domain } = (await (await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers, body: JSON.stringify({ user }) })).json()) as { token: string; domain: string };
-    const { conversationId } = (await (await fetch(`${domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address } })).json()) as { conversationId: string };
+    const { token, domain } = (await (await fetch(`${app.url}/api/webchat/token`, { method: 'POST', headers, body: JSON.stringify({ user }) })).json()) as {
+      token: string;
+      domain: string;
+    };
+    const { conversationId } = (await (
+      await fetch(`${domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address } })
+    ).json()) as { conversationId: string };
     return async (files: readonly { readonly name: string; readonly bytes: Buffer; readonly type: string }[]) => {
       const form = new FormData();
       form.append('activity', new Blob([JSON.stringify({ type: 'message' })], { type: 'application/vnd.microsoft.activity' }));
       for (const file of files) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-      const response = await fetch(`${domain}/conversations/${conversationId}/upload?userId=${user}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address }, body: form });
+      const response = await fetch(`${domain}/conversations/${conversationId}/upload?userId=${user}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address },
+        body: form,
+      });
       await response.arrayBuffer();
       return response.status;
     };

@@ -38,10 +38,15 @@ async function main(): Promise<void> {
     MAIL_OUTBOX_DIR: join(dir, 'outbox'),
     LOG_LEVEL: 'error',
   });
-  const app = await startApp(config, createLog('error', () => undefined));
+  const app = await startApp(
+    config,
+    createLog('error', () => undefined),
+  );
   await app.telegramReady;
   await seedDemoAccounts(app.runtime.orm, new Date(), { timeZone: 'Europe/Moscow' });
-  const readings = new Map(await Promise.all(accounts.map(async ({ number }) => [number, (await demoZones(app.runtime.orm, number)).map((zone) => String(zone.next))] as const)));
+  const readings = new Map(
+    await Promise.all(accounts.map(async ({ number }) => [number, (await demoZones(app.runtime.orm, number)).map((zone) => String(zone.next))] as const)),
+  );
 
   const deadline = Date.now() + seconds * 1000;
   let outages = 0;
@@ -92,7 +97,9 @@ async function main(): Promise<void> {
       await deliver(customer, step);
       await sleep(Math.random() * 500);
     }
-    await app.runtime.pushes.enqueue([{ chat: { channel: 'telegram', id: String(customer.chatId) }, message: text('push-readings-accepted', { account: account.number, period: 'soak' }) }]);
+    await app.runtime.pushes.enqueue([
+      { chat: { channel: 'telegram', id: String(customer.chatId) }, message: text('push-readings-accepted', { account: account.number, period: 'soak' }) },
+    ]);
     return customer;
   });
   const finished = await Promise.all(runs);
@@ -110,7 +117,9 @@ async function main(): Promise<void> {
   const linkMails = await em.count(QueuedMail, { subject: { $like: '%привязан к чату' } });
   const readingMails = await em.count(QueuedMail, { subject: { $like: 'Показания по лицевому счёту % приняты' } });
   const pushText = (customer: WebhookCustomer) => customer.texts().filter((line) => line.endsWith('за soak учтены при расчёте ✅')).length;
-  const lostUpdates = finished.filter((customer) => !customer.texts().some((line) => line.startsWith('Лицевой счёт 1000000000') && line.includes('(демонстрационный)'))).length;
+  const lostUpdates = finished.filter(
+    (customer) => !customer.texts().some((line) => line.startsWith('Лицевой счёт 1000000000') && line.includes('(демонстрационный)')),
+  ).length;
   const lostPushes = finished.filter((customer) => pushText(customer) === 0).length;
   const doublePushes = finished.filter((customer) => pushText(customer) > 1).length;
   const doubleEffects = Math.max(0, linkMails - customers) + Math.max(0, readingMails - customers);

@@ -16,7 +16,11 @@ export const operatorToken = 'operator-token-0123456789abcdef';
 export function bothChannels(env: Record<string, string> = {}): BothChannels {
   const world = {
     operator: (path: string, body: unknown, token = operatorToken) =>
-      fetch(`${world.app.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      fetch(`${world.app.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   } as { api: FakeTelegramApi; app: TestApp; channel: BotFrameworkChannel } & Pick<BothChannels, 'operator'>;
   beforeEach(async () => {
     world.api = await new FakeTelegramApi().start();

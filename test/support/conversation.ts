@@ -61,17 +61,21 @@ export async function createWorld(options: { services?: (services: Services) => 
   const sessions = states.sessions as InMemoryStore<FlowSession>;
   const errors: unknown[] = [];
   const config = createConfig({ SQLITE_PATH: ':memory:', SUPPLIER_TIME_ZONE: 'Europe/Moscow' });
-  const runtime = await compose({ ...config, policy: { ...config.policy, appealsMailbox: 'appeals@energosbyt.test' } }, createLog('error', () => undefined), {
-    orm,
-    clock: clock.now,
-    states,
-    fileSources: channelFiles,
-    secret: async () => 'a test secret for e-mail links, 32+ chars',
-    ...(options.services && { services: options.services }),
-    flowFailed: (error) => errors.push(error),
-    renderThreads: 1,
-    urls: { publicUrl: () => 'http://127.0.0.1:3978', telegramBot: () => 'energobot_test_bot' },
-  });
+  const runtime = await compose(
+    { ...config, policy: { ...config.policy, appealsMailbox: 'appeals@energosbyt.test' } },
+    createLog('error', () => undefined),
+    {
+      orm,
+      clock: clock.now,
+      states,
+      fileSources: channelFiles,
+      secret: async () => 'a test secret for e-mail links, 32+ chars',
+      ...(options.services && { services: options.services }),
+      flowFailed: (error) => errors.push(error),
+      renderThreads: 1,
+      urls: { publicUrl: () => 'http://127.0.0.1:3978', telegramBot: () => 'energobot_test_bot' },
+    },
+  );
   const { services, runner } = runtime;
   const afterTurn = (chat: ChatAddress) => savedRuns.observe(sessions.read(`energobot:session:${chatKey(chat)}`));
   return {
@@ -144,12 +148,20 @@ export class Customer {
   }
 
   /** Sends files in one message (a photo, a document, several uploads); `declared` is the size the platform states. */
-  async sendsFiles(names: readonly CustomerFileName[], options: { readonly declared?: number; readonly inReplyTo?: string; readonly gone?: boolean } = {}): Promise<string[]> {
+  async sendsFiles(
+    names: readonly CustomerFileName[],
+    options: { readonly declared?: number; readonly inReplyTo?: string; readonly gone?: boolean } = {},
+  ): Promise<string[]> {
     const channel = this.channelFiles;
     if (!channel) throw new Error('this customer has no channel to send files through');
     const files = names.map((name) => channel.offer(name, options.declared));
     if (options.gone) for (const file of files) channel.gone(file.ref);
-    return this.deliver({ kind: 'attachment', what: names[0]?.endsWith('.jpg') ? 'photo' : 'document', files, ...(options.inReplyTo && { inReplyTo: options.inReplyTo }) });
+    return this.deliver({
+      kind: 'attachment',
+      what: names[0]?.endsWith('.jpg') ? 'photo' : 'document',
+      files,
+      ...(options.inReplyTo && { inReplyTo: options.inReplyTo }),
+    });
   }
 
   /** Answers one of the bot's messages with the platform's own «reply». */
@@ -221,6 +233,11 @@ export async function talk(customer: Customer, turns: readonly Turn[]): Promise<
     const { expect: expected, buttons, ...action } = turn;
     // A 10 000-character message is named by its start in a failure, not printed whole.
     const did = Object.fromEntries(Object.entries(action).map(([kind, value]) => [kind, String(value).length > 60 ? `${String(value).slice(0, 60)}…` : value]));
-    expect({ turn: index, ...did, replies, ...(buttons && { buttons: customer.buttons() }) }).toEqual({ turn: index, ...did, replies: expected, ...(buttons && { buttons }) });
+    expect({ turn: index, ...did, replies, ...(buttons && { buttons: customer.buttons() }) }).toEqual({
+      turn: index,
+      ...did,
+      replies: expected,
+      ...(buttons && { buttons }),
+    });
   }
 }

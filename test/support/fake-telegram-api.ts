@@ -105,7 +105,13 @@ export class FakeTelegramApi {
   /** Someone presses a button under a message in a group. */
   memberPressesInGroup(groupId: number, userId: number, data: string): Record<string, unknown> {
     const from = { id: userId, is_bot: false, first_name: 'Участник' };
-    const message = { message_id: this.nextMessageId++, date: now(), chat: { id: groupId, type: 'supergroup', title: 'Дом 24' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: '…' };
+    const message = {
+      message_id: this.nextMessageId++,
+      date: now(),
+      chat: { id: groupId, type: 'supergroup', title: 'Дом 24' },
+      from: { id: 1, is_bot: true, first_name: 'energobot' },
+      text: '…',
+    };
     return this.push({ callback_query: { id: String(this.nextUpdateId * 1000), from, chat_instance: String(groupId), data, message } });
   }
 
@@ -117,30 +123,59 @@ export class FakeTelegramApi {
   }
 
   /** A customer sends a photo (JPEG bytes) or a document; `replyTo` is the bot's message it answers with «reply». */
-  customerSendsFile(chatId: number, file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean }, replyTo?: string): Record<string, unknown> {
+  customerSendsFile(
+    chatId: number,
+    file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean },
+    replyTo?: string,
+  ): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
     const id = `file-${this.nextMessageId}-${file.name}`;
     this.files.set(id, file.bytes);
     const sent = { file_id: id, file_unique_id: `u${this.nextMessageId}`, file_size: file.bytes.length };
-    const content = file.asPhoto ? { photo: [{ ...sent, file_id: `${id}-small`, width: 90, height: 90 }, { ...sent, width: 1280, height: 960 }] } : { document: { ...sent, file_name: file.name, mime_type: file.mime } };
-    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, ...content, ...this.replyTo(chatId, replyTo) } });
+    const content = file.asPhoto
+      ? {
+          photo: [
+            { ...sent, file_id: `${id}-small`, width: 90, height: 90 },
+            { ...sent, width: 1280, height: 960 },
+          ],
+        }
+      : { document: { ...sent, file_name: file.name, mime_type: file.mime } };
+    return this.push({
+      message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, ...content, ...this.replyTo(chatId, replyTo) },
+    });
   }
 
   /** A customer answers the bot's message `replied` (its text) with Telegram's «reply». */
   customerReplies(chatId: number, replied: string, text: string): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
-    return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text, ...this.replyTo(chatId, replied) } });
+    return this.push({
+      message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text, ...this.replyTo(chatId, replied) },
+    });
   }
 
   private replyTo(chatId: number, replied: string | undefined) {
     if (replied === undefined) return {};
-    return { reply_to_message: { message_id: 1, date: now(), chat: { id: chatId, type: 'private' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: replied } };
+    return {
+      reply_to_message: {
+        message_id: 1,
+        date: now(),
+        chat: { id: chatId, type: 'private' },
+        from: { id: 1, is_bot: true, first_name: 'energobot' },
+        text: replied,
+      },
+    };
   }
 
   /** A customer presses an inline button of the bot's message. */
   customerPresses(chatId: number, data: string): Record<string, unknown> {
     const from = { id: chatId, is_bot: false, first_name: 'Клиент' };
-    const message = { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from: { id: 1, is_bot: true, first_name: 'energobot' }, text: '…' };
+    const message = {
+      message_id: this.nextMessageId++,
+      date: now(),
+      chat: { id: chatId, type: 'private' },
+      from: { id: 1, is_bot: true, first_name: 'energobot' },
+      text: '…',
+    };
     return this.push({ callback_query: { id: String(this.nextUpdateId * 1000), from, chat_instance: String(chatId), data, message } });
   }
 
@@ -212,14 +247,27 @@ export class FakeTelegramApi {
     if (req.socket.destroyed) return;
     const failure = this.failures.get(method)?.shift();
     if (failure?.status === 429) {
-      return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
+      return reply(res, 429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${failure.retryAfter}`,
+        parameters: { retry_after: failure.retryAfter },
+      });
     }
     if (failure?.status === 403) return reply(res, 403, { ok: false, error_code: 403, description: failure.description });
     if (failure) return reply(res, failure.status, { ok: false, error_code: failure.status, description: 'Internal Server Error' });
 
     switch (method) {
       case 'getMe':
-        return ok(res, { id: 1, is_bot: true, first_name: 'energobot', username: 'energobot_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+        return ok(res, {
+          id: 1,
+          is_bot: true,
+          first_name: 'energobot',
+          username: 'energobot_test_bot',
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
       case 'getUpdates':
         return ok(res, await this.getUpdates(Number(params['offset'] ?? 0), Number(params['timeout'] ?? 0)));
       case 'getFile': {
@@ -346,7 +394,8 @@ function parseMultipart(body: Buffer, boundary: string): { params: Record<string
       const content = part.subarray(headerEnd + 4, part.length - 2);
       const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
       const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
-      if (filename !== undefined) file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', content: Buffer.from(content) };
+      if (filename !== undefined)
+        file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', content: Buffer.from(content) };
       else params[name] = parseField(content.toString('utf8'));
     }
     start = next;

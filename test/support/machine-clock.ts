@@ -12,5 +12,9 @@ export function shiftedClock(): Record<string, string> {
 
 /** For a store or a browser: this process's environment without the shifted clock. */
 export function machineClock(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !(shiftingVariables as readonly string[]).includes(entry[0])));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !(shiftingVariables as readonly string[]).includes(entry[0]),
+    ),
+  );
 }

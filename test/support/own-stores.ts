@@ -63,7 +63,11 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir], { stdio: 'ignore', env: machineClock() });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir],
+      { stdio: 'ignore', env: machineClock() },
+    );
     await waitFor(() => portOpen(this.port), 'redis-server');
   }
 
@@ -107,7 +111,11 @@ export class OwnPostgres {
 
   static async start(): Promise<OwnPostgres> {
     const postgres = new OwnPostgres(await freePort());
-    execFileSync(join(binaries, 'initdb'), ['--pgdata', join(postgres.dir, 'data'), '--auth=trust', '--username=postgres', '--locale=C', '--encoding=UTF8'], { ...postgres.user, stdio: 'ignore', env: machineClock() });
+    execFileSync(join(binaries, 'initdb'), ['--pgdata', join(postgres.dir, 'data'), '--auth=trust', '--username=postgres', '--locale=C', '--encoding=UTF8'], {
+      ...postgres.user,
+      stdio: 'ignore',
+      env: machineClock(),
+    });
     await postgres.start();
     const client = new Client({ connectionString: `postgresql://postgres@127.0.0.1:${postgres.port}/postgres` });
     await client.connect();
@@ -121,7 +129,11 @@ export class OwnPostgres {
   }
 
   async start(): Promise<void> {
-    this.server = spawn(join(binaries, 'postgres'), ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...this.user, stdio: 'ignore', env: machineClock() });
+    this.server = spawn(
+      join(binaries, 'postgres'),
+      ['-D', join(this.dir, 'data'), '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      { ...this.user, stdio: 'ignore', env: machineClock() },
+    );
     // Up means answering queries, not only taking connections («the database system is starting up»).
     await waitFor(() => this.answers(), 'PostgreSQL');
   }

@@ -22,7 +22,10 @@ export class TelegramCustomer implements ChannelCustomer {
   }
 
   /** Sends a photo or a document; with `replyTo`, as Telegram's «reply» to the bot's message of that text. */
-  sendsFile(file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean }, replyTo?: string): Promise<SeenMessage[]> {
+  sendsFile(
+    file: { readonly name: string; readonly bytes: Buffer; readonly mime?: string; readonly asPhoto?: boolean },
+    replyTo?: string,
+  ): Promise<SeenMessage[]> {
     this.api.customerSendsFile(this.chatId, file, replyTo);
     return this.replies();
   }
@@ -41,7 +44,11 @@ export class TelegramCustomer implements ChannelCustomer {
 
   /** The data of a button the bot sent in this chat, by its label (the latest such button). */
   buttonData(label: string): string {
-    const button = this.api.messagesTo(this.chatId).flatMap(buttonsOf).reverse().find((candidate) => plain(candidate.text) === label);
+    const button = this.api
+      .messagesTo(this.chatId)
+      .flatMap(buttonsOf)
+      .reverse()
+      .find((candidate) => plain(candidate.text) === label);
     if (!button?.callback_data) throw new Error(`No button "${label}" was sent`);
     return button.callback_data;
   }
@@ -74,5 +81,11 @@ function buttonsOf(call: SentCall): InlineButton[] {
 
 /** What the customer reads of a message sent in `parse_mode: 'HTML'`. */
 export function fromHtml(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -22,7 +22,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MAIL_OUTBOX_DIR: join(dir, 'outbox'),
     ...env,
   });
-  const app = await startApp(config, createLog('debug', (line) => logs.push(line)));
+  const app = await startApp(
+    config,
+    createLog('debug', (line) => logs.push(line)),
+  );
   await app.telegramReady;
   return Object.assign(Object.create(null) as object, app, {
     dir,
@@ -74,11 +77,7 @@ export function readingsScript(meter: DemoZone): readonly Step[] {
 }
 
 /** With an account linked: the last six months of readings, with the chart, then CSV. */
-export const historyScript: readonly Step[] = [
-  { press: 'История показаний' },
-  { press: 'Последние 6 месяцев' },
-  { press: 'Скачать CSV' },
-];
+export const historyScript: readonly Step[] = [{ press: 'История показаний' }, { press: 'Последние 6 месяцев' }, { press: 'Скачать CSV' }];
 
 /** No-break spaces (money, grouping) as plain ones, to keep tests readable. */
 export function plain(words: string): string {

@@ -4,7 +4,10 @@ import { plain } from './test-app';
 export const webhookSecret = 'webhook-secret-for-the-fault-tests';
 
 /** The bot in production shape on stores of a test's own, with Telegram's webhook pointing at the fake Bot API. */
-export function webhookEnv(stores: { readonly postgresUrl: string; readonly redisUrl: string }, api: { readonly token: string; readonly apiRoot: string }): Record<string, string> {
+export function webhookEnv(
+  stores: { readonly postgresUrl: string; readonly redisUrl: string },
+  api: { readonly token: string; readonly apiRoot: string },
+): Record<string, string> {
   return {
     DATABASE_URL: stores.postgresUrl,
     PAYMENTS_PROVIDER: 'sandbox',

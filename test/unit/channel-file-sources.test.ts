@@ -4,8 +4,8 @@ import { initORM } from '../../db/orm';
 import { SqlFileStore } from '../../db/repositories/sql-file-store';
 import { customerFiles } from '../support/customer-files';
 
-describe('where the bot reads a web chat customer\'s file from', () => {
-  it('reads its own relay\'s uploads from the file store (behind a public address too), Direct Line\'s over HTTPS, and nothing from anywhere else', async () => {
+describe("where the bot reads a web chat customer's file from", () => {
+  it("reads its own relay's uploads from the file store (behind a public address too), Direct Line's over HTTPS, and nothing from anywhere else", async () => {
     const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
     try {
       const store = new SqlFileStore(orm);
@@ -28,7 +28,13 @@ describe('where the bot reads a web chat customer\'s file from', () => {
       expect(await read('https://chat.energosbyt.test/desk/files/x')).toBe('unavailable');
       expect(await read('https://directline.botframework.com/attachments/abc')).toEqual(customerFiles['meter.jpg']);
       expect(await read('https://directline.botframework.com/attachments/abc', 100)).toBe('too-large');
-      for (const elsewhere of ['http://169.254.169.254/latest/meta-data', 'http://directline.botframework.com/x', 'file:///etc/passwd', 'https://evil.test/files/x', 'not a url']) {
+      for (const elsewhere of [
+        'http://169.254.169.254/latest/meta-data',
+        'http://directline.botframework.com/x',
+        'file:///etc/passwd',
+        'https://evil.test/files/x',
+        'not a url',
+      ]) {
         expect(await read(elsewhere)).toBe('unavailable');
       }
       expect(fetched).toEqual(['https://directline.botframework.com/attachments/abc', 'https://directline.botframework.com/attachments/abc']);

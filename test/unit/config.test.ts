@@ -33,7 +33,10 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT: expected a port number'],
     [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected a PostgreSQL URL (postgres://… or postgresql://…)'],
     [{ TELEGRAM_BOT_TOKEN: 'nope' }, 'TELEGRAM_BOT_TOKEN: expected a token from @BotFather, like 123456:ABC-DEF…'],
-    [{ TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx', TELEGRAM_WEBHOOK_URL: 'https://x.ru/hook' }, 'TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set'],
+    [
+      { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx', TELEGRAM_WEBHOOK_URL: 'https://x.ru/hook' },
+      'TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set',
+    ],
     [{ SUPPLIER_TIME_ZONE: 'Mars/Olympus' }, 'SUPPLIER_TIME_ZONE: expected an IANA time zone such as Europe/Moscow'],
     [{ DATABASE_URL: 'postgresql://bot@db/energobot' }, 'PAYMENTS_PROVIDER: with DATABASE_URL a real payment provider is required'],
     [{ PAYMENTS_PROVIDER: 'yookassa' }, 'YOOKASSA_SHOP_ID: required when PAYMENTS_PROVIDER=yookassa'],

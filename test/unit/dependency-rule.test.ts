@@ -19,7 +19,10 @@ interface Import {
 
 function importsOf(file: string): Import[] {
   const source = readFileSync(file, 'utf8');
-  const statements = [...source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)';/gm)].map((match) => ({ spec: match[2] as string, typeOnly: match[1] !== undefined }));
+  const statements = [...source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)';/gm)].map((match) => ({
+    spec: match[2] as string,
+    typeOnly: match[1] !== undefined,
+  }));
   const dynamic = [...source.matchAll(/(?:\bimport|\brequire)\s*\(\s*'([^']+)'\s*\)/g)].map((match) => ({ spec: match[1] as string, typeOnly: false }));
   return [...statements, ...dynamic].map(({ spec, typeOnly }) => {
     if (!spec.startsWith('.')) return { from: relative(root, file), to: spec, typeOnly };
@@ -33,19 +36,47 @@ const sources = ['core', 'db', 'bots'].flatMap((dir) => files(join(root, dir)));
 const imports = sources.flatMap(importsOf);
 const under = (folder: string) => (path: string) => path.startsWith(`${folder}/`) || path === `${folder}.ts`;
 const packageOf = (to: string) => (to.startsWith('@') ? to.split('/').slice(0, 2).join('/') : (to.split('/')[0] as string));
-const breaking = (rule: (edge: Import) => boolean) =>
-  imports.filter(rule).map((edge) => `${edge.from} imports ${edge.to}`);
+const breaking = (rule: (edge: Import) => boolean) => imports.filter(rule).map((edge) => `${edge.from} imports ${edge.to}`);
 
-const frameworks = ['grammy', '@grammyjs/auto-retry', '@grammyjs/transformer-throttler', 'botbuilder', 'restify', '@mikro-orm/core', '@mikro-orm/libsql', '@mikro-orm/postgresql', '@mikro-orm/migrations', 'ioredis', 'nodemailer', 'pg', 'pdfmake', 'piscina', 'busboy', 'mailparser', 'smtp-server', 'prom-client'];
+const frameworks = [
+  'grammy',
+  '@grammyjs/auto-retry',
+  '@grammyjs/transformer-throttler',
+  'botbuilder',
+  'restify',
+  '@mikro-orm/core',
+  '@mikro-orm/libsql',
+  '@mikro-orm/postgresql',
+  '@mikro-orm/migrations',
+  'ioredis',
+  'nodemailer',
+  'pg',
+  'pdfmake',
+  'piscina',
+  'busboy',
+  'mailparser',
+  'smtp-server',
+  'prom-client',
+];
 const persistence = ['@mikro-orm/core', '@mikro-orm/libsql', '@mikro-orm/postgresql', '@mikro-orm/migrations', 'ioredis', 'pg'];
 
 describe('the ring: who may import whom', () => {
   it('the core imports no framework, and nothing of db/ or bots/', () => {
-    expect(breaking((edge) => under('core')(edge.from) && (frameworks.includes(packageOf(edge.to)) || under('db')(edge.to) || under('bots')(edge.to)))).toEqual([]);
+    expect(breaking((edge) => under('core')(edge.from) && (frameworks.includes(packageOf(edge.to)) || under('db')(edge.to) || under('bots')(edge.to)))).toEqual(
+      [],
+    );
   });
 
   it('the kernel imports only the kernel (and, as types, the services flows are given)', () => {
-    expect(breaking((edge) => under('core/kernel')(edge.from) && edge.to.startsWith('core/') && !under('core/kernel')(edge.to) && !(edge.typeOnly && edge.to === 'core/runner/services.ts'))).toEqual([]);
+    expect(
+      breaking(
+        (edge) =>
+          under('core/kernel')(edge.from) &&
+          edge.to.startsWith('core/') &&
+          !under('core/kernel')(edge.to) &&
+          !(edge.typeOnly && edge.to === 'core/runner/services.ts'),
+      ),
+    ).toEqual([]);
   });
 
   it('features use the runner only as types: the runner runs them, not the other way round', () => {
@@ -53,7 +84,12 @@ describe('the ring: who may import whom', () => {
   });
 
   it('channels import the core and the composition, never db/, an integration, the ORM or Redis', () => {
-    expect(breaking((edge) => under('bots/channels')(edge.from) && (under('db')(edge.to) || under('bots/integrations')(edge.to) || persistence.includes(packageOf(edge.to))))).toEqual([]);
+    expect(
+      breaking(
+        (edge) =>
+          under('bots/channels')(edge.from) && (under('db')(edge.to) || under('bots/integrations')(edge.to) || persistence.includes(packageOf(edge.to))),
+      ),
+    ).toEqual([]);
   });
 
   it('adapters (db/ and the integrations) import the core, never a channel or the composition', () => {

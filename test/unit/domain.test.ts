@@ -195,7 +195,7 @@ describe('a receipt', () => {
   });
 });
 
-describe('a customer\'s file for an appeal', () => {
+describe("a customer's file for an appeal", () => {
   const head = (...bytes: number[]) => Buffer.concat([Buffer.from(bytes), Buffer.alloc(64)]);
   it.each([
     ['a JPEG', head(0xff, 0xd8, 0xff, 0xe1), 'image/jpeg'],
@@ -218,7 +218,10 @@ describe('a customer\'s file for an appeal', () => {
 
   it('refuses an empty file and one over 10 MB', () => {
     expect(attachmentKind(Buffer.alloc(0))).toEqual({ ok: false, error: { key: 'attachment-empty' } });
-    expect(attachmentKind(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(attachmentLimits.bytes)]))).toMatchObject({ ok: false, error: { key: 'attachment-too-large' } });
+    expect(attachmentKind(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(attachmentLimits.bytes)]))).toMatchObject({
+      ok: false,
+      error: { key: 'attachment-too-large' },
+    });
   });
 
   it.each([

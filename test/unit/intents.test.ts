@@ -9,7 +9,9 @@ describe('free text', () => {
     expect(phrasings.length).toBeGreaterThanOrEqual(150);
     const wrong = phrasings.filter(([typed, action]) => (matcher.match(typed)?.action ?? null) !== action);
     const accuracy = 1 - wrong.length / phrasings.length;
-    process.stdout.write(`intent accuracy: ${(accuracy * 100).toFixed(1)} % of ${phrasings.length} phrasings; missed: ${JSON.stringify(wrong.map(([typed, action]) => `${typed} → ${action} (got ${matcher.match(typed)?.action ?? null})`))}\n`);
+    process.stdout.write(
+      `intent accuracy: ${(accuracy * 100).toFixed(1)} % of ${phrasings.length} phrasings; missed: ${JSON.stringify(wrong.map(([typed, action]) => `${typed} → ${action} (got ${matcher.match(typed)?.action ?? null})`))}\n`,
+    );
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
   });
 

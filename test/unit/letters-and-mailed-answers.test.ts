@@ -14,9 +14,24 @@ const given = (...stretches: EReceiptTerm[]) => ({ terms: async () => stretches 
 
 describe.each([
   ['a letter of its own goes where it was queued for', { to: 'someone@example.ru' }, terms, 'someone@example.ru'],
-  ['an e-receipt goes to the address in force for its month now', { to: 'old@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-10' } }, terms, 'new@example.ru'],
-  ['an e-receipt of a month an earlier address covered goes there', { to: 'x@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-08' } }, terms, 'old@example.ru'],
-  ['an e-receipt given up since it was queued goes nowhere', { to: 'new@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-11' } }, [{ email: 'new@example.ru', from: '2026-09', until: '2026-11' }], null],
+  [
+    'an e-receipt goes to the address in force for its month now',
+    { to: 'old@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-10' } },
+    terms,
+    'new@example.ru',
+  ],
+  [
+    'an e-receipt of a month an earlier address covered goes there',
+    { to: 'x@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-08' } },
+    terms,
+    'old@example.ru',
+  ],
+  [
+    'an e-receipt given up since it was queued goes nowhere',
+    { to: 'new@example.ru', toEReceiptAddress: true as const, receipt: { account, period: '2026-11' } },
+    [{ email: 'new@example.ru', from: '2026-09', until: '2026-11' }],
+    null,
+  ],
 ])('letterAddress: %s', (_case, mail, stretches, expected) => {
   it(`is ${String(expected)}`, async () => {
     expect(await letterAddress(mail, given(...stretches))).toBe(expected);

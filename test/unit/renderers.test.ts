@@ -37,16 +37,34 @@ describe('channel renderers', () => {
   });
 
   it('aligns a narrow table in a <pre> block, numbers to the right', () => {
-    expect(telegramSends(narrow)).toEqual([{ method: 'sendMessage', text: '<b>Платежи</b>\n<pre>      Дата      Сумма\n15.10.2026   500,00 ₽\n08.06.2026 1 543,20 ₽</pre>\n&lt;все&gt; платежи' }]);
+    expect(telegramSends(narrow)).toEqual([
+      { method: 'sendMessage', text: '<b>Платежи</b>\n<pre>      Дата      Сумма\n15.10.2026   500,00 ₽\n08.06.2026 1 543,20 ₽</pre>\n&lt;все&gt; платежи' },
+    ]);
   });
 
   it('gives each row of a wide table two lines, and splits a long one over messages with the buttons under the last', () => {
-    const rows = Array.from({ length: 200 }, (_, index) => [`${String(index + 1).padStart(2, '0')}.2026`, 'долг 1 234,56 ₽', '2 345,67 ₽', '500,00 ₽ (15.10.2026, 12:00, приложение)', 'долг 5 894,32 ₽']);
-    const sends = telegramSends({ kind: 'table', title: 'Начисления', columns: ['Месяц', 'Вх.', 'Начислено', 'Оплачено', 'Исх.'], rows, buttons: [{ label: 'Готово', data: 'go:menu' }] });
+    const rows = Array.from({ length: 200 }, (_, index) => [
+      `${String(index + 1).padStart(2, '0')}.2026`,
+      'долг 1 234,56 ₽',
+      '2 345,67 ₽',
+      '500,00 ₽ (15.10.2026, 12:00, приложение)',
+      'долг 5 894,32 ₽',
+    ]);
+    const sends = telegramSends({
+      kind: 'table',
+      title: 'Начисления',
+      columns: ['Месяц', 'Вх.', 'Начислено', 'Оплачено', 'Исх.'],
+      rows,
+      buttons: [{ label: 'Готово', data: 'go:menu' }],
+    });
     expect(sends.length).toBeGreaterThan(1);
     expect(sends.every((send) => send.method === 'sendMessage' && send.text.length <= 4096)).toBe(true);
     expect(sends.map((send) => 'reply_markup' in send)).toEqual([...Array<boolean>(sends.length - 1).fill(false), true]);
-    expect(sends[0]).toMatchObject({ text: expect.stringContaining('<b>Начисления</b>\n<i>Месяц</i>\n<i>  Вх. · Начислено · Оплачено · Исх.</i>\n<b>01.2026</b>\n  долг 1 234,56 ₽ · 2 345,67 ₽') as unknown });
+    expect(sends[0]).toMatchObject({
+      text: expect.stringContaining(
+        '<b>Начисления</b>\n<i>Месяц</i>\n<i>  Вх. · Начислено · Оплачено · Исх.</i>\n<b>01.2026</b>\n  долг 1 234,56 ₽ · 2 345,67 ₽',
+      ) as unknown,
+    });
   });
 
   it('sends facts to Bot Framework as an Adaptive Card whose Markdown is escaped, with the plain text as fallback', () => {

@@ -19,9 +19,21 @@ const committed: Fingerprints = { readings: { version: 2, runs: [runFingerprint(
 
 describe.each([
   ['the same saved run', waiting(2, 'identities.linkedAccounts#0', 'say', 'input'), []],
-  ['one more port call before the question, same version', waiting(2, 'identities.linkedAccounts#0', 'clock.now#0', 'say', 'input'), ['readings (version 2): 1 saved run(s) of a shape not seen before']],
-  ['the calls swapped, same version', waiting(2, 'say', 'identities.linkedAccounts#0', 'input'), ['readings (version 2): 1 saved run(s) of a shape not seen before']],
-  ['a bumped version not yet recorded', waiting(3, 'identities.linkedAccounts#0', 'clock.now#0', 'say', 'input'), [expect.stringContaining('readings: version 3')]],
+  [
+    'one more port call before the question, same version',
+    waiting(2, 'identities.linkedAccounts#0', 'clock.now#0', 'say', 'input'),
+    ['readings (version 2): 1 saved run(s) of a shape not seen before'],
+  ],
+  [
+    'the calls swapped, same version',
+    waiting(2, 'say', 'identities.linkedAccounts#0', 'input'),
+    ['readings (version 2): 1 saved run(s) of a shape not seen before'],
+  ],
+  [
+    'a bumped version not yet recorded',
+    waiting(3, 'identities.linkedAccounts#0', 'clock.now#0', 'say', 'input'),
+    [expect.stringContaining('readings: version 3')],
+  ],
 ])('replay fingerprints: %s', (_case, run, expected) => {
   it('is told apart from the committed shapes', () => {
     const seen = new SavedRuns();

@@ -1,6 +1,6 @@
 import { replyText } from '../../bots/integrations/mail/reply-text';
 
-describe('the operator\'s own words of a reply by e-mail', () => {
+describe("the operator's own words of a reply by e-mail", () => {
   it.each([
     ['Gmail', 'Ответ.\r\n\r\nOn Wed, Nov 25, 2026 at 9:00 AM energobot <noreply@energobot.local> wrote:\r\n> вопрос'],
     ['Yandex', 'Ответ.\n\n25.11.2026, 09:00, "energobot" <noreply@energobot.local>:\n\nВ ср, 25 нояб. 2026 г. в 09:00, energobot пишет:\n> вопрос'],

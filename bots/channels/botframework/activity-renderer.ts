@@ -9,7 +9,10 @@ import { fitsPhone, plainText, stackedRow } from '../../../core/kernel/content/p
  */
 export function toActivities(messages: readonly OutgoingMessage[], fileUrl: (token: string) => string, menu: OutgoingButton): Partial<Activity>[] {
   return messages.map((message, index) =>
-    toActivity(index === messages.length - 1 && !message.buttons.some((button) => 'data' in button) ? { ...message, buttons: [...message.buttons, menu] } : message, fileUrl),
+    toActivity(
+      index === messages.length - 1 && !message.buttons.some((button) => 'data' in button) ? { ...message, buttons: [...message.buttons, menu] } : message,
+      fileUrl,
+    ),
   );
 }
 
@@ -25,7 +28,11 @@ export function toActivity(message: OutgoingMessage, fileUrl: (token: string) =>
     case 'text':
       return { ...base, text: message.text };
     case 'file':
-      return { ...base, text: message.caption, attachments: [{ contentType: message.file.mime, contentUrl: fileUrl(message.file.id), name: message.file.name }] };
+      return {
+        ...base,
+        text: message.caption,
+        attachments: [{ contentType: message.file.mime, contentUrl: fileUrl(message.file.id), name: message.file.name }],
+      };
     case 'facts':
     case 'table':
       return { ...base, summary: plainText(message), attachments: [card(message)] };
@@ -48,7 +55,10 @@ const factSet = (facts: readonly (readonly [string, string])[]): CardElement => 
 
 /** Card texts are Markdown: a masked address ("д. 2*") or a name with "_" must read as typed. */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()#+!|~>]/g, '\\$&').replace(/^(\s*)(\d+)\./gm, '$1$2\\.').replace(/^(\s*)-/gm, '$1\\-');
+  return value
+    .replace(/[\\`*_{}[\]()#+!|~>]/g, '\\$&')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+    .replace(/^(\s*)-/gm, '$1\\-');
 }
 
 function card(message: Extract<OutgoingMessage, { kind: 'facts' | 'table' }>): Attachment {
@@ -60,11 +70,20 @@ function card(message: Extract<OutgoingMessage, { kind: 'facts' | 'table' }>): A
     // Too wide to stand side by side on a phone: each row is its first cell, then the rest.
     for (const [index, cells] of [message.columns, ...message.rows].entries()) {
       const [first, rest] = stackedRow(cells);
-      body.push({ ...heading(first), ...(index === 0 && { isSubtle: true }), separator: index > 0 }, { type: 'TextBlock', text: escapeMarkdown(rest.trim()), wrap: true, spacing: 'None', ...(index === 0 && { isSubtle: true }) });
+      body.push(
+        { ...heading(first), ...(index === 0 && { isSubtle: true }), separator: index > 0 },
+        { type: 'TextBlock', text: escapeMarkdown(rest.trim()), wrap: true, spacing: 'None', ...(index === 0 && { isSubtle: true }) },
+      );
     }
   }
   if (message.kind === 'table' && message.note) body.push({ type: 'TextBlock', text: escapeMarkdown(message.note), wrap: true, isSubtle: true, size: 'Small' });
-  return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.3', fallbackText: plainText(message), body });
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    fallbackText: plainText(message),
+    body,
+  });
 }
 
 function row(cells: readonly string[], weight: 'Bolder' | 'Default'): CardElement {

@@ -46,7 +46,8 @@ export class EnergobotActivityHandler {
     if (!input || !context.activity.id) return;
     // A group conversation (Teams, a shared widget) is told where the bot works, and nothing else happens.
     if (context.activity.conversation.isGroup) {
-      if (context.activity.type === ActivityTypes.Message) await context.sendActivity(toActivity(privateChatsOnly(this.localizer, localeHint(context.activity.locale) ?? defaultLocale), this.fileUrl));
+      if (context.activity.type === ActivityTypes.Message)
+        await context.sendActivity(toActivity(privateChatsOnly(this.localizer, localeHint(context.activity.locale) ?? defaultLocale), this.fileUrl));
       return;
     }
     const chat: ChatAddress = { channel: 'webchat', id: context.activity.from.id };
@@ -54,7 +55,8 @@ export class EnergobotActivityHandler {
     const hint = localeHint(context.activity.locale);
     await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) }, async (reply) => {
       if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
-      else if (reply.messages.length > 0) await context.sendActivities(toActivities(reply.messages, this.fileUrl, menuButton(this.localizer, reply.locale ?? defaultLocale)));
+      else if (reply.messages.length > 0)
+        await context.sendActivities(toActivities(reply.messages, this.fileUrl, menuButton(this.localizer, reply.locale ?? defaultLocale)));
     });
   }
 
@@ -82,7 +84,9 @@ function inputOf(activity: Activity): Input | null {
     const attachment = activity.attachments?.[0];
     if (attachment && !activity.text) {
       // Read by the flow that keeps them, in this same turn: Direct Line's links do not last.
-      const files = (activity.attachments ?? []).slice(0, maxFiles).flatMap((one) => (one.contentUrl ? [{ ref: one.contentUrl, ...(one.name && { name: one.name }), mime: one.contentType }] : []));
+      const files = (activity.attachments ?? [])
+        .slice(0, maxFiles)
+        .flatMap((one) => (one.contentUrl ? [{ ref: one.contentUrl, ...(one.name && { name: one.name }), mime: one.contentType }] : []));
       return { kind: 'attachment', what: attachmentOf(attachment.contentType), ...(files.length > 0 && { files }) };
     }
     return { kind: 'text', text: activity.text ?? '' };

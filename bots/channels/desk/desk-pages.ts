@@ -56,7 +56,9 @@ button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-r
       .join(' ');
     const rows = appeals
       .map(
-        (appeal) => `<tr><td><a href="/desk/appeals/${encodeURIComponent(appeal.number)}">${escapeHtml(appeal.number)}</a></td><td>${this.say(topicNames[appeal.topic])}</td>
+        (
+          appeal,
+        ) => `<tr><td><a href="/desk/appeals/${encodeURIComponent(appeal.number)}">${escapeHtml(appeal.number)}</a></td><td>${this.say(topicNames[appeal.topic])}</td>
 <td>${escapeHtml(appeal.name)}</td><td>${this.say(text('desk-age', { hours: Math.floor((now.getTime() - Date.parse(appeal.filedAt)) / 3600_000) }))}</td><td>${escapeHtml(appeal.message.slice(0, 120))}</td></tr>`,
       )
       .join('');
@@ -67,15 +69,28 @@ ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><the
     );
   }
 
-  thread(login: string, csrf: string, appeal: FiledAppeal, messages: readonly AppealMessage[], replyKey: string, refused?: { readonly error: Text; readonly text: string; readonly repeat?: true }): string {
+  thread(
+    login: string,
+    csrf: string,
+    appeal: FiledAppeal,
+    messages: readonly AppealMessage[],
+    replyKey: string,
+    refused?: { readonly error: Text; readonly text: string; readonly repeat?: true },
+  ): string {
     const facts: [Text, string][] = [
       [text('appeal-field-topic'), this.localizer.format('ru', topicNames[appeal.topic])],
       [text('appeal-field-name'), appeal.name],
       [text('appeal-field-email'), appeal.email],
       [text('appeal-field-phone'), appeal.phone ?? this.localizer.format('ru', text('appeal-email-only-short'))],
       ...(appeal.appellant.kind === 'customer'
-        ? ([[text('appeal-field-account'), appeal.appellant.account], [text('appeal-field-address'), appeal.appellant.address]] as [Text, string][])
-        : ([[text('appeal-field-locality'), appeal.appellant.locality], [text('appeal-field-address'), appeal.appellant.address]] as [Text, string][])),
+        ? ([
+            [text('appeal-field-account'), appeal.appellant.account],
+            [text('appeal-field-address'), appeal.appellant.address],
+          ] as [Text, string][])
+        : ([
+            [text('appeal-field-locality'), appeal.appellant.locality],
+            [text('appeal-field-address'), appeal.appellant.address],
+          ] as [Text, string][])),
     ];
     const files = (attached: readonly AttachmentRef[] = []) =>
       attached.length === 0

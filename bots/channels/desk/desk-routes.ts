@@ -17,7 +17,13 @@ import { contentDisposition } from '../http/server';
 
 export interface Desk {
   readonly operators: DeskOperators;
-  readonly services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore };
+  readonly services: {
+    readonly appeals: Appeals;
+    readonly pushes: ChatPushes;
+    readonly mail: MailOutbox;
+    readonly localizer: Localizer;
+    readonly attachments: AttachmentStore;
+  };
   readonly trustedProxies: readonly string[];
   /** Cookies only over HTTPS when the public address is HTTPS. */
   readonly secureCookies: boolean;
@@ -28,7 +34,11 @@ const sessionHours = 8;
 const cookieName = 'energobot_desk';
 const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
 const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
-const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), repeat: z.literal('yes').optional() });
+const answer = withCsrf.extend({
+  text: z.string().trim().min(1).max(10_000),
+  key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  repeat: z.literal('yes').optional(),
+});
 const newPassword = withCsrf.extend({ current: z.string().max(200).default(''), password: z.string().min(12).max(200) });
 const appealNumber = z.string().refine(isAppealNumber);
 const status = z.enum(['received', 'answered', 'closed']).catch('received');
@@ -56,7 +66,13 @@ export function mountDesk(server: Server, desk: Desk): void {
 }
 
 function html(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', ...headers });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -146,10 +162,21 @@ function mountDeskSignIn(server: Server, desk: Desk, pages: DeskPages): void {
 }
 
 /** The thread's page, with the answer's form (a refused one keeps its text and says why). */
-async function threadPage(desk: Desk, pages: DeskPages, res: Response, current: SignedIn, number: string, refused?: { error: Text; text: string; repeat?: true }): Promise<void> {
+async function threadPage(
+  desk: Desk,
+  pages: DeskPages,
+  res: Response,
+  current: SignedIn,
+  number: string,
+  refused?: { error: Text; text: string; repeat?: true },
+): Promise<void> {
   const found = await desk.services.appeals.thread(number);
   if (!found) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
-  html(res, refused ? 400 : 200, pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url'), refused));
+  html(
+    res,
+    refused ? 400 : 200,
+    pages.thread(current.operator.login, current.csrf, found.appeal, found.messages, randomBytes(18).toString('base64url'), refused),
+  );
 }
 
 /** What a signed-in operator reads: the queue, an appeal's thread, the files in it. */
@@ -203,7 +230,12 @@ function mountAppealAnswers(server: Server, desk: Desk, pages: DeskPages): void 
     if (!form.success) return redirect(res, `/desk/appeals/${encodeURIComponent(number.data)}`);
     // The same words again within a day (Back, then send): only when the operator says so.
     const given = form.data.repeat ? undefined : sameAnswerGiven((await desk.services.appeals.thread(number.data))?.messages ?? [], form.data.text, new Date());
-    if (given) return threadPage(desk, pages, res, current, number.data, { error: text('desk-answer-repeated', { at: moment(new Date(given.at)) }), text: form.data.text, repeat: true });
+    if (given)
+      return threadPage(desk, pages, res, current, number.data, {
+        error: text('desk-answer-repeated', { at: moment(new Date(given.at)) }),
+        text: form.data.text,
+        repeat: true,
+      });
     // The form's own key: a double click or a resent form answers once.
     const outcome = await answerAppeal(desk.services, number.data, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
     if (typeof outcome === 'object') return threadPage(desk, pages, res, current, number.data, { error: outcome.refused, text: form.data.text });

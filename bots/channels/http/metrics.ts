@@ -9,7 +9,12 @@ import type { OutboxBacklog } from '../../../core/runner/channel-state-ports';
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly updates = new Counter({ name: 'energobot_updates_total', help: 'Updates handled, by channel and outcome (handled, duplicate, failed: delivered again).', labelNames: ['channel', 'outcome'], registers: [this.registry] });
+  private readonly updates = new Counter({
+    name: 'energobot_updates_total',
+    help: 'Updates handled, by channel and outcome (handled, duplicate, failed: delivered again).',
+    labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
   private readonly turns = new Histogram({
     name: 'energobot_turn_seconds',
     help: 'Time from an update to its reply handed to the platform, by channel.',
@@ -49,7 +54,8 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const { outbox, channel, oldest } of await backlog.waiting()) this.set({ outbox, channel }, oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
+        for (const { outbox, channel, oldest } of await backlog.waiting())
+          this.set({ outbox, channel }, oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
       },
     });
     new Gauge({

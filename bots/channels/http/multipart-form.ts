@@ -9,7 +9,9 @@ export interface FormFile {
   readonly bytes: Buffer;
 }
 
-export type Form = { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly files: readonly FormFile[] } | { readonly ok: false; readonly problem: FormProblem };
+export type Form =
+  | { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly files: readonly FormFile[] }
+  | { readonly ok: false; readonly problem: FormProblem };
 
 /** Why a form was not taken; `unkept`: the caller could not keep a file (its store is down). */
 export type FormProblem = 'too-large' | 'too-many' | 'malformed' | 'unkept';
@@ -30,7 +32,11 @@ export function readForm(req: IncomingMessage, limits: FormLimits, keep: (file: 
     let parser: busboy.Busboy;
     try {
       // Browsers and fetch send a file's name as raw UTF-8 (busboy would read it as Latin-1).
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: limits.files, fileSize: limits.fileBytes, fields: 20, fieldSize: 64 * 1024, parts: limits.files + 20 } });
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: limits.files, fileSize: limits.fileBytes, fields: 20, fieldSize: 64 * 1024, parts: limits.files + 20 },
+      });
     } catch {
       return resolve({ ok: false, problem: 'malformed' });
     }
@@ -57,10 +63,13 @@ export function readForm(req: IncomingMessage, limits: FormLimits, keep: (file: 
             const file = { field, name: info.filename ?? '', mime: info.mimeType, bytes: Buffer.concat(chunks) };
             chunks.length = 0;
             kept = kept.then(() => (stopped ? file : keep(file))).then((one) => files.push(one));
-            void kept.then(() => done(), () => {
-              stop('unkept');
-              done();
-            });
+            void kept.then(
+              () => done(),
+              () => {
+                stop('unkept');
+                done();
+              },
+            );
           });
         }),
       );

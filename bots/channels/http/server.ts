@@ -171,7 +171,9 @@ function mountProbes(server: Server, parts: Pick<ServerParts, 'health' | 'draini
 
   server.get('/metrics', async (req: Request, res: Response) => {
     const bearer = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
-    const allowed = (isLoopback(req.socket.remoteAddress) && !proxied(req)) || (parts.metrics.token !== undefined && bearer !== undefined && sameSecret(bearer, parts.metrics.token));
+    const allowed =
+      (isLoopback(req.socket.remoteAddress) && !proxied(req)) ||
+      (parts.metrics.token !== undefined && bearer !== undefined && sameSecret(bearer, parts.metrics.token));
     if (!allowed) return void res.send(401, { error: 'metrics: from this machine, or with the operator token' });
     const { contentType, body } = await parts.metrics.text();
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });

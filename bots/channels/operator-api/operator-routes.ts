@@ -108,7 +108,12 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
     if (!authorised(req, api.token)) return void res.send(401, { error: 'operator token required' });
     const file = await api.services.attachments.get(filePath.parse(req.params).id);
     if (!file) return void res.send(404, { error: 'no such file' });
-    res.writeHead(200, { 'content-type': file.ref.mime, 'content-disposition': contentDisposition('attachment', file.ref.name), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' });
+    res.writeHead(200, {
+      'content-type': file.ref.mime,
+      'content-disposition': contentDisposition('attachment', file.ref.name),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    });
     res.end(file.bytes);
   });
   server.post('/operator/appeals/:number/replies', async (req: Request, res: Response) => {
@@ -117,7 +122,10 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
     const posted = await readOperatorReply(req);
     if (!posted.ok) return void res.send(posted.status, { error: api.services.localizer.format('en', posted.error) });
     const body = reply.safeParse(posted.fields);
-    if (!given.success || !body.success) return void res.send(400, { error: 'expected { text: 1..10000 characters, key: your id of this reply }, as JSON or as a multipart form with up to 5 files' });
+    if (!given.success || !body.success)
+      return void res.send(400, {
+        error: 'expected { text: 1..10000 characters, key: your id of this reply }, as JSON or as a multipart form with up to 5 files',
+      });
     const outcome = await answerAppeal(api.services, given.data, { ...body.data, files: posted.files }, new Date());
     if (typeof outcome === 'object') return void res.send(400, { error: api.services.localizer.format('en', outcome.refused) });
     if (outcome === 'unknown') return void res.send(404, { error: 'no such appeal' });

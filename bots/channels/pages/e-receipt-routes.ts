@@ -31,7 +31,14 @@ export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
     const given = withToken.safeParse(req.query);
     if (!given.success) return send(res, 404, pages.localizer, locale, text('e-receipt-page-unknown'));
     const say = (message: Text) => escapeHtml(pages.localizer.format(locale, message));
-    send(res, 200, pages.localizer, locale, text('e-receipt-page-ask'), `<form method="post" action="/e-receipt/confirm"><input type="hidden" name="token" value="${given.data.token}"><button type="submit">${say(text('e-receipt-page-confirm'))}</button></form>`);
+    send(
+      res,
+      200,
+      pages.localizer,
+      locale,
+      text('e-receipt-page-ask'),
+      `<form method="post" action="/e-receipt/confirm"><input type="hidden" name="token" value="${given.data.token}"><button type="submit">${say(text('e-receipt-page-confirm'))}</button></form>`,
+    );
   });
 
   server.post('/e-receipt/confirm', async (req: Request, res: Response) => {

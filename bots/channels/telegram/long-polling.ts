@@ -40,7 +40,10 @@ export class LongPolling {
     while (!this.stopping.signal.aborted) {
       let updates: Update[];
       try {
-        updates = await this.bot.api.getUpdates({ offset, timeout: longPollSeconds, allowed_updates: [...this.allowedUpdates] }, this.stopping.signal as Parameters<Bot["api"]["getUpdates"]>[1]);
+        updates = await this.bot.api.getUpdates(
+          { offset, timeout: longPollSeconds, allowed_updates: [...this.allowedUpdates] },
+          this.stopping.signal as Parameters<Bot['api']['getUpdates']>[1],
+        );
       } catch (error) {
         if (this.stopping.signal.aborted) return;
         this.log.warn('telegram getUpdates failed, will retry', errorFields(error));

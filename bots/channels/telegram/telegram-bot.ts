@@ -73,7 +73,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const keyboardGone = ctx.callbackQuery.message ? ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined) : undefined;
     try {
       // A callback query can be answered once and only for a while: a failure to answer loses nothing.
-      await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data }, (notice) => ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch(() => undefined));
+      await handle(ctx, { kind: 'button', data: ctx.callbackQuery.data }, (notice) =>
+        ctx.answerCallbackQuery(notice ? { text: notice } : {}).catch(() => undefined),
+      );
     } finally {
       await keyboardGone;
     }
@@ -96,7 +98,14 @@ export interface KnownDocuments {
  * Sends one message of the bot's on Telegram, files from the file store; a document Telegram has
  * already goes by its id. Telegram's refusal of a call is thrown as a `PlatformError`.
  */
-export async function sendMessage(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments, aborted?: AbortSignal): Promise<void> {
+export async function sendMessage(
+  api: Api,
+  files: FileStore,
+  chatId: number,
+  message: OutgoingMessage,
+  documents?: KnownDocuments,
+  aborted?: AbortSignal,
+): Promise<void> {
   await sendParts(api, files, chatId, message, documents, aborted).catch((error: unknown) => {
     throw telegramRefusal(error);
   });
@@ -106,10 +115,20 @@ export async function sendMessage(api: Api, files: FileStore, chatId: number, me
 function telegramRefusal(error: unknown): unknown {
   if (!(error instanceof GrammyError)) return error;
   const retryAfterSeconds = error.parameters.retry_after;
-  return new PlatformError('telegram', error.method, error.error_code, { description: error.description, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) });
+  return new PlatformError('telegram', error.method, error.error_code, {
+    description: error.description,
+    ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+  });
 }
 
-async function sendParts(api: Api, files: FileStore, chatId: number, message: OutgoingMessage, documents?: KnownDocuments, aborted?: AbortSignal): Promise<void> {
+async function sendParts(
+  api: Api,
+  files: FileStore,
+  chatId: number,
+  message: OutgoingMessage,
+  documents?: KnownDocuments,
+  aborted?: AbortSignal,
+): Promise<void> {
   // grammY types its signal after the abort-controller package; Node's own is what it gets at run time.
   const signal = aborted as GrammySignal;
   for (const send of telegramSends(message)) {
@@ -122,7 +141,14 @@ async function sendParts(api: Api, files: FileStore, chatId: number, message: Ou
     const { sha256 } = send.file;
     const known = sha256 && documents ? await documents.fileId(sha256) : null;
     // A file id Telegram no longer takes (another bot's token) falls back to an upload.
-    if (known && (await api.sendDocument(chatId, known, other, signal).then(() => true, (error: unknown) => refusedFileId(error)))) continue;
+    if (
+      known &&
+      (await api.sendDocument(chatId, known, other, signal).then(
+        () => true,
+        (error: unknown) => refusedFileId(error),
+      ))
+    )
+      continue;
     const stored = await files.get(send.file.id);
     if (!stored) throw new Error(`file ${send.file.name} is no longer in the store`);
     const file = new InputFile(stored.bytes, stored.name);
@@ -166,7 +192,14 @@ function filesOf(message: Message): IncomingFile[] {
   if (photo) return [{ ref: photo.file_id, name: `photo-${photo.file_unique_id}.jpg`, ...(photo.file_size !== undefined && { bytes: photo.file_size }) }];
   const document = message.document;
   if (!document) return [];
-  return [{ ref: document.file_id, ...(document.file_name && { name: document.file_name }), ...(document.mime_type && { mime: document.mime_type }), ...(document.file_size !== undefined && { bytes: document.file_size }) }];
+  return [
+    {
+      ref: document.file_id,
+      ...(document.file_name && { name: document.file_name }),
+      ...(document.mime_type && { mime: document.mime_type }),
+      ...(document.file_size !== undefined && { bytes: document.file_size }),
+    },
+  ];
 }
 
 function attachmentOf(message: Message): AttachmentKind {

@@ -22,11 +22,26 @@ export function telegramSends(message: OutgoingMessage): TelegramSend[] {
   const withMarkup = <T extends object>(send: T) => (markup ? { ...send, reply_markup: markup } : send);
   switch (message.kind) {
     case 'text':
-      return split(escapeHtml(message.text).split('\n')).map((part, index, parts) => (index === parts.length - 1 ? withMarkup({ method: 'sendMessage' as const, text: part }) : { method: 'sendMessage' as const, text: part }));
+      return split(escapeHtml(message.text).split('\n')).map((part, index, parts) =>
+        index === parts.length - 1 ? withMarkup({ method: 'sendMessage' as const, text: part }) : { method: 'sendMessage' as const, text: part },
+      );
     case 'file':
-      return [withMarkup({ method: message.file.mime === 'image/png' ? ('sendPhoto' as const) : ('sendDocument' as const), file: message.file, caption: escapeHtml(message.caption) })];
+      return [
+        withMarkup({
+          method: message.file.mime === 'image/png' ? ('sendPhoto' as const) : ('sendDocument' as const),
+          file: message.file,
+          caption: escapeHtml(message.caption),
+        }),
+      ];
     case 'facts':
-      return [withMarkup({ method: 'sendMessage' as const, text: [`<b>${escapeHtml(message.title)}</b>`, ...message.facts.map(([label, value]) => `<b>${escapeHtml(label)}:</b> ${escapeHtml(value)}`)].join('\n') })];
+      return [
+        withMarkup({
+          method: 'sendMessage' as const,
+          text: [`<b>${escapeHtml(message.title)}</b>`, ...message.facts.map(([label, value]) => `<b>${escapeHtml(label)}:</b> ${escapeHtml(value)}`)].join(
+            '\n',
+          ),
+        }),
+      ];
     case 'table': {
       const aligned = fitsPhone(message.columns, message.rows);
       const body = aligned
@@ -38,14 +53,18 @@ export function telegramSends(message: OutgoingMessage): TelegramSend[] {
       const parts = split(body).map((lines) => (aligned ? `<pre>${lines}</pre>` : lines));
       parts[0] = `<b>${escapeHtml(message.title)}</b>\n${parts[0] ?? ''}`;
       if (message.note) parts[parts.length - 1] += `\n${escapeHtml(message.note)}`;
-      return parts.map((text, index) => (index === parts.length - 1 ? withMarkup({ method: 'sendMessage' as const, text }) : { method: 'sendMessage' as const, text }));
+      return parts.map((text, index) =>
+        index === parts.length - 1 ? withMarkup({ method: 'sendMessage' as const, text }) : { method: 'sendMessage' as const, text },
+      );
     }
   }
 }
 
 export function keyboard(buttons: readonly OutgoingButton[]): InlineKeyboardMarkup | undefined {
   if (buttons.length === 0) return undefined;
-  return { inline_keyboard: buttons.map((button) => ['url' in button ? { text: button.label, url: button.url } : { text: button.label, callback_data: button.data }]) };
+  return {
+    inline_keyboard: buttons.map((button) => ['url' in button ? { text: button.label, url: button.url } : { text: button.label, callback_data: button.data }]),
+  };
 }
 
 /** Lines joined into parts that each fit one message; a part breaks only between lines. */

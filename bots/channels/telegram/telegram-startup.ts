@@ -17,7 +17,10 @@ export interface TelegramStart {
  * Sets Telegram up (bot info, command list, webhook or long polling) in the background, trying
  * again until Telegram answers: web chat serves at once even when Telegram is unreachable.
  */
-export function startTelegram(bot: Bot, options: { readonly webhook: { readonly url: string; readonly secret: string } | undefined; readonly localizer: Localizer; readonly log: Log }): TelegramStart {
+export function startTelegram(
+  bot: Bot,
+  options: { readonly webhook: { readonly url: string; readonly secret: string } | undefined; readonly localizer: Localizer; readonly log: Log },
+): TelegramStart {
   const { webhook, log } = options;
   const stopping = new AbortController();
   let polling: LongPolling | undefined;

@@ -29,9 +29,15 @@ const customerActivity = z.object({
   /** An event's name: `start` when the page was opened by a link from an e-mail. */
   name: z.string().max(64).optional(),
   /** A press of one of the bot's buttons, or the token of that link. */
-  value: z.union([z.object({ data: z.string().max(64) }), z.string().max(64)]).optional().catch(undefined),
+  value: z
+    .union([z.object({ data: z.string().max(64) }), z.string().max(64)])
+    .optional()
+    .catch(undefined),
   /** Web Chat marks a message sent when its echo carries the same client id. */
-  channelData: z.object({ clientActivityID: z.string().max(128).optional(), clientTimestamp: z.string().max(64).optional() }).optional().catch(undefined),
+  channelData: z
+    .object({ clientActivityID: z.string().max(128).optional(), clientTimestamp: z.string().max(64).optional() })
+    .optional()
+    .catch(undefined),
 });
 
 /** What the bot may post: the fields of its messages; the rest (serviceUrl, recipient…) is dropped. */
@@ -45,7 +51,17 @@ const botActivity = z.object({
   attachmentLayout: z.string().max(16).optional(),
   replyToId: z.string().max(128).optional(),
   suggestedActions: z.object({ actions: z.array(z.record(z.string(), z.unknown())).max(20) }).optional(),
-  attachments: z.array(z.object({ contentType: z.string().max(128), contentUrl: z.string().max(2048).optional(), name: z.string().max(256).optional(), content: z.unknown().optional() })).max(10).optional(),
+  attachments: z
+    .array(
+      z.object({
+        contentType: z.string().max(128),
+        contentUrl: z.string().max(2048).optional(),
+        name: z.string().max(256).optional(),
+        content: z.unknown().optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
 });
 
 type Activity = (z.infer<typeof customerActivity> | z.infer<typeof botActivity>) & {
@@ -166,8 +182,12 @@ export class DirectLineRelay {
 
   /** What Web Chat asks of its conversation: to start or resume it, a fresh token, the activities since a watermark. */
   private mountConversations(server: Server): void {
-    server.post(`${basePath}/conversations`, async (req: Request, res: Response) => this.withConversation(req, res, null, (conversation) => this.started(req, res, conversation)));
-    server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) => this.withConversation(req, res, conversationIn(req), (conversation) => this.started(req, res, conversation)));
+    server.post(`${basePath}/conversations`, async (req: Request, res: Response) =>
+      this.withConversation(req, res, null, (conversation) => this.started(req, res, conversation)),
+    );
+    server.get(`${basePath}/conversations/:id`, async (req: Request, res: Response) =>
+      this.withConversation(req, res, conversationIn(req), (conversation) => this.started(req, res, conversation)),
+    );
     server.post(`${basePath}/tokens/refresh`, async (req: Request, res: Response) =>
       this.withConversation(req, res, null, async (conversation) => {
         // A refresh never takes a token past the conversation's own end.
@@ -220,10 +240,18 @@ export class DirectLineRelay {
         });
         if (!form.ok) {
           // A store that is down is not the customer's doing: 503, and Web Chat may try again.
-          const [status, code] = ({ malformed: [400, 'BadArgument'], unkept: [503, 'ServiceUnavailable'], 'too-large': [413, 'MessageSizeTooBig'], 'too-many': [413, 'MessageSizeTooBig'] } as const)[form.problem];
+          const [status, code] = (
+            {
+              malformed: [400, 'BadArgument'],
+              unkept: [503, 'ServiceUnavailable'],
+              'too-large': [413, 'MessageSizeTooBig'],
+              'too-many': [413, 'MessageSizeTooBig'],
+            } as const
+          )[form.problem];
           return void res.send(status, { error: { code, message: `upload refused: ${form.problem}` } });
         }
-        if (overBudget) return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
+        if (overBudget)
+          return void res.send(429, { error: { code: 'TooManyRequests', message: 'upload refused: too much uploaded from this chat or address today' } });
         const described = form.files.find((file) => file.field === 'activity');
         const parsed = customerActivity.safeParse(described ? jsonOf(described.bytes) : { type: 'message' });
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not an activity' } });
@@ -270,7 +298,12 @@ export class DirectLineRelay {
   private async started(req: Request, res: Response, conversation: LiveConversation): Promise<void> {
     const token = bearer(req);
     if (conversation.next === 0 && req.method === 'POST') {
-      await this.toBot(conversation, { type: 'conversationUpdate', id: `${conversation.id}|join`, membersAdded: [{ id: conversation.userId }], locale: conversation.locale });
+      await this.toBot(conversation, {
+        type: 'conversationUpdate',
+        id: `${conversation.id}|join`,
+        membersAdded: [{ id: conversation.userId }],
+        locale: conversation.locale,
+      });
     }
     const watermark = watermarkIn(req);
     res.send(req.method === 'POST' ? 201 : 200, {
@@ -281,7 +314,12 @@ export class DirectLineRelay {
     });
   }
 
-  private async withConversation(req: Request, res: Response, id: string | null | undefined, handle: (conversation: LiveConversation) => unknown): Promise<void> {
+  private async withConversation(
+    req: Request,
+    res: Response,
+    id: string | null | undefined,
+    handle: (conversation: LiveConversation) => unknown,
+  ): Promise<void> {
     try {
       const conversation = await this.authorised(bearer(req), id);
       if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'this token does not open this conversation' } });
@@ -305,7 +343,13 @@ export class DirectLineRelay {
     if (cached) return cached;
     const row = await this.store.find(id);
     if (!row) return null;
-    const loaded = this.live.get(id) ?? { ...row, next: await this.store.nextSeq(id), tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set<WebSocket>() };
+    const loaded = this.live.get(id) ?? {
+      ...row,
+      next: await this.store.nextSeq(id),
+      tail: Promise.resolve(),
+      toBot: Promise.resolve(),
+      sockets: new Set<WebSocket>(),
+    };
     this.live.set(id, loaded);
     return loaded;
   }

@@ -17,7 +17,11 @@
     if (!secret) {
       var bytes = new Uint8Array(24);
       crypto.getRandomValues(bytes);
-      secret = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+      secret = Array.prototype.map
+        .call(bytes, function (b) {
+          return ('0' + b.toString(16)).slice(-2);
+        })
+        .join('');
       localStorage.setItem(key, secret);
     }
     return secret;
@@ -53,46 +57,48 @@
     return response.json();
   });
 
-  Promise.all([session, loadWebChat()]).then(function (results) {
-    var chat = results[0];
-    var earlier = earlierConversation();
-    var continuing = earlier && earlier.conversationId === chat.conversationId;
-    localStorage.setItem(conversationKey, JSON.stringify({ conversationId: chat.conversationId, token: chat.token }));
-    var options = { token: chat.token, domain: chat.domain, webSocket: true };
-    if (continuing) {
-      options.conversationId = chat.conversationId;
-      options.watermark = '0';
-    }
-    // The link's task is asked for once connected; the address loses the token, so a reload does not ask again.
-    var store = window.WebChat.createStore({}, function (store) {
-      return function (next) {
-        return function (action) {
-          if (start && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
-            var token = start;
-            start = null;
-            pageUrl.searchParams.delete('start');
-            history.replaceState(null, '', pageUrl.toString());
-            setTimeout(function () {
-              store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'start', value: token } });
-            }, 0);
-          }
-          return next(action);
+  Promise.all([session, loadWebChat()])
+    .then(function (results) {
+      var chat = results[0];
+      var earlier = earlierConversation();
+      var continuing = earlier && earlier.conversationId === chat.conversationId;
+      localStorage.setItem(conversationKey, JSON.stringify({ conversationId: chat.conversationId, token: chat.token }));
+      var options = { token: chat.token, domain: chat.domain, webSocket: true };
+      if (continuing) {
+        options.conversationId = chat.conversationId;
+        options.watermark = '0';
+      }
+      // The link's task is asked for once connected; the address loses the token, so a reload does not ask again.
+      var store = window.WebChat.createStore({}, function (store) {
+        return function (next) {
+          return function (action) {
+            if (start && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+              var token = start;
+              start = null;
+              pageUrl.searchParams.delete('start');
+              history.replaceState(null, '', pageUrl.toString());
+              setTimeout(function () {
+                store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'start', value: token } });
+              }, 0);
+            }
+            return next(action);
+          };
         };
-      };
+      });
+      window.WebChat.renderWebChat(
+        {
+          directLine: window.WebChat.createDirectLine(options),
+          store: store,
+          locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
+          styleOptions: chat.style,
+        },
+        target,
+      );
+      target.setAttribute('data-energobot', 'ready');
+      target.setAttribute('data-conversation', continuing ? 'continued' : 'new');
+    })
+    .catch(function (error) {
+      target.setAttribute('data-energobot', 'unavailable');
+      console.error(error);
     });
-    window.WebChat.renderWebChat(
-      {
-        directLine: window.WebChat.createDirectLine(options),
-        store: store,
-        locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
-        styleOptions: chat.style,
-      },
-      target,
-    );
-    target.setAttribute('data-energobot', 'ready');
-    target.setAttribute('data-conversation', continuing ? 'continued' : 'new');
-  }).catch(function (error) {
-    target.setAttribute('data-energobot', 'unavailable');
-    console.error(error);
-  });
 })();

@@ -17,7 +17,9 @@ export class SignedDeepLinks implements DeepLinks {
   ) {}
 
   async sign(account: AccountNumber, task: LinkedTask, validUntil: Date): Promise<string> {
-    const body = `${taskCodes[task]}${account}${Math.floor(validUntil.getTime() / dayMs).toString(36).padStart(4, '0')}`;
+    const body = `${taskCodes[task]}${account}${Math.floor(validUntil.getTime() / dayMs)
+      .toString(36)
+      .padStart(4, '0')}`;
     return `${body}${await this.signature(body)}`;
   }
 
@@ -37,6 +39,10 @@ export class SignedDeepLinks implements DeepLinks {
   }
 
   private async signature(body: string): Promise<string> {
-    return createHmac('sha256', await this.secret()).update(`deep-link:${body}`).digest().subarray(0, 16).toString('base64url');
+    return createHmac('sha256', await this.secret())
+      .update(`deep-link:${body}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
   }
 }

@@ -31,6 +31,9 @@ export class AppealReplyAddresses {
   }
 
   private async signature(serial: string): Promise<string> {
-    return createHmac('sha256', await this.secret()).update(`appeal-reply:${serial}`).digest('hex').slice(0, 24);
+    return createHmac('sha256', await this.secret())
+      .update(`appeal-reply:${serial}`)
+      .digest('hex')
+      .slice(0, 24);
   }
 }

@@ -14,7 +14,14 @@ const reply = z.object({
   from: z.object({ value: z.array(z.object({ address: z.string().optional() })) }).optional(),
   messageId: z.string().max(998).optional(),
   attachments: z
-    .array(z.object({ filename: z.string().max(255).optional(), content: z.instanceof(Buffer), contentDisposition: z.string().optional(), related: z.boolean().optional() }))
+    .array(
+      z.object({
+        filename: z.string().max(255).optional(),
+        content: z.instanceof(Buffer),
+        contentDisposition: z.string().optional(),
+        related: z.boolean().optional(),
+      }),
+    )
     .default([]),
 });
 
@@ -90,7 +97,9 @@ export async function startInboundSmtp(options: InboundMail): Promise<{ readonly
         const sender = parsed.from?.value[0]?.address ?? '';
         if (!fromOperators(sender)) return callback(refusal('Sender is not an operator of this supplier', 550));
         const words = replyText(withoutLinkTargets(parsed.text));
-        const files = parsed.attachments.filter((file) => file.contentDisposition !== 'inline' && !file.related).map((file) => ({ name: file.filename ?? '', bytes: file.content }));
+        const files = parsed.attachments
+          .filter((file) => file.contentDisposition !== 'inline' && !file.related)
+          .map((file) => ({ name: file.filename ?? '', bytes: file.content }));
         if (!words && files.length === 0) return callback();
         const key = `mail:${parsed.messageId ?? createHash('sha256').update(parsed.text).digest('hex')}`;
         for (const recipient of session.envelope.rcptTo) {

@@ -69,7 +69,8 @@ export function createMailSender(
 function withButtons(text: string, links: NonNullable<Mail['links']>): string {
   const paragraphs = text.split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`);
   const buttons = links.map(
-    (link) => `<a href="${escapeHtml(link.url)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#00589c;color:#ffffff;text-decoration:none;border-radius:6px">${escapeHtml(link.label)}</a>`,
+    (link) =>
+      `<a href="${escapeHtml(link.url)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;background:#00589c;color:#ffffff;text-decoration:none;border-radius:6px">${escapeHtml(link.label)}</a>`,
   );
   return `<!doctype html><html><body style="font-family:Arial,sans-serif">${paragraphs.join('')}<p>${buttons.join('')}</p></body></html>`;
 }

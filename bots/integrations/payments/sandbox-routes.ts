@@ -37,7 +37,8 @@ export function mountSandboxPayments(server: Server, options: SandboxOptions): v
     const locale = pageLocale(req);
     const order = await options.orders.find(orderPath.parse(req.params).id);
     if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
-    if (order.status !== 'pending') return page(res, 200, options.localizer, locale, order.status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
+    if (order.status !== 'pending')
+      return page(res, 200, options.localizer, locale, order.status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
     return page(res, 200, options.localizer, locale, text('sandbox-amount', { amount: money(order.amount), account: order.account }), true);
   });
 

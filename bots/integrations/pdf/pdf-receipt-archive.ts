@@ -36,7 +36,12 @@ export class PdfReceiptArchive implements ReceiptArchive {
     if (handed) return handed;
     const pdf = await this.pdf(receipt, locale);
     const name = receiptFileName(receipt);
-    const file: SharedFile = { id: await this.files.put({ name, mime: 'application/pdf', bytes: pdf.bytes }), name, mime: 'application/pdf', sha256: pdf.sha256 };
+    const file: SharedFile = {
+      id: await this.files.put({ name, mime: 'application/pdf', bytes: pdf.bytes }),
+      name,
+      mime: 'application/pdf',
+      sha256: pdf.sha256,
+    };
     this.links.set(key, file);
     return file;
   }

@@ -7,7 +7,13 @@ const qrFit = 170;
 /** One A4 page: supplier, payer, the month's meters, the balance, the total and the payment QR. */
 export function receiptDocument(sheet: ReceiptSheet): TDocumentDefinitions {
   const facts = (rows: readonly (readonly [string, string])[], bold = false): Content => ({
-    table: { widths: ['*', 'auto'], body: rows.map(([label, value]) => [{ text: label, bold }, { text: value, alignment: 'right', bold }]) },
+    table: {
+      widths: ['*', 'auto'],
+      body: rows.map(([label, value]) => [
+        { text: label, bold },
+        { text: value, alignment: 'right', bold },
+      ]),
+    },
     layout: 'lightHorizontalLines',
   });
   return {
@@ -32,14 +38,23 @@ export function receiptDocument(sheet: ReceiptSheet): TDocumentDefinitions {
           headerRows: 1,
           dontBreakRows: true,
           widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
-          body: [sheet.columns.map((column) => ({ text: column, bold: true })), ...sheet.rows.map((row) => row.map((cell, index) => ({ text: cell, alignment: index === 0 ? 'left' : 'right' })))],
+          body: [
+            sheet.columns.map((column) => ({ text: column, bold: true })),
+            ...sheet.rows.map((row) => row.map((cell, index) => ({ text: cell, alignment: index === 0 ? 'left' : 'right' }))),
+          ],
         },
         layout: 'lightHorizontalLines',
         margin: [0, 0, 0, 10],
       } as Content,
       {
         columns: [
-          { width: qrFit + 10, stack: [{ qr: sheet.qr, fit: qrFit, eccLevel: 'M' }, { text: sheet.qrHint, fontSize: 7, margin: [0, 4, 0, 0] }] },
+          {
+            width: qrFit + 10,
+            stack: [
+              { qr: sheet.qr, fit: qrFit, eccLevel: 'M' },
+              { text: sheet.qrHint, fontSize: 7, margin: [0, 4, 0, 0] },
+            ],
+          },
           { width: '*', stack: [facts(sheet.totals), facts([sheet.total], true)] },
         ],
         columnGap: 20,

@@ -28,7 +28,12 @@ export function receiptSheet(receipt: Receipt, supplier: SupplierDetails, locali
   const recalculation: [string, string][] = receipt.recalculation === 0 ? [] : [[say(text('receipt-recalculation')), amount(receipt.recalculation)]];
   return {
     title: say(text('receipt-title', { period })),
-    supplier: { heading: say(text('receipt-supplier')), name: supplier.name, details: say(text('receipt-supplier-details', { ...supplier })), contacts: say(text('receipt-supplier-contacts', { ...supplier })) },
+    supplier: {
+      heading: say(text('receipt-supplier')),
+      name: supplier.name,
+      details: say(text('receipt-supplier-details', { ...supplier })),
+      contacts: say(text('receipt-supplier-contacts', { ...supplier })),
+    },
     payer: {
       heading: say(text('receipt-payer')),
       name: receipt.payer.name,

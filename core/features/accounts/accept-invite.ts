@@ -36,11 +36,19 @@ export async function acceptInvite(chat: Chat, services: FlowServices, token: st
   const at = await services.now();
   const taken = await services.invites.take(token, chat.address, at);
   if ('refused' in taken) return toMenu(refusals[taken.refused]);
-  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'invite' });
+  const outcome = await services.identities.link(chat.address, card.number, {
+    consentAt,
+    at,
+    maxAccounts: linkingPolicy.maxAccountsPerIdentity,
+    via: 'invite',
+  });
   if (outcome === 'too-many-accounts') return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   if (outcome === 'linked') {
-    await services.pushes.enqueue([{ chat: taken.inviter, message: text('push-invite-taken', { account: card.number, chat: maskedChat(chat.address) }), buttons: [taskButton('chats')] }]);
-    if (card.email) await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at }));
+    await services.pushes.enqueue([
+      { chat: taken.inviter, message: text('push-invite-taken', { account: card.number, chat: maskedChat(chat.address) }), buttons: [taskButton('chats')] },
+    ]);
+    if (card.email)
+      await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at }));
   }
   await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
   return showAccountInfo(chat, services);

@@ -28,7 +28,10 @@ export async function linkedChats(chat: Chat, services: FlowServices): Promise<F
   }
   const others = links.filter((link) => chatKey(link.chat) !== here);
   const choice = await chat.choose(list, [
-    ...others.map((link, index) => ({ value: String(index), label: text('chats-revoke', { channel: words(channelName(link.chat.channel)), chat: maskedChat(link.chat) }) })),
+    ...others.map((link, index) => ({
+      value: String(index),
+      label: text('chats-revoke', { channel: words(channelName(link.chat.channel)), chat: maskedChat(link.chat) }),
+    })),
     { value: 'invite', label: text('chats-invite') },
     { value: 'menu', label: text('action-menu') },
   ]);
@@ -67,5 +70,8 @@ async function invite(chat: Chat, services: FlowServices, account: AccountNumber
   const token = await services.invites.create(account, chat.address, at, until);
   const urls = await services.links.urls(`${invitePrefix}${token}`);
   const made = { account, until: moment(until), webChat: urls.webChat };
-  await chat.say(urls.telegram ? text('chats-invite-made', { ...made, telegram: urls.telegram }) : text('chats-invite-made-web', made), [taskButton('chats', { label: text('chats-back') }), taskButton('menu')]);
+  await chat.say(urls.telegram ? text('chats-invite-made', { ...made, telegram: urls.telegram }) : text('chats-invite-made-web', made), [
+    taskButton('chats', { label: text('chats-back') }),
+    taskButton('menu'),
+  ]);
 }

@@ -44,7 +44,12 @@ export async function removeAccount(chat: Chat, services: FlowServices): Promise
   const linked = await services.identities.linkedAccounts(chat.address);
   if (linked.length === 0) return toMenu(text('unlink-nothing'));
   const picked =
-    linked.length === 1 ? linked[0] : await chat.choose<string>(text('accounts-remove-which'), [...linked.map((one) => ({ value: one, label: text('accounts-number', { account: one }) })), { value: 'keep', label: text('action-cancel') }]);
+    linked.length === 1
+      ? linked[0]
+      : await chat.choose<string>(text('accounts-remove-which'), [
+          ...linked.map((one) => ({ value: one, label: text('accounts-number', { account: one }) })),
+          { value: 'keep', label: text('action-cancel') },
+        ]);
   const account = linked.find((one) => one === picked);
   if (!account) return toMenu(text('unlink-kept'));
   const answer = await chat.choose(text('unlink-confirm', { account }), [

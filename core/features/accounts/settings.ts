@@ -72,7 +72,11 @@ function settingsFacts(settings: AccountSettings, now: Date): Fact[] {
       label: text('settings-readings'),
       value: words(
         change
-          ? text('settings-readings-pending', { allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off', next: change.allowed ? 'on' : 'off', from: moment(new Date(change.from)) })
+          ? text('settings-readings-pending', {
+              allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off',
+              next: change.allowed ? 'on' : 'off',
+              from: moment(new Date(change.from)),
+            })
           : text('settings-readings-value', { allowed: readingsWithoutLinkAllowed(readings, now) ? 'on' : 'off' }),
       ),
     },
@@ -92,7 +96,10 @@ async function changeEmail(chat: Chat, services: FlowServices, account: AccountN
     { buttons: cancelButtons, notTyped: text('appeal-type-please') },
   );
   const now = await services.now();
-  const { url } = await services.eReceipts.request({ account, change: { kind: 'account-email', email }, chat: chat.address, locale: chat.locale }, new Date(now.getTime() + confirmationLinkValidityMs));
+  const { url } = await services.eReceipts.request(
+    { account, change: { kind: 'account-email', email }, chat: chat.address, locale: chat.locale },
+    new Date(now.getTime() + confirmationLinkValidityMs),
+  );
   const args = { account, url };
   await services.mail.enqueue({
     to: email,

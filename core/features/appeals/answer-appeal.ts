@@ -14,7 +14,9 @@ export const repeatedAnswerWithinMs = 24 * 3600_000;
 /** The operator's earlier answer to the appeal with the same words, within a day: the desk asks before sending it again. */
 export function sameAnswerGiven(messages: readonly AppealMessage[], answer: string, now: Date): AppealMessage | undefined {
   const words = (said: string) => keepable(said).trim().replace(/\s+/g, ' ');
-  return messages.findLast((message) => message.from === 'operator' && words(message.text) === words(answer) && now.getTime() - Date.parse(message.at) < repeatedAnswerWithinMs);
+  return messages.findLast(
+    (message) => message.from === 'operator' && words(message.text) === words(answer) && now.getTime() - Date.parse(message.at) < repeatedAnswerWithinMs,
+  );
 }
 
 /** Whether an answer to the appeal can still be taken: it exists and is not closed. */
@@ -40,7 +42,13 @@ export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { r
  * and to the customer's e-mail.
  */
 export async function answerAppeal(
-  services: { readonly appeals: Appeals; readonly pushes: ChatPushes; readonly mail: MailOutbox; readonly localizer: Localizer; readonly attachments: AttachmentStore },
+  services: {
+    readonly appeals: Appeals;
+    readonly pushes: ChatPushes;
+    readonly mail: MailOutbox;
+    readonly localizer: Localizer;
+    readonly attachments: AttachmentStore;
+  },
   number: string,
   answer: { readonly text: string; readonly key: string; readonly files?: readonly { readonly name: string; readonly bytes: Buffer }[] },
   at: Date,
@@ -67,7 +75,10 @@ export async function answerAppeal(
     {
       chat: appeal.chat,
       message: text('push-appeal-answered', args),
-      buttons: [taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }), taskButton('appeals', { argument: number, label: text('appeal-open') })],
+      buttons: [
+        taskButton('appeals', { argument: `${number}_add`, label: text('appeals-reply') }),
+        taskButton('appeals', { argument: number, label: text('appeal-open') }),
+      ],
       dedupeKey: `appeal-answer:${key}`,
       files,
     },
@@ -83,7 +94,11 @@ export async function answerAppeal(
 }
 
 /** An operator closed the appeal: the chat is told once. */
-export async function closeAppeal(services: { readonly appeals: Appeals; readonly pushes: ChatPushes }, number: string, at: Date): Promise<'closed' | 'unknown' | 'already-closed'> {
+export async function closeAppeal(
+  services: { readonly appeals: Appeals; readonly pushes: ChatPushes },
+  number: string,
+  at: Date,
+): Promise<'closed' | 'unknown' | 'already-closed'> {
   const found = await services.appeals.thread(number);
   if (!found) return 'unknown';
   if (!(await services.appeals.close(number, at))) return 'already-closed';

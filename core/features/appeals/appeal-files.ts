@@ -36,12 +36,16 @@ async function keepBytes(store: AttachmentStore, file: { readonly name?: string;
 }
 
 /** An operator's files: all kept, or none with the first one's reason (named), so a reply never goes half. */
-export async function keepOperatorFiles(store: AttachmentStore, files: readonly { readonly name: string; readonly bytes: Buffer }[]): Promise<Result<AttachmentRef[]>> {
+export async function keepOperatorFiles(
+  store: AttachmentStore,
+  files: readonly { readonly name: string; readonly bytes: Buffer }[],
+): Promise<Result<AttachmentRef[]>> {
   if (files.length > attachmentLimits.files) return fail(text('attachment-too-many', { max: attachmentLimits.files }));
   const judged = files.map((file) => ({ file, kind: attachmentKind(file.bytes) }));
   const refused = judged.find((one) => !one.kind.ok);
   if (refused && !refused.kind.ok) return fail(text('attachment-refused-named', { name: refused.file.name, reason: words(refused.kind.error) }));
   const kept: AttachmentRef[] = [];
-  for (const { file, kind } of judged) if (kind.ok) kept.push(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));
+  for (const { file, kind } of judged)
+    if (kind.ok) kept.push(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));
   return ok(kept);
 }

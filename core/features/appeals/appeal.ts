@@ -37,7 +37,15 @@ export interface AppealDraft {
 export type CompleteDraft = Required<AppealDraft>;
 
 export function isComplete(draft: AppealDraft): draft is CompleteDraft {
-  return draft.appellant !== undefined && draft.topic !== undefined && draft.name !== undefined && draft.email !== undefined && draft.phone !== undefined && draft.message !== undefined && draft.attachments !== undefined;
+  return (
+    draft.appellant !== undefined &&
+    draft.topic !== undefined &&
+    draft.name !== undefined &&
+    draft.email !== undefined &&
+    draft.phone !== undefined &&
+    draft.message !== undefined &&
+    draft.attachments !== undefined
+  );
 }
 
 /** An appeal as filed: its number, where it came from and where the answer goes. */
@@ -107,6 +115,7 @@ export function parseMobilePhone(input: string): Result<string> {
 /** A locality or an address the question concerns: something a person can find, 3 to 300 characters. */
 export function parsePlace(input: string): Result<string> {
   const place = input.trim().replace(/\s+/g, ' ');
-  if (place.length < 3 || place.length > 300 || !/\p{L}/u.test(place)) return fail(text('appeal-place-invalid', { example: 'г. Воронеж, ул. Кольцовская, д. 24, кв. 17' }));
+  if (place.length < 3 || place.length > 300 || !/\p{L}/u.test(place))
+    return fail(text('appeal-place-invalid', { example: 'г. Воронеж, ул. Кольцовская, д. 24, кв. 17' }));
   return ok(place);
 }

@@ -35,7 +35,13 @@ export async function attachFiles(
       return files;
     }
     const prompt = files.length === 0 ? text('attach-ask', limits) : text('attach-more', { ...limits, count: files.length, files: fileList(files) });
-    const options = files.length === 0 ? [{ value: 'none' as const, label: text('attach-none') }] : [{ value: 'done' as const, label: text('attach-done') }, { value: 'clear' as const, label: text('attach-clear') }];
+    const options =
+      files.length === 0
+        ? [{ value: 'none' as const, label: text('attach-none') }]
+        : [
+            { value: 'done' as const, label: text('attach-done') },
+            { value: 'clear' as const, label: text('attach-clear') },
+          ];
     const answer = await chat.receiveFiles(prompt, options, text('attach-not-file', limits));
     if ('chosen' in answer) {
       if (answer.chosen !== 'clear') return files;

@@ -1,6 +1,17 @@
 import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
-import { appealYear, isComplete, messageLength, parseAppealMessage, parseMobilePhone, parseName, parsePlace, type AppealDraft, type Appellant, type CompleteDraft } from './appeal';
+import {
+  appealYear,
+  isComplete,
+  messageLength,
+  parseAppealMessage,
+  parseMobilePhone,
+  parseName,
+  parsePlace,
+  type AppealDraft,
+  type Appellant,
+  type CompleteDraft,
+} from './appeal';
 import { parseEmail } from '../../kernel/email-address';
 import type { FlowServices } from '../../runner/services';
 import { moment, text } from '../../kernel/text';
@@ -99,14 +110,25 @@ async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field
   switch (field) {
     case 'topic': {
       const topics = services.policy.appealTopics;
-      return { ...draft, topic: await chat.choose(text('appeal-ask-topic'), topics.map((topic) => ({ value: topic, label: topicNames[topic] }))) };
+      return {
+        ...draft,
+        topic: await chat.choose(
+          text('appeal-ask-topic'),
+          topics.map((topic) => ({ value: topic, label: topicNames[topic] })),
+        ),
+      };
     }
     case 'name':
       return { ...draft, name: await chat.ask(text('appeal-ask-name'), parseName, typed) };
     case 'email': {
       const onFile = draft.appellant?.kind === 'customer' ? (await services.accounts.card(draft.appellant.account))?.email : null;
       if (!onFile) return { ...draft, email: await chat.ask(text('appeal-ask-email'), parseEmail, typed) };
-      const answer = await chat.askOrChoose(text('appeal-ask-email-kept', { email: onFile }), parseEmail, [{ value: 'keep', label: text('appeal-keep-email', { email: onFile }) }], typed);
+      const answer = await chat.askOrChoose(
+        text('appeal-ask-email-kept', { email: onFile }),
+        parseEmail,
+        [{ value: 'keep', label: text('appeal-keep-email', { email: onFile }) }],
+        typed,
+      );
       return { ...draft, email: 'chosen' in answer ? onFile : answer.typed };
     }
     case 'phone': {
@@ -119,7 +141,10 @@ async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field
       return { ...draft, appellant: { ...draft.appellant, address } };
     }
     case 'message':
-      return { ...draft, message: await chat.ask(text('appeal-ask-message', { max: messageLength.max }), parseAppealMessage, { ...typed, notTyped: text('appeal-files-later') }) };
+      return {
+        ...draft,
+        message: await chat.ask(text('appeal-ask-message', { max: messageLength.max }), parseAppealMessage, { ...typed, notTyped: text('appeal-files-later') }),
+      };
     case 'attachments': {
       const attachments = await attachFiles(chat, services, draft.attachments ?? [], (files) => save({ ...draft, attachments: files }));
       return { ...draft, attachments };

@@ -9,7 +9,13 @@ import type { Result } from '../../kernel/result';
 /** «Обращения в компанию»: appeals filed from chats, their threads, and the drafts being written. */
 export interface Appeals {
   /** Files it under the next number of `year`: the supplier's year at `at` (`appealYear`). */
-  file(appeal: { readonly draft: CompleteDraft; readonly chat: ChatAddress; readonly locale: Locale; readonly at: Date; readonly year: number }): Promise<FiledAppeal>;
+  file(appeal: {
+    readonly draft: CompleteDraft;
+    readonly chat: ChatAddress;
+    readonly locale: Locale;
+    readonly at: Date;
+    readonly year: number;
+  }): Promise<FiledAppeal>;
   /** The chat's appeals filed since `since`, newest first. */
   ofChat(chat: ChatAddress, since: Date): Promise<FiledAppeal[]>;
   /** The appeal and its thread, oldest first; only to the chat it was filed from when `chat` is given. */

@@ -19,7 +19,13 @@ export type Confirmation =
  * chat that asked is told. The page's words come back in the customer's language.
  */
 export async function confirmEReceiptChange(
-  services: { readonly eReceipts: EReceipts; readonly pushes: ChatPushes; readonly settings: Settings; readonly mail: MailOutbox; readonly localizer: Localizer },
+  services: {
+    readonly eReceipts: EReceipts;
+    readonly pushes: ChatPushes;
+    readonly settings: Settings;
+    readonly mail: MailOutbox;
+    readonly localizer: Localizer;
+  },
   token: string,
   now: Date,
   timeZone: string,
@@ -28,18 +34,29 @@ export async function confirmEReceiptChange(
   if ('refused' in taken) return { outcome: taken.refused, locale: taken.locale };
   const { request } = taken;
   const { change } = request;
-  const told = change.kind === 'account-email' ? await changeAccountEmail(services, request, change.email) : await apply(services.eReceipts, request.account, change, billingPeriod(now, timeZone));
+  const told =
+    change.kind === 'account-email'
+      ? await changeAccountEmail(services, request, change.email)
+      : await apply(services.eReceipts, request.account, change, billingPeriod(now, timeZone));
   await services.pushes.enqueue([{ chat: request.chat, message: told }]);
   return { outcome: 'confirmed', locale: request.locale, page: told };
 }
 
 /** «Настройки» → e-mail: changed once the new address's link is followed; the old address is told. */
-async function changeAccountEmail(services: { readonly settings: Settings; readonly mail: MailOutbox; readonly localizer: Localizer }, { account, locale }: EReceiptRequest, email: string): Promise<Text> {
+async function changeAccountEmail(
+  services: { readonly settings: Settings; readonly mail: MailOutbox; readonly localizer: Localizer },
+  { account, locale }: EReceiptRequest,
+  email: string,
+): Promise<Text> {
   const old = (await services.settings.of(account))?.email;
   await services.settings.setEmail(account, email);
   if (old && old !== email) {
     const args = { account, email: maskEmail(email) };
-    await services.mail.enqueue({ to: old, subject: services.localizer.format(locale, text('mail-email-changed-subject', args)), text: services.localizer.format(locale, text('mail-email-changed-body', args)) });
+    await services.mail.enqueue({
+      to: old,
+      subject: services.localizer.format(locale, text('mail-email-changed-subject', args)),
+      text: services.localizer.format(locale, text('mail-email-changed-body', args)),
+    });
   }
   return text('settings-email-changed', { account, email: maskEmail(email) });
 }

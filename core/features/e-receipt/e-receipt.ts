@@ -46,10 +46,14 @@ export async function eReceipt(chat: Chat, services: FlowServices): Promise<Flow
   ]);
   if (choice === 'menu') return toMenu();
   if (choice === 'change') {
-    const email = await chat.ask(text('e-receipt-ask-new-email'), (input) => {
-      const parsed = parseEmail(input);
-      return parsed.ok && parsed.value === term.email ? { ok: false, error: text('e-receipt-same-email') } : parsed;
-    }, { buttons: cancelButtons, notTyped: text('e-receipt-email-not-typed') });
+    const email = await chat.ask(
+      text('e-receipt-ask-new-email'),
+      (input) => {
+        const parsed = parseEmail(input);
+        return parsed.ok && parsed.value === term.email ? { ok: false, error: text('e-receipt-same-email') } : parsed;
+      },
+      { buttons: cancelButtons, notTyped: text('e-receipt-email-not-typed') },
+    );
     return send(chat, services, account, { kind: 'change-email', email });
   }
   const reason = await askReason(chat);
@@ -86,15 +90,22 @@ async function askReason(chat: Chat): Promise<string> {
     { value: 'other', label: text('e-receipt-reason-other') },
   ]);
   if (choice !== 'other') return choice;
-  return chat.ask(text('e-receipt-type-reason', { max: reasonLength }), (input) => (input.trim().length > reasonLength ? { ok: false, error: text('e-receipt-reason-too-long', { max: reasonLength }) } : ok(input.trim())), {
-    buttons: cancelButtons,
-  });
+  return chat.ask(
+    text('e-receipt-type-reason', { max: reasonLength }),
+    (input) => (input.trim().length > reasonLength ? { ok: false, error: text('e-receipt-reason-too-long', { max: reasonLength }) } : ok(input.trim())),
+    {
+      buttons: cancelButtons,
+    },
+  );
 }
 
 /** Keeps the change until its link is followed, and e-mails the link: to the new address for a new one. */
 async function send(chat: Chat, services: FlowServices, account: AccountNumber, change: EReceiptChange): Promise<void> {
   const now = await services.now();
-  const { url } = await services.eReceipts.request({ account, change, chat: chat.address, locale: chat.locale }, new Date(now.getTime() + confirmationLinkValidityMs));
+  const { url } = await services.eReceipts.request(
+    { account, change, chat: chat.address, locale: chat.locale },
+    new Date(now.getTime() + confirmationLinkValidityMs),
+  );
   const args = { account, url };
   const say = (message: Text) => services.localizer.format(chat.locale, message);
   const mail =

@@ -12,7 +12,10 @@ export interface EReceipts {
   /** Keeps the request until its link is followed; the link (a random token, stored hashed) to e-mail. */
   request(request: EReceiptRequest, expiresAt: Date): Promise<{ readonly url: string }>;
   /** The request a link's token names, taken once: later the same token is `used` (with the language it was asked in). */
-  take(token: string, now: Date): Promise<{ readonly request: EReceiptRequest } | { readonly refused: 'unknown' | 'expired' | 'used'; readonly locale: Locale | null }>;
+  take(
+    token: string,
+    now: Date,
+  ): Promise<{ readonly request: EReceiptRequest } | { readonly refused: 'unknown' | 'expired' | 'used'; readonly locale: Locale | null }>;
   subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void>;
   changeEmail(account: AccountNumber, email: string): Promise<void>;
   unsubscribe(account: AccountNumber, untilPeriod: string): Promise<void>;

@@ -32,12 +32,19 @@ export async function linkAccount(chat: Chat, services: FlowServices): Promise<F
   if (!(await provenByPayment(chat, services, card))) return toMenu();
 
   const linkedAt = await services.now();
-  const outcome = await services.identities.link(chat.address, card.number, { consentAt, at: linkedAt, maxAccounts: linkingPolicy.maxAccountsPerIdentity, via: 'proof' });
+  const outcome = await services.identities.link(chat.address, card.number, {
+    consentAt,
+    at: linkedAt,
+    maxAccounts: linkingPolicy.maxAccountsPerIdentity,
+    via: 'proof',
+  });
   if (outcome === 'too-many-accounts') {
     return toMenu(text('link-too-many', { max: linkingPolicy.maxAccountsPerIdentity }));
   }
   if (outcome === 'linked' && card.email) {
-    await services.mail.enqueue(linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt }));
+    await services.mail.enqueue(
+      linkNotice(services.localizer, chat.locale, { to: card.email, account: card.number, channel: chat.address.channel, at: linkedAt }),
+    );
   }
   await chat.say(linkedSaying(outcome, card.number, linked.length > 0));
   return showAccountInfo(chat, services);

@@ -6,11 +6,7 @@ import type { Mail } from '../outbox/ports';
 import { moment, text, type TextArg } from '../../kernel/text';
 
 /** Tells the account's e-mail on file about every new link, so a stranger's link does not go unseen. */
-export function linkNotice(
-  localizer: Localizer,
-  locale: Locale,
-  notice: { to: string; account: AccountNumber; channel: ChatChannel; at: Date },
-): Mail {
+export function linkNotice(localizer: Localizer, locale: Locale, notice: { to: string; account: AccountNumber; channel: ChatChannel; at: Date }): Mail {
   const args = { account: notice.account, channel: notice.channel, at: moment(notice.at) };
   return {
     to: notice.to,
@@ -30,11 +26,7 @@ export function linkFailureNotice(localizer: Localizer, locale: Locale, notice: 
 }
 
 /** The confirmation of submitted readings the customer asked to have e-mailed. */
-export function readingsNotice(
-  localizer: Localizer,
-  locale: Locale,
-  notice: { to: string; account: AccountNumber; at: Date; rows: TextArg },
-): Mail {
+export function readingsNotice(localizer: Localizer, locale: Locale, notice: { to: string; account: AccountNumber; at: Date; rows: TextArg }): Mail {
   const args = { account: notice.account, at: moment(notice.at), rows: notice.rows };
   return {
     to: notice.to,

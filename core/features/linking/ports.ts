@@ -16,7 +16,11 @@ export interface ChatIdentities {
    * Links and makes it the active account, unless the chat has `maxAccounts` already (checked in
    * the same transaction, so two links cannot both pass).
    */
-  link(chat: ChatAddress, account: AccountNumber, link: { readonly consentAt: Date; readonly at: Date; readonly maxAccounts: number; readonly via: LinkVia }): Promise<LinkOutcome>;
+  link(
+    chat: ChatAddress,
+    account: AccountNumber,
+    link: { readonly consentAt: Date; readonly at: Date; readonly maxAccounts: number; readonly via: LinkVia },
+  ): Promise<LinkOutcome>;
   /** Makes a linked account the active one; false when the chat is not linked to it. */
   choose(chat: ChatAddress, account: AccountNumber, at: Date): Promise<boolean>;
   /** False when there was no such link (removed or revoked already). */

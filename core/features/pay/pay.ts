@@ -46,7 +46,10 @@ export async function pay(chat: Chat, services: FlowServices): Promise<FlowEnd> 
 /** Any amount the customer types; one above the usual bills is confirmed first, so a slip of a digit costs nothing. */
 async function typedAmount(chat: Chat, confirmAbove: Kopecks): Promise<Kopecks> {
   for (;;) {
-    const amount = await chat.ask(text('pay-ask-amount', { example: '1 500,50' }), parsePaymentAmount, { buttons: cancelButtons, notTyped: text('amount-not-typed') });
+    const amount = await chat.ask(text('pay-ask-amount', { example: '1 500,50' }), parsePaymentAmount, {
+      buttons: cancelButtons,
+      notTyped: text('amount-not-typed'),
+    });
     if (amount <= confirmAbove) return amount;
     const answer = await chat.choose(text('pay-confirm-large', { amount: money(amount) }), [
       { value: 'pay', label: text('pay-confirm-yes', { amount: money(amount) }) },

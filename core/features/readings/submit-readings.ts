@@ -72,7 +72,6 @@ async function enterReadings(chat: Chat, services: FlowServices, card: AccountCa
 
 type ZoneState = MeterState['zones'][number];
 
-
 /** One zone's value, asked until it passes the supplier's rules or the customer confirms it. */
 async function askZone(chat: Chat, account: AccountNumber, meter: MeterState, zone: ZoneState, prefilled: string | undefined): Promise<ReadingEntry> {
   const previous = zone.lastAccepted?.value ?? null;

@@ -30,16 +30,15 @@ export async function receipts(chat: Chat, services: FlowServices, argument?: st
   // A month button (`2026-10`) or a command (`/receipts 10.2026`) names it already.
   const asked = argument ? typedMonth(argument, lastBilled, terms, recent) : null;
   if (asked && !asked.ok) await chat.say(asked.error);
-  const period =
-    asked?.ok
-      ? asked.value
-      : await chat.ask(text('receipts-ask', { account, example: '10.2026' }), (input) => typedMonth(input, lastBilled, terms, recent), {
-          buttons: [
-            ...recent.map((month) => taskButton('receipts', { argument: month, label: text('receipts-month', { period: displayPeriod(month) }) })),
-            ...cancelButtons,
-          ],
-          notTyped: text('receipts-not-typed', { example: '10.2026' }),
-        });
+  const period = asked?.ok
+    ? asked.value
+    : await chat.ask(text('receipts-ask', { account, example: '10.2026' }), (input) => typedMonth(input, lastBilled, terms, recent), {
+        buttons: [
+          ...recent.map((month) => taskButton('receipts', { argument: month, label: text('receipts-month', { period: displayPeriod(month) }) })),
+          ...cancelButtons,
+        ],
+        notTyped: text('receipts-not-typed', { example: '10.2026' }),
+      });
   return sendReceipt(chat, services, account, period);
 }
 

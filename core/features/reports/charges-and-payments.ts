@@ -37,7 +37,13 @@ const chargesReport: Report<StatementRow> = {
   table: (rows, page, at) => ({
     kind: 'table',
     title: text('charges-page', { account: page.account, ...page.shown, ...at }),
-    columns: [text('charges-column-month'), text('charges-column-opening'), text('charges-column-charged'), text('charges-column-paid'), text('charges-column-closing')],
+    columns: [
+      text('charges-column-month'),
+      text('charges-column-opening'),
+      text('charges-column-charged'),
+      text('charges-column-paid'),
+      text('charges-column-closing'),
+    ],
     rows: rows.map((row) => [
       displayPeriod(row.period),
       balanceWords(row.openingBalance),
@@ -51,18 +57,20 @@ const chargesReport: Report<StatementRow> = {
     header: text('charges-csv-header'),
     caption: text('charges-csv-caption'),
     cells: (rows, say, locale) =>
-      [...rows].reverse().flatMap((row) =>
-        (row.payments.length ? row.payments : [null]).map((payment) => [
-          row.period.slice(0, 4),
-          row.period.slice(5),
-          plainAmount(-row.openingBalance, locale),
-          plainAmount(row.charged, locale),
-          payment ? say(text('csv-date', { at: moment(new Date(payment.paidAt)) })) : '',
-          payment ? plainAmount(payment.amount, locale) : '',
-          plainAmount(-row.closingBalance, locale),
-          payment ? say(channelName(payment.source)) : '',
-        ]),
-      ),
+      [...rows]
+        .reverse()
+        .flatMap((row) =>
+          (row.payments.length ? row.payments : [null]).map((payment) => [
+            row.period.slice(0, 4),
+            row.period.slice(5),
+            plainAmount(-row.openingBalance, locale),
+            plainAmount(row.charged, locale),
+            payment ? say(text('csv-date', { at: moment(new Date(payment.paidAt)) })) : '',
+            payment ? plainAmount(payment.amount, locale) : '',
+            plainAmount(-row.closingBalance, locale),
+            payment ? say(channelName(payment.source)) : '',
+          ]),
+        ),
   },
 };
 
@@ -84,7 +92,13 @@ const paymentsReport: Report<PaymentRecord> = {
     header: text('payments-csv-header'),
     caption: text('payments-csv-caption'),
     cells: (rows, say, locale) =>
-      [...rows].reverse().map((payment) => [say(text('csv-date', { at: moment(new Date(payment.paidAt)) })), plainAmount(payment.amount, locale), say(channelName(payment.source))]),
+      [...rows]
+        .reverse()
+        .map((payment) => [
+          say(text('csv-date', { at: moment(new Date(payment.paidAt)) })),
+          plainAmount(payment.amount, locale),
+          say(channelName(payment.source)),
+        ]),
   },
 };
 

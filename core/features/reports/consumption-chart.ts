@@ -45,7 +45,9 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
       `<text x="${plot.left - 8}" y="${y(kwh) + 4}" font-size="12" text-anchor="end">${Math.round(kwh)}</text>`,
     );
   }
-  parts.push(`<text x="16" y="${plot.top + innerHeight / 2}" font-size="12" transform="rotate(-90 16 ${plot.top + innerHeight / 2})" text-anchor="middle">${escapeHtml(words.unit)}</text>`);
+  parts.push(
+    `<text x="16" y="${plot.top + innerHeight / 2}" font-size="12" transform="rotate(-90 16 ${plot.top + innerHeight / 2})" text-anchor="middle">${escapeHtml(words.unit)}</text>`,
+  );
   periods.forEach((period, index) => {
     const x = plot.left + slot * index + (slot - barWidth) / 2;
     let base = 0;
@@ -64,7 +66,10 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
   if (zones.length > 1) {
     zones.forEach((zone, index) => {
       const x = width - plot.right - 130 * (zones.length - index);
-      parts.push(`<rect x="${x}" y="40" width="12" height="12" fill="${zoneColours[zone]}"/>`, `<text x="${x + 18}" y="51" font-size="12">${escapeHtml(words.zoneName(zone))}</text>`);
+      parts.push(
+        `<rect x="${x}" y="40" width="12" height="12" fill="${zoneColours[zone]}"/>`,
+        `<text x="${x + 18}" y="51" font-size="12">${escapeHtml(words.zoneName(zone))}</text>`,
+      );
     });
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans">${parts.join('')}</svg>`;

@@ -20,7 +20,13 @@ const readingsReport: Report<ReadingHistoryRow> = {
   table: (rows, page, at) => ({
     kind: 'table',
     title: text('history-page', { account: page.account, ...page.shown, ...at }),
-    columns: [text('history-column-date'), text('history-column-meter'), text('history-column-value'), text('history-column-consumption'), text('history-column-channel')],
+    columns: [
+      text('history-column-date'),
+      text('history-column-meter'),
+      text('history-column-value'),
+      text('history-column-consumption'),
+      text('history-column-channel'),
+    ],
     rows: rows.map((row) => [
       moment(new Date(row.submittedAt)),
       words(text('history-meter-zone', { meter: row.serialNumber, zone: zoneName(row.zone) })),
@@ -51,7 +57,12 @@ const readingsReport: Report<ReadingHistoryRow> = {
 
 export const readingsHistory = (chat: Chat, services: FlowServices, argument?: string) => showReport(chat, services, readingsReport, argument);
 
-async function sendChart(chat: Chat, services: FlowServices, rows: readonly ReadingHistoryRow[], page: Parameters<NonNullable<Report<ReadingHistoryRow>['first']>>[3]): Promise<void> {
+async function sendChart(
+  chat: Chat,
+  services: FlowServices,
+  rows: readonly ReadingHistoryRow[],
+  page: Parameters<NonNullable<Report<ReadingHistoryRow>['first']>>[3],
+): Promise<void> {
   const say = (message: Text) => services.localizer.format(chat.locale, message);
   const { from, to } = page.range;
   const name = `consumption-${from}-${to}.png`;

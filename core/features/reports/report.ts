@@ -62,8 +62,16 @@ export async function showReport<Row>(chat: Chat, services: FlowServices, report
   if (asked?.page === 'csv') {
     const words = (message: Text) => services.localizer.format(chat.locale, message);
     const name = `${report.csv.name}-${range.from}-${range.to}.csv`;
-    const id = await services.files.put({ name, mime: 'text/csv', bytes: csv(words(report.csv.header).split(';'), report.csv.cells(rows, words, chat.locale)) });
-    await chat.show({ kind: 'file', file: { id, name, mime: 'text/csv' }, caption: { ...report.csv.caption, args: { ...report.csv.caption.args, ...page.shown } } });
+    const id = await services.files.put({
+      name,
+      mime: 'text/csv',
+      bytes: csv(words(report.csv.header).split(';'), report.csv.cells(rows, words, chat.locale)),
+    });
+    await chat.show({
+      kind: 'file',
+      file: { id, name, mime: 'text/csv' },
+      caption: { ...report.csv.caption, args: { ...report.csv.caption.args, ...page.shown } },
+    });
     return toMenu();
   }
   const pages = Math.ceil(rows.length / pageSize);

