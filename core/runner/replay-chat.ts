@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
 import type { AskOptions, Chat, IncomingFile, Input, Option } from '../kernel/chat';
 import type { Button } from '../kernel/content/content';
@@ -32,7 +33,7 @@ export class ReplayChat implements Chat {
   asked = 0;
   localeChosen = false;
   /** The last thing said in this replay, until a question waits on it. */
-  private lastSaid: string | undefined;
+  private lastSaid: Said | undefined;
 
   constructor(
     private readonly controls: ReplayControls,
@@ -54,8 +55,8 @@ export class ReplayChat implements Chat {
 
   async show(content: Content, buttons: readonly Button[] = []): Promise<void> {
     await this.controls.action(() => {
-      this.said.push({ content, buttons });
-      this.lastSaid = JSON.stringify([content, buttons.map((button) => button.label)]);
+      this.lastSaid = { content, buttons };
+      this.said.push(this.lastSaid);
     }, 'say');
   }
 
@@ -136,7 +137,7 @@ export class ReplayChat implements Chat {
 
   private async next(): Promise<Input> {
     // Replayed questions said nothing in this replay: what they asked is the saved run's.
-    if (this.lastSaid !== undefined) this.questions[this.asked] = this.lastSaid;
+    if (this.lastSaid !== undefined) this.questions[this.asked] = questionKey(this.lastSaid);
     this.lastSaid = undefined;
     this.asked += 1;
     return (await this.controls.interrupt(inputKey)) as Input;
@@ -148,6 +149,12 @@ export class ReplayChat implements Chat {
     const typed = normalise(input.text);
     return options.find((option) => normalise(this.localizer.format(this.locale, option.label)) === typed)?.value ?? null;
   }
+}
+
+/** What a question asks, by its words and its buttons' labels, short: it is kept with the chat's session. */
+function questionKey(prompt: Said): string {
+  const asked = JSON.stringify([prompt.content, prompt.buttons.map((button) => button.label)]);
+  return createHash('sha256').update(asked).digest('base64url').slice(0, 12);
 }
 
 /** The buttons of a question: each option's label, its data tagged with the question. */
