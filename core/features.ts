@@ -1,5 +1,5 @@
 import type { PortSpec } from './kernel/feature';
-import type { Ports } from './runner/services';
+import type { Ports } from './kernel/services';
 import { account } from './features/account/feature';
 import { accounts } from './features/accounts/feature';
 import { appeals } from './features/appeals/feature';

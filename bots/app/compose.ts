@@ -7,7 +7,7 @@ import { Localizer } from '../../core/kernel/localizer';
 import { errorFields, type Log } from '../../core/kernel/log';
 import { FlowRunner, type ChatUpdate } from '../../core/runner/flow-runner';
 import { InMemoryChatStates } from '../../core/runner/in-memory-state';
-import type { Services } from '../../core/runner/services';
+import type { Services } from '../../core/kernel/services';
 import type { ChatStates } from '../../core/runner/state-ports';
 import { initORM } from '../../db/orm';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';

@@ -1,7 +1,7 @@
 import type { Chat } from './chat';
 import type { TaskRequest } from './actions';
 import type { FlowEnd } from './flow-end';
-import type { FlowServices } from '../runner/services';
+import type { FlowServices } from './services';
 
 /** A customer task's flow; `argument` comes from a command (`/readings 12345`) or a button. */
 export type Flow = (chat: Chat, services: FlowServices, argument?: string) => Promise<FlowEnd>;

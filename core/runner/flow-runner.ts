@@ -8,7 +8,7 @@ import { chatKey, type ChatAddress } from '../kernel/channel';
 import { defaultLocale, locales, type Locale } from '../kernel/locale';
 import { IntentMatcher } from './intent-matcher';
 import { normalise } from './normalise';
-import type { Services } from './services';
+import type { Services } from '../kernel/services';
 import type { Task } from '../kernel/feature';
 import { showMenu } from './main-menu';
 import { commandTasks, repliedTask, taskOf } from './tasks';

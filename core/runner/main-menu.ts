@@ -3,7 +3,7 @@ import type { Button } from '../kernel/content/content';
 import { taskButton } from '../kernel/actions';
 import { text, type Text } from '../kernel/text';
 import { activeAccount } from '../features/linking/active-account';
-import type { FlowServices } from './services';
+import type { FlowServices } from '../kernel/services';
 import { menuTasks } from './tasks';
 
 /**

@@ -1,6 +1,6 @@
 import type { Feature } from '../kernel/feature';
 import { features } from '../features';
-import type { FlowServices, Ports, Services } from './services';
+import type { FlowServices, Ports, Services } from '../kernel/services';
 
 /**
  * Runs `work` once and keeps its result under `key`; on a replay, returns the kept result. A call

@@ -5,7 +5,7 @@ import { toMenu, type FlowEnd } from '../kernel/flow-end';
 import { lines, text } from '../kernel/text';
 import { features } from '../features';
 import { activeAccount } from '../features/linking/active-account';
-import type { FlowServices } from './services';
+import type { FlowServices } from '../kernel/services';
 
 /** «Ещё»: the menu's second page. */
 async function more(chat: Chat, services: FlowServices): Promise<FlowEnd> {

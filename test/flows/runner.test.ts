@@ -1,6 +1,6 @@
 import type { ChatAddress } from '../../core/kernel/channel';
 import { recordedServices } from '../../core/runner/recorded-services';
-import type { Services } from '../../core/runner/services';
+import type { Services } from '../../core/kernel/services';
 import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
 import { phrasings } from '../support/phrasings';
 import { createWorld, talk, type World } from '../support/conversation';

@@ -7,7 +7,7 @@ import { plainText } from '../../core/kernel/content/plain-text';
 import { FlowRunner, type Reply } from '../../core/runner/flow-runner';
 import type { FlowSession } from '../../core/runner/flow-session';
 import { InMemoryChatStates, type InMemoryStore } from '../../core/runner/in-memory-state';
-import type { Services } from '../../core/runner/services';
+import type { Services } from '../../core/kernel/services';
 import { initORM } from '../../db/orm';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';

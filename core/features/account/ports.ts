@@ -17,7 +17,7 @@ export interface Accounts {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly accounts: Accounts;
   }

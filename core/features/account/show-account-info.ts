@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import type { Fact } from '../../kernel/content/content';
 import type { AccountInfo } from './account';
 import { pendingSince } from '../pay/payment';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, money, text, words } from '../../kernel/text';
 import { activeAccount } from '../linking/active-account';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

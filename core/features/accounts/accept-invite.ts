@@ -5,7 +5,7 @@ import { taskButton } from '../../kernel/actions';
 import { maskAddress } from '../../kernel/address';
 import { linkingPolicy } from '../linking/linking-policy';
 import { linkNotice } from '../linking/link-notice';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text } from '../../kernel/text';
 import { showAccountInfo } from '../account/show-account-info';
 import { consented } from '../linking/account-confirmation';

@@ -3,7 +3,7 @@ import { taskButton } from '../../kernel/actions';
 import { inviteValidityMs, invitePrefix, maskedChat, mayManage, type LinkedChat } from './account-settings';
 import type { AccountNumber } from '../../kernel/account-number';
 import { chatKey } from '../../kernel/channel';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, moment, text, words } from '../../kernel/text';
 import { activeAccount } from '../linking/active-account';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

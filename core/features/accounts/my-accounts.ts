@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
 import { maskAddress } from '../../kernel/address';
 import type { AccountNumber } from '../../kernel/account-number';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, text } from '../../kernel/text';
 import { balanceWords } from '../reports/balance-words';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

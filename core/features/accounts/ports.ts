@@ -23,7 +23,7 @@ export interface Invites {
 export type InviteLookup = { readonly account: AccountNumber; readonly inviter: ChatAddress } | { readonly refused: 'unknown' | 'expired' | 'used' };
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly settings: Settings;
     readonly invites: Invites;

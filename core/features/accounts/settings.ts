@@ -7,7 +7,7 @@ import { chatKey } from '../../kernel/channel';
 import { confirmationLinkValidityMs } from '../e-receipt/e-receipt-request';
 import { parseEmail } from '../../kernel/email-address';
 import type { Fact } from '../../kernel/content/content';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, text, words } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

@@ -1,6 +1,6 @@
 import type { Chat, IncomingFile } from '../../kernel/chat';
 import { attachmentLimits, megabytes, type AttachmentRef } from '../../kernel/attachment';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, text, words } from '../../kernel/text';
 
 /**

@@ -13,7 +13,7 @@ import {
   type CompleteDraft,
 } from './appeal';
 import { parseEmail } from '../../kernel/email-address';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, text } from '../../kernel/text';
 import { cancelButtons, confirmedAccount } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

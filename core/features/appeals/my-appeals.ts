@@ -3,7 +3,7 @@ import { taskButton } from '../../kernel/actions';
 import { parseAppealMessage, type AppealMessage, type FiledAppeal } from './appeal';
 import { attachFiles } from './attach-files';
 import { megabytes } from '../../kernel/attachment';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, moment, text, words, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

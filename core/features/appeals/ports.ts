@@ -1,3 +1,4 @@
+import type { AppealTopic } from './appeal';
 import type { ChatAddress, ChatChannel } from '../../kernel/channel';
 import type { Locale } from '../../kernel/locale';
 import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './appeal';
@@ -54,9 +55,15 @@ export interface AppealFiles {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly appeals: Appeals;
     readonly appealFiles: AppealFiles;
+  }
+  interface Policy {
+    /** The topics an appeal may have, in the order offered. */
+    readonly appealTopics: readonly AppealTopic[];
+    /** Where new appeals and customers' additions are e-mailed for the operators; null: the desk and the API only. */
+    readonly appealsMailbox: string | null;
   }
 }

@@ -7,7 +7,7 @@ import { parseEmail } from '../../kernel/email-address';
 import { displayPeriod } from '../../kernel/period';
 import { currentTerm } from '../receipts/receipt-archive';
 import { ok } from '../../kernel/result';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

@@ -22,7 +22,7 @@ export interface EReceipts {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly eReceipts: EReceipts;
   }

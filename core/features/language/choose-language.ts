@@ -1,6 +1,6 @@
 import type { Chat } from '../../kernel/chat';
 import type { Locale } from '../../kernel/locale';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text } from '../../kernel/text';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 

@@ -4,7 +4,7 @@ import type { AccountCard } from '../account/account';
 import { parseAccountNumber, type AccountNumber } from '../../kernel/account-number';
 import { maskAddress } from '../../kernel/address';
 import { linkingPolicy } from './linking-policy';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, text, type Text } from '../../kernel/text';
 
 export const cancelButtons = [taskButton('cancel')];

@@ -5,7 +5,7 @@ import { addingRefused } from '../accounts/account-settings';
 import { chatKey } from '../../kernel/channel';
 import { parsePaymentAmount } from '../../kernel/money';
 import { linkFailureNotice, linkNotice } from './link-notice';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text } from '../../kernel/text';
 import { showAccountInfo } from '../account/show-account-info';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

@@ -48,7 +48,7 @@ export interface LinkAttempts {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly identities: ChatIdentities;
     readonly attempts: LinkAttempts;

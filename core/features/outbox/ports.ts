@@ -101,7 +101,7 @@ export interface PushRecipients {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly mail: MailOutbox;
     /** Messages into other chats (a revoked chat, an inviter told the invite was taken). */

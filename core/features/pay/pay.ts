@@ -3,7 +3,7 @@ import { parsePaymentAmount, type Kopecks } from '../../kernel/money';
 import { lastMonths } from '../../kernel/period';
 import { billingPeriod } from '../readings/meter';
 import { pendingSince, proposePayment } from './payment';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, money, text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

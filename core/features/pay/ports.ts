@@ -38,8 +38,12 @@ export interface PaymentOrders {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly payments: Payments;
+  }
+  interface Policy {
+    /** A payment above this is confirmed by the customer before the link is made. */
+    readonly paymentConfirmAbove: Kopecks;
   }
 }

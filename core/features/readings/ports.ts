@@ -16,7 +16,7 @@ export interface MeterReadings {
 export type SubmitOutcome = 'saved' | 'replaced' | 'closed';
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly readings: MeterReadings;
   }

@@ -7,7 +7,7 @@ import { billingPeriod, type MeterState, type ReadingEntry } from './meter';
 import { displayPeriod, shiftPeriod } from '../../kernel/period';
 import { checkReading, parseReadingValue } from './reading-rules';
 import { readingsNotice } from '../linking/link-notice';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, moment, text, type Text } from '../../kernel/text';
 import { cancelButtons, confirmedAccount, consented, isPaused } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

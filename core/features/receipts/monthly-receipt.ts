@@ -1,6 +1,6 @@
 import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text } from '../../kernel/text';
 import { activeAccount } from '../linking/active-account';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

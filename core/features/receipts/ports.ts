@@ -29,7 +29,7 @@ export interface IssuedReceiptFileIds {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly receipts: ReceiptArchive;
     readonly monthlyReceipts: MonthlyReceiptChats;

@@ -6,7 +6,7 @@ import { displayPeriod, parseMonth, shiftPeriod } from '../../kernel/period';
 import { lastPaperArchivePeriod, receiptAvailability, recentReceiptPeriods, type EReceiptTerm } from './receipt-archive';
 import { fail, ok, type Result } from '../../kernel/result';
 import { readReceipt } from './read-receipt';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text, type Text } from '../../kernel/text';
 import { cancelButtons } from '../linking/account-confirmation';
 import { activeAccount } from '../linking/active-account';

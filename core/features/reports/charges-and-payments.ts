@@ -3,7 +3,7 @@ import type { MonthlyStatement, PaymentRecord } from '../account/account';
 import { billingPeriod } from '../readings/meter';
 import { plainAmount } from '../../kernel/money';
 import { displayPeriod, periodStart, shiftPeriod } from '../../kernel/period';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { lines, money, moment, text, words, type Text } from '../../kernel/text';
 import { channelName } from '../readings/meter-words';
 import { balanceWords } from './balance-words';

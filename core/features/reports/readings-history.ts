@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import type { ReadingHistoryRow } from '../readings/meter';
 import { displayPeriod } from '../../kernel/period';
 import { consumptionChart } from './consumption-chart';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { moment, text, words, type Text } from '../../kernel/text';
 import { showReport, type Report } from './report';
 import { channelName, zoneName, zoneNames } from '../readings/meter-words';

@@ -6,7 +6,7 @@ import type { Locale } from '../../kernel/locale';
 import { billingPeriod } from '../readings/meter';
 import { displayPeriod, firstPeriod, type PeriodRange } from '../../kernel/period';
 import { csv } from './csv';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { text, type Text } from '../../kernel/text';
 import { activeAccount } from '../linking/active-account';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';

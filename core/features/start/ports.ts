@@ -14,7 +14,7 @@ export interface DeepLinks {
 }
 
 // The ports this feature's flows are given (see `Ports`).
-declare module '../../runner/services' {
+declare module '../../kernel/services' {
   interface Ports {
     readonly links: DeepLinks;
   }

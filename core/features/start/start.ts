@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import type { FlowEnd } from '../../kernel/flow-end';
 import { toMenu } from '../../kernel/flow-end';
 import { text } from '../../kernel/text';
-import type { FlowServices } from '../../runner/services';
+import type { FlowServices } from '../../kernel/services';
 import { openLink } from './open-link';
 
 /** `/start`, or `/start <token>` from a link in an e-mail. */
