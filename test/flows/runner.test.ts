@@ -1,5 +1,6 @@
 import type { ChatAddress } from '../../core/kernel/channel';
 import { recordedServices } from '../../core/runner/recorded-services';
+import type { Waiting } from '../../core/runner/flow-session';
 import type { Services } from '../../core/kernel/services';
 import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
 import { phrasings } from '../support/phrasings';
@@ -14,6 +15,17 @@ const sent = async () => undefined;
 describe('the flow runner', () => {
   let world: World;
   afterEach(() => world.close());
+
+  /** A customer who has typed `said` into /link, and the saved flow with a change made to it, as a deploy would find it. */
+  async function savedLink(said: readonly string[], change: (flow: Waiting) => Waiting) {
+    world = await createWorld();
+    const customer = world.customer();
+    for (const text of ['/link', ...said]) await customer.says(text);
+    const key = 'energobot:session:telegram:customer-1';
+    const session = world.sessions.read(key)!;
+    world.sessions.write(key, { ...session, flow: change(session.flow!) });
+    return customer;
+  }
 
   it('acts once on an update delivered twice', async () => {
     world = await createWorld();
@@ -34,27 +46,14 @@ describe('the flow runner', () => {
   });
 
   it('carries a flow saved by an older version of it over to the new one, with what the customer typed: nothing is asked twice', async () => {
-    world = await createWorld();
-    const customer = world.customer();
-    await customer.says('/link');
-    await customer.says('100000000001');
-    const key = 'energobot:session:telegram:customer-1';
-    const session = world.sessions.read(key);
-    world.sessions.write(key, { ...session!, flow: { ...session!.flow!, version: 0 } });
+    const customer = await savedLink(['100000000001'], (flow) => ({ ...flow, version: 0 }));
     await talk(customer, [{ press: 'Да', expect: [askConsent] }]);
     expect(world.errors).toEqual([]);
   });
 
   it('asks again from the first question a deploy changed, keeping the answers before it', async () => {
-    world = await createWorld();
-    const customer = world.customer();
-    await customer.says('/link');
-    await customer.says('100000000001');
-    const key = 'energobot:session:telegram:customer-1';
-    const session = world.sessions.read(key)!;
-    const flow = session.flow!;
     // As if the new version asked its second question in other words.
-    world.sessions.write(key, { ...session, flow: { ...flow, version: 0, questions: [flow.questions[0]!, 'a question of the old version'] } });
+    const customer = await savedLink(['100000000001'], (flow) => ({ ...flow, version: 0, questions: [flow.questions[0]!, 'a question of the old version'] }));
     await talk(customer, [
       {
         press: 'Да',
@@ -65,13 +64,8 @@ describe('the flow runner', () => {
   });
 
   it('starts afresh, saying so, a flow saved before the bot kept its questions', async () => {
-    world = await createWorld();
-    const customer = world.customer();
-    await customer.says('/link');
-    const key = 'energobot:session:telegram:customer-1';
-    const session = world.sessions.read(key)!;
     // A session of the bot before this one reads with no questions.
-    world.sessions.write(key, { ...session, flow: { ...session.flow!, version: 0, questions: [] } });
+    const customer = await savedLink([], (flow) => ({ ...flow, version: 0, questions: [] }));
     await talk(customer, [
       { say: '100000000001', expect: ['Бот обновился, и начатое действие пришлось начать заново. Введённое раньше, к сожалению, не сохранилось.', askNumber] },
       { say: '100000000001', expect: [expect.stringContaining('Адрес по этому счёту')] },
@@ -79,15 +73,11 @@ describe('the flow runner', () => {
   });
 
   it('carries over, instead of failing on every message, a saved state the flow no longer replays', async () => {
-    world = await createWorld();
-    const customer = world.customer();
-    await customer.says('/link');
-    await customer.says('100000000001');
-    const key = 'energobot:session:telegram:customer-1';
-    const session = world.sessions.read(key)!;
     // As if the flow had been edited without a version bump: its record no longer fits the code.
-    const state = JSON.parse(JSON.stringify(session.flow!.state).replaceAll('accounts.card#0', 'accounts.info#0')) as NonNullable<typeof session.flow>['state'];
-    world.sessions.write(key, { ...session, flow: { ...session.flow!, state } });
+    const customer = await savedLink(['100000000001'], (flow) => ({
+      ...flow,
+      state: JSON.parse(JSON.stringify(flow.state).replaceAll('accounts.card#0', 'accounts.info#0')) as Waiting['state'],
+    }));
     await talk(customer, [{ press: 'Да', expect: [askConsent] }]);
     expect(world.errors).toEqual([]);
   });
