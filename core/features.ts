@@ -3,6 +3,7 @@ import type { Ports } from './kernel/services';
 import { account } from './features/account/feature';
 import { accounts } from './features/accounts/feature';
 import { appeals } from './features/appeals/feature';
+import { billing } from './features/billing/feature';
 import { eReceipt } from './features/e-receipt/feature';
 import { language } from './features/language/feature';
 import { linking } from './features/linking/feature';
@@ -18,7 +19,7 @@ import { start } from './features/start/feature';
  * free-text intents), the ports flows are given and which of their calls are reads all come
  * from this list. The order is the menu's.
  */
-export const features = [start, linking, account, pay, readings, receipts, reports, eReceipt, appeals, accounts, language, outbox] as const;
+export const features = [start, linking, account, pay, readings, receipts, reports, eReceipt, appeals, accounts, language, billing, outbox] as const;
 
 type Merged<U> = (U extends unknown ? (union: U) => void : never) extends (merged: infer M) => void ? M : never;
 type Declared = Merged<(typeof features)[number]['ports']>;

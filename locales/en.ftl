@@ -154,6 +154,8 @@ info-earlier-debt = Debt from earlier periods
 info-payment-pending = The payment of { $amount } on { $at } went through and posts within a day: the balance does not show it yet.
 info-not-linked = This chat is not linked to an account yet. Link one to see its information.
 info-unavailable = Account information is unavailable right now. Please try again later.
+billing-unavailable = The supplier's billing is not answering right now, so I cannot answer this. Please try again in a few minutes.
+billing-as-of = These are the figures as of { $at }: the supplier's billing is not answering right now, and they may have changed since.
 
 ## unlink-account
 
@@ -364,6 +366,10 @@ readings-offer-mail = Send a confirmation to { $email }?
 readings-mail-yes = Yes, send it
 readings-mail-no = No, thanks
 readings-mail-sent = Confirmation sent to { $email }.
+readings-kept = The readings were taken { $at } and will be handed over to billing as soon as it answers: it is unavailable right now. I will tell you here how it went.
+readings-refused-closed = the readings for { $period } have already been used for billing.
+readings-refused-by-billing = Billing did not accept the readings: { $reason }
+readings-refused-unknown-meter = Billing did not accept the readings: the meter is no longer on this account. Open «Submit readings» again to see the account's meters.
 
 mail-readings-subject = Readings for account { $account } accepted
 mail-readings-body =
@@ -428,6 +434,15 @@ csv-date = { $at }
 ## pushes
 
 push-readings-accepted = Readings of account { $account } for { $period } have been used for billing ✅
+push-readings-handed-over = The readings of account { $account } for { $period } have been handed over to billing.
+push-readings-refused = Billing did not accept the readings of account { $account } for { $period }: { $reason }
+push-payment-posted = The payment of { $amount } made on { $at } has been posted to account { $account }.
+push-account-changed =
+    The details of account { $account } have changed:
+    { $changes }
+push-account-changed-address = • address: { $address }
+push-account-changed-email = • e-mail: { $email }
+push-account-changed-email-none = • e-mail: no longer given
 
 ## charges-and-payments
 

@@ -155,6 +155,8 @@ info-earlier-debt = Долг за прошлые периоды
 info-payment-pending = Оплата { $amount } от { $at } прошла и поступит на счёт в течение суток: баланс её пока не учитывает.
 info-not-linked = Этот чат ещё не привязан к лицевому счёту. Привяжите счёт, чтобы видеть информацию по нему.
 info-unavailable = Информация по счёту сейчас недоступна. Попробуйте позже.
+billing-unavailable = Биллинг поставщика сейчас не отвечает, поэтому ответить на это не могу. Попробуйте через несколько минут.
+billing-as-of = Это данные на { $at }: биллинг поставщика сейчас не отвечает, и с тех пор они могли измениться.
 
 ## unlink-account
 
@@ -366,6 +368,10 @@ readings-offer-mail = Отправить подтверждение на { $emai
 readings-mail-yes = Да, отправить
 readings-mail-no = Не нужно
 readings-mail-sent = Подтверждение отправлено на { $email }.
+readings-kept = Показания приняты { $at } и будут переданы в биллинг, как только он ответит: сейчас он недоступен. О результате сообщу здесь.
+readings-refused-closed = показания за { $period } уже учтены при расчёте.
+readings-refused-by-billing = Биллинг не принял показания: { $reason }
+readings-refused-unknown-meter = Биллинг не принял показания: счётчик больше не числится на этом лицевом счёте. Откройте «Передать показания» снова, чтобы увидеть счётчики по счёту.
 
 mail-readings-subject = Показания по лицевому счёту { $account } приняты
 mail-readings-body =
@@ -430,6 +436,15 @@ csv-date = { $at }
 ## pushes
 
 push-readings-accepted = Показания по лицевому счёту { $account } за { $period } учтены при расчёте ✅
+push-readings-handed-over = Показания по лицевому счёту { $account } за { $period } переданы в биллинг.
+push-readings-refused = Биллинг не принял показания по лицевому счёту { $account } за { $period }: { $reason }
+push-payment-posted = Платёж { $amount } от { $at } зачислен на лицевой счёт { $account }.
+push-account-changed =
+    Изменились данные лицевого счёта { $account }:
+    { $changes }
+push-account-changed-address = • адрес: { $address }
+push-account-changed-email = • e-mail: { $email }
+push-account-changed-email-none = • e-mail: больше не указан
 
 ## charges-and-payments
 

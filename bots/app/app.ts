@@ -20,10 +20,11 @@ import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresse
 import { botFrameworkAdapter } from './bot-framework-adapter';
 import { compose, type Overrides, type Runtime } from './compose';
 import type { Config } from './config';
-import { startMailDelivery, startPushDelivery } from './deliveries';
+import { startHandoverDelivery, startMailDelivery, startPushDelivery } from './deliveries';
 import { storesHealth } from './health';
 import { startInboundMail } from './inbound-mail';
 import { mountPayments, mountSurfaces } from './surfaces';
+import type { DueHandover } from '../../core/features/billing/ports';
 
 /** How often appeals left unanswered too long are looked for. */
 const alertEveryMs = 5 * 60_000;
@@ -33,6 +34,8 @@ export interface App {
   readonly runtime: Runtime;
   readonly mail: QueueDelivery<DueMail>;
   readonly pushes: ChatPushDelivery;
+  /** Readings on their way to billing. */
+  readonly handovers: QueueDelivery<DueHandover>;
   readonly telegram: Bot | undefined;
   /** Where the SMTP listener for operators' replies took its port (when configured). */
   readonly inboundSmtpPort: number | undefined;
@@ -55,20 +58,12 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   const mail = startMailDelivery(config, runtime, log, readMonth, replyAddresses);
   const adapter = botFrameworkAdapter(config, log);
   const documents = telegramDocuments(runtime.issuedReceipts);
-  const telegram =
-    config.telegram &&
-    createTelegramBot({
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      runner: runtime.runner,
-      localizer: runtime.localizer,
-      files: runtime.files,
-      documents,
-    });
+  const telegram = telegramBotOf(config, runtime, documents);
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${publicUrl()}/files/${token}`;
   const pushes = startPushDelivery(runtime, log, { telegram, documents, botFramework: { adapter, appId: config.botFramework.appId }, fileUrl, readMonth });
   const queued = () => void Promise.all([pushes.kick(), mail.kick()]);
+  const handovers = startHandoverDelivery(runtime, log, queued);
   /** Set once the process stops: readiness says so while the last updates finish. */
   let draining = false;
   const relay = config.webChat.directLine
@@ -89,6 +84,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
     telegramReady: telegramStart?.ready ?? Promise.resolve(),
     mail,
     pushes,
+    handovers,
     telegram,
     inboundSmtpPort: inboundMail?.port,
     async stop() {
@@ -99,10 +95,25 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
       relay?.close();
       const closed = new Promise<void>((resolve) => void server.close(() => resolve()));
       server.server.closeIdleConnections();
-      await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop()]);
+      await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop(), handovers.stop()]);
       await runtime.close();
     },
   };
+}
+
+/** The Telegram bot, when a token is given. */
+function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<typeof telegramDocuments>): Bot | undefined {
+  return (
+    config.telegram &&
+    createTelegramBot({
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      runner: runtime.runner,
+      localizer: runtime.localizer,
+      files: runtime.files,
+      documents,
+    })
+  );
 }
 
 /** The HTTP server: Bot Framework's endpoint, the Telegram webhook when configured, files, probes and metrics. */

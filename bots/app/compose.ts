@@ -12,6 +12,7 @@ import type { ChatStates } from '../../core/runner/state-ports';
 import { initORM } from '../../db/orm';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
+import { SqlAccountDirectory } from '../../db/repositories/sql-account-directory';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { SqlBacklog } from '../../db/repositories/sql-backlog';
@@ -28,10 +29,14 @@ import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
+import { SqlReadingHandovers } from '../../db/repositories/sql-reading-handovers';
 import { SqlSettings } from '../../db/repositories/sql-settings';
 import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
 import { Metrics } from '../channels/http/metrics';
 import { channelFileSources } from '../integrations/channel-files/channel-file-sources';
+import { MemoryBillingCache, RedisBillingCache, type BillingCacheStore } from '../integrations/billing/billing-cache';
+import { BillingClient, type BillingApi } from '../integrations/billing/billing-client';
+import { HttpBilling } from '../integrations/billing/http-billing';
 import { SignedDeepLinks } from '../integrations/deep-links/signed-deep-links';
 import { SandboxPayments } from '../integrations/payments/sandbox-payments';
 import { YooKassaPayments } from '../integrations/payments/yookassa-payments';
@@ -43,7 +48,7 @@ import type { Config } from './config';
 const updateLogTtlMs = 24 * 3600_000;
 
 export type ComposeConfig = Pick<Config, 'database' | 'redisUrl' | 'redisKeyPrefix' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> &
-  Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat'>>;
+  Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat' | 'billingApi'>>;
 
 /** What a test or the benchmark puts in place of the real thing; main gives none of them but the URLs. */
 export interface Overrides {
@@ -78,6 +83,10 @@ export interface Runtime {
   readonly issuedReceipts: SqlIssuedReceipts;
   readonly eReceipts: SqlEReceipts;
   readonly monthlyReceipts: SqlMonthlyReceiptChats;
+  /** Readings on their way to billing, for the outbox that hands them over. */
+  readonly handovers: SqlReadingHandovers;
+  /** What is kept of the supplier's billing's answers; its events make it forget an account's. */
+  readonly billingCache: BillingCacheStore;
   /** Files of appeals, customers' and operators'. */
   readonly attachments: SqlAttachmentStore;
   /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
@@ -172,6 +181,8 @@ function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: R
     receipts: new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier),
     eReceipts: new SqlEReceipts(orm, (token) => `${publicUrl()}/e-receipt/confirm?token=${token}`),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+    handovers: new SqlReadingHandovers(orm, clock),
+    billingCache: redis ? new RedisBillingCache(redis) : new MemoryBillingCache(),
   };
   const sources = overrides.fileSources ?? fileSources(config, log, files, publicUrl);
   return { ...stores, services: servicesOf(config, stores, sources, clock, overrides.urls?.telegramBot ?? (() => null), publicUrl) };
@@ -195,11 +206,13 @@ function servicesOf(
   publicUrl: () => string,
 ): Services {
   const { orm } = stores;
+  const billing = config.billingApi && supplierBilling(config.billingApi, stores, clock);
   return {
-    accounts: new SqlAccounts(orm),
+    accounts: billing || new SqlAccounts(orm),
     identities: stores.identities,
     attempts: new SqlLinkAttempts(orm),
-    readings: new SqlMeterReadings(orm),
+    readings: billing || new SqlMeterReadings(orm),
+    handovers: stores.handovers,
     files: stores.files,
     payments: stores.yookassa ?? new SandboxPayments(stores.orders, publicUrl),
     mail: stores.mailQueue,
@@ -216,6 +229,12 @@ function servicesOf(
     clock,
     policy: config.policy,
   };
+}
+
+/** The supplier's own billing, over the contract: its answers kept in Redis (or this process), the accounts it answers for remembered. */
+function supplierBilling(api: BillingApi, stores: Omit<Adapters, 'services'>, clock: () => Date): HttpBilling {
+  const directory = new SqlAccountDirectory(stores.orm);
+  return new HttpBilling(new BillingClient(api, stores.metrics.providerCall('billing')), stores.billingCache, (info) => directory.remember(info), clock);
 }
 
 function createRunner(

@@ -107,6 +107,10 @@ const configSchema = z
           .filter(Boolean),
       ),
     SANDBOX_PAYMENTS_SECRET: z.string().min(24, { message: 'expected at least 24 random characters' }).optional(),
+    BILLING_API_URL: optionalUrl(['http', 'https'], 'the billing API URL (the /v1 paths of docs/billing-api.yaml are under it)'),
+    BILLING_API_TOKEN: optionalText,
+    BILLING_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(3_000),
+    BILLING_EVENTS_SECRET: z.string().min(32, { message: 'expected at least 32 random characters' }).optional(),
     SMTP_URL: optionalUrl(['smtp', 'smtps'], 'an SMTP URL'),
     MAIL_FROM: z.string().default('energobot <noreply@energobot.local>'),
     MAIL_OUTBOX_DIR: z.string().default('./data/outbox'),
@@ -318,6 +322,12 @@ function toConfig(env: Env) {
         : undefined,
     /** Signs the sandbox provider's callbacks; random per process unless set (set it when instances share the work). */
     sandboxPaymentsSecret: env.SANDBOX_PAYMENTS_SECRET ?? randomBytes(32).toString('hex'),
+    /** The supplier's billing over the contract; the embedded tables when unset. */
+    billingApi: env.BILLING_API_URL
+      ? { url: env.BILLING_API_URL.replace(/\/$/, ''), token: env.BILLING_API_TOKEN, timeoutMs: env.BILLING_TIMEOUT_MS }
+      : undefined,
+    /** Signs billing's events to `POST /billing/events`; the route is not there without it. */
+    billingEventsSecret: env.BILLING_EVENTS_SECRET,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR },
     /** Signs the e-mail links that open the chat; made and kept in the database unless set. */
     linkSecret: env.LINK_SECRET,

@@ -1,5 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Bot } from 'grammy';
+import { handOverReadings } from '../../core/features/billing/hand-over-readings';
+import type { DueHandover } from '../../core/features/billing/ports';
 import { letterAddress } from '../../core/features/e-receipt/letter-address';
 import type { ReceiptRef } from '../../core/features/outbox/ports';
 import type { Receipt } from '../../core/features/receipts/receipt';
@@ -84,4 +86,27 @@ export function startPushDelivery(
   );
   pushes.start(outboxPollMs);
   return pushes;
+}
+
+/** Billing gets one attempt this long; the outbox tries again later, under the same key. */
+const handoverTimeoutMs = 15_000;
+
+/**
+ * The readings outbox: submissions billing did not take while the customer was in the chat, handed
+ * over under their key until billing answers, the chat told what came of each (`queued` wakes the pushes).
+ */
+export function startHandoverDelivery(runtime: Runtime, log: Log, queued: () => void): QueueDelivery<DueHandover> {
+  const { readings, clock } = runtime.services;
+  const handovers = new QueueDelivery(
+    'readings hand-over',
+    runtime.handovers,
+    async (item) => {
+      await handOverReadings({ readings, handovers: runtime.handovers, pushes: runtime.pushes }, item, clock);
+      queued();
+    },
+    log,
+    { sendTimeoutMs: handoverTimeoutMs },
+  );
+  handovers.start(outboxPollMs);
+  return handovers;
 }

@@ -1,6 +1,8 @@
 import { mountDesk } from '../channels/desk/desk-routes';
 import type { Server as HttpServer } from 'restify';
 import { mountOperatorApi } from '../channels/operator-api/operator-routes';
+import { mountBillingEvents } from '../integrations/billing/billing-events-route';
+import { SqlBillingEvents } from '../../db/repositories/sql-billing-events';
 import { mountEReceiptPages } from '../channels/pages/e-receipt-routes';
 import type { DirectLineRelay } from '../channels/webchat/direct-line-relay';
 import { mountWebChat } from '../channels/webchat/webchat-routes';
@@ -27,6 +29,14 @@ export interface SurfaceWiring {
 export function mountSurfaces(server: HttpServer, config: Config, runtime: Runtime, log: Log, wiring: SurfaceWiring): void {
   const services = { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments };
   if (config.operatorToken) mountOperatorApi(server, { token: config.operatorToken, services, pushed: wiring.queued });
+  if (config.billingEventsSecret)
+    mountBillingEvents(server, {
+      secret: config.billingEventsSecret,
+      services: { ...services, orders: runtime.orders, cache: runtime.billingCache, events: new SqlBillingEvents(runtime.orm) },
+      clock: runtime.services.clock,
+      log,
+      pushed: wiring.queued,
+    });
   mountEReceiptPages(server, {
     services: { eReceipts: runtime.eReceipts, pushes: runtime.pushes, settings: runtime.services.settings, mail: runtime.mailQueue },
     localizer: runtime.localizer,

@@ -21,6 +21,7 @@ import { questionOf, ReplayChat } from './replay-chat';
 import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-ports';
 import { failsEveryTime, failureKind } from '../kernel/failure-kind';
 import { keepable } from '../kernel/typed-text';
+import { answerWithoutBilling, keptAsAnswer, thrownAgain } from './billing-away';
 
 export interface ChatUpdate {
   readonly chat: ChatAddress;
@@ -364,8 +365,12 @@ export class FlowRunner {
         flowRun,
         'resume' in step ? [...step.resume.questions] : [],
       );
-      const services = recordedServices(this.options.services, (key, work, changes) => checked.action(() => turn.record(key, work, changes), key));
-      const end = await task.flow(chat, services, argument);
+      const services = recordedServices(this.options.services, (key, work, changes) =>
+        checked
+          .action(() => turn.record(key, work, changes).catch(keptAsAnswer), key)
+          .then((answer) => thrownAgain(answer as Awaited<ReturnType<typeof work>>)),
+      );
+      const end = await task.flow(chat, services, argument).catch(answerWithoutBilling);
       if (end) await showMenu(chat, services, end.intro);
     });
     let result;

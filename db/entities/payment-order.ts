@@ -20,5 +20,7 @@ export const PaymentOrder = defineEntity({
     status: p.string().default('pending'),
     createdAt: p.datetime(),
     completedAt: p.datetime().nullable(),
+    /** Billing posted it to the balance (its `payment.posted` event): no longer shown as on its way. */
+    postedAt: p.datetime().nullable(),
   },
 });

@@ -10,6 +10,8 @@ export const Payment = defineEntity({
     amountKopecks: p.integer(),
     /** «Источник оплаты»: bank, office, site, app, telegram, webchat… */
     source: p.string(),
+    /** Billing's own id of the payment, when it came by import or event: the same payment twice is one row. */
+    externalId: p.string().nullable().unique(),
   },
   indexes: [{ properties: ['account', 'paidAt'] }],
 });

@@ -18,6 +18,7 @@ import { Migration20261201233406 } from './Migration20261201233406';
 import { Migration20261201233825 } from './Migration20261201233825';
 import { Migration20261201234332 } from './Migration20261201234332';
 import { Migration20261202000209 } from './Migration20261202000209';
+import { Migration20261202101747 } from './Migration20261202101747';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201233825', class: Migration20261201233825 },
   { name: 'Migration20261201234332', class: Migration20261201234332 },
   { name: 'Migration20261202000209', class: Migration20261202000209 },
+  { name: 'Migration20261202101747', class: Migration20261202101747 },
 ];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { isChatChannel } from '../../core/kernel/channel';
-import { kopecks } from '../../core/kernel/money';
+import { kopecks, type Kopecks } from '../../core/kernel/money';
 import type { PaymentOutcome } from '../../core/features/pay/payment';
 import type { PaymentOrder as Order, PaymentOrders, PendingPayment } from '../../core/features/pay/ports';
 import { PaymentOrder } from '../entities';
@@ -51,10 +51,22 @@ export class SqlPaymentOrders implements PaymentOrders {
   async succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]> {
     // Read by every look at the account: plain rows.
     const rows = await plainQueryOf(this.orm).rows(
-      "select amount_kopecks, completed_at from payment_order where account_number = ? and status = 'succeeded' and completed_at >= ? order by completed_at",
+      "select amount_kopecks, completed_at from payment_order where account_number = ? and status = 'succeeded' and completed_at >= ? and posted_at is null order by completed_at",
       [account, since],
     );
     return rows.map((row) => ({ amount: kopecks(Number(row['amount_kopecks'])), paidAt: dateColumn(row['completed_at']).toISOString() }));
+  }
+
+  async markPosted(account: AccountNumber, amount: Kopecks, paidAt: Date): Promise<boolean> {
+    const em = this.orm.em.fork();
+    // An order created after the payment was made cannot be the one billing posted.
+    const order = await em.findOne(
+      PaymentOrder,
+      { account, amountKopecks: amount, status: 'succeeded', postedAt: null, createdAt: { $lte: paidAt } },
+      { orderBy: { completedAt: 'asc' }, fields: ['id'] },
+    );
+    if (!order) return false;
+    return (await em.nativeUpdate(PaymentOrder, { id: order.id, postedAt: null }, { postedAt: this.clock() })) === 1;
   }
 
   async complete(id: string, outcome: PaymentOutcome): Promise<Order | null> {

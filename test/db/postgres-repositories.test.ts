@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { kopecks } from '../../core/kernel/money';
-import { AccountLink, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
+import { AccountLink, BillingSubmission, LinkFailure, Meter, MeterReading, MonthlyCharge, Payment } from '../../db/entities';
 import { initORM } from '../../db/orm';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
@@ -96,7 +96,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       await attempts.release((claimed as { claim: number }).claim);
       expect(await new SqlChatIdentities(orm).link(stranger, account('100000000003'), { consentAt: at, at, maxAccounts: 10, via: 'proof' })).toBe('linked');
       const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 1, consumptionKwh: 1 };
-      expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', at, '2027-01')).toBe('saved');
+      expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', at, '2027-01', 'als-submission-0001')).toEqual({
+        kind: 'saved',
+      });
       await new SqlEReceipts(orm, (token) => token).subscribe(account('100000000003'), 'als@example.org', '2026-12');
       const mail = new SqlMailQueue(orm);
       await mail.enqueue({ to: 'als@example.org', subject: 's', text: 't' });
@@ -254,9 +256,11 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44400, consumptionKwh: 228 },
       { serialNumber: 'M201-0200002', zone: 'night' as const, value: 18890, consumptionKwh: 95 },
     ];
-    expect(await readings.submit(account('100000000002'), entries, 'webchat', at, '2026-11')).toBe('saved');
-    const racing = await Promise.all([1, 2].map(() => readings.submit(account('100000000002'), entries, 'telegram', at, '2026-11')));
-    expect(racing).toEqual(['replaced', 'replaced']);
+    expect(await readings.submit(account('100000000002'), entries, 'webchat', at, '2026-11', 'zones-submission-01')).toEqual({ kind: 'saved' });
+    const racing = await Promise.all(
+      ['zones-submission-02', 'zones-submission-03'].map((key) => readings.submit(account('100000000002'), entries, 'telegram', at, '2026-11', key)),
+    );
+    expect(racing).toEqual([{ kind: 'replaced' }, { kind: 'replaced' }]);
     expect(await orm.em.fork().count(MeterReading, { period: '2026-11' })).toBe(2);
     const [again] = await readings.meters(account('100000000002'), '2026-11');
     expect(again?.zones[1]?.submitted).toEqual({ value: 18890, at: at.toISOString() });
@@ -264,7 +268,9 @@ describeWithPostgres('repositories on PostgreSQL', () => {
 
   it('refuses to replace a reading already accepted for billing', async () => {
     const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 34400, consumptionKwh: 84 };
-    expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10')).toBe('closed');
+    expect(await new SqlMeterReadings(orm).submit(account('100000000001'), [entry], 'telegram', new Date(), '2026-10', 'closed-submission-1')).toEqual({
+      kind: 'closed',
+    });
     expect((await new SqlMeterReadings(orm).meters(account('100000000001'), '2026-10'))[0]?.zones[0]?.closed).toBe(true);
   });
 
@@ -285,9 +291,45 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       { serialNumber: 'M201-0200002', zone: 'day' as const, value: 44600, consumptionKwh: 200 },
       { serialNumber: 'M201-0200002', zone: 'night' as const, value: 19000, consumptionKwh: 110 },
     ];
-    expect(await new SqlMeterReadings(orm).submit(account('100000000002'), entries, 'telegram', at, '2026-12')).toBe('closed');
+    expect(await new SqlMeterReadings(orm).submit(account('100000000002'), entries, 'telegram', at, '2026-12', 'closed-submission-2')).toEqual({
+      kind: 'closed',
+    });
     expect(await orm.em.fork().find(MeterReading, { period: '2026-12' }, { fields: ['zone', 'value'] })).toEqual([
       expect.objectContaining({ zone: 'night', value: 18990 }),
     ]);
+  });
+
+  it('takes a submission once by its key: a repeat, even racing it, gets the first answer and changes nothing', async () => {
+    const readings = new SqlMeterReadings(orm);
+    const at = new Date('2027-02-20T10:00:00Z');
+    const entry = { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 36000, consumptionKwh: 90 };
+    const racing = await Promise.all([1, 2, 3].map(() => readings.submit(account('100000000001'), [entry], 'telegram', at, '2027-02', 'racing-submission-1')));
+    expect(racing).toEqual([{ kind: 'saved' }, { kind: 'saved' }, { kind: 'saved' }]);
+    // The same key with another value, later: still the first answer, and the first value.
+    const later = new Date('2027-02-21T10:00:00Z');
+    expect(await readings.submit(account('100000000001'), [{ ...entry, value: 36100 }], 'webchat', later, '2027-02', 'racing-submission-1')).toEqual({
+      kind: 'saved',
+    });
+    expect(await orm.em.fork().find(MeterReading, { period: '2027-02' }, { fields: ['value', 'channel'] })).toEqual([
+      expect.objectContaining({ value: 36000, channel: 'telegram' }),
+    ]);
+    expect(await orm.em.fork().count(BillingSubmission, { key: 'racing-submission-1' })).toBe(1);
+    // A new key replaces the value.
+    expect(await readings.submit(account('100000000001'), [{ ...entry, value: 36100 }], 'webchat', later, '2027-02', 'racing-submission-2')).toEqual({
+      kind: 'replaced',
+    });
+  });
+
+  it('refuses an entry whose meter is not on the account, saving nothing, and answers its repeat the same', async () => {
+    const readings = new SqlMeterReadings(orm);
+    const at = new Date('2027-03-20T10:00:00Z');
+    const entries = [
+      { serialNumber: 'CE102-0100001', zone: 'single' as const, value: 37000, consumptionKwh: 90 },
+      { serialNumber: 'M201-0200002', zone: 'day' as const, value: 45000, consumptionKwh: 90 },
+    ];
+    for (const _attempt of [1, 2]) {
+      expect(await readings.submit(account('100000000001'), entries, 'telegram', at, '2027-03', 'unknown-meter-key-1')).toEqual({ kind: 'unknown-meter' });
+    }
+    expect(await orm.em.fork().count(MeterReading, { period: '2027-03' })).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { seedDemoAccounts } from '../../db/seed';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { ChannelFiles, type CustomerFileName } from './customer-files';
-import { compose } from '../../bots/app/compose';
+import { compose, type Runtime } from '../../bots/app/compose';
 import { createConfig } from '../../bots/app/config';
 import { createLog } from '../../core/kernel/log';
 import { checkSavedRunsAfterAll, SavedRuns } from './replay-fingerprints';
@@ -41,6 +41,8 @@ export interface World {
   readonly sessions: InMemoryStore<FlowSession>;
   readonly runner: FlowRunner;
   readonly errors: unknown[];
+  /** Everything composed: the outboxes, the billing cache. */
+  readonly runtime: Runtime;
   customer(id?: string): Customer;
   /** A customer whose chat is linked to a demo account by the payment amount that proves it. */
   linkedCustomer(number: string, amount: string, customer?: Customer): Promise<Customer>;
@@ -51,9 +53,13 @@ export interface World {
 const savedRuns = new SavedRuns();
 checkSavedRunsAfterAll(savedRuns);
 
-export async function createWorld(options: { services?: (services: Services) => Services } = {}): Promise<World> {
+/** Billing over HTTP for a world: a server of the contract started on the world's database. */
+export type WorldBilling = (orm: MikroORM) => Promise<{ readonly url: string; close(): Promise<void> }>;
+
+export async function createWorld(options: { services?: (services: Services) => Services; billing?: WorldBilling } = {}): Promise<World> {
   const orm = await initORM({ kind: 'sqlite', path: ':memory:' });
   await seedDemoAccounts(orm, seededAt, { timeZone: 'Europe/Moscow' });
+  const billing = await options.billing?.(orm);
   const clock = new TestClock();
   const channelFiles = new ChannelFiles();
   const states = new InMemoryChatStates(3600_000, 3600_000);
@@ -62,7 +68,11 @@ export async function createWorld(options: { services?: (services: Services) => 
   const errors: unknown[] = [];
   const config = createConfig({ SQLITE_PATH: ':memory:', SUPPLIER_TIME_ZONE: 'Europe/Moscow' });
   const runtime = await compose(
-    { ...config, policy: { ...config.policy, appealsMailbox: 'appeals@energosbyt.test' } },
+    {
+      ...config,
+      policy: { ...config.policy, appealsMailbox: 'appeals@energosbyt.test' },
+      ...(billing && { billingApi: { url: billing.url, token: undefined, timeoutMs: 2_000 } }),
+    },
     createLog('error', () => undefined),
     {
       orm,
@@ -98,8 +108,10 @@ export async function createWorld(options: { services?: (services: Services) => 
       if (!linked?.includes('привязан к этому чату')) throw new Error(`Not linked: ${linked}`);
       return customer;
     },
+    runtime,
     close: async () => {
       await runtime.close();
+      await billing?.close();
       await orm.close();
     },
   };

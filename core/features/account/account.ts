@@ -21,6 +21,8 @@ export interface AccountInfo extends AccountCard {
   /** Owed for periods before the current one. */
   readonly earlierDebt: Kopecks;
   readonly demo: boolean;
+  /** Billing is away: these are its figures as it last gave them, at this ISO time. */
+  readonly asOf?: string;
 }
 
 export interface PaymentRecord {

@@ -15,6 +15,7 @@ export async function showAccountInfo(chat: Chat, services: FlowServices): Promi
   if (!info) return toMenu(text('info-unavailable'));
   const pending = await services.payments.pending(active, pendingSince(await services.now()));
   await chat.show({ kind: 'facts', title: text('info-title', { account: info.number, demo: info.demo ? 'yes' : 'no' }), facts: accountFacts(info) });
+  if (info.asOf) await chat.say(text('billing-as-of', { at: moment(new Date(info.asOf)) }));
   for (const payment of pending) await chat.say(text('info-payment-pending', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
   return toMenu();
 }

@@ -23,6 +23,7 @@ export async function pay(chat: Chat, services: FlowServices): Promise<FlowEnd> 
     services.accounts.statements(account, range.from, range.to),
     services.payments.pending(account, pendingSince(now)),
   ]);
+  if (info?.asOf) await chat.say(text('billing-as-of', { at: moment(new Date(info.asOf)) }));
   for (const payment of onTheirWay) await chat.say(text('pay-on-its-way', { amount: money(payment.amount), at: moment(new Date(payment.paidAt)) }));
   const proposal = proposePayment(
     info?.balance ?? 0,

@@ -34,7 +34,14 @@ export interface PaymentOrders {
   find(id: string): Promise<(PaymentOrder & { readonly status: 'pending' | PaymentOutcome; readonly providerPaymentId: string | null }) | null>;
   /** The order, if this call moved it from pending; null for a repeat or an unknown id. */
   complete(id: string, outcome: PaymentOutcome): Promise<PaymentOrder | null>;
+  /** Paid orders confirmed after `since` that billing has not posted yet: shown as on their way. */
   succeededSince(account: AccountNumber, since: Date): Promise<PendingPayment[]>;
+  /**
+   * Billing posted a payment of the account for this amount, made at `paidAt`: the oldest paid
+   * order it can be (same amount, created before then, not posted) is no longer on its way. False
+   * when none is: the customer paid elsewhere.
+   */
+  markPosted(account: AccountNumber, amount: Kopecks, paidAt: Date): Promise<boolean>;
 }
 
 // The ports this feature's flows are given (see `Ports`).

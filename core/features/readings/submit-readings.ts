@@ -13,6 +13,10 @@ import { cancelButtons, confirmedAccount, consented, isPaused } from '../linking
 import { activeAccount } from '../linking/active-account';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';
 import { zoneName } from './meter-words';
+import type { SubmitOutcome } from './ports';
+import { BillingUnavailable } from '../../kernel/billing-unavailable';
+import { handoverKey, refusalReason } from '../billing/hand-over-readings';
+import type { ReadingHandover } from '../billing/ports';
 
 /**
  * «Передача показаний»: for the chat's linked account, or, for anyone, after the account number,
@@ -63,11 +67,37 @@ async function enterReadings(chat: Chat, services: FlowServices, card: AccountCa
   }
 
   const submittedAt = await services.now();
-  const outcome = await services.readings.submit(card.number, entries, chat.address.channel, submittedAt, period);
-  if (outcome === 'closed') return toMenu(closed);
-  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome === 'replaced' ? 'yes' : 'no' }));
+  const outcome = await handOver(chat, services, {
+    key: handoverKey(chat.address, card.number, period, submittedAt),
+    account: card.number,
+    period,
+    entries,
+    chat: chat.address,
+    submittedAt,
+  });
+  if (outcome === 'kept') return toMenu(text('readings-kept', { at: moment(submittedAt) }));
+  if (outcome.kind === 'closed') return toMenu(closed);
+  if (outcome.kind === 'refused' || outcome.kind === 'unknown-meter') return toMenu(refusalReason(outcome, period));
+  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome.kind === 'replaced' ? 'yes' : 'no' }));
   if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
   return toMenu();
+}
+
+/**
+ * Keeps the submission, then hands it to billing at once: billing's word, or `kept` when billing
+ * is away (the outbox hands it over later and tells the chat what came of it).
+ */
+async function handOver(chat: Chat, services: FlowServices, handover: ReadingHandover): Promise<SubmitOutcome | 'kept'> {
+  await services.handovers.keep(handover);
+  let outcome: SubmitOutcome;
+  try {
+    outcome = await services.readings.submit(handover.account, handover.entries, chat.address.channel, handover.submittedAt, handover.period, handover.key);
+  } catch (error) {
+    if (error instanceof BillingUnavailable) return 'kept';
+    throw error;
+  }
+  await services.handovers.settle(handover.key, outcome, await services.now());
+  return outcome;
 }
 
 type ZoneState = MeterState['zones'][number];
