@@ -23,6 +23,7 @@ import { demoAccounts, type DemoAccount } from '../../db/demo-accounts';
 import { demoHistory } from '../../db/demo-history';
 import { demoReadings } from '../../db/demo-readings';
 import { seedDemoAccounts } from '../../db/seed';
+import { benchImport } from './import';
 import { benchBroadcast, benchReceipts } from './receipts';
 
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 50);
@@ -422,7 +423,11 @@ async function scenarios(label: string, runtime: Runtime, results: Result[], sec
   results.push(await measure(`botframework readings, ${label}`, botFrameworkDelivery(handler), readings, { seconds }));
 }
 
+const printImport = (lines: readonly string[]) => console.log(['\nimport', ...lines.map((line) => `  ${line}`)].join('\n'));
+
 async function main(): Promise<void> {
+  // The import alone (`BENCH_ONLY=import npm run bench`): it takes minutes, the rest needs none of it.
+  if (process.env['BENCH_ONLY'] === 'import') return printImport(await benchImport());
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
   const results: Result[] = [];
   const log = createLog('error');
@@ -527,6 +532,7 @@ async function main(): Promise<void> {
   for (const note of notes) console.log(note);
   console.log('\nreceipts');
   for (const line of receiptLines) console.log(`  ${line}`);
+  printImport(await benchImport());
 }
 
 main().catch((error: unknown) => {
