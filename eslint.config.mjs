@@ -56,9 +56,9 @@ export default defineConfig(
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
   },
-  // The web-chat loader runs in any customer's browser, written as ES5: its catch needs a binding, and console is the page's.
+  // The web-chat loader (and the bot page's own script) runs in any customer's browser, written as ES5: its catch needs a binding, and console is the page's.
   {
-    files: ['bots/channels/webchat/embed.js'],
+    files: ['bots/channels/webchat/embed.js', 'bots/channels/webchat/page.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
     rules: { 'no-console': 'off', '@typescript-eslint/no-unused-vars': ['error', { args: 'after-used', caughtErrors: 'none' }] },
   },

@@ -13,13 +13,31 @@ import { readings } from './features/readings/feature';
 import { receipts } from './features/receipts/feature';
 import { reports } from './features/reports/feature';
 import { start } from './features/start/feature';
+import { tariffs } from './features/tariffs/feature';
+import { courtesy } from './features/courtesy/feature';
 
 /**
  * Every feature, once. The tasks (and so the menu, /help, Telegram's command list and the
  * free-text intents), the ports flows are given and which of their calls are reads all come
  * from this list. The order is the menu's.
  */
-export const features = [start, linking, account, pay, readings, receipts, reports, eReceipt, appeals, accounts, language, billing, outbox] as const;
+export const features = [
+  start,
+  linking,
+  account,
+  pay,
+  readings,
+  receipts,
+  reports,
+  eReceipt,
+  appeals,
+  accounts,
+  language,
+  tariffs,
+  courtesy,
+  billing,
+  outbox,
+] as const;
 
 type Merged<U> = (U extends unknown ? (union: U) => void : never) extends (merged: infer M) => void ? M : never;
 type Declared = Merged<(typeof features)[number]['ports']>;

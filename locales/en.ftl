@@ -24,7 +24,7 @@ resume-offer = What you started is kept: you can continue it.
 question-closed = This question is closed.
 message-too-long = That message is too long: I read messages of up to { $max } characters. Please write it shorter; I remember where we were.
 not-text = { $what ->
-    [photo] I take photos in appeals: “Write an appeal”, and attach it there.
+    [photo] I take photos in appeals (“Write an appeal”) and with readings (“Send meter readings”): attach it there.
     [sticker] Thanks for the sticker! But I understand only text and buttons.
     [voice] I can't listen to voice messages yet.
     [video] I can't watch videos yet.
@@ -33,6 +33,8 @@ not-text = { $what ->
    *[other] I take files in appeals: “Write an appeal”, and attach it there.
   } Choose an action from the menu or write what you need.
 menu-more = More actions:
+# «Ещё…» is paged (issue 27): the way back to the page before.
+menu-more-back = Back
 service-unavailable = I can't process your message right now. It is kept: I will answer as soon as I can, or try again in a few minutes.
 update-set-aside = I could not process that message, and the error has been passed on to our specialists. We are where we were before it: try putting it another way, or choose an action in the menu.
 private-chats-only = I only work in private chats: there nobody but you sees your account, address and readings. In groups and channels I do nothing.
@@ -146,11 +148,14 @@ info-social-norm-value = { $norm ->
 }
 info-balance = Balance
 info-balance-value = { $state ->
-    [debt] { $balance } owed
+    [debt] { $balance } to pay
     [credit] { $balance } in credit
    *[zero] { $balance }, nothing owed
 }
-info-earlier-debt = Debt from earlier periods
+info-earlier-debt = { $state ->
+    [debt] Of which debt from earlier periods
+   *[other] Debt from earlier periods
+}
 info-payment-pending = The payment of { $amount } on { $at } went through and posts within a day: the balance does not show it yet.
 info-not-linked = This chat is not linked to an account yet. Link one to see its information.
 info-unavailable = Account information is unavailable right now. Please try again later.
@@ -160,6 +165,7 @@ billing-as-of = These are the figures as of { $at }: the supplier's billing is n
 ## unlink-account
 
 action-unlink = Unlink the account
+help-unlink = • unlink the account from this chat (/unlink);
 intent-unlink = unlink | disconnect | remove account | remove my account
 
 unlink-nothing = No account is linked to this chat.
@@ -179,6 +185,7 @@ action-settings = Settings
 help-settings = • account settings: readings without linking, management from another chat, e-mail, e-receipt (/settings);
 intent-settings = settings | account settings | preferences | change email
 action-chats = Who is linked
+help-chats = • show which chats are linked to the account, revoke one or invite a family member (/chats);
 intent-chats = who is linked | linked chats | revoke access | invite | invitation
 
 accounts-none = No account is linked to this chat.
@@ -210,7 +217,10 @@ chats-revoke-confirm = Revoke the access of { $channel } { $chat } to account { 
 chats-revoke-yes = Yes, revoke
 chats-revoke-kept = All right, the access stays.
 chats-revoke-gone = { $channel } { $chat } is no longer linked to account { $account }.
-chats-revoked = The access of { $channel } { $chat } to account { $account } is revoked. The account's e-mail has been told.
+chats-revoked = The access of { $channel } { $chat } to account { $account } is revoked.{ $mailed ->
+    [yes] {" "}A letter about it went to your mailbox { $email }.
+   *[no] {""}
+}
 chats-invite-made =
     An invite to account { $account }: send the link to the person you invite. It works until { $until } and only once; you remain the owner by payment.
     Telegram: { $telegram }
@@ -339,7 +349,21 @@ readings-ask =
     Account { $account }, meter { $meter }, { $zone }.
     { $history }
     Enter the reading as a whole number, as the meter shows it, without the digits after the point.
-readings-not-typed = I can't read a photo of the meter. Please type the digits the meter shows.
+readings-not-typed = I can't read this kind of message. Please type the digits the meter shows. You can send a photo of the meter too: it will be attached to the readings.
+## Meter photos with readings (issue 27)
+readings-photo-kept = { $count ->
+    [1] Photo saved; it will be attached to the readings.
+   *[other] Photos saved: { $count }; they will be attached to the readings.
+} { readings-photo-ask-digits }
+readings-photo-ask-digits = { $single ->
+    [yes] Please type the reading of meter { $meter } in digits, for example 12345.
+   *[no] Please type the reading of meter { $meter } (zone “{ $zone }”) in digits, for example 12345.
+}
+readings-photo-refused = The file “{ $name }” is not saved: { $reason }
+readings-photo-not-picture = it is not a photo. The readings take a photo of the meter: JPEG, PNG, WebP or GIF.
+readings-photo-too-many = At most { $max } photos can be attached to the readings; not saved: { $left }.
+readings-summary-photos = Meter photos: { $count }
+readings-pay-this-account = Pay the bill for this account
 readings-previous = Last accepted reading: { $previous } kWh ({ $at }).
 readings-no-previous = No accepted readings yet.
 readings-already-sent = { $submitted } was already sent this month; the new value replaces it.
@@ -422,8 +446,11 @@ history-meter-zone = { $meter }, { $zone }
 history-value = { $value }{ $accepted ->
     [yes] {" "}✅
    *[no] {""}
+}{ $photo ->
+    [yes] {" "}📷
+   *[no] {""}
 }
-history-accepted-note = ✅ — reading used for billing.
+history-accepted-note = ✅ — reading used for billing; 📷 — a photo of the meter is attached.
 history-more = Show more
 history-csv = Download CSV
 history-done = Done
@@ -451,7 +478,7 @@ action-payments = Payment history
 help-charges = • show charges and payments month by month (/charges);
 help-payments = • show the payment history (/payments);
 intent-charges = charges | bill* | bills* | statement | invoice | what was charged
-intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid*
+intent-payments = payment history | my payments | payments* | past payments | when did i pay | paid* | my payment | where is my payment | payment went
 
 statements-not-linked = Charges and payments are shown for a linked account. Link your account to see them.
 charges-ask-period = For which period should I show charges and payments of account { $account }?
@@ -489,8 +516,9 @@ payments-csv-caption = Payment history for { $from }–{ $to } as CSV.
 
 action-receipts = Receipts
 action-monthly = Receipt every month
+help-monthly = • send the receipt here every month, or stop (/monthly);
 help-receipts = • send the receipt of any month as a PDF with a QR code to pay (/receipts);
-intent-receipts = receipt* | bill pdf | pdf | payment slip
+intent-receipts = receipt* | bill pdf | pdf | payment slip | get my bill | didnt get bill | did not get bill | send my bill | where is my bill
 intent-monthly = every month | monthly receipt* | send the receipt here | receipt every month
 
 receipts-not-linked = Receipts are available for a linked account. Link your account to get them.
@@ -548,7 +576,7 @@ mail-e-receipt-readings = Send meter readings
 mail-e-receipt-web-chat = Open the chat on the website
 
 link-token-invalid = The link from the e-mail has expired or is damaged: such links work for 30 days. Choose what to do in the menu.
-link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Link it to pay in the chat, or send readings by the account number.
+link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Send readings by the account number, or link the account.
 
 ## e-receipt
 
@@ -624,8 +652,8 @@ action-appeal = Write to the company
 action-appeals = My appeals
 help-appeal = • write an appeal to the company: the answer comes here and by e-mail (/appeal);
 help-appeals = • show my appeals of the last three months with their answers, add to one (/appeals);
-intent-appeal = appeal | complain* | complaint | ask a question | question to | contact support | operator | write to the company
-intent-appeals = my appeals | appeal status | answer to my appeal | where is the answer
+intent-appeal = appeal | complain* | complaint | ask a question | question to | contact support | write to the company | question
+intent-appeals = my appeals | appeal status | answer to my appeal | where is the answer | my complaint | my appeal
 
 appeal-topic-readings = Meter readings
 appeal-topic-payment = Payment and balance
@@ -671,7 +699,7 @@ appeal-ask-email-kept = The answer will go to { $email }. Keep this address or t
 appeal-keep-email = Keep { $email }
 appeal-ask-phone = Type a mobile number to reach you, for example: +7 900 123-45-67, or choose to be answered by e-mail only.
 appeal-email-only = Answer by e-mail only
-appeal-ask-address = Type the address your question is about, for example: Voronezh, Koltsovskaya st. 24, apt. 17.
+appeal-ask-address = Type the street, house and flat in { $locality } your question is about, for example: Koltsovskaya st. 24, apt. 17.
 appeal-ask-message =
     Write your question (up to { $max } characters). Keep it short and clear, leave out what does not concern it, and do not give personal data of people who have not agreed to it. The clearer the question, the sooner the answer.
 appeal-message-too-short = The message is too short: write at least { $min } characters so that the specialist understands the question.
@@ -812,14 +840,44 @@ desk-files = Files for the answer (up to { $max }, up to { $size } MB each: imag
 desk-answer-refused = The answer was not sent: { $reason } Its text is kept below.
 desk-answer-repeated = the same answer was sent { $at }. To send it again, press «Send the answer» once more.
 desk-close = Close the appeal
+## Desk: readings with meter photos (issue 27)
+desk-readings-link = Readings with photos
+desk-readings-title = Readings sent with a photo of the meter
+desk-readings-title-account = Readings with photos for account { $account }
+desk-readings-account = Account
+desk-readings-find = Show
+desk-readings-empty = No readings with photos.
+desk-readings-column-at = Sent
+desk-readings-column-account = Account
+desk-readings-column-period = Period
+desk-readings-column-values = Readings
+desk-readings-column-outcome = Billing
+desk-readings-column-photos = Photos
+desk-readings-at = { $at }
+desk-readings-entry = { $meter }, { $zone }: { $value }
+desk-readings-photo-alt = Photo of meter { $meter }
+desk-readings-outcome-pending = on their way
+desk-readings-outcome-taken = accepted
+desk-readings-outcome-refused = refused
 
 ## pay
 
 action-pay = Pay
-help-pay = • take a card payment by a link and tell you when it goes through (/pay);
+help-pay = • take a card payment by a link, for a linked account or any account by its number, and tell you when it goes through (/pay);
 intent-pay = pay* | pay my bill | pay the bill | make a payment | payment link | top up | i want to pay | pay now
 
-pay-not-linked = Payments from chat are for a linked account. Link your account to pay.
+pay-without-link = You can pay without linking this chat: you will need the account number.
+pay-without-link-account = Paying account { $account } without linking this chat.
+pay-not-matched =
+    No such account: please check the number on your receipt.
+    { $remaining ->
+        [one] { $remaining } attempt left.
+       *[other] { $remaining } attempts left.
+    }
+pay-paused = Too many failed attempts to find or confirm an account. Paying without linking is possible again after { $until } (Moscow time); for a linked account, at any time.
+pay-ask-consent = To pay without linking, please accept { -supplier }'s digital services agreement and consent to the processing of your personal data.
+pay-consent-declined = A payment without linking cannot be taken without your consent. You can come back to this at any time.
+pay-confirm-typed = Pay { $amount } to account { $account }?
 pay-proposal =
     The recommended payment for account { $account } is { $recommended }:
     • debt: { $debt };
@@ -849,3 +907,30 @@ sandbox-succeeded = The payment went through. You can go back to the chat.
 sandbox-failed = The payment did not go through: the bank declined the card. You can go back to the chat and try again.
 sandbox-back = You can close this window.
 sandbox-unknown-order = There is no such payment. Please start the payment in the chat again.
+
+## free text, tariffs, receipts and charges (issue 27)
+intent-meter-broken = meter is broken | meter broke | broken meter | meter not working | meter doesnt work | meter stopped | replace meter | replace my meter | meter replacement | new meter | faulty meter
+intent-complaint = why | wrong | incorrect | overcharg | too much | too high | too expensive | refund | dispute | complain* | complaint | twice | double charg | not fair | unfair | mistake | error | doesnt work | not working
+intent-tariff = tariff | tariffs | rate per kwh | price per kwh | price of electricity | electricity price | cost per kwh | how much is a kwh | my rate
+intent-thanks = thanks | thank you | thx* | ty* | cheers | much appreciated
+intent-operator = operator | talk to a human | human | real person | live person | speak to someone | talk to someone | agent | live chat | support agent
+thanks-answer = You are welcome! Glad to help.
+operator-offer = There is no operator in the chat yet. Write an appeal: a specialist will answer in this chat, and by e-mail if you give one.
+tariff-zone = { $zone ->
+    [day] Day zone
+    [night] Night zone
+    [peak] Peak zone
+    [semiPeak] Semi-peak zone
+   *[other] Single-rate tariff
+  }: { $price } per kWh
+tariff-account =
+    Tariffs for account { $account } in force this month:
+    { $prices }
+tariff-supplier =
+    Electricity tariffs in force this month:
+    { $prices }
+    Link your account to see the tariff for your meter's zones.
+tariff-unknown = This month's tariffs are not published yet. Please try again later.
+receipts-stop-monthly = Stop sending
+charges-not-charged = not charged yet
+payments-on-its-way = on its way: reaches the account within a day

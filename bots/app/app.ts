@@ -112,6 +112,7 @@ function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<t
       localizer: runtime.localizer,
       files: runtime.files,
       documents,
+      isLinked: async (chat) => (await runtime.identities.linkedAccounts(chat)).length > 0,
     })
   );
 }

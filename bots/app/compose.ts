@@ -6,11 +6,11 @@ import type { FileStore } from '../../core/kernel/file-store';
 import { Localizer } from '../../core/kernel/localizer';
 import { errorFields, type Log } from '../../core/kernel/log';
 import { FlowRunner, type ChatUpdate } from '../../core/runner/flow-runner';
-import { InMemoryChatStates } from '../../core/runner/in-memory-state';
 import type { Services } from '../../core/kernel/services';
 import type { ChatStates } from '../../core/runner/state-ports';
 import { initORM } from '../../db/orm';
 import { RedisChatStates } from '../../db/redis/redis-chat-states';
+import { SqlChatStates } from '../../db/repositories/sql-chat-states';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlAccountDirectory } from '../../db/repositories/sql-account-directory';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
@@ -30,6 +30,8 @@ import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
 import { SqlReadingHandovers } from '../../db/repositories/sql-reading-handovers';
+import { SqlReadingPhotos } from '../../db/repositories/sql-reading-photos';
+import { meterPhotos } from '../../core/features/readings/meter-photos';
 import { SqlSettings } from '../../db/repositories/sql-settings';
 import { needsDemoAccounts, seedDemoAccounts } from '../../db/seed';
 import { Metrics } from '../channels/http/metrics';
@@ -89,6 +91,8 @@ export interface Runtime {
   readonly billingCache: BillingCacheStore;
   /** Files of appeals, customers' and operators'. */
   readonly attachments: SqlAttachmentStore;
+  /** Meter photos sent with readings, for the operators' desk. */
+  readonly readingPhotos: SqlReadingPhotos;
   /** Signs what energobot hands out and must recognise later (e-mail links, reply addresses). */
   readonly secret: () => Promise<string>;
   readonly metrics: Metrics;
@@ -182,6 +186,7 @@ function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: R
     eReceipts: new SqlEReceipts(orm, (token) => `${publicUrl()}/e-receipt/confirm?token=${token}`),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
     handovers: new SqlReadingHandovers(orm, clock),
+    readingPhotos: new SqlReadingPhotos(orm),
     billingCache: redis ? new RedisBillingCache(redis) : new MemoryBillingCache(),
   };
   const sources = overrides.fileSources ?? fileSources(config, log, files, publicUrl);
@@ -213,6 +218,7 @@ function servicesOf(
     attempts: new SqlLinkAttempts(orm),
     readings: billing || new SqlMeterReadings(orm),
     handovers: stores.handovers,
+    meterPhotos: meterPhotos(stores.attachments, sources, stores.readingPhotos),
     files: stores.files,
     payments: stores.yookassa ?? new SandboxPayments(stores.orders, publicUrl),
     mail: stores.mailQueue,
@@ -248,7 +254,8 @@ function createRunner(
     overrides.states ??
     (parts.redis
       ? new RedisChatStates(parts.redis, { sessionTtlMs: config.flowStateTtlMs, deliveryTtlMs: updateLogTtlMs })
-      : new InMemoryChatStates(config.flowStateTtlMs, updateLogTtlMs));
+      : // Without Redis, in the embedded database: a restart keeps a half-answered question.
+        new SqlChatStates(parts.orm, { sessionTtlMs: config.flowStateTtlMs, deliveryTtlMs: updateLogTtlMs }));
   return new FlowRunner({
     services: parts.services,
     states,

@@ -6,6 +6,7 @@ import { SqlBillingEvents } from '../../db/repositories/sql-billing-events';
 import { mountEReceiptPages } from '../channels/pages/e-receipt-routes';
 import type { DirectLineRelay } from '../channels/webchat/direct-line-relay';
 import { mountWebChat } from '../channels/webchat/webchat-routes';
+import { pageLocale } from '../channels/pages/html-page';
 import { directLineTokens, relayTokens } from '../channels/webchat/webchat-tokens';
 import { SqlOperators } from '../../db/repositories/sql-operators';
 import type { Log } from '../../core/kernel/log';
@@ -27,7 +28,7 @@ export interface SurfaceWiring {
 
 /** The operators' API and desk, the e-receipt pages and the web chat page. */
 export function mountSurfaces(server: HttpServer, config: Config, runtime: Runtime, log: Log, wiring: SurfaceWiring): void {
-  const services = { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments };
+  const services = { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments, readingPhotos: runtime.readingPhotos };
   if (config.operatorToken) mountOperatorApi(server, { token: config.operatorToken, services, pushed: wiring.queued });
   if (config.billingEventsSecret)
     mountBillingEvents(server, {
@@ -60,6 +61,7 @@ export function mountSurfaces(server: HttpServer, config: Config, runtime: Runti
     allowedOrigins: config.webChat.allowedOrigins,
     trustedProxies: config.webChat.trustedProxies,
     opened: (userId, address) => runtime.identities.recordOrigin({ channel: 'webchat', id: userId }, `ip:${address}`),
+    chosenLocale: (userId) => runtime.identities.locale({ channel: 'webchat', id: userId }),
     log,
   });
 }
@@ -93,6 +95,7 @@ export function mountPayments(server: HttpServer, config: Config, runtime: Runti
     secret: config.sandboxPaymentsSecret,
     baseUrl: wiring.url,
     pushed: wiring.queued,
+    pageLocale: async (req, chat) => pageLocale(req, chat && (await runtime.identities.locale(chat))),
   });
   return undefined;
 }

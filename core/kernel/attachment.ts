@@ -41,13 +41,28 @@ export function megabytes(bytes: number): number {
   return Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10);
 }
 
-/** A name safe to show and to give back as a download: no path, no control characters, at most 100 characters. */
+/** The extensions each kind is known by; the first is the one given to a name that has none of them. */
+const extensions: Record<AttachmentMime, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'image/gif': ['gif'],
+  'application/pdf': ['pdf'],
+};
+
+/**
+ * A name safe to show and to give back as a download: no path, no control characters, at most 100
+ * characters, and ending as what the file is by its content (a PNG renamed «scan.docx» is kept as
+ * «scan.png», so whoever opens it gets a picture, not a broken document).
+ */
 export function attachmentName(name: string | undefined, mime: AttachmentMime): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\p{Cc}\p{Cf}"]/gu, '')
-    .trim()
-    .slice(-100);
-  if (cleaned && !cleaned.startsWith('.')) return cleaned;
-  return `file.${mime === 'application/pdf' ? 'pdf' : mime.slice('image/'.length).replace('jpeg', 'jpg')}`;
+  const cleaned = base.replace(/[\p{Cc}\p{Cf}"]/gu, '').trim();
+  const [own = 'jpg'] = extensions[mime];
+  if (!cleaned || cleaned.startsWith('.')) return `file.${own}`;
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : '';
+  if (extensions[mime].includes(extension)) return cleaned.slice(-100);
+  const stem = dot > 0 ? cleaned.slice(0, dot) : cleaned;
+  return `${stem.slice(-(99 - own.length))}.${own}`;
 }

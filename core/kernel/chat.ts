@@ -80,4 +80,11 @@ export interface Chat {
     notFile: Text,
   ): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }>;
   setLocale(locale: Locale): Promise<void>;
+  /**
+   * The task's effect is done (readings handed over, a payment link given): whatever the flow
+   * asks after this is optional. Starting the task again starts it anew, another task drops it
+   * rather than keeping it aside, and typed words that answer none of its buttons are read as
+   * if no question waited.
+   */
+  settled(): void;
 }

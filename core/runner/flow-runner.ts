@@ -22,6 +22,7 @@ import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-por
 import { failsEveryTime, failureKind } from '../kernel/failure-kind';
 import { keepable } from '../kernel/typed-text';
 import { answerWithoutBilling, keptAsAnswer, thrownAgain } from './billing-away';
+import { QuestionLeft, type Leaving } from './question-left';
 
 export interface ChatUpdate {
   readonly chat: ChatAddress;
@@ -86,6 +87,18 @@ type Step =
   | { readonly resume: Waiting; readonly input: Input }
   /** A saved run the code no longer matches, built again from its answers (see `rebuilt`). */
   | { readonly rebuild: Waiting; readonly input?: Input };
+
+/** What a turn comes to: the flow's messages and the session after them. */
+interface Answered {
+  readonly session: FlowSession;
+  readonly said: readonly Said[];
+}
+
+/** An old button pressed: nothing said in the chat, nothing changed. */
+interface Closed {
+  readonly messages: [];
+  readonly notice: string;
+}
 
 interface Outcome {
   readonly locale: Locale;
@@ -232,19 +245,13 @@ export class FlowRunner {
     return { v: sessionVersion, locale: chosen ?? update.localeHint ?? defaultLocale, chosen: chosen !== null, runs: 0, buttons: [] };
   }
 
-  private async respond(session: FlowSession, turn: Turn): Promise<{ session: FlowSession; said: readonly Said[] } | { messages: []; notice: string }> {
+  private async respond(session: FlowSession, turn: Turn): Promise<Answered | Closed> {
     const input = typedAsButton(session, turn.update.input, this.taskLabels);
     if (input.kind === 'text' && input.text.length > maxInputLength) {
       return { session, said: [said(text('message-too-long', { max: maxInputLength }))] };
     }
     const question = input.kind === 'button' ? questionOf(input.data) : null;
-    if (question !== null) {
-      const waiting = session.flow;
-      if (!waiting || question !== `${waiting.run}.${waiting.asked - 1}`) {
-        return { messages: [], notice: this.options.services.localizer.format(session.locale, text('question-closed')) };
-      }
-      return this.step(turn, session, { resume: waiting, input });
-    }
+    if (question !== null) return this.answer(turn, session, question, input);
 
     const replied = input.kind !== 'button' && input.inReplyTo ? repliedTask(input.inReplyTo) : null;
     if (replied) return this.replyTo(turn, session, replied, input);
@@ -253,23 +260,52 @@ export class FlowRunner {
     const task = request && taskOf(request.action);
     if (task) return this.startTask(turn, session, task, request.argument);
     if (session.flow) return this.step(turn, session, { resume: session.flow, input });
+    return this.noQuestionWaiting(turn, session, input, request !== null);
+  }
 
+  /**
+   * A press of a question's button: the question waiting, or the one kept aside (its summary's
+   * «Передать» while «Продолжить» is on offer), which then comes back. Any older one is closed.
+   */
+  private async answer(turn: Turn, session: FlowSession, question: string, input: Input) {
+    const { flow, suspended } = session;
+    if (flow && question === questionTag(flow)) return this.step(turn, session, { resume: flow, input });
+    if (suspended && question === questionTag(suspended)) {
+      return this.step(turn, { ...session, flow: suspended, suspended: aside(flow) }, { resume: suspended, input });
+    }
+    return this.closed(session);
+  }
+
+  /** Free text, a file or a sticker with no question waiting for it: a task the words ask for, or the nearest ones. */
+  private async noQuestionWaiting(turn: Turn, session: FlowSession, input: Input, command: boolean) {
     if (input.kind === 'attachment') return this.step(turn, session, { start: required('not-text'), argument: input.what });
-    const intent = input.kind === 'text' && !request ? this.intents.match(input.text) : null;
+    const intent = input.kind === 'text' && !command ? this.intents.match(input.text) : null;
     if (intent?.action && taskOf(intent.action)) return this.startTask(turn, session, required(intent.action), intent.argument);
     const suggestions = input.kind === 'text' ? this.intents.closest(input.text, 3) : [];
     return this.step(turn, session, { start: required('not-understood'), argument: suggestions.join(',') });
   }
 
-  private async startTask(turn: Turn, session: FlowSession, task: Task, argument: string | undefined) {
-    if (task.action === 'cancel') return this.step(turn, { ...session, flow: undefined, suspended: undefined }, { start: task });
+  /**
+   * «Отмена» cancels its own task only: the one waiting (what was left aside stays offered), or,
+   * with nothing waiting, the one left aside. An older question's «Отмена» is closed.
+   */
+  private async cancel(turn: Turn, session: FlowSession, task: Task, question: string | undefined) {
     const { flow, suspended } = session;
-    if (argument === undefined && flow?.action === task.action && flow.prompt) {
+    if (question !== undefined && (!flow || question !== questionTag(flow))) {
+      return this.closed(session);
+    }
+    return this.step(turn, { ...session, flow: undefined, suspended: flow ? suspended : undefined }, { start: task });
+  }
+
+  private async startTask(turn: Turn, session: FlowSession, task: Task, argument: string | undefined) {
+    if (task.action === 'cancel') return this.cancel(turn, session, task, argument);
+    const { flow, suspended } = session;
+    if (argument === undefined && flow?.action === task.action && flow.prompt && !flow.settled) {
       return { session, said: [flow.prompt] };
     }
     if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(turn, session);
     // A button of the task at hand (a month, a page) answers it anew: the question it came with is not kept aside.
-    const left = flow?.prompt && flow.action !== task.action ? { suspended: flow } : {};
+    const left = flow?.action !== task.action && aside(flow) ? { suspended: flow } : {};
     return this.step(turn, { ...session, flow: undefined, ...left }, argument === undefined ? { start: task } : { start: task, argument });
   }
 
@@ -282,7 +318,7 @@ export class FlowRunner {
     const { flow } = session;
     if (flow?.action === request.action && flow.argument === request.argument) return this.step(turn, session, { resume: flow, input });
     const started = await this.startTask(turn, session, required(request.action), request.argument);
-    if (!started.session.flow) return started;
+    if (!('session' in started) || !started.session.flow) return started;
     const reply: Turn = { update: turn.update, record: (key, work, changes) => turn.record(`reply:${key}`, work, changes) };
     return this.step(reply, started.session, { resume: started.session.flow, input });
   }
@@ -291,19 +327,29 @@ export class FlowRunner {
   private async resumeSuspended(turn: Turn, session: FlowSession) {
     const { suspended, flow } = session;
     if (!suspended?.prompt) return this.step(turn, session, { start: required('menu') });
-    const swapped = { ...session, flow: suspended, suspended: flow?.prompt ? flow : undefined };
+    const swapped = { ...session, flow: suspended, suspended: aside(flow) };
     if (isStale(suspended)) return this.step(turn, { ...swapped, flow: undefined }, { rebuild: suspended });
     return { session: swapped, said: [said(text('flow-continued')), suspended.prompt] };
   }
 
-  private async step(turn: Turn, session: FlowSession, step: Step): Promise<{ session: FlowSession; said: readonly Said[] }> {
+  /** A press of an old question's button: a short word over the chat, and nothing changed. */
+  private closed(session: FlowSession): Closed {
+    return { messages: [], notice: this.options.services.localizer.format(session.locale, text('question-closed')) };
+  }
+
+  private async step(turn: Turn, session: FlowSession, step: Step): Promise<Answered | Closed> {
     if ('resume' in step && isStale(step.resume)) return this.step(turn, session, { rebuild: step.resume, input: step.input });
     const runs = 'start' in step ? session.runs + 1 : session.runs;
     let outcome: Outcome;
     try {
       outcome = 'rebuild' in step ? await this.rebuilt(turn, session, step.rebuild, step.input) : await this.replay(turn, session, step, runs);
     } catch (error) {
-      if (!('resume' in step) || !(error instanceof ReplayError)) throw error;
+      if (!('resume' in step)) throw error;
+      if (error instanceof QuestionLeft) {
+        const left = aside(step.resume);
+        return this.noQuestionWaiting(turn, { ...session, flow: undefined, ...(left && { suspended: left }) }, step.input, false);
+      }
+      if (!(error instanceof ReplayError)) throw error;
       return this.step(turn, session, { rebuild: step.resume, input: step.input });
     }
     const offered = !outcome.waiting && session.suspended?.prompt ? withResumeOffer(outcome.said, session.suspended) : outcome.said;
@@ -334,23 +380,37 @@ export class FlowRunner {
     const task = taskOf(saved.action) ?? required('menu');
     const answers = task.action === saved.action ? answersIn(saved.state) : [];
     const start: Step = saved.argument === undefined || task.action !== saved.action ? { start: task } : { start: task, argument: saved.argument };
-    let outcome = await this.replay(turn, session, start, saved.run);
+    let outcome = await this.replay(turn, session, start, saved.run, false);
     const asksAsBefore = (at: number): Waiting | undefined => {
       const waiting = outcome.waiting;
       return waiting?.asked === at + 1 && waiting.questions[at] === saved.questions[at] ? waiting : undefined;
     };
     let given = 0;
     for (let waiting = asksAsBefore(given); waiting && given < answers.length; waiting = asksAsBefore(given)) {
-      outcome = await this.replay(turn, session, { resume: waiting, input: answers[given] as Input }, saved.run);
+      outcome = await this.replay(turn, session, { resume: waiting, input: answers[given] as Input }, saved.run, false);
       given += 1;
     }
     const waiting = asksAsBefore(given);
-    if (waiting && input && given === answers.length) return this.replay(turn, session, { resume: waiting, input }, saved.run);
+    if (waiting && input && given === answers.length) return this.replay(turn, session, { resume: waiting, input }, saved.run, false);
     return { ...outcome, said: [said(given > 0 ? text('flow-updated') : text('flow-restarted')), ...outcome.said] };
   }
 
-  private async replay(turn: Turn, session: FlowSession, step: Exclude<Step, { rebuild: Waiting }>, run: number): Promise<Outcome> {
+  /** How the input at hand may leave the question `waiting` asks (see `QuestionLeft`). */
+  private leaving(task: Task, waiting: Waiting): Leaving {
+    return {
+      fresh: waiting.asked,
+      // «Отмена» leaves only as typed exactly (a label): «сто рублей» is one typo from «стоп».
+      asksElsewhere: (typed) => {
+        const intent = this.intents.match(typed);
+        return intent !== null && intent.action !== task.action && intent.action !== 'cancel' && taskOf(intent.action) !== undefined;
+      },
+    };
+  }
+
+  /** `leavable`: the input at hand may leave its question (see `QuestionLeft`); not while a run is rebuilt from its answers. */
+  private async replay(turn: Turn, session: FlowSession, step: Exclude<Step, { rebuild: Waiting }>, run: number, leavable = true): Promise<Outcome> {
     const task = 'start' in step ? step.start : (taskOf(step.resume.action) as Task);
+    const leaving = 'resume' in step && leavable ? this.leaving(task, step.resume) : undefined;
     const argument = 'start' in step ? step.argument : step.resume.argument;
     const flowLocale = 'resume' in step ? step.resume.locale : session.locale;
     const flowRun = 'resume' in step ? step.resume.run : run;
@@ -364,6 +424,7 @@ export class FlowRunner {
         this.options.services.localizer,
         flowRun,
         'resume' in step ? [...step.resume.questions] : [],
+        leaving,
       );
       const services = recordedServices(this.options.services, (key, work, changes) =>
         checked
@@ -398,6 +459,7 @@ export class FlowRunner {
         questions: chat.questions,
         interrupt,
         state: result.state,
+        ...(chat.isSettled && { settled: true }),
         ...(prompt && { prompt }),
       },
     };
@@ -423,6 +485,16 @@ function typedAsButton(session: FlowSession, input: Input, taskLabels: ReadonlyM
   const typed = normalise(input.text);
   const data = session.buttons.find(([label]) => label === typed)?.[1] ?? taskLabels.get(typed);
   return data === undefined ? input : { kind: 'button', data };
+}
+
+/** The tag of the question a flow waits on, as its buttons carry it. */
+function questionTag(waiting: Waiting): string {
+  return `${waiting.run}.${waiting.asked - 1}`;
+}
+
+/** A flow to keep aside while another task runs: one with a question to come back to, and its effect not done yet. */
+function aside(flow: Waiting | undefined): Waiting | undefined {
+  return flow?.prompt && !flow.settled ? flow : undefined;
 }
 
 /** A saved run of an older version of its task, or of a task no longer there. */

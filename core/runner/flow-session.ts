@@ -17,6 +17,8 @@ const waitingSchema = z.object({
   state: z.custom<ReplayState>((value) => typeof value === 'object' && value !== null),
   /** What each question asked (see `ReplayChat.questions`); a session saved before they were kept has none. */
   questions: z.array(z.string()).default([]),
+  /** The task's effect is done: what it asks now is optional (see `Chat.settled`). */
+  settled: z.boolean().optional(),
   /** The question it waits on, shown again when the customer comes back to it. */
   prompt: z.custom<Said>((value) => typeof value === 'object' && value !== null).optional(),
 });

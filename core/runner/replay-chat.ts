@@ -10,8 +10,11 @@ import { inputKey } from './saved-run';
 import type { Localizer } from '../kernel/localizer';
 import type { Result } from '../kernel/result';
 import { text, type Text } from '../kernel/text';
+import { taskButton } from '../kernel/actions';
+import { QuestionLeft, type Leaving } from './question-left';
 
 const answerPrefix = 'ch:';
+const cancelData = taskButton('cancel').data;
 
 /** The data of an answer button: which run of a flow and which of its questions it answers. */
 export const answerData = (question: string, value: string) => `${answerPrefix}${question}:${value}`;
@@ -32,6 +35,8 @@ export class ReplayChat implements Chat {
   /** How many questions this run has asked; the one it waits on is `asked - 1`. */
   asked = 0;
   localeChosen = false;
+  /** The flow's effect is done (see `Chat.settled`). */
+  isSettled = false;
   /** The last thing said in this replay, until a question waits on it. */
   private lastSaid: Said | undefined;
 
@@ -47,6 +52,8 @@ export class ReplayChat implements Chat {
      * changes a flow keeps the answers to the questions it still asks the same way.
      */
     readonly questions: string[] = [],
+    /** Absent: every input is the flow's to answer (a run rebuilt from saved answers). */
+    private readonly leaving?: Leaving,
   ) {}
 
   say(message: Text, buttons: readonly Button[] = []): Promise<void> {
@@ -61,21 +68,24 @@ export class ReplayChat implements Chat {
   }
 
   async ask<T>(prompt: Text, parse: (input: string) => Result<T>, options: AskOptions = {}): Promise<T> {
-    await this.say(prompt, options.buttons);
     for (;;) {
-      const parsed = typedAnswer(await this.next(), parse, options.notTyped);
+      await this.say(prompt, this.withQuestion(options.buttons));
+      const input = await this.next();
+      const parsed = typedAnswer(input, parse, options.notTyped);
       if (parsed.ok) return parsed.value;
+      this.leaveFor(input, false);
       await this.say(parsed.error);
-      await this.say(prompt, options.buttons);
     }
   }
 
   async choose<V extends string>(prompt: Text, options: readonly Option<V>[]): Promise<V> {
-    for (;;) {
-      const question = `${this.run}.${this.asked}`;
+    for (let missed = false; ; missed = true) {
+      const question = this.question();
       await this.say(prompt, answerButtons(question, options));
-      const chosen = this.match(await this.next(), question, options);
+      const input = await this.next();
+      const chosen = this.match(input, question, options);
       if (chosen !== null) return chosen;
+      this.leaveFor(input, missed);
       await this.say(text('answer-expected-button'));
     }
   }
@@ -87,13 +97,14 @@ export class ReplayChat implements Chat {
     ask: AskOptions = {},
   ): Promise<{ readonly chosen: V } | { readonly typed: T }> {
     for (;;) {
-      const question = `${this.run}.${this.asked}`;
-      await this.say(prompt, [...answerButtons(question, options), ...(ask.buttons ?? [])]);
+      const question = this.question();
+      await this.say(prompt, [...answerButtons(question, options), ...this.withQuestion(ask.buttons)]);
       const input = await this.next();
       const chosen = this.match(input, question, options);
       if (chosen !== null) return { chosen };
       const parsed = typedAnswer(input, parse, ask.notTyped);
       if (parsed.ok) return { typed: parsed.value };
+      this.leaveFor(input, false);
       await this.say(parsed.error);
     }
   }
@@ -103,14 +114,14 @@ export class ReplayChat implements Chat {
     parse: (input: string) => Result<T>,
     options: AskOptions = {},
   ): Promise<{ readonly typed: T } | { readonly files: readonly IncomingFile[] }> {
-    await this.say(prompt, options.buttons);
     for (;;) {
+      await this.say(prompt, this.withQuestion(options.buttons));
       const input = await this.next();
       if (input.kind === 'attachment' && input.files?.length) return { files: input.files };
       const parsed = typedAnswer(input, parse, options.notTyped);
       if (parsed.ok) return { typed: parsed.value };
+      this.leaveFor(input, false);
       await this.say(parsed.error);
-      await this.say(prompt, options.buttons);
     }
   }
 
@@ -119,20 +130,46 @@ export class ReplayChat implements Chat {
     options: readonly Option<V>[],
     notFile: Text,
   ): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }> {
-    for (;;) {
-      const question = `${this.run}.${this.asked}`;
+    for (let missed = false; ; missed = true) {
+      const question = this.question();
       await this.say(prompt, answerButtons(question, options));
       const input = await this.next();
       const chosen = this.match(input, question, options);
       if (chosen !== null) return { chosen };
       if (input.kind === 'attachment' && input.files?.length) return { files: input.files };
+      this.leaveFor(input, missed);
       await this.say(notFile);
     }
+  }
+
+  settled(): void {
+    this.isSettled = true;
   }
 
   async setLocale(locale: Locale): Promise<void> {
     this.locale = locale;
     this.localeChosen = true;
+  }
+
+  /** The tag of the question about to be asked: its buttons carry it. */
+  private question(): string {
+    return `${this.run}.${this.asked}`;
+  }
+
+  /** A question's «Отмена» cancels that question's task only: an old one is told apart from the current. */
+  private withQuestion(buttons: readonly Button[] = []): readonly Button[] {
+    const question = this.question();
+    return buttons.map((button) => ('data' in button && button.data === cancelData ? taskButton('cancel', { argument: question }) : button));
+  }
+
+  /**
+   * Typed words the question does not take leave it, when they are the input at hand and ask for
+   * another task, or the task's effect is done, or the same question was just missed: the
+   * customer is never kept answering «выберите вариант».
+   */
+  private leaveFor(input: Input, missedBefore: boolean): void {
+    if (input.kind !== 'text' || !this.leaving || this.asked !== this.leaving.fresh) return;
+    if (this.isSettled || missedBefore || this.leaving.asksElsewhere(input.text)) throw new QuestionLeft();
   }
 
   private async next(): Promise<Input> {

@@ -19,6 +19,8 @@ import { Migration20261201233825 } from './Migration20261201233825';
 import { Migration20261201234332 } from './Migration20261201234332';
 import { Migration20261202000209 } from './Migration20261202000209';
 import { Migration20261202101747 } from './Migration20261202101747';
+import { Migration20261202200431 } from './Migration20261202200431';
+import { Migration20261202203416 } from './Migration20261202203416';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -42,4 +44,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201234332', class: Migration20261201234332 },
   { name: 'Migration20261202000209', class: Migration20261202000209 },
   { name: 'Migration20261202101747', class: Migration20261202101747 },
+  { name: 'Migration20261202200431', class: Migration20261202200431 },
+  { name: 'Migration20261202203416', class: Migration20261202203416 },
 ];

@@ -67,6 +67,13 @@ export class SqlEReceipts implements EReceipts {
     };
   }
 
+  async peek(token: string, now: Date): Promise<{ state: 'open' | 'unknown' | 'expired' | 'used'; locale: Locale | null }> {
+    const row = await this.orm.em.fork().findOne(EmailConfirmation, { tokenHash: hash(token) });
+    if (!row || !isChatChannel(row.channel) || !isLocale(row.locale)) return { state: 'unknown', locale: null };
+    if (row.usedAt) return { state: 'used', locale: row.locale };
+    return { state: row.expiresAt <= now ? 'expired' : 'open', locale: row.locale };
+  }
+
   async subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void> {
     await inTransaction(this.orm, async (em) => {
       await em.nativeUpdate(EReceiptSubscription, { account, untilPeriod: null }, { untilPeriod: fromPeriod });

@@ -59,7 +59,7 @@ describe('several accounts, who is linked, settings and invites, end to end in b
     await owner.says('/chats');
     await owner.presses('Отозвать доступ: чат на сайте •••1502');
     expect((await owner.presses('Да, отозвать'))[0]?.text).toBe(
-      'Доступ чата чат на сайте •••1502 к лицевому счёту 100000000001 отозван. Владельцу счёта отправлено письмо.',
+      'Доступ к лицевому счёту 100000000001 отозван: чат на сайте •••1502. Письмо об этом отправлено на вашу почту d***@example.ru.',
     );
     const before = both.channel.received.length;
     await both.app.pushes.kick();

@@ -18,7 +18,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
     const transcript = await play(channel.customer('user-1'), linkingScript);
     expect(transcript[0]?.[1]).toEqual({
       text: 'Что вы хотите сделать?',
-      buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+      buttons: ['Привязать лицевой счёт', 'Оплатить', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Ещё…'],
     });
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
@@ -38,7 +38,7 @@ describe('Bot Framework, end to end through /api/messages', () => {
       'user-3',
     );
     expect(photo.replies[0]?.text).toBe(
-      'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+      'Фотографии я принимаю в обращениях («Написать обращение») и к показаниям («Передать показания»): приложите её там. Выберите действие в меню или напишите, что нужно.',
     );
     const long = await channel.post({ type: 'message', text: 'я'.repeat(5000) }, 'user-3');
     expect(long.replies.map((reply) => plain(reply.text ?? ''))).toEqual([
@@ -58,6 +58,19 @@ describe('Bot Framework, end to end through /api/messages', () => {
     expect(card?.summary).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
     expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(card?.attachments?.[0]?.content)).toContain('"fallbackText":"Лицевой счёт 100000000001 (демонстрационный)\\nАдрес: г. Воронеж');
+  });
+
+  it("says each reply's language, so the web page follows the chat; the page's language link chooses it", async () => {
+    const greeting = await channel.post({ type: 'conversationUpdate', membersAdded: [{ id: 'user-6' }], locale: 'ru-RU' }, 'user-6');
+    expect(greeting.replies.map((reply) => reply.locale)).toEqual(['ru-RU', 'ru-RU']);
+    const chosen = await channel.post({ type: 'event', name: 'language', value: 'en', locale: 'ru-RU' }, 'user-6');
+    expect(chosen.replies.map((reply) => [reply.text, reply.locale])).toEqual([
+      ['Language changed: English.', 'en-US'],
+      ['What would you like to do?', 'en-US'],
+    ]);
+    // A page still in Russian does not take the choice back: it follows the replies.
+    expect((await channel.post({ type: 'message', text: '/menu', locale: 'ru-RU' }, 'user-6')).replies.map((reply) => reply.locale)).toEqual(['en-US']);
+    expect((await channel.post({ type: 'event', name: 'language', value: 'de' }, 'user-6')).replies).toEqual([]);
   });
 
   it('acts once on an activity delivered twice', async () => {

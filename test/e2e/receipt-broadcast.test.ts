@@ -70,7 +70,7 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     expect(proactive?.text).toMatch(
       new RegExp(`^The receipt for ${lastBilled.shown.replace('.', '\\.')} has been issued\\.\\nReceipt for account 100000000003`),
     );
-    expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Pay', 'Another month', 'Menu']);
+    expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Pay', 'Another month', 'Menu', 'Stop sending']);
     const pdf = Buffer.from(await (await fetch(proactive?.attachments?.[0]?.contentUrl as string)).arrayBuffer());
     expect(paymentQrOf(pdf)).toMatchObject({ PersAcc: '100000000003', PaymPeriod: lastBilled.period.slice(5) + lastBilled.period.slice(0, 4) });
 
@@ -93,5 +93,12 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     const opened = await telegram.says(`/start ${payLink}`);
     expect(opened.at(-1)?.text).toMatch(/^К оплате/);
     expect((await telegram.says('/start p1000000000010000AAAAAAAAAAAAAAAAAAAAAA'))[0]?.text).toContain('Ссылка из письма устарела или повреждена');
+
+    // «Не присылать» under the pushed receipt stops the next ones for this chat and account.
+    const keyboard = (document?.params['reply_markup'] as { inline_keyboard: { text: string; callback_data?: string }[][] }).inline_keyboard.flat();
+    const stop = keyboard.find((button) => button.text === 'Не присылать')?.callback_data;
+    expect((await telegram.pressesData(stop as string))[0]?.text).toBe(
+      'Квитанция по счёту 100000000001 не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».',
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
-import { Account, MeterReading } from '../../db/entities';
+import { FakeTelegramApi, type InlineButton } from '../support/fake-telegram-api';
+import { Account, MeterReading, PaymentOrder } from '../../db/entities';
 import { lastMonths } from '../../core/kernel/period';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
-import { historyScript, linkingScript, play, readingsScript, startTestApp } from '../support/test-app';
+import { historyScript, linkingScript, plain, play, readingsScript, startTestApp, type Step } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
 
 const moscowTime = new Intl.DateTimeFormat('ru-RU', {
@@ -64,8 +64,13 @@ describe('one conversation, two channels', () => {
         name: `consumption-${from}-${to}.png`,
         bytes: expect.any(Number) as unknown,
       });
-      const attachment = channel.received.flatMap((activity) => activity.attachments ?? []).find((file) => file.contentType === 'image/png');
-      const download = await fetch(attachment?.contentUrl ?? '');
+      // In Bot Framework the chart is a card whose picture opens full size on a tap.
+      const chart = channel.received
+        .flatMap((activity) => activity.attachments ?? [])
+        .flatMap((card) => card.content?.body ?? [])
+        .find((element) => element['type'] === 'Image');
+      expect(chart?.['selectAction']).toEqual({ type: 'Action.OpenUrl', url: chart?.['url'], title: expect.any(String) as unknown });
+      const download = await fetch(String(chart?.['url']));
       expect(download.headers.get('content-type')).toBe('image/png');
       expect(
         Buffer.from(await download.arrayBuffer())
@@ -84,13 +89,70 @@ describe('one conversation, two channels', () => {
       const cards = channel.received
         .flatMap((activity) => activity.attachments ?? [])
         .filter((file) => file.contentType === 'application/vnd.microsoft.card.adaptive');
-      expect(cards.map((card) => card.content?.body.map((element) => element['type']))).toEqual([
-        ['TextBlock', 'FactSet'],
-        ['TextBlock', 'FactSet'],
-        [...Array<string>(16).fill('TextBlock')],
-      ]);
-      expect(JSON.stringify(cards[0]?.content)).toContain('"title":"Адрес","value":"г. Воронеж, ул. Кольцовская, д. 24, кв. 17"');
+      // Facts: each label above its value (a label never breaks mid-word on a phone).
+      expect(cards.map((card) => card.content?.body.every((element) => element['type'] === 'TextBlock' || element['type'] === 'Image'))).toEqual(
+        cards.map(() => true),
+      );
+      expect(JSON.stringify(cards[0]?.content)).toContain(
+        '"text":"Адрес","wrap":true,"isSubtle":true,"size":"Small","spacing":"Small"},{"type":"TextBlock","text":"г. Воронеж, ул. Кольцовская, д. 24, кв. 17"',
+      );
       expect(inTelegram[linkingScript.length + 3]?.[0]?.text).toMatch(/^Показания приняты \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
+    } finally {
+      await channel.stop();
+      await app.close();
+      await api.stop();
+    }
+  });
+
+  it('pays without linking in both channels: the same number, address, consent, balance and amounts, and the result pushed into each chat', async () => {
+    const api = await new FakeTelegramApi().start();
+    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const channel = await new BotFrameworkChannel(app.url).start();
+    try {
+      const script: Step[] = [
+        { say: '/start' },
+        { press: 'Оплатить' },
+        { say: '1000 0000 003' },
+        { say: '1000 0000 0003' },
+        { press: 'Да' },
+        { press: 'Принимаю и согласен' },
+        { press: 'Другая сумма' },
+        { say: '1500' },
+      ];
+      const inTelegram = await play(new TelegramCustomer(api, 603), script);
+      const telegramLink = (api.messagesTo(603).at(-1)?.params['reply_markup'] as { inline_keyboard: InlineButton[][] }).inline_keyboard[0]?.[0]?.url;
+      const inWebChat = await play(channel.customer('web-603'), script);
+      const webChatLink = (channel.received.at(-1)?.suggestedActions?.actions[0] as unknown as { value: string }).value;
+      // The intended difference: Web Chat adds the menu beside a message that offers only a link.
+      expect(inWebChat.at(-1)?.[0]?.buttons).toEqual(['Перейти к оплате 1 500,00 ₽', 'Меню']);
+      expect(inWebChat.slice(0, -1)).toEqual(inTelegram.slice(0, -1));
+      expect(inTelegram.at(-1)).toEqual([
+        {
+          text: 'Оплата 1 500,00 ₽ по лицевому счёту 100000000003 — картой на странице оплаты.\nПлатёж поступит на счёт в течение суток; я сообщу здесь, когда оплата пройдёт.',
+          buttons: ['Перейти к оплате 1 500,00 ₽'],
+        },
+      ]);
+      expect(inWebChat.at(-1)?.[0]?.text).toBe(inTelegram.at(-1)?.[0]?.text);
+      expect(inTelegram[1]?.map((message) => message.text)).toEqual([
+        'Оплатить можно и без привязки чата: понадобится номер лицевого счёта.',
+        'Введите номер лицевого счёта — 12 цифр, он есть в квитанции. Например: 1000 0000 0001.',
+      ]);
+      // The balance depends on the day the demo accounts were seeded for: its form is checked, not its sum.
+      expect(inTelegram[5]?.[0]?.text).toMatch(/^К оплате по лицевому счёту 100000000003 рекомендуется \d[\d ]*,\d\d ₽:\n• задолженность: /);
+      expect(await app.runtime.orm.em.fork().find(PaymentOrder, {}, { orderBy: { chatId: 'asc' } })).toEqual([
+        expect.objectContaining({ channel: 'telegram', chatId: '603', amountKopecks: 150_000, status: 'pending' }),
+        expect.objectContaining({ channel: 'webchat', chatId: 'web-603', amountKopecks: 150_000, status: 'pending' }),
+      ]);
+
+      const before = channel.received.length;
+      const sentBefore = api.messagesTo(603).length;
+      for (const url of [telegramLink, webChatLink]) {
+        await fetch(String(url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=4242424242424242' });
+      }
+      await app.pushes.kick();
+      const told = 'Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.';
+      expect(plain(String((await api.waitForMessages(603, sentBefore + 1)).at(-1)?.params['text']))).toBe(told);
+      expect(plain((await channel.waitFor((activity) => channel.received.indexOf(activity) >= before)).text ?? '')).toBe(told);
     } finally {
       await channel.stop();
       await app.close();

@@ -25,12 +25,31 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     const transcript = await play(new TelegramCustomer(api, 501), linkingScript);
     expect(transcript[0]?.[1]).toEqual({
       text: 'Что вы хотите сделать?',
-      buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+      buttons: ['Привязать лицевой счёт', 'Оплатить', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Ещё…'],
     });
     expect(transcript[2]?.[0]?.text).toContain('В номере лицевого счёта 12 цифр, а в введённом — 11');
     expect(transcript[6]?.[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
     expect(transcript[7]?.[0]?.text).toContain('Адрес: г. Воронеж, ул. Кольцовская, д. 24, кв. 17');
     expect(api.calls.filter((call) => call.method === 'answerCallbackQuery')).toHaveLength(4);
+    // The default command list is an unlinked chat's; once linked, this chat gets its own with /info.
+    const defaults = api.calls.filter((call) => call.method === 'setMyCommands' && !call.params['scope']);
+    expect(defaults.flatMap((call) => call.params['commands'] as { command: string }[]).map((command) => command.command)).not.toContain('info');
+    const own = api.calls.filter((call) => call.method === 'setMyCommands' && call.params['scope'] !== undefined);
+    expect(own.map((call) => [call.params['scope'], call.params['language_code'] ?? 'default'])).toEqual([
+      [{ type: 'chat', chat_id: 501 }, 'ru'],
+      [{ type: 'chat', chat_id: 501 }, 'en'],
+      [{ type: 'chat', chat_id: 501 }, 'default'],
+    ]);
+    expect(own[0]?.params['commands']).toEqual(expect.arrayContaining([{ command: 'info', description: 'Информация по счёту' }]));
+    // Unlinked again: its own list goes, and the default shows.
+    const customer = new TelegramCustomer(api, 501);
+    await customer.says('/unlink');
+    await customer.presses('Да, отвязать');
+    expect(api.calls.filter((call) => call.method === 'deleteMyCommands').map((call) => call.params['language_code'] ?? 'default')).toEqual([
+      'ru',
+      'en',
+      'default',
+    ]);
 
     expect(await app.mail.deliverDue()).toBe(1);
     const [eml] = readdirSync(join(app.dir, 'outbox'));
@@ -62,7 +81,7 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     ]);
     await customer.says('/menu');
     expect((await customer.sendsPhoto())[0]?.text).toBe(
-      'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+      'Фотографии я принимаю в обращениях («Написать обращение») и к показаниям («Передать показания»): приложите её там. Выберите действие в меню или напишите, что нужно.',
     );
   });
 
@@ -87,6 +106,16 @@ describe('Telegram, end to end against a fake Bot API server', () => {
     expect(again?.method).toBe('sendDocument');
     expect(again?.file).toBeUndefined();
     expect(again?.params['document']).toEqual(expect.stringMatching(/^document-\d+$/));
+  });
+
+  it("answers in the customer's Telegram language until one is chosen with /language", async () => {
+    api.languageCodes.set(611, 'en');
+    const customer = new TelegramCustomer(api, 611);
+    expect((await customer.says('/menu')).at(-1)?.text).toBe('What would you like to do?');
+    await customer.says('/language');
+    await customer.presses('Русский');
+    // Chosen: the chosen language holds, whatever Telegram's says.
+    expect((await customer.says('/menu')).at(-1)?.text).toBe('Что вы хотите сделать?');
   });
 
   it('acts once on an update delivered twice', async () => {

@@ -26,8 +26,9 @@ describe('account information, unlinking and language', () => {
   it('shows the debt of an account in debt', async () => {
     const customer = await world.linkedCustomer('100000000003', '500');
     const [card] = await customer.presses('Информация по счёту');
-    expect(card).toMatch(/Баланс: задолженность 5 \d{3},\d\d ₽/);
-    expect(card).toMatch(/Долг за прошлые периоды: 3 \d{3},\d\d ₽/);
+    // «К оплате» with the earlier debt as a part of it, so the two never read as a contradiction.
+    expect(card).toMatch(/Баланс: к оплате 5 \d{3},\d\d ₽/);
+    expect(card).toMatch(/Из них долг за прошлые периоды: 3 \d{3},\d\d ₽/);
   });
 
   it('asks to link first when a chat without an account asks for information', async () => {
@@ -42,18 +43,10 @@ describe('account information, unlinking and language', () => {
   it('unlinks after confirmation, and keeps the link when the customer says no', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543.20');
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual([
-      'Начисления и платежи',
-      'История платежей',
-      'Электронная квитанция',
-      'Написать обращение',
-      'Мои обращения',
-      'Мои лицевые счета',
-      'Настройки',
-      'Язык / Language',
-      'Что умеет бот',
-      'Меню',
-    ]);
+    // Paged, six buttons at most, so a phone shows them under the conversation.
+    expect(customer.buttons()).toEqual(['Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Ещё…', 'Меню']);
+    expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
+    expect(customer.buttons()).toEqual(['Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Что умеет бот', 'Назад']);
     await customer.presses('Мои лицевые счета');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
@@ -71,7 +64,7 @@ describe('account information, unlinking and language', () => {
     await customer.presses('Язык / Language');
     expect(customer.buttons()).toEqual(['Русский', 'English']);
     expect(await customer.presses('English')).toEqual(['Language changed: English.', 'What would you like to do?']);
-    expect(customer.buttons()).toEqual(['Link an account', 'Send meter readings', 'Write to the company', 'Язык / Language', 'What the bot can do', 'More…']);
+    expect(customer.buttons()).toEqual(['Link an account', 'Pay', 'Send meter readings', 'Write to the company', 'Язык / Language', 'More…']);
     const identity = await world.orm.em.fork().findOneOrFail(ChatIdentity, { externalId: 'customer-1' });
     expect(identity.locale).toBe('en');
 
@@ -80,6 +73,18 @@ describe('account information, unlinking and language', () => {
 
     await customer.says('/language');
     expect((await customer.presses('Русский'))[0]).toBe('Язык изменён: русский.');
+  });
+
+  it("lists in /help every command the chat can use: a linked chat's /chats, /monthly and /unlink, an unlinked chat's none of them", async () => {
+    const unlinked = world.customer('new');
+    const [forNew] = await unlinked.says('/help');
+    expect(forNew).toContain('(/link)');
+    expect(forNew).not.toContain('(/info)');
+    expect(forNew).not.toContain('(/chats)');
+    const linked = await world.linkedCustomer('100000000001', '1543,20');
+    const [forLinked] = await linked.says('/help');
+    for (const command of ['/info', '/receipts', '/chats', '/monthly', '/unlink', '/appeal', '/language']) expect(forLinked).toContain(`(${command})`);
+    expect(forLinked).not.toContain('(/link)');
   });
 
   it('goes through linking in English', async () => {

@@ -144,7 +144,8 @@ describe('several accounts, who is linked, settings and invites', () => {
     expect(owner.buttons()).toEqual(['Отозвать доступ: Telegram •••hone', 'Пригласить члена семьи', 'Меню']);
     await owner.presses('Отозвать доступ: Telegram •••hone');
     const [revoked] = await owner.presses('Да, отозвать');
-    expect(revoked).toBe('Доступ чата Telegram •••hone к лицевому счёту 100000000001 отозван. Владельцу счёта отправлено письмо.');
+    // Said to the owner about their own mailbox; the channel's name stands on its own («чат на сайте» never after «чата»).
+    expect(revoked).toBe('Доступ к лицевому счёту 100000000001 отозван: Telegram •••hone. Письмо об этом отправлено на вашу почту d***@example.ru.');
     expect(await world.services.identities.linkedAccounts(other.chat)).toEqual([]);
     expect((await pushesTo(world, 'second-phone')).map((push) => push.messageKey)).toEqual(['push-link-revoked']);
     expect(await world.orm.em.fork().count(QueuedMail, { recipient: 'demo1@example.ru', subject: 'Доступ к лицевому счёту 100000000001 отозван' })).toBe(1);

@@ -11,7 +11,7 @@ const askTopic = 'Выберите тему обращения:';
 const askName = 'Представьтесь, пожалуйста: как к вам обращаться?';
 const askEmail = 'Введите e-mail, на который прислать ответ, например: ivanova@mail.ru.';
 const askPhone = 'Введите номер мобильного телефона для связи, например: +7 900 123-45-67, — или выберите ответ только по e-mail.';
-const askAddress = 'Укажите адрес, по которому у вас вопрос, например: г. Воронеж, ул. Кольцовская, д. 24, кв. 17.';
+const askAddress = 'Укажите улицу, дом и квартиру в населённом пункте г. Липецк, по которым у вас вопрос, например: ул. Кольцовская, д. 24, кв. 17.';
 const askMessage: unknown = expect.stringMatching(/^Напишите ваш вопрос \(до 4 000 символов\)/);
 const draftEnd: unknown = expect.stringMatching(/Проверьте, всё ли верно\. Отправить обращение\?$/);
 const askFiles =
@@ -138,6 +138,50 @@ describe('appeals', () => {
     expect(await world.orm.em.fork().count(QueuedMail, { subject: { $like: 'Обращение%' } })).toBe(1);
   });
 
+  it('takes the words the customer typed into the message field and a pre-chosen topic, shows them in the draft and sends nothing unasked', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    const complaint = 'Прошу проверить начисление за октябрь: показания передавал вовремя, а начислили по нормативу.';
+    // The message is filled: the flow asks everything else, never the message, and stops at the draft.
+    await talk(customer, [
+      { say: `/appeal text:${complaint}`, expect: [askTopic] },
+      { press: 'Показания счётчика', expect: [askName] },
+      { say: 'Мария Петровна', expect: ['Ответ придёт на demo1@example.ru. Оставить этот адрес или ввести другой?'] },
+      { press: 'Оставить demo1@example.ru', expect: [askPhone] },
+      { press: 'Отвечать только по e-mail', expect: [askFiles] },
+      {
+        press: 'Без вложений',
+        expect: [expect.stringContaining('Тема: Показания счётчика'), `Ваше сообщение:\n${complaint}\n\nПроверьте, всё ли верно. Отправить обращение?`],
+      },
+    ]);
+    expect(await world.orm.em.fork().count(Appeal, {})).toBe(0);
+    // The customer edits the pre-filled words before sending.
+    await customer.presses('Изменить');
+    await talk(customer, [
+      { press: 'Сообщение', expect: [askMessage] },
+      { say: 'Начислили по нормативу, хотя показания переданы 20 октября.', expect: [expect.stringContaining('Черновик обращения'), draftEnd] },
+    ]);
+    await customer.presses('Отправить обращение');
+    const [appeal] = await world.orm.em.fork().find(Appeal, {});
+    expect(appeal).toMatchObject({ topic: 'readings', message: 'Начислили по нормативу, хотя показания переданы 20 октября.' });
+  });
+
+  it('starts «сломался счётчик» on the meter-replacement topic, and ignores an argument that is not a topic or too short a message', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543,20');
+    expect(await customer.pressesData('go:appeal:topic:meter')).toEqual([askName]);
+    await customer.says('Мария Петровна');
+    await customer.presses('Оставить demo1@example.ru');
+    await customer.presses('Отвечать только по e-mail');
+    await customer.says('Счётчик сломался, нужна замена.');
+    const [draft] = await customer.presses('Без вложений');
+    expect(draft).toContain('Тема: Замена счётчика');
+    await customer.presses('Удалить черновик');
+    expect(await customer.pressesData('go:appeal:topic:nonsense')).toEqual([askTopic]);
+    await customer.says('/cancel');
+    await customer.says('/appeal text:да');
+    // Too short to be a message: the message is asked as usual, after the topic.
+    expect(await customer.presses('Начать заново')).toEqual([askTopic]);
+  });
+
   it('keeps the draft through another task and a lost conversation state, and offers it back', async () => {
     const customer = world.customer('stranger');
     await customer.says('/appeal');
@@ -224,13 +268,15 @@ describe('appeals', () => {
   it('takes at most five files, says which were left out, reads each file once however often the update comes, and names a file that is gone', async () => {
     const customer = world.customer('stranger');
     for (const step of fileAsStrangerUntilFiles) await ('press' in step ? customer.presses(step.press) : customer.says(step.say));
-    const five = ['meter.jpg', 'scan.pdf', 'meter.jpg', 'scan.pdf', 'meter.jpg', 'scan.pdf'] as const;
+    const five = ['photo.docx', 'scan.pdf', 'meter.jpg', 'scan.pdf', 'meter.jpg', 'scan.pdf'] as const;
     const [first, second] = await customer.sendsFiles(five);
     expect(first).toBe('Можно прикрепить не больше 5 файлов; не прикреплено: 1.');
     expect(second).toBe('Прикреплено 5 файлов: больше прикрепить нельзя.');
     expect(await customer.redelivers()).toEqual([]);
     expect(world.channelFiles.reads).toBe(5);
     expect(await world.orm.em.fork().count(AppealFile, {})).toBe(5);
+    // A PNG renamed «.docx» is kept as the picture it is, under a name that says so.
+    expect(await world.orm.em.fork().count(AppealFile, { name: 'photo.png', mime: 'image/png' })).toBe(1);
 
     const other = world.customer('stranger-2');
     for (const step of fileAsStrangerUntilFiles) await ('press' in step ? other.presses(step.press) : other.says(step.say));

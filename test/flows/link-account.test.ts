@@ -29,7 +29,7 @@ describe('linking a chat to an account', () => {
     const replies = await customer.says('/start');
     expect(replies[0]?.split('\n')).toHaveLength(2);
     expect(replies[0]).toContain('energobot');
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Оплатить', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Ещё…']);
   });
 
   it('links with number, masked address, consent and a payment amount, then shows the account', async () => {
@@ -177,6 +177,7 @@ describe('linking a chat to an account', () => {
     const customer = await reachAmount();
     await customer.says('1543.20');
     await customer.presses('Ещё…');
+    await customer.presses('Ещё…');
     await customer.presses('Мои лицевые счета');
     await customer.presses('Добавить лицевой счёт');
     expect((await customer.says('100000000001'))[0]).toBe('Лицевой счёт 100000000001 уже привязан к этому чату.');
@@ -186,7 +187,7 @@ describe('linking a chat to an account', () => {
     const customer = await reachAmount();
     expect((await customer.says('/cancel'))[0]).toBe('Действие отменено.');
     expect((await customer.says('1543.20'))[0]).toBe('Я не понял сообщение. Может быть, вы имели в виду одно из этого?');
-    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Меню']);
+    expect(customer.buttons()).toEqual(['Привязать лицевой счёт', 'Оплатить', 'Передать показания', 'Меню']);
   });
 
   it('asks to use the buttons when a choice is typed wrongly, and takes a typed label', async () => {

@@ -18,14 +18,17 @@ describe('a link from an e-mail opening the chat', () => {
     expect((await customer.says(`/start ${await token('100000000003', 'readings')}`))[0]).toMatch(/^Лицевой счёт 100000000003, счётчик CE303-0300003, пик/);
   });
 
-  it('says what to do when the link is for an account this chat is not linked to', async () => {
+  it('says what to do when the link is for an account this chat is not linked to, and pays it without linking', async () => {
     await talk(world.customer('stranger'), [
       {
-        say: `/start ${await token('100000000001', 'pay')}`,
-        expect: [
-          'Ссылка из письма — для лицевого счёта 100000000001, а он не привязан к этому чату. Привяжите счёт, чтобы оплачивать в чате, или передайте показания по номеру счёта.',
-        ],
+        say: `/start ${await token('100000000001', 'readings')}`,
+        expect: ['Ссылка из письма — для лицевого счёта 100000000001, а он не привязан к этому чату. Передайте показания по номеру счёта или привяжите счёт.'],
         buttons: ['Привязать лицевой счёт', 'Передать показания', 'Меню'],
+      },
+      {
+        say: `/start ${await token('100000000001', 'pay')}`,
+        expect: [expect.any(String), expect.stringContaining('Адрес по этому счёту')],
+        buttons: ['Да', 'Нет'],
       },
     ]);
   });

@@ -1,4 +1,5 @@
-import { createWorld, type Customer, type World } from '../support/conversation';
+import { axisTicks } from '../../core/features/reports/consumption-chart';
+import { createWorld, talk, type Customer, type World } from '../support/conversation';
 
 describe('readings history', () => {
   let world: World;
@@ -42,7 +43,7 @@ describe('readings history', () => {
       '  M201-0200002, ночь · 18547 ✅ · 65 · сайт',
       '24.06.2026, 11:00',
       '  M201-0200002, ночь · 18482 ✅ · 79 · приложение',
-      '✅ — показание учтено при расчёте.',
+      '✅ — показание учтено при расчёте; 📷 — к показанию приложено фото счётчика.',
     ]);
     expect(customer.buttons()).toEqual(['Скачать CSV', 'Готово']);
   });
@@ -56,6 +57,25 @@ describe('readings history', () => {
     await customer.presses('История показаний');
     const [, page] = await customer.presses('Последние 6 месяцев');
     expect(page).toContain('24.11.2026, 12:00\n  M201-0200002, день · 44400 · 228 · Telegram\n24.10.2026');
+  });
+
+  it('marks with 📷 the readings sent with a photo of the meter, and only those', async () => {
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('день')] },
+      {
+        files: ['meter.jpg'],
+        expect: ['Фото сохранено, оно будет приложено к показаниям. Введите показание счётчика M201-0200002 (зона «день») цифрами, например 12345.'],
+      },
+      { say: '44400', expect: [expect.stringContaining('ночь')] },
+      { say: '18890', expect: [expect.stringContaining('Фото счётчика: 1')] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
+      { press: 'Не нужно', expect: [expect.any(String)] },
+    ]);
+    await customer.presses('История показаний');
+    const [, page] = await customer.presses('Последние 6 месяцев');
+    // The photo came with the submission: both zones of that meter sent then carry it; October's do not.
+    expect(page).toContain('24.11.2026, 12:00\n  M201-0200002, день · 44400 📷 · 228 · Telegram\n24.10.2026, 11:00\n  M201-0200002, день · 44172 ✅ · 216');
+    expect(page).toContain('24.11.2026, 12:00\n  M201-0200002, ночь · 18890 📷 · 95 · Telegram');
   });
 
   it('pages a long period, and sends it as CSV on request', async () => {
@@ -94,5 +114,18 @@ describe('readings history', () => {
   it('asks to link first', async () => {
     const stranger = world.customer('stranger');
     expect((await stranger.says('/history'))[0]).toBe('История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.');
+  });
+});
+
+// No world needed: the axis's marks are arithmetic.
+describe('the consumption chart', () => {
+  it.each([
+    [250, [0, 100, 200, 300]],
+    [187, [0, 50, 100, 150, 200]],
+    [323, [0, 100, 200, 300, 400]],
+    [0, [0, 5, 10]],
+    [1890, [0, 500, 1000, 1500, 2000]],
+  ])('marks the chart axis in round numbers (largest month %p kWh)', (largest, ticks) => {
+    expect(axisTicks(largest)).toEqual(ticks);
   });
 });

@@ -81,6 +81,53 @@ describe('receipts', () => {
     });
   });
 
+  describe('a month said in free text', () => {
+    let customer: Customer;
+    beforeEach(async () => {
+      world = await createWorld();
+      customer = await world.linkedCustomer('100000000001', '1543,20');
+    });
+
+    it('gives the month asked for at the menu, a month alone being the latest one not in the future', async () => {
+      await talk(customer, [
+        { say: 'квитанция за октябрь', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 10\.2026: начислено/)] },
+        { say: 'пришлите квитанцию за сентябрь 2026', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 09\.2026/)] },
+        // In November 2026 «декабрь» is last December.
+        { say: 'квитанция за декабрь', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 12\.2025/)] },
+        {
+          say: 'квитанция за ноябрь',
+          expect: [
+            'Квитанция за 11.2026 ещё не выставлена: последняя — за 10.2026.',
+            expect.stringMatching(/^Квитанция по счёту 100000000001: выберите месяц/),
+          ],
+          buttons: ['10.2026', '09.2026', '08.2026', '07.2026', 'Отмена'],
+        },
+      ]);
+    });
+
+    it('takes a month typed right after a receipt without «Другой месяц»', async () => {
+      await talk(customer, [
+        { press: 'Квитанции', expect: [expect.stringContaining('выберите месяц')] },
+        { press: '10.2026', expect: [expect.stringMatching(/за 10\.2026/)], buttons: ['Другой месяц', 'Меню', 'Присылать сюда каждый месяц'] },
+        { say: 'март 2019', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 03\.2019: начислено/)] },
+        { say: 'Oct 2026', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 10\.2026: начислено/)] },
+        { say: '08.2026', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 08\.2026: начислено/)] },
+      ]);
+    });
+
+    it('accepts a month alone where the month is asked, and explains one to come', async () => {
+      await talk(customer, [
+        { press: 'Квитанции', expect: [expect.stringContaining('выберите месяц')] },
+        { say: 'сентябрь', expect: [expect.stringMatching(/^Квитанция по счёту 100000000001 за 09\.2026/)] },
+        { press: 'Другой месяц', expect: [expect.stringContaining('выберите месяц')] },
+        {
+          say: 'ноябрь',
+          expect: ['Квитанция за 11.2026 ещё не выставлена: последняя — за 10.2026.', expect.stringContaining('выберите месяц')],
+        },
+      ]);
+    });
+  });
+
   describe('archive rule', () => {
     beforeEach(async () => {
       world = await createWorld();
@@ -154,6 +201,21 @@ describe('receipts', () => {
       await customer.pressesData('go:monthly:on');
       expect(await world.services.monthlyReceipts.isOptedIn(customer.chat, '100000000001' as never)).toBe(true);
       expect(await world.services.monthlyReceipts.isOptedIn(world.customer('other').chat, '100000000001' as never)).toBe(false);
+    });
+
+    it('stops by the pushed receipt’s «Не присылать», for that account, whichever the chat acts for', async () => {
+      const customer = await world.linkedCustomer('100000000001', '1543,20');
+      await customer.pressesData('go:monthly:on');
+      await talk(customer, [
+        {
+          pressData: 'go:monthly:off:100000000001',
+          expect: ['Квитанция по счёту 100000000001 не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».'],
+          buttons: ['Присылать сюда каждый месяц', 'Меню'],
+        },
+      ]);
+      expect(await world.services.monthlyReceipts.isOptedIn(customer.chat, '100000000001' as never)).toBe(false);
+      // A malformed account in the button changes nothing: how the active account stands is said.
+      expect(await customer.pressesData('go:monthly:off:12345')).toEqual([expect.stringContaining('не приходит в этот чат сама')]);
     });
   });
 });

@@ -2,7 +2,7 @@ import type { ChatAddress } from '../../core/kernel/channel';
 import { recordedServices } from '../../core/runner/recorded-services';
 import type { Waiting } from '../../core/runner/flow-session';
 import type { Services } from '../../core/kernel/services';
-import { AccountLink, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
+import { AccountLink, Appeal, MeterReading, PaymentOrder, QueuedMail } from '../../db/entities';
 import { phrasings } from '../support/phrasings';
 import { createWorld, talk, type World } from '../support/conversation';
 
@@ -218,10 +218,10 @@ describe('the flow runner', () => {
         buttons: [
           '↩ Продолжить: Передать показания',
           'Привязать лицевой счёт',
+          'Оплатить',
           'Передать показания',
           'Написать обращение',
           'Язык / Language',
-          'Что умеет бот',
           'Ещё…',
         ],
       },
@@ -250,17 +250,17 @@ describe('the flow runner', () => {
         buttons: [
           '↩ Продолжить: Привязать лицевой счёт',
           'Привязать лицевой счёт',
+          'Оплатить',
           'Передать показания',
           'Написать обращение',
           'Язык / Language',
-          'Что умеет бот',
           'Ещё…',
         ],
       },
       {
         say: '/cancel',
         expect: ['Действие отменено.', menuNotLinked],
-        buttons: ['Привязать лицевой счёт', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Что умеет бот', 'Ещё…'],
+        buttons: ['Привязать лицевой счёт', 'Оплатить', 'Передать показания', 'Написать обращение', 'Язык / Language', 'Ещё…'],
       },
       { press: 'Привязать лицевой счёт', expect: [askNumber] },
     ]);
@@ -288,7 +288,7 @@ describe('the flow runner', () => {
       {
         send: 'photo',
         expect: [
-          'Фотографии я принимаю в обращениях: «Написать обращение» — и приложите её там. Выберите действие в меню или напишите, что нужно.',
+          'Фотографии я принимаю в обращениях («Написать обращение») и к показаниям («Передать показания»): приложите её там. Выберите действие в меню или напишите, что нужно.',
           'Лицевой счёт 100000000001. Что вы хотите сделать?',
         ],
       },
@@ -297,8 +297,20 @@ describe('the flow runner', () => {
         expect: ['Спасибо за стикер! Но я понимаю только текст и кнопки. Выберите действие в меню или напишите, что нужно.', expect.any(String)],
       },
       { press: 'Передать показания', expect: [readingsPrompt] },
-      { send: 'photo', expect: ['Фотографию показаний я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик.', readingsPrompt] },
-      { send: 'voice', expect: ['Фотографию показаний я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик.', readingsPrompt] },
+      {
+        send: 'photo',
+        expect: [
+          'Такое сообщение я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик. Фото счётчика тоже можно прислать — оно будет приложено к показаниям.',
+          readingsPrompt,
+        ],
+      },
+      {
+        send: 'voice',
+        expect: [
+          'Такое сообщение я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик. Фото счётчика тоже можно прислать — оно будет приложено к показаниям.',
+          readingsPrompt,
+        ],
+      },
       {
         say: '7'.repeat(10_000),
         expect: ['Сообщение слишком длинное: я читаю сообщения до 4 096 символов. Напишите, пожалуйста, короче — то, о чём шла речь, я помню.'],
@@ -342,6 +354,7 @@ describe('free text', () => {
         await em().count(PaymentOrder, {}),
         await em().count(AccountLink, {}),
         await em().count(QueuedMail, {}),
+        await em().count(Appeal, {}),
       ];
       const before = await effects();
       for (const [typed] of phrasings) {

@@ -1,5 +1,6 @@
 import { parseAccountNumber, type AccountNumber } from '../../core/kernel/account-number';
-import { Account, Meter, MeterReading, QueuedMail } from '../../db/entities';
+import { Account, Meter, MeterReading, QueuedMail, ReadingHandover, ReadingPhoto } from '../../db/entities';
+import { customerFiles } from '../support/customer-files';
 import { createWorld, talk, type World } from '../support/conversation';
 
 /** Demo account 2 (day/night) last accepted day 44172 and night 18795 in October 2026; account 1, 34316. */
@@ -245,3 +246,103 @@ function parseAccountNumberOrFail(value: string): AccountNumber {
   if (!parsed.ok) throw new Error(`not an account number: ${value}`);
   return parsed.value;
 }
+
+/** Account 1: one single-zone meter CE102-0100001, last accepted 34316. */
+describe('a meter photo sent with the readings', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  const askDigits = 'Введите показание счётчика CE102-0100001 цифрами, например 12345.';
+  const photos = () => world.orm.em.fork().find(ReadingPhoto, {}, { orderBy: { id: 'asc' } });
+
+  it('keeps a photo sent where the value is asked, still asks for the digits, and keeps it with the submission', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('Лицевой счёт 100000000001, счётчик CE102-0100001')] },
+      { files: ['meter.jpg'], expect: [`Фото сохранено, оно будет приложено к показаниям. ${askDigits}`], buttons: ['Отмена'] },
+      { files: ['meter.jpg'], expect: [`Сохранено фото: 2, они будут приложены к показаниям. ${askDigits}`] },
+      { say: '34400', expect: ['Проверьте показания по счёту 100000000001:\nCE102-0100001, показание: 34400 (расход 84 кВт·ч)\nФото счётчика: 2'] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
+    ]);
+    const [kept, second] = await photos();
+    const [handover] = await world.orm.em.fork().find(ReadingHandover, {});
+    expect(kept).toEqual(
+      expect.objectContaining({
+        handoverKey: handover?.key,
+        accountNumber: '100000000001',
+        period: '2026-11',
+        serialNumber: 'CE102-0100001',
+        mime: 'image/jpeg',
+      }),
+    );
+    expect(second?.fileId).not.toBe(kept?.fileId);
+    // The bytes are kept as appeals' files are, and read back whole.
+    expect((await world.attachments.get(kept?.fileId ?? ''))?.bytes.equals(customerFiles['meter.jpg'])).toBe(true);
+  });
+
+  it('answers a sticker, a PDF, an empty file, an oversized photo and a sixth photo each clearly, losing neither the value typed nor the photos kept', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await talk(customer, [
+      { press: 'Передать показания', expect: [expect.stringContaining('счётчик CE102-0100001')] },
+      {
+        send: 'sticker',
+        expect: [
+          'Такое сообщение я прочитать не могу. Введите, пожалуйста, цифры, которые показывает счётчик. Фото счётчика тоже можно прислать — оно будет приложено к показаниям.',
+          expect.stringContaining('счётчик CE102-0100001'),
+        ],
+      },
+      {
+        files: ['scan.pdf'],
+        expect: ['Файл «scan.pdf» не сохранён: это не фотография. К показаниям прикладывается фото счётчика: JPEG, PNG, WebP или GIF.', askDigits],
+      },
+      { files: ['empty.png'], expect: ['Файл «empty.png» не сохранён: файл пустой.', askDigits] },
+      {
+        files: ['meter.jpg'],
+        declared: 11 * 1024 * 1024,
+        expect: ['Файл «meter.jpg» не сохранён: файл весит 11 МБ, а можно не больше 10 МБ. Уменьшите его или пришлите снимок страницы.', askDigits],
+      },
+      { files: ['meter.jpg', 'meter.jpg', 'meter.jpg', 'meter.jpg'], expect: [`Сохранено фото: 4, они будут приложены к показаниям. ${askDigits}`] },
+      {
+        files: ['meter.jpg', 'meter.jpg'],
+        expect: ['К показаниям можно приложить не больше 5 фото; не сохранено: 1.', `Сохранено фото: 5, они будут приложены к показаниям. ${askDigits}`],
+      },
+      { files: ['meter.jpg'], expect: ['К показаниям можно приложить не больше 5 фото; не сохранено: 1.', askDigits] },
+      { say: '34400', expect: [expect.stringContaining('34400 (расход 84 кВт·ч)\nФото счётчика: 5')] },
+      { press: 'Исправить', expect: [expect.stringContaining('счётчик CE102-0100001')] },
+      { say: '34401', expect: [expect.stringContaining('34401 (расход 85 кВт·ч)\nФото счётчика: 5')] },
+      { press: 'Передать', expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)] },
+    ]);
+    expect(await photos()).toHaveLength(5);
+    expect(await world.orm.em.fork().find(MeterReading, { accepted: false })).toEqual([expect.objectContaining({ value: 34401 })]);
+    expect(world.errors).toEqual([]);
+  });
+
+  it('after readings sent without linking, offers to pay the bill by that account', async () => {
+    const customer = world.customer();
+    await customer.says('/readings');
+    await customer.says('100000000001');
+    await customer.presses('Да');
+    await customer.presses('Принимаю и согласен');
+    await customer.says('34400');
+    await talk(customer, [
+      {
+        press: 'Передать',
+        expect: ['Показания приняты 24.11.2026, 12:00.', expect.any(String)],
+        buttons: expect.arrayContaining(['Оплатить счёт по этому лицевому счёту']) as unknown as string[],
+      },
+    ]);
+    const pay = customer.last.flatMap((message) => message.buttons).find((button) => 'data' in button && button.data.startsWith('go:pay:'));
+    expect(pay && 'data' in pay && pay.data).toBe('go:pay:account:100000000001');
+  });
+
+  it('offers no payment after readings of the linked account: the menu has it', async () => {
+    const customer = await world.linkedCustomer('100000000001', '1543.20');
+    await customer.presses('Передать показания');
+    await customer.says('34400');
+    await customer.presses('Передать');
+    expect(customer.buttons()).not.toContain('Оплатить счёт по этому лицевому счёту');
+  });
+});

@@ -9,6 +9,8 @@ export interface CapturedActivity {
   /** The plain-text form of a card, for channels without cards. */
   readonly summary?: string;
   readonly replyToId?: string;
+  /** The language of a reply (`en-US`): the web page follows it. */
+  readonly locale?: string;
   readonly suggestedActions?: { actions: { title: string; value?: { data: string } }[] };
   readonly attachments?: { contentType: string; contentUrl?: string; name?: string; content?: { body: Record<string, unknown>[] } }[];
   readonly conversation: { id: string };

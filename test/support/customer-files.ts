@@ -10,6 +10,8 @@ export const customerFiles = {
   /** A PDF by its name only: a renamed program is refused by what it is. */
   'invoice.pdf.exe': Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 2)]),
   'empty.png': Buffer.alloc(0),
+  /** A PNG renamed to a document: kept, and named by what it is. */
+  'photo.docx': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 3)]),
   /** 11 MB: over the limit by content, with no size declared. */
   'big.pdf': Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]),
 } as const;

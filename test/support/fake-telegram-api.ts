@@ -25,6 +25,8 @@ export class FakeTelegramApi {
   private readonly server: Server;
   private readonly updates: Record<string, unknown>[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  /** Telegram's `language_code` of a private chat's customer, by chat id (Russian unless set). */
+  readonly languageCodes = new Map<number, string>();
   private readonly delays = new Map<string, number[]>();
   private readonly holds = new Map<string, HeldCall[]>();
   /** Calls received, counted when they arrive (a delayed one too). */
@@ -92,7 +94,7 @@ export class FakeTelegramApi {
 
   /** A customer types into chat `chatId`; returns the update so a test can deliver it again. */
   customerTypes(chatId: number, text: string): Record<string, unknown> {
-    const from = { id: chatId, is_bot: false, first_name: 'Клиент', language_code: 'ru' };
+    const from = { id: chatId, is_bot: false, first_name: 'Клиент', language_code: this.languageCodes.get(chatId) ?? 'ru' };
     return this.push({ message: { message_id: this.nextMessageId++, date: now(), chat: { id: chatId, type: 'private' }, from, text } });
   }
 
@@ -280,6 +282,7 @@ export class FakeTelegramApi {
       case 'deleteWebhook':
       case 'setWebhook':
       case 'setMyCommands':
+      case 'deleteMyCommands':
       case 'editMessageReplyMarkup':
       case 'answerCallbackQuery':
         this.record({ method, params });

@@ -145,12 +145,17 @@ describe('a month as people type it', () => {
     ['март 2021', '2021-03'],
     ['Oct 2026', '2026-10'],
     ['September 2025', '2025-09'],
+    // A month alone is the latest such month not after the current one (November 2026).
+    ['октябрь', '2026-10'],
+    ['ноябрь', '2026-11'],
+    ['декабрь', '2025-12'],
+    ['Oct', '2026-10'],
   ])('reads %p', (typed, period) => {
-    expect(parseMonth(typed)).toEqual({ ok: true, value: period });
+    expect(parseMonth(typed, '2026-11')).toEqual({ ok: true, value: period });
   });
 
-  it.each(['13.2026', '0.2026', 'октябрь', 'вчера', '2026', 'смарт 2026'])('refuses %p with an example', (typed) => {
-    expect(parseMonth(typed)).toEqual({ ok: false, error: { key: 'month-format', args: { example: '10.2026' } } });
+  it.each(['13.2026', '0.2026', 'вчера', '2026', 'смарт 2026'])('refuses %p with an example', (typed) => {
+    expect(parseMonth(typed, '2026-11')).toEqual({ ok: false, error: { key: 'month-format', args: { example: '10.2026' } } });
   });
 });
 
@@ -237,5 +242,14 @@ describe("a customer's file for an appeal", () => {
 
   it('names a nameless photo by its kind', () => {
     expect(attachmentName(undefined, 'image/jpeg')).toBe('file.jpg');
+  });
+
+  it.each([
+    ['scan.docx', 'image/png', 'scan.png'],
+    ['Фото счётчика', 'image/jpeg', 'Фото счётчика.jpg'],
+    ['IMG_0001.JPEG', 'image/jpeg', 'IMG_0001.JPEG'],
+    ['счёт.pdf.exe', 'application/pdf', 'счёт.pdf.pdf'],
+  ] as const)('names %s that is a %s by its content: %s', (given, mime, shown) => {
+    expect(attachmentName(given, mime)).toBe(shown);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { locales } from '../../core/kernel/locale';
 import { Localizer } from '../../core/kernel/localizer';
-import { tasks } from '../../core/runner/tasks';
+import { inHelp, tasks } from '../../core/runner/tasks';
 
 const root = join(__dirname, '..', '..');
 
@@ -15,19 +15,21 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * Message ids in code: every `text('…')` call and `taskButton('…')` label, and the ids the task
- * table implies: a label for every task in a menu or with a command, a help line for those with a command in the menu, phrasings for those with intents.
+ * table implies: a label for every task in a menu or with a command, a help line for those /help lists, phrasings for those with intents and those named as phrasings of an argument.
  */
 function keysUsedInCode(): string[] {
   const keys = new Set<string>();
   for (const task of tasks) {
     if (task.menu || task.command) keys.add(`action-${task.action}`);
-    if (task.command && task.menu) keys.add(`help-${task.action}`);
+    if (inHelp(task)) keys.add(`help-${task.action}`);
     if (task.intents) keys.add(`intent-${task.action}`);
   }
   for (const file of ['core', 'bots', 'db'].flatMap((dir) => sourceFiles(join(root, dir)))) {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/\btext\(\s*'([a-zA-Z0-9-]+)'/g)) keys.add(match[1] as string);
     for (const match of source.matchAll(/\btaskButton\(\s*'([a-z-]+)'/g)) keys.add(`action-${match[1] as string}`);
+    // Phrasings that lead to a task's argument rather than to a task of their own (`intent-complaint`).
+    for (const match of source.matchAll(/'(intent-[a-z-]+)'/g)) keys.add(match[1] as string);
   }
   return [...keys].sort();
 }

@@ -67,13 +67,40 @@ describe('channel renderers', () => {
     });
   });
 
-  it('sends facts to Bot Framework as an Adaptive Card whose Markdown is escaped, with the plain text as fallback', () => {
+  it('sends facts to Bot Framework as an Adaptive Card whose Markdown is escaped, each label above its value, with the plain text as fallback', () => {
     const activity = toActivity(facts, () => '');
     expect(activity.summary).toBe(plainText(facts));
-    const card = activity.attachments?.[0]?.content as { body: { type: string; facts?: { title: string; value: string }[] }[]; fallbackText: string };
+    const card = activity.attachments?.[0]?.content as { body: { type: string; text?: string; isSubtle?: boolean }[]; fallbackText: string };
     expect(card.fallbackText).toBe('Лицевой счёт 100000000001\nАдрес: ул. <Ленина> & Co, д. 2*, кв. _1_\nБаланс: переплата 241,76 ₽');
-    expect(card.body[1]?.facts?.[0]).toEqual({ title: 'Адрес', value: 'ул. <Ленина\\> & Co, д. 2\\*, кв. \\_1\\_' });
+    // A label on a line of its own has the card's whole width: on a phone it never breaks mid-word, as a FactSet's squeezed column did.
+    expect(card.body.slice(1, 3)).toEqual([
+      expect.objectContaining({ type: 'TextBlock', text: 'Адрес', isSubtle: true, wrap: true }),
+      expect.objectContaining({ type: 'TextBlock', text: 'ул. <Ленина\\> & Co, д. 2\\*, кв. \\_1\\_', wrap: true }),
+    ]);
     expect(activity.suggestedActions?.actions[0]).toMatchObject({ type: 'messageBack', title: 'Оплатить', value: { data: 'go:pay' } });
+  });
+
+  it('sends a picture as a card a tap on which opens it full size, and any other file as an attachment', () => {
+    const picture = (mime: 'image/png' | 'text/csv'): OutgoingMessage => ({
+      kind: 'file',
+      file: { id: 'token', name: 'chart.png', mime },
+      caption: 'Расход',
+      buttons: [],
+    });
+    const card = toActivity(picture('image/png'), (token) => `https://bot/files/${token}`).attachments?.[0];
+    expect([card?.contentType, card?.name]).toEqual(['application/vnd.microsoft.card.adaptive', 'chart.png']);
+    expect((card?.content as { body: unknown[] }).body).toEqual([
+      {
+        type: 'Image',
+        url: 'https://bot/files/token',
+        altText: 'Расход',
+        size: 'Auto',
+        selectAction: { type: 'Action.OpenUrl', url: 'https://bot/files/token', title: 'Расход' },
+      },
+    ]);
+    expect(toActivity(picture('text/csv'), (token) => `https://bot/files/${token}`).attachments).toEqual([
+      { contentType: 'text/csv', contentUrl: 'https://bot/files/token', name: 'chart.png' },
+    ]);
   });
 
   it('sends a narrow table as columns and a wide one as blocks', () => {

@@ -19,7 +19,8 @@ export function toActivities(messages: readonly OutgoingMessage[], fileUrl: (tok
 /**
  * A message as a Bot Framework activity: text as plain text (our texts are not Markdown, and a
  * masked address "д. 2*" must not turn italic), facts and tables as Adaptive Cards with the plain
- * text as the fallback (`summary`, the card's `fallbackText`), buttons as suggested actions.
+ * text as the fallback (`summary`, the card's `fallbackText`), a picture as a card a tap on which opens
+ * it full size, buttons as suggested actions.
  */
 export function toActivity(message: OutgoingMessage, fileUrl: (token: string) => string): Partial<Activity> {
   const actions = message.buttons.length > 0 ? { suggestedActions: { to: [], actions: message.buttons.map(toAction) } } : {};
@@ -27,12 +28,18 @@ export function toActivity(message: OutgoingMessage, fileUrl: (token: string) =>
   switch (message.kind) {
     case 'text':
       return { ...base, text: message.text };
-    case 'file':
+    case 'file': {
+      const url = fileUrl(message.file.id);
       return {
         ...base,
         text: message.caption,
-        attachments: [{ contentType: message.file.mime, contentUrl: fileUrl(message.file.id), name: message.file.name }],
+        attachments: [
+          message.file.mime.startsWith('image/')
+            ? pictureCard(url, message.caption || message.file.name, message.file.name)
+            : { contentType: message.file.mime, contentUrl: url, name: message.file.name },
+        ],
       };
+    }
     case 'facts':
     case 'table':
       return { ...base, summary: plainText(message), attachments: [card(message)] };
@@ -48,10 +55,30 @@ function toAction(button: OutgoingButton): CardAction {
 type CardElement = Record<string, unknown>;
 
 const heading = (text: string): CardElement => ({ type: 'TextBlock', text: escapeMarkdown(text), weight: 'Bolder', wrap: true });
-const factSet = (facts: readonly (readonly [string, string])[]): CardElement => ({
-  type: 'FactSet',
-  facts: facts.map(([title, value]) => ({ title: escapeMarkdown(title), value: escapeMarkdown(value) })),
-});
+/**
+ * Each fact's label above its value: a FactSet squeezes its label column on a phone until a label
+ * breaks mid-word («Коэффици/ент»), while a label on a line of its own has the card's whole width.
+ */
+const factBlocks = (facts: readonly (readonly [string, string])[]): CardElement[] =>
+  facts.flatMap(([title, value]) => [
+    { type: 'TextBlock', text: escapeMarkdown(title), wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' },
+    { type: 'TextBlock', text: escapeMarkdown(value), wrap: true, spacing: 'None' },
+  ]);
+
+/**
+ * A picture (the consumption chart) scaled to the chat's width, with its labels too small to read
+ * on a phone: a tap opens the full-size picture.
+ */
+function pictureCard(url: string, altText: string, name: string): Attachment {
+  const card = CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    fallbackText: altText,
+    body: [{ type: 'Image', url, altText, size: 'Auto', selectAction: { type: 'Action.OpenUrl', url, title: altText } }],
+  });
+  return { ...card, name };
+}
 
 /** Card texts are Markdown: a masked address ("д. 2*") or a name with "_" must read as typed. */
 export function escapeMarkdown(value: string): string {
@@ -63,7 +90,7 @@ export function escapeMarkdown(value: string): string {
 
 function card(message: Extract<OutgoingMessage, { kind: 'facts' | 'table' }>): Attachment {
   const body: CardElement[] = [heading(message.title)];
-  if (message.kind === 'facts') body.push(factSet(message.facts));
+  if (message.kind === 'facts') body.push(...factBlocks(message.facts));
   else if (fitsPhone(message.columns, message.rows)) {
     body.push(row(message.columns, 'Bolder'), ...message.rows.map((cells) => row(cells, 'Default')));
   } else {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { taskButton } from '../../../core/kernel/actions';
 import type { AttachmentKind, Input } from '../../../core/kernel/chat';
 import type { ChatAddress } from '../../../core/kernel/channel';
-import { defaultLocale, isLocale, type Locale } from '../../../core/kernel/locale';
+import { defaultLocale, isLocale, locales, type Locale } from '../../../core/kernel/locale';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
@@ -16,6 +16,8 @@ const buttonValue = z.object({ data: z.string().min(1).max(64) });
 const maxFiles = 10;
 /** A link from an e-mail opened the page: its token, as Telegram's `/start` would carry it. */
 const startToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** The page's language link was pressed: the chat's language is chosen, as `/language` would. */
+const chosenLocale = z.enum(locales);
 
 /** Where the bot can reach a chat later on its own (proactive messages). */
 export interface ConversationBook {
@@ -55,8 +57,15 @@ export class EnergobotActivityHandler {
     const hint = localeHint(context.activity.locale);
     await this.runner.handle({ chat, updateId: context.activity.id, input, ...(hint && { localeHint: hint }) }, async (reply) => {
       if (reply.notice) await context.sendActivity(toActivity({ kind: 'text', text: reply.notice, buttons: [] }, this.fileUrl));
-      else if (reply.messages.length > 0)
-        await context.sendActivities(toActivities(reply.messages, this.fileUrl, menuButton(this.localizer, reply.locale ?? defaultLocale)));
+      else if (reply.messages.length > 0) {
+        const locale = reply.locale ?? defaultLocale;
+        // Each reply says its language: the web page follows the chat's choice (its own texts, Web Chat's placeholder and times).
+        const activities = toActivities(reply.messages, this.fileUrl, menuButton(this.localizer, locale)).map((activity) => ({
+          ...activity,
+          locale: webChatLocale(locale),
+        }));
+        await context.sendActivities(activities);
+      }
     });
   }
 
@@ -69,6 +78,11 @@ export class EnergobotActivityHandler {
     // Only recent chats are remembered here: the oldest goes first (a Map keeps insertion order).
     if (this.known.size > knownChatsMax) this.known.delete(this.known.keys().next().value as string);
   }
+}
+
+/** A language as Web Chat names it (its `locale` prop and the activities' `locale`). */
+export function webChatLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-US' : 'ru-RU';
 }
 
 /** Web Chat sends the page's language (`ru-RU`, `en-US`); the bot answers in it until the customer chooses. */
@@ -94,6 +108,10 @@ function inputOf(activity: Activity): Input | null {
   if (activity.type === ActivityTypes.Event && activity.name === 'start') {
     const token = startToken.safeParse(activity.value);
     return token.success ? { kind: 'button', data: taskButton('start', { argument: token.data }).data } : null;
+  }
+  if (activity.type === ActivityTypes.Event && activity.name === 'language') {
+    const locale = chosenLocale.safeParse(activity.value);
+    return locale.success ? { kind: 'button', data: taskButton('language', { argument: locale.data }).data } : null;
   }
   // A new conversation with the customer in it: greet them before they type.
   const customerJoined = activity.membersAdded?.some((member) => member.id !== activity.recipient.id);

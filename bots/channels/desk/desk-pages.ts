@@ -4,6 +4,8 @@ import type { Localizer } from '../../../core/kernel/localizer';
 import { moment, text, words, type Text } from '../../../core/kernel/text';
 import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/kernel/attachment';
 import { escapeHtml } from '../../../core/kernel/html';
+import type { PhotographedSubmission } from '../../../core/features/readings/ports';
+import { readingsBody } from './desk-readings-page';
 
 /** The desk speaks Russian: it is the supplier's own tool. */
 export class DeskPages {
@@ -64,7 +66,7 @@ button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-r
       .join('');
     return this.page(
       text('desk-title'),
-      `${this.header(login, csrf)}<main><nav>${tabs}</nav>
+      `${this.header(login, csrf)}<main><nav>${tabs} <a href="/desk/readings">${this.say(text('desk-readings-link'))}</a></nav>
 ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><thead><tr><th>${this.say(text('desk-number'))}</th><th>${this.say(text('appeal-field-topic'))}</th><th>${this.say(text('appeal-field-name'))}</th><th>${this.say(text('desk-waiting'))}</th><th>${this.say(text('appeal-field-message'))}</th></tr></thead><tbody>${rows}</tbody></table>`}</main>`,
     );
   }
@@ -116,6 +118,11 @@ ${refused ? `<p class="error" role="alert">${this.say(text('desk-answer-refused'
     : ''
 }</main>`,
     );
+  }
+
+  /** The readings sent with meter photos (see `readingsBody`). */
+  readings(login: string, csrf: string, account: string | null, submissions: readonly PhotographedSubmission[]): string {
+    return this.page(text('desk-title'), `${this.header(login, csrf)}${readingsBody((message) => this.say(message), account, submissions)}`);
   }
 
   private header(login: string, csrf: string): string {

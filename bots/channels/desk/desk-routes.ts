@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { answerAppeal, closeAppeal, sameAnswerGiven } from '../../../core/features/appeals/answer-appeal';
 import type { Appeals, AttachmentStore } from '../../../core/features/appeals/ports';
+import type { PhotographedSubmissions } from '../../../core/features/readings/ports';
+import { parseAccountNumber } from '../../../core/kernel/account-number';
 import type { ChatPushes, MailOutbox } from '../../../core/features/outbox/ports';
 import { moment, text, type Text } from '../../../core/kernel/text';
 import type { DeskOperator, DeskOperators } from '../../../core/features/operators/ports';
@@ -23,6 +25,7 @@ export interface Desk {
     readonly mail: MailOutbox;
     readonly localizer: Localizer;
     readonly attachments: AttachmentStore;
+    readonly readingPhotos: PhotographedSubmissions;
   };
   readonly trustedProxies: readonly string[];
   /** Cookies only over HTTPS when the public address is HTTPS. */
@@ -46,6 +49,21 @@ const status = z.enum(['received', 'answered', 'closed']).catch('received');
 const queueQuery = z.object({ status }).catch({ status: 'received' as const });
 const appealPath = z.object({ number: z.string() }).catch({ number: '' });
 const filePath = z.object({ id: z.string() }).catch({ id: '' });
+/** `?account=` of the readings view: a well-formed account number, or all accounts. */
+const readingsQuery = z
+  .object({
+    account: z
+      .string()
+      .transform((typed, context) => {
+        const number = parseAccountNumber(typed);
+        if (!number.ok) context.addIssue({ code: 'custom', message: 'not an account number' });
+        return number.ok ? number.value : z.NEVER;
+      })
+      .optional(),
+  })
+  .catch({});
+/** Submissions the readings view shows at most: the newest. */
+const readingsShown = 50;
 /** What a refused form gave as its text, shown again so that the operator need not type it twice. */
 const givenText = z.string().catch('');
 
@@ -195,6 +213,14 @@ function mountDeskQueue(server: Server, desk: Desk, pages: DeskPages): void {
     const number = appealIn(req);
     if (!number.success) return html(res, 404, pages.queue(current.operator.login, current.csrf, 'received', [], new Date()));
     await threadPage(desk, pages, res, current, number.data);
+  });
+
+  server.get('/desk/readings', async (req: Request, res: Response) => {
+    const current = await session(desk, req);
+    if (!current || current.operator.mustChangePassword) return redirect(res, '/desk');
+    const account = readingsQuery.parse(req.query).account ?? null;
+    const submissions = await desk.services.readingPhotos.recent(account, readingsShown);
+    html(res, 200, pages.readings(current.operator.login, current.csrf, account, submissions));
   });
 
   server.get('/desk/files/:id', async (req: Request, res: Response) => {

@@ -93,7 +93,7 @@ async function pushContent(channels: PushChannels, push: DuePush, locale: Locale
     if (!receipt) return [{ content: { kind: 'text', text: text('receipts-missing', { period: displayPeriod(push.receipt.period) }) }, buttons: [] }];
     const file = await channels.receipts.archive.issue(receipt, locale);
     const caption = { ...push.message, args: { ...push.message.args, summary: words(receiptCaption(receipt)) } };
-    return [{ content: { kind: 'file', file, caption }, buttons: receiptButtons(receipt) }];
+    return [{ content: { kind: 'file', file, caption }, buttons: [...receiptButtons(receipt), ...(push.buttons ?? [])] }];
   }
   const files: Said[] = [];
   for (const ref of push.files ?? []) {

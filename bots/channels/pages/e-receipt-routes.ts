@@ -30,12 +30,15 @@ export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
     const locale = pageLocale(req);
     const given = withToken.safeParse(req.query);
     if (!given.success) return send(res, 404, pages.localizer, locale, text('e-receipt-page-unknown'));
-    const say = (message: Text) => escapeHtml(pages.localizer.format(locale, message));
+    // A used or expired link says so at once, rather than offering a button that cannot work.
+    const link = await pages.services.eReceipts.peek(given.data.token, new Date());
+    if (link.state !== 'open') return refuse(res, pages.localizer, link.locale ?? locale, link.state);
+    const say = (message: Text) => escapeHtml(pages.localizer.format(link.locale ?? locale, message));
     send(
       res,
       200,
       pages.localizer,
-      locale,
+      link.locale ?? locale,
       text('e-receipt-page-ask'),
       `<form method="post" action="/e-receipt/confirm"><input type="hidden" name="token" value="${given.data.token}"><button type="submit">${say(text('e-receipt-page-confirm'))}</button></form>`,
     );
@@ -49,10 +52,13 @@ export function mountEReceiptPages(server: Server, pages: EReceiptPages): void {
       pages.pushed();
       return send(res, 200, pages.localizer, confirmation.locale, confirmation.page);
     }
-    const locale = confirmation.locale ?? pageLocale(req);
-    const page = { unknown: text('e-receipt-page-unknown'), expired: text('e-receipt-page-expired'), used: text('e-receipt-page-used') }[confirmation.outcome];
-    send(res, confirmation.outcome === 'unknown' ? 404 : 410, pages.localizer, locale, page);
+    refuse(res, pages.localizer, confirmation.locale ?? pageLocale(req), confirmation.outcome);
   });
+}
+
+function refuse(res: Response, localizer: Localizer, locale: Locale, outcome: 'unknown' | 'expired' | 'used'): void {
+  const page = { unknown: text('e-receipt-page-unknown'), expired: text('e-receipt-page-expired'), used: text('e-receipt-page-used') }[outcome];
+  send(res, outcome === 'unknown' ? 404 : 410, localizer, locale, page);
 }
 
 function send(res: Response, status: number, localizer: Localizer, locale: Locale, message: Text, form = ''): void {

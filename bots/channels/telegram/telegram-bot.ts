@@ -3,13 +3,13 @@ import { Bot, GrammyError, InputFile, type Api, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import type { AttachmentKind, IncomingFile, Input } from '../../../core/kernel/chat';
 import type { OutgoingMessage } from '../../../core/kernel/content/outgoing';
-import { defaultLocale, locales } from '../../../core/kernel/locale';
+import { defaultLocale, isLocale, type Locale } from '../../../core/kernel/locale';
 import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
 import type { Localizer } from '../../../core/kernel/localizer';
 import type { FileStore } from '../../../core/kernel/file-store';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
-import { commandTasks } from '../../../core/runner/tasks';
-import { text } from '../../../core/kernel/text';
+import { chatCommands } from './chat-commands';
+import type { ChatAddress } from '../../../core/kernel/channel';
 import { PlatformError } from '../../../core/kernel/platform-error';
 import { telegramSends } from './telegram-renderer';
 
@@ -28,6 +28,8 @@ export interface TelegramBotOptions {
   /** Skips `getMe` when known already (the benchmark). */
   readonly botInfo?: UserFromGetMe;
   readonly fetch?: typeof fetch;
+  /** Whether a chat has an account linked: its command menu follows (see `chatCommands`). */
+  readonly isLinked?: (chat: ChatAddress) => Promise<boolean>;
 }
 
 /**
@@ -48,16 +50,26 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // Honours a short 429 retry_after and retries 5xx a few times; a network failure or a long wait
   // is thrown at once, for the update (redelivered) or the outbox (retried later) to deal with.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true }));
+  const commands = options.isLinked && chatCommands(bot.api, options.localizer, options.isLinked);
 
   /** Hands the update to the runner; a failure is thrown, so the update is delivered again. */
   const handle = async (ctx: Context, input: Input, answered?: (notice: string | undefined) => Promise<unknown>) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
-    // Telegram's language_code is not a hint: many Russian customers run Telegram in English.
-    await options.runner.handle({ chat: { channel: 'telegram', id: String(chatId) }, updateId: String(ctx.update.update_id), input }, async (reply) => {
+    // Telegram's language is a hint only: the bot answers in it until the customer chooses with /language.
+    const hint = localeOf(ctx.from?.language_code);
+    const update = {
+      chat: { channel: 'telegram' as const, id: String(chatId) },
+      updateId: String(ctx.update.update_id),
+      input,
+      ...(hint && { localeHint: hint }),
+    };
+    await options.runner.handle(update, async (reply) => {
       for (const message of reply.messages) await sendMessage(ctx.api, options.files, chatId, message, options.documents);
       await answered?.(reply.notice);
     });
+    // After the reply: a menu left behind costs a command answered with «link first», never the update.
+    await commands?.(chatId).catch(() => undefined);
   };
 
   // In a group or a channel the bot does nothing but say where it works: nothing of it reaches the runner.
@@ -169,14 +181,10 @@ function refusedFileId(error: unknown): false {
   throw error;
 }
 
-/** Telegram's command menu, in each language, from the task table. */
-export async function registerCommands(api: Api, localizer: Localizer): Promise<void> {
-  for (const locale of locales) {
-    const commands = commandTasks().map((task) => ({ command: task.action, description: localizer.format(locale, text(`action-${task.action}`)) }));
-    await api.setMyCommands(commands, { language_code: locale });
-    // Russian comes first: it is also what a customer of any other language sees.
-    if (locale === 'ru') await api.setMyCommands(commands);
-  }
+/** Telegram's `language_code` (`en`, `en-GB`, `ru`) as one of the bot's languages, if it is one. */
+function localeOf(languageCode: string | undefined): Locale | undefined {
+  const language = (languageCode ?? '').slice(0, 2).toLowerCase();
+  return isLocale(language) ? language : undefined;
 }
 
 /** The bot's own message the customer answered with Telegram's «reply»: its first words say what it was about. */

@@ -2,7 +2,7 @@ import type { Bot } from 'grammy';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { LongPolling } from './long-polling';
-import { registerCommands } from './telegram-bot';
+import { registerCommands } from './chat-commands';
 
 const allowedUpdates = ['message', 'callback_query'] as const;
 const retryEveryMs = 10_000;

@@ -83,6 +83,8 @@ interface LiveConversation extends Omit<DirectLineConversation, 'tokenHash' | 't
   /** Activities go to the bot one after another, in order, each retried until the bot takes it. */
   toBot: Promise<unknown>;
   readonly sockets: Set<WebSocket>;
+  /** Whether the bot is told the customer joined (its greeting): not when a link's task comes first. */
+  readonly greet: boolean;
 }
 
 const tokenLifetimeMs = 30 * 60_000;
@@ -144,9 +146,9 @@ export class DirectLineRelay {
 
   /**
    * A token for the user's conversation: the one given (`resume`) when it is theirs and still
-   * kept, else a new conversation.
+   * kept, else a new conversation, which starts with the bot's greeting when `greet`.
    */
-  async issueToken(userId: string, locale: string, resume?: string): Promise<{ token: string; conversationId: string; expires_in: number }> {
+  async issueToken(userId: string, locale: string, resume?: string, greet = true): Promise<{ token: string; conversationId: string; expires_in: number }> {
     const token = randomId(32);
     const now = Date.now();
     const tokenExpiresAt = new Date(now + tokenLifetimeMs);
@@ -167,7 +169,7 @@ export class DirectLineRelay {
       keptUntil: new Date(now + conversationKeptMs),
     };
     await this.store.create(row, new Date(now));
-    this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set() });
+    this.live.set(row.id, { ...row, next: 0, tail: Promise.resolve(), toBot: Promise.resolve(), sockets: new Set(), greet });
     this.forgetExpired(now);
     return { token, conversationId: row.id, expires_in: tokenLifetimeMs / 1000 };
   }
@@ -297,7 +299,7 @@ export class DirectLineRelay {
   /** Tells the bot a customer opened the chat, so its greeting is the first thing in the conversation. */
   private async started(req: Request, res: Response, conversation: LiveConversation): Promise<void> {
     const token = bearer(req);
-    if (conversation.next === 0 && req.method === 'POST') {
+    if (conversation.next === 0 && req.method === 'POST' && conversation.greet) {
       await this.toBot(conversation, {
         type: 'conversationUpdate',
         id: `${conversation.id}|join`,
@@ -349,6 +351,7 @@ export class DirectLineRelay {
       tail: Promise.resolve(),
       toBot: Promise.resolve(),
       sockets: new Set<WebSocket>(),
+      greet: true,
     };
     this.live.set(id, loaded);
     return loaded;

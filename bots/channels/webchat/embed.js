@@ -1,5 +1,8 @@
 // energobot's web chat, for any page: <div id="energobot"></div><script src="https://BOT/embed.js" async></script>
 // Optional attributes on the script tag: data-target (the element's id), data-locale (ru or en).
+// The chat's language, once chosen in the chat, wins: the element gets an `energobot-locale` event
+// ({ detail: { locale } }) whenever it changes, and an `energobot-choose-locale` event sent to it
+// chooses one (as /language would).
 (function () {
   var script = document.currentScript;
   var origin = new URL(script.src).origin;
@@ -51,7 +54,7 @@
   var session = fetch(origin + '/api/webchat/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: userSecret(), locale: locale, earlier: earlierConversation() }),
+    body: JSON.stringify({ user: userSecret(), locale: locale, earlier: earlierConversation(), linkOpened: start !== null }),
   }).then(function (response) {
     if (!response.ok) throw new Error('energobot token: HTTP ' + response.status);
     return response.json();
@@ -68,10 +71,30 @@
         options.conversationId = chat.conversationId;
         options.watermark = '0';
       }
+      var directLine = window.WebChat.createDirectLine(options);
+      var store;
+      var render = function () {
+        window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: locale === 'en' ? 'en-US' : 'ru-RU', styleOptions: chat.style }, target);
+      };
+      var tell = function () {
+        target.dispatchEvent(new CustomEvent('energobot-locale', { detail: { locale: locale } }));
+      };
+      // Web Chat speaks the chat's language (its placeholder, its times), and the page is told.
+      var follow = function (language) {
+        if (language === locale || (language !== 'ru' && language !== 'en')) return;
+        locale = language;
+        render();
+        tell();
+      };
       // The link's task is asked for once connected; the address loses the token, so a reload does not ask again.
-      var store = window.WebChat.createStore({}, function (store) {
+      store = window.WebChat.createStore({}, function (store) {
         return function (next) {
           return function (action) {
+            var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+            // Only the bot's live replies say the chat's language now: a reloaded transcript's older ones do not.
+            if (activity && activity.from && activity.from.role === 'bot' && activity.locale && activity.timestamp >= chat.since) {
+              setTimeout(follow, 0, activity.locale.slice(0, 2).toLowerCase());
+            }
             if (start && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
               var token = start;
               start = null;
@@ -85,15 +108,14 @@
           };
         };
       });
-      window.WebChat.renderWebChat(
-        {
-          directLine: window.WebChat.createDirectLine(options),
-          store: store,
-          locale: chat.locale === 'en' ? 'en-US' : 'ru-RU',
-          styleOptions: chat.style,
-        },
-        target,
-      );
+      target.addEventListener('energobot-choose-locale', function (event) {
+        store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'language', value: event.detail.locale } });
+      });
+      // The chat's choice, as the server knows it, over the page's own language.
+      var asked = locale;
+      locale = chat.locale === 'en' ? 'en' : 'ru';
+      render();
+      if (locale !== asked) tell();
       target.setAttribute('data-energobot', 'ready');
       target.setAttribute('data-conversation', continuing ? 'continued' : 'new');
     })

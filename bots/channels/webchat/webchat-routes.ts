@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isLocale, type Locale } from '../../../core/kernel/locale';
+import { isLocale, locales, type Locale } from '../../../core/kernel/locale';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { text, type Text } from '../../../core/kernel/text';
 import { errorFields, type Log } from '../../../core/kernel/log';
@@ -34,11 +34,14 @@ export interface WebChatOptions {
   readonly trustedProxies: readonly string[];
   /** A chat was opened for this user from this client address. */
   readonly opened: (userId: string, address: string) => Promise<void>;
+  /** The language the user's chat chose (`/language`), if it did: the page follows it over its own. */
+  readonly chosenLocale: (userId: string) => Promise<Locale | null>;
   readonly log: Log;
 }
 
 const webChatBundle = join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 const embedScript = readFileSync(join(__dirname, 'embed.js'), 'utf8');
+const pageScript = readFileSync(join(__dirname, 'page.js'), 'utf8');
 
 const tokenRequest = z.object({
   /** The browser's own secret; the chat user is derived from it. */
@@ -46,6 +49,8 @@ const tokenRequest = z.object({
   locale: z.string().max(16).optional(),
   /** The conversation this page had before a reload, to continue it. */
   earlier: z.object({ conversationId: z.string().min(1).max(128), token: z.string().min(1).max(2048) }).optional(),
+  /** The page was opened by a link from an e-mail: its task is the greeting, not the menu. */
+  linkOpened: z.boolean().optional(),
 });
 
 /** The web-chat page at `/`, the embeddable script, Web Chat itself, and per-user tokens. */
@@ -72,21 +77,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
     res.end(page(options, locale));
   });
 
-  server.get('/favicon.ico', async (_req: Request, res: Response) => {
-    res.send(204);
-  });
-
-  server.get('/embed.js', async (_req: Request, res: Response) => {
-    res.setHeader('content-type', 'application/javascript; charset=utf-8');
-    res.end(embedScript);
-  });
-
-  server.get('/webchat.js', async (_req: Request, res: Response) => {
-    res.setHeader('content-type', 'application/javascript; charset=utf-8');
-    res.setHeader('cache-control', 'public, max-age=86400');
-    res.writeHead(200);
-    await pipeline(createReadStream(webChatBundle), res);
-  });
+  mountScripts(server);
 
   // New chats from one address are limited: a script cannot mint identities (or conversations) without end.
   const tokensPerAddress = new RateLimit(30, 10 * 60_000);
@@ -96,13 +87,19 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
       return void res.send(429, { error: 'too many chats from this address; try again in a few minutes' });
     }
     const parsed = tokenRequest.safeParse(req.body);
-    if (!parsed.success) return void res.send(400, { error: 'expected { user: 16-128 of A-Z a-z 0-9 _ -, locale, earlier?: { conversationId, token } }' });
-    const locale: Locale = parsed.data.locale && isLocale(parsed.data.locale) ? parsed.data.locale : 'ru';
+    if (!parsed.success)
+      return void res.send(400, { error: 'expected { user: 16-128 of A-Z a-z 0-9 _ -, locale, earlier?: { conversationId, token }, linkOpened?: boolean }' });
+    const asked: Locale = parsed.data.locale && isLocale(parsed.data.locale) ? parsed.data.locale : 'ru';
     const userId = `web-${createHash('sha256').update(parsed.data.user).digest('hex').slice(0, 32)}`;
     try {
       await options.opened(userId, address);
-      const session = await options.tokens.issue(userId, locale, `http://${req.headers.host ?? '127.0.0.1'}`, parsed.data.earlier);
-      res.send(200, { ...session, locale, style: options.style });
+      // The chat's own choice wins over the page's: a reload after «English» in the chat stays English.
+      const locale = (await options.chosenLocale(userId)) ?? asked;
+      // From now on the bot's replies are live: the page follows their language, not the transcript's older ones.
+      const since = new Date().toISOString();
+      const greet = parsed.data.linkOpened !== true;
+      const session = await options.tokens.issue(userId, locale, `http://${req.headers.host ?? '127.0.0.1'}`, parsed.data.earlier, greet);
+      res.send(200, { ...session, locale, since, style: options.style });
     } catch (error) {
       options.log.error('web chat token failed', errorFields(error));
       res.send(502, { error: 'chat is unavailable' });
@@ -110,9 +107,51 @@ export function mountWebChat(server: Server, options: WebChatOptions): void {
   });
 }
 
+/** The scripts the page loads: the loader (for any site), the page's own, and Web Chat itself. */
+function mountScripts(server: Server): void {
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.send(204);
+  });
+
+  server.get('/embed.js', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'application/javascript; charset=utf-8');
+    res.end(embedScript);
+  });
+
+  server.get('/page.js', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'application/javascript; charset=utf-8');
+    res.end(pageScript);
+  });
+
+  server.get('/webchat.js', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'application/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'public, max-age=86400');
+    res.writeHead(200);
+    await pipeline(createReadStream(webChatBundle), res);
+  });
+}
+
+/** The page's own texts in each language, for `page.js` to switch to the one the chat chose. */
+function pageTexts(localizer: Localizer): string {
+  const texts = Object.fromEntries(
+    locales.map((locale) => {
+      const other = otherLocale(locale);
+      const say = (message: Text, language: Locale = locale) => localizer.format(language, message);
+      return [
+        locale,
+        { title: say(text('webchat-title')), unavailable: say(text('webchat-unavailable')), link: say(text('webchat-language-link'), other), other },
+      ];
+    }),
+  );
+  // Inside <script>: a "<" in a text must not close the element.
+  return JSON.stringify(texts).replace(/</g, '\\u003c');
+}
+
+const otherLocale = (locale: Locale): Locale => (locale === 'ru' ? 'en' : 'ru');
+
 function page(options: WebChatOptions, locale: Locale): string {
   const say = (message: Text) => escapeHtml(options.localizer.format(locale, message));
-  const other: Locale = locale === 'ru' ? 'en' : 'ru';
+  const other = otherLocale(locale);
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -132,12 +171,14 @@ function page(options: WebChatOptions, locale: Locale): string {
 </style>
 </head>
 <body>
-<header><h1>${say(text('webchat-title'))}</h1><a href="?lang=${other}" lang="${other}">${escapeHtml(options.localizer.format(other, text('webchat-language-link')))}</a></header>
+<header><h1>${say(text('webchat-title'))}</h1><a id="energobot-language" href="?lang=${other}" lang="${other}">${escapeHtml(options.localizer.format(other, text('webchat-language-link')))}</a></header>
 <main>
   <div id="energobot" role="region" aria-label="${say(text('webchat-title'))}"></div>
   <p class="unavailable" role="alert">${say(text('webchat-unavailable'))}</p>
   <noscript><p>${say(text('webchat-noscript'))}</p></noscript>
 </main>
+<script type="application/json" id="energobot-page-texts">${pageTexts(options.localizer)}</script>
+<script src="/page.js"></script>
 <script src="/embed.js" data-locale="${locale}" async></script>
 </body>
 </html>`;

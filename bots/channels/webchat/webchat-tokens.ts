@@ -16,14 +16,15 @@ export interface EarlierConversation {
 
 /** Hands a browser a Direct Line token for one chat user; the Direct Line secret never leaves the server. */
 export interface WebChatTokens {
-  issue(userId: string, locale: string, botOrigin: string, earlier?: EarlierConversation): Promise<WebChatSession>;
+  /** `greet`: a new conversation starts with the bot's greeting (not when a link's task is about to be asked for). */
+  issue(userId: string, locale: string, botOrigin: string, earlier?: EarlierConversation, greet?: boolean): Promise<WebChatSession>;
 }
 
 /** The embedded default: energobot's own Direct Line relay. */
 export function relayTokens(relay: DirectLineRelay): WebChatTokens {
   return {
-    async issue(userId, locale, botOrigin, earlier) {
-      const { token, conversationId } = await relay.issueToken(userId, locale, earlier?.conversationId);
+    async issue(userId, locale, botOrigin, earlier, greet = true) {
+      const { token, conversationId } = await relay.issueToken(userId, locale, earlier?.conversationId, greet);
       return { token, conversationId, domain: `${botOrigin}/v3/directline` };
     },
   };

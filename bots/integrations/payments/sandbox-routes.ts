@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { isLocale, type Locale } from '../../../core/kernel/locale';
+import type { Locale } from '../../../core/kernel/locale';
+import type { ChatAddress } from '../../../core/kernel/channel';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { completePayment } from '../../../core/features/pay/complete-payment';
 import type { ChatPushes } from '../../../core/features/outbox/ports';
@@ -16,6 +17,8 @@ export interface SandboxOptions {
   readonly secret: string;
   readonly baseUrl: () => string;
   readonly pushed: () => void;
+  /** A page's language, asked for or else its order's chat's (an English chat gets an English card page). */
+  readonly pageLocale: (req: Request, chat: ChatAddress | undefined) => Promise<Locale>;
 }
 
 /** The sandbox's test cards: one is paid, one is declined, as on a real provider's test page. */
@@ -26,7 +29,6 @@ const callbackBody = z.object({ orderId: z.string().regex(/^[0-9a-f]{32}$/), sta
 const orderPath = z.object({ id: z.string() }).catch({ id: '' });
 /** The card as typed (spaces and all) or as a number in JSON; anything else is no card. */
 const cardForm = z.object({ card: z.coerce.string() }).catch({ card: '' });
-const langQuery = z.object({ lang: z.string().catch('') }).catch({ lang: '' });
 
 export function signSandboxBody(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('hex');
@@ -34,8 +36,8 @@ export function signSandboxBody(body: string, secret: string): string {
 
 export function mountSandboxPayments(server: Server, options: SandboxOptions): void {
   server.get('/pay/:id', async (req: Request, res: Response) => {
-    const locale = pageLocale(req);
     const order = await options.orders.find(orderPath.parse(req.params).id);
+    const locale = await options.pageLocale(req, order?.chat);
     if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
     if (order.status !== 'pending')
       return page(res, 200, options.localizer, locale, order.status === 'succeeded' ? text('sandbox-succeeded') : text('sandbox-failed'));
@@ -43,9 +45,9 @@ export function mountSandboxPayments(server: Server, options: SandboxOptions): v
   });
 
   server.post('/pay/:id', async (req: Request, res: Response) => {
-    const locale = pageLocale(req);
     const { id } = orderPath.parse(req.params);
     const order = await options.orders.find(id);
+    const locale = await options.pageLocale(req, order?.chat);
     if (!order) return page(res, 404, options.localizer, locale, text('sandbox-unknown-order'));
     const card = cardForm.parse(req.body).card.replace(/\D/g, '');
     if (card !== sandboxCards.succeeds && card !== sandboxCards.declined) {
@@ -74,12 +76,6 @@ export function mountSandboxPayments(server: Server, options: SandboxOptions): v
     if (changed) options.pushed();
     res.send(200, { ok: true });
   });
-}
-
-function pageLocale(req: Request): Locale {
-  const asked = langQuery.parse(req.query).lang;
-  if (isLocale(asked)) return asked;
-  return /^en\b/i.test(req.header('accept-language') ?? '') ? 'en' : 'ru';
 }
 
 function page(res: Response, status: number, localizer: Localizer, locale: Locale, message: Text, form = false): void {

@@ -29,6 +29,6 @@ function accountFacts(info: AccountInfo): Fact[] {
     { label: text('info-seasonality'), value: words(text('info-seasonality-value', { factor: info.seasonalityFactor })) },
     { label: text('info-social-norm'), value: words(text('info-social-norm-value', { norm: info.socialNormKwh ?? 'none' })) },
     { label: text('info-balance'), value: words(text('info-balance-value', { balance: money(Math.abs(info.balance)), state: balanceState })) },
-    { label: text('info-earlier-debt'), value: money(info.earlierDebt) },
+    { label: text('info-earlier-debt', { state: balanceState }), value: money(info.earlierDebt) },
   ];
 }

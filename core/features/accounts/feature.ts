@@ -11,7 +11,7 @@ export const accounts: Feature<typeof ports> = {
   tasks: [
     { action: 'accounts', flow: myAccounts, version: 1, menu: { linked: 'more' }, command: true, intents: true },
     { action: 'settings', flow: accountSettings, version: 1, menu: { linked: 'more' }, command: true, intents: true },
-    { action: 'chats', flow: linkedChats, version: 1, command: true, intents: true },
+    { action: 'chats', flow: linkedChats, version: 2, command: true, intents: true },
     { action: 'unlink', flow: removeAccount, version: 3, command: true, intents: true },
   ],
   ports,

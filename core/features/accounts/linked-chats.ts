@@ -3,6 +3,7 @@ import { taskButton } from '../../kernel/actions';
 import { inviteValidityMs, invitePrefix, maskedChat, mayManage, type LinkedChat } from './account-settings';
 import type { AccountNumber } from '../../kernel/account-number';
 import { chatKey } from '../../kernel/channel';
+import { maskEmail } from '../../kernel/address';
 import type { FlowServices } from '../../kernel/services';
 import { lines, moment, text, words } from '../../kernel/text';
 import { activeAccount } from '../linking/active-account';
@@ -60,7 +61,7 @@ async function revoke(chat: Chat, services: FlowServices, account: AccountNumber
       text: services.localizer.format(chat.locale, text('mail-link-revoked-body', { ...named, at: moment(at) })),
     });
   }
-  return toMenu(text('chats-revoked', named));
+  return toMenu(text('chats-revoked', { ...named, mailed: email ? 'yes' : 'no', email: email ? maskEmail(email) : '' }));
 }
 
 /** A link for one other chat to take within a day, without the payment proof. */

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { attachmentKind, attachmentLimits, attachmentName, megabytes, tooLarge, type AttachmentRef } from '../../kernel/attachment';
+import { attachmentKind, attachmentLimits, attachmentName, megabytes, tooLarge, type AttachmentMime, type AttachmentRef } from '../../kernel/attachment';
+import type { ChatAddress } from '../../kernel/channel';
+import type { IncomingFile } from '../../kernel/chat';
 import type { AppealFiles, AttachmentStore, FileSources } from './ports';
 import type { FileStore } from '../../kernel/file-store';
 import { fail, ok, type Result } from '../../kernel/result';
-import { text, words } from '../../kernel/text';
+import { text, words, type Text } from '../../kernel/text';
 
 /**
  * Files of appeals as flows use them: a customer's file is read from its channel at once (some
@@ -12,13 +14,7 @@ import { text, words } from '../../kernel/text';
  */
 export function appealFiles(store: AttachmentStore, sources: FileSources, files: FileStore): AppealFiles {
   return {
-    async keep(chat, file) {
-      if (file.bytes !== undefined && file.bytes > attachmentLimits.bytes) return fail(tooLarge(file.bytes));
-      const fetched = await sources.fetch(chat.channel, file, attachmentLimits.bytes);
-      if (fetched === 'unavailable') return fail(text('attachment-unavailable'));
-      if (fetched === 'too-large') return fail(text('attachment-over-limit', { max: megabytes(attachmentLimits.bytes) }));
-      return keepBytes(store, { name: file.name, bytes: fetched });
-    },
+    keep: (chat, file) => keepCustomerFile(store, sources, chat, file),
     async share(id) {
       const kept = await store.get(id);
       if (!kept) return null;
@@ -28,11 +24,25 @@ export function appealFiles(store: AttachmentStore, sources: FileSources, files:
   };
 }
 
-/** Bytes from anyone (a customer, an operator's upload or e-mail) judged by the same rule and kept. */
-async function keepBytes(store: AttachmentStore, file: { readonly name?: string; readonly bytes: Buffer }): Promise<Result<AttachmentRef>> {
-  const kind = attachmentKind(file.bytes);
+/**
+ * A customer's file read from its channel at once and kept, within the appeals' limits and judged
+ * by its content; `only` narrows the kinds taken (a meter photo is a picture), saying `otherwise`.
+ */
+export async function keepCustomerFile(
+  store: AttachmentStore,
+  sources: FileSources,
+  chat: ChatAddress,
+  file: IncomingFile,
+  only?: { readonly kinds: readonly AttachmentMime[]; readonly otherwise: Text },
+): Promise<Result<AttachmentRef>> {
+  if (file.bytes !== undefined && file.bytes > attachmentLimits.bytes) return fail(tooLarge(file.bytes));
+  const fetched = await sources.fetch(chat.channel, file, attachmentLimits.bytes);
+  if (fetched === 'unavailable') return fail(text('attachment-unavailable'));
+  if (fetched === 'too-large') return fail(text('attachment-over-limit', { max: megabytes(attachmentLimits.bytes) }));
+  const kind = attachmentKind(fetched);
   if (!kind.ok) return kind;
-  return ok(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: file.bytes }));
+  if (only && !only.kinds.includes(kind.value)) return fail(only.otherwise);
+  return ok(await store.put({ name: attachmentName(file.name, kind.value), mime: kind.value, bytes: fetched }));
 }
 
 /** An operator's files: all kept, or none with the first one's reason (named), so a reply never goes half. */

@@ -8,7 +8,7 @@ const ports = { appeals: port<Appeals>('ofChat', 'thread', 'draft'), appealFiles
 
 export const appeals: Feature<typeof ports> = {
   tasks: [
-    { action: 'appeal', flow: fileAppeal, version: 2, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
+    { action: 'appeal', flow: fileAppeal, version: 3, menu: { linked: 'more', unlinked: 'main' }, command: true, intents: true },
     { action: 'appeals', flow: myAppeals, version: 2, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true },
   ],
   ports,

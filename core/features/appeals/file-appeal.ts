@@ -2,6 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
 import {
   appealYear,
+  isAppealTopic,
   isComplete,
   messageLength,
   parseAppealMessage,
@@ -9,6 +10,7 @@ import {
   parseName,
   parsePlace,
   type AppealDraft,
+  type AppealTopic,
   type Appellant,
   type CompleteDraft,
 } from './appeal';
@@ -32,7 +34,7 @@ type Field = 'topic' | 'name' | 'email' | 'phone' | 'place' | 'message' | 'attac
  * full, to send or to edit one field. The draft is kept in the database at every step, so a
  * reload, a restart or another task in between loses nothing: coming back offers it.
  */
-export async function fileAppeal(chat: Chat, services: FlowServices): Promise<FlowEnd> {
+export async function fileAppeal(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
   let draft: AppealDraft = {};
   const kept = await services.appeals.draft(chat.address);
   if (kept) {
@@ -42,6 +44,7 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<Fl
     ]);
     if (choice === 'continue') draft = kept.draft;
   }
+  draft = withArgument(draft, argument, services.policy.appealTopics);
   const save = async (next: AppealDraft) => {
     draft = next;
     await services.appeals.saveDraft(chat.address, draft, await services.now());
@@ -80,6 +83,22 @@ export async function fileAppeal(chat: Chat, services: FlowServices): Promise<Fl
     ]);
     await save(await ask(chat, services, draft, field, save));
   }
+}
+
+/**
+ * What the task was started with (the intent matcher's reading of a typed complaint): `text:<words>`
+ * fills the message, `topic:<id>` the topic. Only fields still empty: a kept draft's own answers
+ * stay. Nothing is sent on it: the customer still sees the whole draft and confirms or edits.
+ */
+function withArgument(draft: AppealDraft, argument: string | undefined, topics: readonly AppealTopic[]): AppealDraft {
+  const [kind, ...rest] = (argument ?? '').split(':');
+  const value = rest.join(':');
+  if (kind === 'text' && draft.message === undefined) {
+    const message = parseAppealMessage(value);
+    return message.ok ? { ...draft, message: message.value } : draft;
+  }
+  if (kind === 'topic' && draft.topic === undefined && isAppealTopic(value) && topics.includes(value)) return { ...draft, topic: value };
+  return draft;
 }
 
 function filled(draft: AppealDraft, field: Field): boolean {
@@ -137,7 +156,8 @@ async function ask(chat: Chat, services: FlowServices, draft: AppealDraft, field
     }
     case 'place': {
       if (draft.appellant?.kind !== 'non-customer') return draft;
-      const address = await chat.ask(text('appeal-ask-address'), parsePlace, typed);
+      // The locality was asked first: only the rest of the address now, never the locality again.
+      const address = await chat.ask(text('appeal-ask-address', { locality: draft.appellant.locality }), parsePlace, typed);
       return { ...draft, appellant: { ...draft.appellant, address } };
     }
     case 'message':
@@ -156,6 +176,7 @@ async function send(chat: Chat, services: FlowServices, draft: CompleteDraft): P
   const at = await services.now();
   const appeal = await services.appeals.file({ draft, chat: chat.address, locale: chat.locale, at, year: appealYear(at, services.localizer.timeZone) });
   await services.appeals.dropDraft(chat.address);
+  chat.settled();
   const args = { number: appeal.number, email: draft.email };
   await services.mail.enqueue({
     to: draft.email,

@@ -16,6 +16,8 @@ export interface EReceipts {
     token: string,
     now: Date,
   ): Promise<{ readonly request: EReceiptRequest } | { readonly refused: 'unknown' | 'expired' | 'used'; readonly locale: Locale | null }>;
+  /** What a link's token names, without taking it: the page says at once that a link was used or has expired. */
+  peek(token: string, now: Date): Promise<{ readonly state: 'open' | 'unknown' | 'expired' | 'used'; readonly locale: Locale | null }>;
   subscribe(account: AccountNumber, email: string, fromPeriod: string): Promise<void>;
   changeEmail(account: AccountNumber, email: string): Promise<void>;
   unsubscribe(account: AccountNumber, untilPeriod: string): Promise<void>;

@@ -9,8 +9,8 @@ import { moment, text, type Text } from '../../kernel/text';
 
 export const cancelButtons = [taskButton('cancel')];
 
-/** What the account number is asked for: the answers speak of linking, of readings only, or of an appeal. */
-export type Purpose = 'link' | 'readings' | 'appeal';
+/** What the account number is asked for: the answers speak of linking, of readings only, of a payment only, or of an appeal. */
+export type Purpose = 'link' | 'readings' | 'pay' | 'appeal';
 
 /**
  * A pause no longer than a slow-down is not this chat's own doing (strangers failed on the
@@ -22,13 +22,26 @@ const pausedWords = (purpose: Purpose, until: Date, now: Date): Text =>
 const wording: Record<Purpose, { paused(until: Date): Text; notMatched(remaining: number): Text }> = {
   link: { paused: (until) => text('link-paused', { until: moment(until) }), notMatched: (remaining) => text('link-not-matched', { remaining }) },
   readings: { paused: (until) => text('readings-paused', { until: moment(until) }), notMatched: (remaining) => text('readings-not-matched', { remaining }) },
+  pay: { paused: (until) => text('pay-paused', { until: moment(until) }), notMatched: (remaining) => text('pay-not-matched', { remaining }) },
   appeal: { paused: (until) => text('appeal-paused', { until: moment(until) }), notMatched: (remaining) => text('appeal-not-matched', { remaining }) },
 };
 
-/** Asks for the account number until the customer confirms the address it belongs to. */
-export async function confirmedAccount(chat: Chat, services: FlowServices, linked: readonly AccountNumber[], purpose: Purpose): Promise<AccountCard | null> {
+/**
+ * Asks for the account number until the customer confirms the address it belongs to. A number
+ * `given` with the request (a button's) is the first answer: it is looked up and its address
+ * confirmed like a typed one, since a button's data can be forged.
+ */
+export async function confirmedAccount(
+  chat: Chat,
+  services: FlowServices,
+  linked: readonly AccountNumber[],
+  purpose: Purpose,
+  given?: AccountNumber,
+): Promise<AccountCard | null> {
+  let first = given;
   for (;;) {
-    const number = await chat.ask(text('link-ask-number'), parseAccountNumber, { buttons: cancelButtons, notTyped: text('link-number-not-typed') });
+    const number = first ?? (await chat.ask(text('link-ask-number'), parseAccountNumber, { buttons: cancelButtons, notTyped: text('link-number-not-typed') }));
+    first = undefined;
     if (linked.includes(number)) {
       await chat.say(text('link-already', { account: number }));
       continue;

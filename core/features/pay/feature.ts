@@ -5,6 +5,6 @@ import type { Payments } from './ports';
 const ports = { payments: port<Payments>('pending') };
 
 export const pay: Feature<typeof ports> = {
-  tasks: [{ action: 'pay', flow: payFlow, version: 2, menu: { linked: 'main' }, command: true, intents: true }],
+  tasks: [{ action: 'pay', flow: payFlow, version: 3, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
   ports,
 };

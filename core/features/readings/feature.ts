@@ -1,10 +1,10 @@
 import { port, type Feature } from '../../kernel/feature';
-import type { MeterReadings } from './ports';
+import type { MeterPhotos, MeterReadings } from './ports';
 import { submitReadings } from './submit-readings';
 
-const ports = { readings: port<MeterReadings>('meters', 'history') };
+const ports = { readings: port<MeterReadings>('meters', 'history'), meterPhotos: port<MeterPhotos>('of') };
 
 export const readings: Feature<typeof ports> = {
-  tasks: [{ action: 'readings', flow: submitReadings, version: 3, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
+  tasks: [{ action: 'readings', flow: submitReadings, version: 4, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
   ports,
 };

@@ -1,5 +1,8 @@
 import type { AccountNumber } from '../../kernel/account-number';
-import type { ChatChannel } from '../../kernel/channel';
+import type { AttachmentRef } from '../../kernel/attachment';
+import type { ChatAddress, ChatChannel } from '../../kernel/channel';
+import type { IncomingFile } from '../../kernel/chat';
+import type { Result } from '../../kernel/result';
 import type { MeterState, ReadingEntry, ReadingHistoryRow } from './meter';
 
 /** Meters and their readings («Передача показаний»). */
@@ -28,9 +31,56 @@ export type SubmitOutcome =
   /** Billing refused the values; its reason is told to the customer as it is. */
   | { readonly kind: 'refused'; readonly reason: string };
 
+/** A meter photo the customer sent while typing readings: the meter asked about then, and the kept file. */
+export interface MeterPhoto {
+  readonly serialNumber: string;
+  readonly file: AttachmentRef;
+}
+
+/** A photo as it is kept with a submission. */
+export interface SubmissionPhoto extends MeterPhoto {
+  readonly period: string;
+  /** ISO time of the submission, as billing's history gives it back. */
+  readonly submittedAt: string;
+}
+
+/**
+ * Meter photos sent with readings: evidence kept with the submission, for operators and the
+ * history. Ours only: billing's contract (`docs/billing-api.yaml`) has no room for a photo.
+ */
+export interface MeterPhotos {
+  /** Read from the channel and kept under the appeals' limits; refused with the reason (too large, not a picture, gone). */
+  keep(chat: ChatAddress, file: IncomingFile): Promise<Result<AttachmentRef>>;
+  /** Attaches kept photos to the submission under its key; again with the same key, nothing more. */
+  attach(
+    submission: { readonly key: string; readonly account: AccountNumber; readonly period: string; readonly submittedAt: Date },
+    photos: readonly MeterPhoto[],
+  ): Promise<void>;
+  /** The photos of the account's submissions in the periods `from`..`to`. */
+  of(account: AccountNumber, from: string, to: string): Promise<SubmissionPhoto[]>;
+}
+
+/** A chat submission with its photos, as the operators' desk shows it. */
+export interface PhotographedSubmission {
+  readonly account: AccountNumber;
+  readonly period: string;
+  readonly submittedAt: string;
+  /** What the customer sent; empty when the submission itself is no longer kept. */
+  readonly entries: readonly ReadingEntry[];
+  /** Billing's word; null while it is on its way. */
+  readonly outcome: SubmitOutcome | null;
+  readonly photos: readonly MeterPhoto[];
+}
+
+/** The desk's readings view: the newest submissions sent with photos, of one account or all. */
+export interface PhotographedSubmissions {
+  recent(account: AccountNumber | null, limit: number): Promise<PhotographedSubmission[]>;
+}
+
 // The ports this feature's flows are given (see `Ports`).
 declare module '../../kernel/services' {
   interface Ports {
     readonly readings: MeterReadings;
+    readonly meterPhotos: MeterPhotos;
   }
 }

@@ -7,8 +7,8 @@ const ports = { receipts: port<ReceiptArchive>(), monthlyReceipts: port<MonthlyR
 
 export const receipts: Feature<typeof ports> = {
   tasks: [
-    { action: 'receipts', flow: receiptsFlow, version: 1, menu: { linked: 'main' }, command: true, intents: true },
-    { action: 'monthly', flow: monthlyReceipt, version: 1, command: true, intents: true },
+    { action: 'receipts', flow: receiptsFlow, version: 2, menu: { linked: 'main' }, command: true, intents: true },
+    { action: 'monthly', flow: monthlyReceipt, version: 2, command: true, intents: true },
   ],
   ports,
 };

@@ -7,6 +7,7 @@ import type { DeepLinks } from '../start/ports';
 import type { EReceipts } from '../e-receipt/ports';
 import type { MonthlyReceiptChats } from './ports';
 import { text, type Text } from '../../kernel/text';
+import { taskButton } from '../../kernel/actions';
 
 /** The e-receipt is the supplier's letter: in Russian, like the paper one it replaces, and so is the receipt in it. */
 export const letterLocale: Locale = 'ru';
@@ -47,6 +48,8 @@ export async function publishReceipts(
       chat,
       message: text('push-monthly-receipt', { period: shown }),
       receipt: { account, period },
+      // «Не присылать» stops these pushes for this chat and account, whichever account the chat acts for then.
+      buttons: [taskButton('monthly', { argument: `off:${account}`, label: text('receipts-stop-monthly') })],
       dedupeKey: `receipt:${period}:${chat.channel}:${chat.id}:${account}`,
     })),
   );

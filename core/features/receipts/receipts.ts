@@ -2,7 +2,7 @@ import type { Chat } from '../../kernel/chat';
 import { taskButton } from '../../kernel/actions';
 import type { AccountNumber } from '../../kernel/account-number';
 import { billingPeriod } from '../readings/meter';
-import { displayPeriod, parseMonth, shiftPeriod } from '../../kernel/period';
+import { displayPeriod, monthOfArgument, parseMonth, shiftPeriod } from '../../kernel/period';
 import { lastPaperArchivePeriod, receiptAvailability, recentReceiptPeriods, type EReceiptTerm } from './receipt-archive';
 import { fail, ok, type Result } from '../../kernel/result';
 import { readReceipt } from './read-receipt';
@@ -18,21 +18,23 @@ const offered = 4;
 
 /**
  * «Архив квитанций»: the month's receipt PDF with a summary and «Оплатить». The last month is the
- * first button; any month can be typed (`10.2026`, `октябрь 2026`); a month the archive does not
- * keep is explained, with the months it does.
+ * first button; any month can be typed (`10.2026`, `октябрь 2026`, «октябрь»: the latest October
+ * not in the future); a month the archive does not keep is explained, with the months it does.
  */
 export async function receipts(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
   const account = await activeAccount(chat, services);
   if (!account) return toMenu(text('receipts-not-linked'));
-  const lastBilled = shiftPeriod(billingPeriod(await services.now(), services.localizer.timeZone), -1);
+  const current = billingPeriod(await services.now(), services.localizer.timeZone);
+  const lastBilled = shiftPeriod(current, -1);
   const terms = await services.eReceipts.terms(account);
   const recent = recentReceiptPeriods(lastBilled, terms, offered);
-  // A month button (`2026-10`) or a command (`/receipts 10.2026`) names it already.
-  const asked = argument ? typedMonth(argument, lastBilled, terms, recent) : null;
+  const months = { current, lastBilled, terms, recent };
+  // A month button (`2026-10`), free text (`--10`: «квитанция за октябрь») or a command (`/receipts 10.2026`) names it already.
+  const asked = argument ? typedMonth(monthOfArgument(argument, current) ?? argument, months) : null;
   if (asked && !asked.ok) await chat.say(asked.error);
   const period = asked?.ok
     ? asked.value
-    : await chat.ask(text('receipts-ask', { account, example: '10.2026' }), (input) => typedMonth(input, lastBilled, terms, recent), {
+    : await chat.ask(text('receipts-ask', { account, example: '10.2026' }), (input) => typedMonth(input, months), {
         buttons: [
           ...recent.map((month) => taskButton('receipts', { argument: month, label: text('receipts-month', { period: displayPeriod(month) }) })),
           ...cancelButtons,
@@ -42,8 +44,16 @@ export async function receipts(chat: Chat, services: FlowServices, argument?: st
   return sendReceipt(chat, services, account, period);
 }
 
-function typedMonth(input: string, lastBilled: string, terms: readonly EReceiptTerm[], recent: readonly string[]): Result<string> {
-  const month = parseMonth(input);
+/** What the archive has to go by: this month, the last one billed, the e-receipt's stretches and the months offered. */
+interface Archive {
+  readonly current: string;
+  readonly lastBilled: string;
+  readonly terms: readonly EReceiptTerm[];
+  readonly recent: readonly string[];
+}
+
+function typedMonth(input: string, { current, lastBilled, terms, recent }: Archive): Result<string> {
+  const month = parseMonth(input, current);
   return month.ok ? availableMonth(month.value, lastBilled, terms, recent) : month;
 }
 

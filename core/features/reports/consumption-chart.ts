@@ -26,7 +26,8 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
     if (month) month.set(row.zone, (month.get(row.zone) ?? 0) + row.consumptionKwh);
   }
   const totals = periods.map((period) => [...(byPeriod.get(period)?.values() ?? [])].reduce((sum, kwh) => sum + kwh, 0));
-  const top = niceCeiling(Math.max(10, ...totals));
+  const ticks = axisTicks(Math.max(...totals));
+  const top = ticks[ticks.length - 1] as number;
   const innerWidth = width - plot.left - plot.right;
   const innerHeight = height - plot.top - plot.bottom;
   const slot = innerWidth / periods.length;
@@ -38,11 +39,10 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="${plot.left}" y="30" font-size="18" font-weight="bold">${escapeHtml(words.title)}</text>`,
   ];
-  for (let step = 0; step <= 4; step++) {
-    const kwh = (top / 4) * step;
+  for (const kwh of ticks) {
     parts.push(
       `<line x1="${plot.left}" x2="${width - plot.right}" y1="${y(kwh)}" y2="${y(kwh)}" stroke="#ddd"/>`,
-      `<text x="${plot.left - 8}" y="${y(kwh) + 4}" font-size="12" text-anchor="end">${Math.round(kwh)}</text>`,
+      `<text x="${plot.left - 8}" y="${y(kwh) + 4}" font-size="12" text-anchor="end">${kwh}</text>`,
     );
   }
   parts.push(
@@ -76,7 +76,18 @@ export function consumptionChart(rows: readonly ReadingHistoryRow[], from: strin
   return new Resvg(svg, { font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
 
-function niceCeiling(value: number): number {
+/**
+ * The consumption axis's marks, from 0 up past the largest month in round steps (1, 2 or 5 times
+ * a power of ten), four steps at most: 0 / 100 / 200 / 300, never 63 / 125 / 188.
+ */
+export function axisTicks(largestKwh: number): number[] {
+  const largest = Math.max(10, largestKwh);
+  const step = niceStep(largest / 4);
+  return Array.from({ length: Math.ceil(largest / step) + 1 }, (_, index) => index * step);
+}
+
+/** The round step (1, 2 or 5 times a power of ten) at least `value`. */
+function niceStep(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) as number;
+  return [1, 2, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) as number;
 }

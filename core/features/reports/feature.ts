@@ -7,9 +7,9 @@ const ports = {};
 
 export const reports: Feature<typeof ports> = {
   tasks: [
-    { action: 'history', flow: readingsHistory, version: 2, menu: { linked: 'main' }, command: true, intents: true },
-    { action: 'charges', flow: chargesAndPayments, version: 2, menu: { linked: 'more' }, command: true, intents: true },
-    { action: 'payments', flow: paymentHistory, version: 2, menu: { linked: 'more' }, command: true, intents: true },
+    { action: 'history', flow: readingsHistory, version: 3, menu: { linked: 'main' }, command: true, intents: true },
+    { action: 'charges', flow: chargesAndPayments, version: 3, menu: { linked: 'more' }, command: true, intents: true },
+    { action: 'payments', flow: paymentHistory, version: 3, menu: { linked: 'more' }, command: true, intents: true },
   ],
   ports,
 };

@@ -1,5 +1,6 @@
 import type { Chat } from '../../kernel/chat';
 import type { ReadingHistoryRow } from '../readings/meter';
+import type { SubmissionPhoto } from '../readings/ports';
 import { displayPeriod } from '../../kernel/period';
 import { consumptionChart } from './consumption-chart';
 import type { FlowServices } from '../../kernel/services';
@@ -7,15 +8,34 @@ import { moment, text, words, type Text } from '../../kernel/text';
 import { showReport, type Report } from './report';
 import { channelName, zoneName, zoneNames } from '../readings/meter-words';
 
-/** «История показаний»: per meter and zone, newest first, with a consumption chart and CSV on request. */
-const readingsReport: Report<ReadingHistoryRow> = {
+/** A history row, and whether a photo of the meter came with the submission that sent it. */
+type HistoryRow = ReadingHistoryRow & { readonly photo: boolean };
+
+/** The same moment to the second: billing may give the submission's time back without its milliseconds. */
+const sameSecond = (a: string, b: string) => Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+
+/** Billing's rows, each marked when one of our photos was kept with its submission (the meter, the period, the moment). */
+function withPhotos(rows: readonly ReadingHistoryRow[], photos: readonly SubmissionPhoto[]): HistoryRow[] {
+  return rows.map((row) => ({
+    ...row,
+    photo: photos.some((photo) => photo.serialNumber === row.serialNumber && photo.period === row.period && sameSecond(photo.submittedAt, row.submittedAt)),
+  }));
+}
+
+/** «История показаний»: per meter and zone, newest first, with a consumption chart and CSV on request; 📷 marks a reading sent with a photo. */
+const readingsReport: Report<HistoryRow> = {
   action: 'history',
   notLinked: text('history-not-linked'),
   askPeriod: text('history-ask-period'),
   empty: text('history-empty'),
   async read(services, page) {
-    const rows = await services.readings.history(page.account, page.range.from, page.range.to);
-    return [...rows].sort((a, b) => a.serialNumber.localeCompare(b.serialNumber) || a.zone.localeCompare(b.zone) || b.period.localeCompare(a.period));
+    const [history, photos] = await Promise.all([
+      services.readings.history(page.account, page.range.from, page.range.to),
+      services.meterPhotos.of(page.account, page.range.from, page.range.to),
+    ]);
+    return withPhotos(history, photos).sort(
+      (a, b) => a.serialNumber.localeCompare(b.serialNumber) || a.zone.localeCompare(b.zone) || b.period.localeCompare(a.period),
+    );
   },
   table: (rows, page, at) => ({
     kind: 'table',
@@ -30,7 +50,7 @@ const readingsReport: Report<ReadingHistoryRow> = {
     rows: rows.map((row) => [
       moment(new Date(row.submittedAt)),
       words(text('history-meter-zone', { meter: row.serialNumber, zone: zoneName(row.zone) })),
-      words(text('history-value', { value: String(row.value), accepted: row.accepted ? 'yes' : 'no' })),
+      words(text('history-value', { value: String(row.value), accepted: row.accepted ? 'yes' : 'no', photo: row.photo ? 'yes' : 'no' })),
       row.consumptionKwh,
       words(channelName(row.channel)),
     ]),
@@ -60,8 +80,8 @@ export const readingsHistory = (chat: Chat, services: FlowServices, argument?: s
 async function sendChart(
   chat: Chat,
   services: FlowServices,
-  rows: readonly ReadingHistoryRow[],
-  page: Parameters<NonNullable<Report<ReadingHistoryRow>['first']>>[3],
+  rows: readonly HistoryRow[],
+  page: Parameters<NonNullable<Report<HistoryRow>['first']>>[3],
 ): Promise<void> {
   const say = (message: Text) => services.localizer.format(chat.locale, message);
   const { from, to } = page.range;

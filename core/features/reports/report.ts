@@ -4,7 +4,7 @@ import type { Content } from '../../kernel/content/content';
 import type { AccountNumber } from '../../kernel/account-number';
 import type { Locale } from '../../kernel/locale';
 import { billingPeriod } from '../readings/meter';
-import { displayPeriod, firstPeriod, type PeriodRange } from '../../kernel/period';
+import { displayPeriod, firstPeriod, rangeOfArgument, type PeriodRange } from '../../kernel/period';
 import { csv } from './csv';
 import type { FlowServices } from '../../kernel/services';
 import { text, type Text } from '../../kernel/text';
@@ -53,7 +53,10 @@ export async function showReport<Row>(chat: Chat, services: FlowServices, report
   if (!account) return toMenu(report.notLinked);
   const current = billingPeriod(await services.now(), services.localizer.timeZone);
   const asked = reportRequest(argument, current);
-  const range = asked?.range ?? (await askPeriod(chat, { ...report.askPeriod, args: { ...report.askPeriod.args, account } }, current));
+  const range =
+    asked?.range ??
+    (await namedPeriod(chat, argument, current)) ??
+    (await askPeriod(chat, { ...report.askPeriod, args: { ...report.askPeriod.args, account } }, current));
   const page: ReportPage = { account, range, shown: { from: displayPeriod(range.from), to: displayPeriod(range.to) } };
   const rows = await report.read(services, page);
   if (rows.length === 0) return toMenu({ ...report.empty, args: { ...report.empty.args, ...page.shown } });
@@ -91,4 +94,14 @@ function reportRequest(argument: string | undefined, current: string): { range: 
   const [, from = '', to = '', page = ''] = match;
   if (from < firstPeriod || to > current || from > to) return null;
   return { range: { from, to }, page: page === 'csv' ? 'csv' : Math.max(1, Number(page)) };
+}
+
+/**
+ * A period the customer named in free text («начисления за ноябрь» → `--11`, «за 2025 год» →
+ * `2025`); one out of reach is explained before the period is asked. Null: none was named.
+ */
+async function namedPeriod(chat: Chat, argument: string | undefined, current: string): Promise<PeriodRange | null> {
+  const named = argument === undefined ? null : rangeOfArgument(argument, current);
+  if (named && !named.ok) await chat.say(named.error);
+  return named?.ok ? named.value : null;
 }
