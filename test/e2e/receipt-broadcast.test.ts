@@ -6,7 +6,7 @@ import { displayPeriod, shiftPeriod } from '../../core/kernel/period';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { ChatPush } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
-import { paymentQrOf } from '../support/pdf';
+import { downloaded, paymentQrOf } from '../support/pdf';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { linkingScript, play } from '../support/test-app';
 
@@ -71,7 +71,7 @@ describe('the monthly receipt, published by billing, delivered into the chats th
       new RegExp(`^The receipt for ${lastBilled.shown.replace('.', '\\.')} has been issued\\.\\nReceipt for account 100000000003`),
     );
     expect(proactive?.suggestedActions?.actions.map((action) => action.title)).toEqual(['Pay', 'Another month', 'Menu', 'Stop sending']);
-    const pdf = Buffer.from(await (await fetch(proactive?.attachments?.[0]?.contentUrl as string)).arrayBuffer());
+    const pdf = await downloaded(proactive?.attachments?.[0]?.contentUrl as string);
     expect(paymentQrOf(pdf)).toMatchObject({ PersAcc: '100000000003', PaymPeriod: lastBilled.period.slice(5) + lastBilled.period.slice(0, 4) });
 
     const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));

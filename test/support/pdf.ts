@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -31,4 +32,19 @@ export function paymentQrOf(pdf: Buffer): Record<string, string> {
   if (!code) throw new Error('no QR code found on the page');
   const [header, ...pairs] = new TextDecoder('utf-8').decode(Uint8Array.from(code.binaryData)).split('|');
   return { header: header ?? '', ...Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])) };
+}
+
+/**
+ * A file the bot links to, fetched on a connection of its own: after a broadcast that kept the
+ * event loop busy past the server's keep-alive, a pooled socket may be one the server has closed.
+ */
+export function downloaded(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
