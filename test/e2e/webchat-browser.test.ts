@@ -327,14 +327,17 @@ describeWithChromium('web chat in headless Chromium', () => {
       await press(page, 'Ещё…');
       await see(page, 'Ещё действия:');
       await action(page, 'Написать обращение').waitFor();
-      const actions = await page.locator('.webchat__suggested-actions').last().boundingBox();
-      const asked = await page.locator('.webchat__bubble__content', { hasText: 'Ещё действия:' }).last().boundingBox();
-      expect(
-        actions && asked && { listShare: actions.height / viewport.height < 0.45, askedInView: asked.y >= 0 && asked.y + asked.height <= actions.y },
-      ).toEqual({
-        listShare: true,
-        askedInView: true,
-      });
+      // Web Chat scrolls the transcript smoothly to the new activity: the layout is read once it has come to rest.
+      const layout = `(() => {
+        const lists = document.querySelectorAll('.webchat__suggested-actions');
+        const bubbles = [...document.querySelectorAll('.webchat__bubble__content')].filter((bubble) => bubble.textContent.includes('Ещё действия:'));
+        if (lists.length === 0 || bubbles.length === 0) return null;
+        const actions = lists[lists.length - 1].getBoundingClientRect();
+        const asked = bubbles[bubbles.length - 1].getBoundingClientRect();
+        return { listShare: actions.height / ${viewport.height} < 0.45, askedInView: asked.top >= 0 && asked.bottom <= actions.top };
+      })()`;
+      await page.waitForFunction(`(${layout} ?? {}).askedInView === true`, undefined, { timeout: 10_000 }).catch(() => undefined);
+      expect(await page.evaluate(layout)).toEqual({ listShare: true, askedInView: true });
       await shoot(page, phone ? 'webchat-phone-more' : 'webchat-more');
       await press(page, 'Ещё…');
       await action(page, 'Мои лицевые счета').waitFor();
