@@ -223,11 +223,10 @@ chats-revoked = The access of { $channel } { $chat } to account { $account } is 
 }
 chats-invite-made =
     An invite to account { $account }: send the link to the person you invite. It works until { $until } and only once; you remain the owner by payment.
-    Telegram: { $telegram }
-    Web chat on the site: { $webChat }
-chats-invite-made-web =
-    An invite to account { $account }: send the link to the person you invite. It works until { $until } and only once; you remain the owner by payment.
-    Web chat on the site: { $webChat }
+    { $links }
+chats-invite-telegram = Telegram: { $url }
+chats-invite-max = MAX: { $url }
+chats-invite-web-chat = Web chat on the site: { $url }
 chats-back = Who is linked
 push-link-revoked = The owner of account { $account } has revoked this chat's access to it. To work with it again, link it by a payment or ask for an invite.
 mail-link-revoked-subject = Access to account { $account } revoked
@@ -416,6 +415,7 @@ channel-app = mobile app
 channel-eReceipt = e-receipt
 channel-office = service centre
 channel-telegram = Telegram
+channel-max = MAX
 channel-webchat = web chat
 channel-other = { $channel }
 history-not-linked = Readings history is for a linked account. Link your account to see it.
@@ -574,6 +574,7 @@ mail-e-receipt-body =
 mail-e-receipt-pay = Pay
 mail-e-receipt-readings = Send meter readings
 mail-e-receipt-web-chat = Open the chat on the website
+mail-e-receipt-max = Open in MAX
 
 link-token-invalid = The link from the e-mail has expired or is damaged: such links work for 30 days. Choose what to do in the menu.
 link-token-not-linked = The link from the e-mail is for account { $account }, which is not linked to this chat. Send readings by the account number, or link the account.

@@ -227,11 +227,10 @@ chats-revoked = Доступ к лицевому счёту { $account } ото�
 }
 chats-invite-made =
     Приглашение к лицевому счёту { $account } — перешлите ссылку тому, кого приглашаете. Она действует до { $until } и только один раз; владелец счёта по платежу — по-прежнему вы.
-    Telegram: { $telegram }
-    Веб-чат на сайте: { $webChat }
-chats-invite-made-web =
-    Приглашение к лицевому счёту { $account } — перешлите ссылку тому, кого приглашаете. Она действует до { $until } и только один раз; владелец счёта по платежу — по-прежнему вы.
-    Веб-чат на сайте: { $webChat }
+    { $links }
+chats-invite-telegram = Telegram: { $url }
+chats-invite-max = MAX: { $url }
+chats-invite-web-chat = Веб-чат на сайте: { $url }
 chats-back = Кто привязан
 push-link-revoked = Владелец лицевого счёта { $account } отозвал доступ этого чата к счёту. Чтобы снова работать с ним, привяжите счёт по платежу или попросите приглашение.
 mail-link-revoked-subject = Доступ к лицевому счёту { $account } отозван
@@ -421,6 +420,7 @@ channel-app = приложение
 channel-eReceipt = электронная квитанция
 channel-office = центр обслуживания
 channel-telegram = Telegram
+channel-max = MAX
 channel-webchat = чат на сайте
 channel-other = { $channel }
 history-not-linked = История показаний доступна для привязанного лицевого счёта. Привяжите счёт, чтобы её смотреть.
@@ -579,6 +579,7 @@ mail-e-receipt-body =
 mail-e-receipt-pay = Оплатить
 mail-e-receipt-readings = Передать показания
 mail-e-receipt-web-chat = Открыть чат на сайте
+mail-e-receipt-max = Открыть в MAX
 
 link-token-invalid = Ссылка из письма устарела или повреждена: такие ссылки действуют 30 дней. Выберите действие в меню.
 link-token-not-linked = Ссылка из письма — для лицевого счёта { $account }, а он не привязан к этому чату. Передайте показания по номеру счёта или привяжите счёт.

@@ -14,6 +14,8 @@ import type { QueueDelivery } from '../channels/outbox/queue-delivery';
 import { telegramDocuments } from '../channels/telegram/known-documents';
 import { createTelegramBot } from '../channels/telegram/telegram-bot';
 import { startTelegram } from '../channels/telegram/telegram-startup';
+import { mountMaxWebhook } from '../channels/max/max-webhook';
+import { maxChannelOf, type MaxChannel } from './max-channel';
 import { DirectLineRelay, relayUploadPath } from '../channels/webchat/direct-line-relay';
 import { SqlRelayConversations } from '../../db/repositories/sql-relay-conversations';
 import { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
@@ -41,17 +43,19 @@ export interface App {
   readonly inboundSmtpPort: number | undefined;
   /** Settles once Telegram is set up (commands, webhook or polling), or at once without Telegram. */
   readonly telegramReady: Promise<void>;
+  /** Settles once MAX is set up (its name, commands, webhook or polling), or at once without MAX. */
+  readonly maxReady: Promise<void>;
   /** Stops taking updates, lets those in flight finish, leaves unsent mail and pushes to their outbox, closes the stores. */
   stop(): Promise<void>;
 }
 
-/** energobot serving: the composition, both channels, the outboxes' workers and the HTTP server. */
+/** energobot serving: the composition, the channels, the outboxes' workers and the HTTP server. */
 export async function startApp(config: Config, log: Log, overrides: Omit<Overrides, 'urls'> = {}): Promise<App> {
   let url = '';
   const publicUrl = () => config.publicUrl ?? url;
   const runtime = await compose(config, log, {
     ...overrides,
-    urls: { publicUrl, telegramBot: () => (telegram?.isInited() ? telegram.botInfo.username : null) },
+    urls: { publicUrl, telegramBot: () => (telegram?.isInited() ? telegram.botInfo.username : null), maxBot: () => max?.username() ?? null },
   });
   const readMonth = publishedReceipts((ref) => readReceipt(runtime.services, ref.account, ref.period, config.timeZone));
   const replyAddresses = config.appeals.replyDomain ? new AppealReplyAddresses(runtime.secret, config.appeals.replyDomain) : undefined;
@@ -59,9 +63,11 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   const adapter = botFrameworkAdapter(config, log);
   const documents = telegramDocuments(runtime.issuedReceipts);
   const telegram = telegramBotOf(config, runtime, documents);
+  const max = maxChannelOf(config, runtime, log);
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${publicUrl()}/files/${token}`;
-  const pushes = startPushDelivery(runtime, log, { telegram, documents, botFramework: { adapter, appId: config.botFramework.appId }, fileUrl, readMonth });
+  const botFramework = { adapter, appId: config.botFramework.appId };
+  const pushes = startPushDelivery(runtime, log, { telegram, documents, max: max?.sending, botFramework, fileUrl, readMonth });
   const queued = () => void Promise.all([pushes.kick(), mail.kick()]);
   const handovers = startHandoverDelivery(runtime, log, queued);
   /** Set once the process stops: readiness says so while the last updates finish. */
@@ -69,19 +75,20 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   const relay = config.webChat.directLine
     ? undefined
     : new DirectLineRelay(() => url, new SqlRelayConversations(runtime.orm), runtime.files, publicUrl, log, config.webChat.trustedProxies);
-  const server = serverOf(config, runtime, log, { adapter, telegram, fileUrl, draining: () => draining });
+  const server = serverOf(config, runtime, log, { adapter, telegram, max, fileUrl, draining: () => draining });
   const wiring = { url: () => url, queued, relay };
   const reconciling = mountPayments(server, config, runtime, log, wiring);
   mountSurfaces(server, config, runtime, log, wiring);
   url = await listen(server, config);
-  log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'memory' });
+  log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'database' });
   const inboundMail = await startInboundMail(config, runtime, log, replyAddresses, queued);
   const alerting = startAlerting(config, runtime, log, mail);
-  const telegramStart = telegram ? startTelegram(telegram, { webhook: config.telegram?.webhook, localizer: runtime.localizer, log }) : undefined;
+  const messengers = startMessengers(config, runtime, log, { telegram, max });
   return {
     url,
     runtime,
-    telegramReady: telegramStart?.ready ?? Promise.resolve(),
+    telegramReady: messengers.telegram?.ready ?? Promise.resolve(),
+    maxReady: messengers.max?.ready ?? Promise.resolve(),
     mail,
     pushes,
     handovers,
@@ -95,9 +102,17 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
       relay?.close();
       const closed = new Promise<void>((resolve) => void server.close(() => resolve()));
       server.server.closeIdleConnections();
-      await Promise.all([telegramStart?.stop(), closed, mail.stop(), pushes.stop(), handovers.stop()]);
+      await Promise.all([messengers.telegram?.stop(), messengers.max?.stop(), closed, mail.stop(), pushes.stop(), handovers.stop()]);
       await runtime.close();
     },
+  };
+}
+
+/** Telegram and MAX set up in the background (each tries until its platform answers), once the server listens. */
+function startMessengers(config: Config, runtime: Runtime, log: Log, bots: { readonly telegram: Bot | undefined; readonly max: MaxChannel | undefined }) {
+  return {
+    telegram: bots.telegram && startTelegram(bots.telegram, { webhook: config.telegram?.webhook, localizer: runtime.localizer, log }),
+    max: bots.max?.start(),
   };
 }
 
@@ -117,16 +132,22 @@ function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<t
   );
 }
 
-/** The HTTP server: Bot Framework's endpoint, the Telegram webhook when configured, files, probes and metrics. */
+/** The HTTP server: Bot Framework's endpoint, the Telegram and MAX webhooks when configured, files, probes and metrics. */
 function serverOf(
   config: Config,
   runtime: Runtime,
   log: Log,
-  parts: { readonly adapter: CloudAdapter; readonly telegram: Bot | undefined; readonly fileUrl: (token: string) => string; readonly draining: () => boolean },
+  parts: {
+    readonly adapter: CloudAdapter;
+    readonly telegram: Bot | undefined;
+    readonly max: MaxChannel | undefined;
+    readonly fileUrl: (token: string) => string;
+    readonly draining: () => boolean;
+  },
 ): ReturnType<typeof createServer> {
   const webhook = config.telegram?.webhook;
   const { registry } = runtime.metrics;
-  return createServer({
+  const server = createServer({
     log,
     botFramework: {
       adapter: parts.adapter,
@@ -140,6 +161,9 @@ function serverOf(
     metrics: { text: async () => ({ contentType: registry.contentType, body: await registry.metrics() }), token: config.operatorToken },
     health: () => storesHealth(runtime),
   });
+  const max = parts.max;
+  if (max && config.max?.webhook) mountMaxWebhook(server, { secret: config.max.webhook.secret, handle: (update) => max.handle(update), log });
+  return server;
 }
 
 /** Every few minutes, the supervisors are told of appeals left unanswered too long. */

@@ -50,7 +50,7 @@ import type { Config } from './config';
 const updateLogTtlMs = 24 * 3600_000;
 
 export type ComposeConfig = Pick<Config, 'database' | 'redisUrl' | 'redisKeyPrefix' | 'flowStateTtlMs' | 'timeZone' | 'policy' | 'supplier' | 'linkSecret'> &
-  Partial<Pick<Config, 'yookassa' | 'telegram' | 'webChat' | 'billingApi'>>;
+  Partial<Pick<Config, 'yookassa' | 'telegram' | 'max' | 'webChat' | 'billingApi'>>;
 
 /** What a test or the benchmark puts in place of the real thing; main gives none of them but the URLs. */
 export interface Overrides {
@@ -65,8 +65,8 @@ export interface Overrides {
   readonly services?: (real: Services) => Services;
   readonly flowFailed?: (error: unknown, update: ChatUpdate) => void;
   readonly renderThreads?: number;
-  /** Where energobot is reached (known once the server listens), and the Telegram bot's username once known. */
-  readonly urls?: { readonly publicUrl: () => string; readonly telegramBot: () => string | null };
+  /** Where energobot is reached (known once the server listens), and the Telegram and MAX bots' usernames once known. */
+  readonly urls?: { readonly publicUrl: () => string; readonly telegramBot: () => string | null; readonly maxBot?: () => string | null };
 }
 
 export interface Runtime {
@@ -190,12 +190,20 @@ function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: R
     billingCache: redis ? new RedisBillingCache(redis) : new MemoryBillingCache(),
   };
   const sources = overrides.fileSources ?? fileSources(config, log, files, publicUrl);
-  return { ...stores, services: servicesOf(config, stores, sources, clock, overrides.urls?.telegramBot ?? (() => null), publicUrl) };
+  return { ...stores, services: servicesOf(config, stores, sources, clock, botsOf(overrides.urls), publicUrl) };
 }
+
+/** The messengers' bots, by username once known: where the e-mail links open the chat. */
+function botsOf(urls: Overrides['urls']): Bots {
+  return { telegramBot: urls?.telegramBot ?? (() => null), maxBot: urls?.maxBot ?? (() => null) };
+}
+
+type Bots = { readonly telegramBot: () => string | null; readonly maxBot: () => string | null };
 
 function fileSources(config: ComposeConfig, log: Log, files: FileStore, publicUrl: () => string): FileSources {
   return channelFileSources({
     ...(config.telegram && { telegram: { token: config.telegram.token, ...(config.telegram.apiRoot && { apiRoot: config.telegram.apiRoot }) } }),
+    ...(config.max && { max: { ...(config.max.apiRoot && { apiRoot: config.max.apiRoot }) } }),
     ownFiles: { origins: () => [new URL(publicUrl()).origin], store: files },
     ...(config.webChat?.directLine && { directLineOrigin: new URL(config.webChat.directLine.endpoint).origin }),
     log,
@@ -207,7 +215,7 @@ function servicesOf(
   stores: Omit<Adapters, 'services'>,
   sources: FileSources,
   clock: () => Date,
-  telegramBot: () => string | null,
+  bots: Bots,
   publicUrl: () => string,
 ): Services {
   const { orm } = stores;
@@ -225,7 +233,7 @@ function servicesOf(
     receipts: stores.receipts,
     eReceipts: stores.eReceipts,
     monthlyReceipts: stores.monthlyReceipts,
-    links: new SignedDeepLinks(stores.secret, { telegramBot, webChat: publicUrl }),
+    links: new SignedDeepLinks(stores.secret, { ...bots, webChat: publicUrl }),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(stores.attachments, sources, stores.files),
     settings: new SqlSettings(orm),

@@ -50,6 +50,15 @@ const configSchema = z
       message: 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -',
     }),
     TELEGRAM_API_ROOT: optionalUrl(['http', 'https'], 'the URL of a Bot API server'),
+    MAX_BOT_TOKEN: optionalText.refine((value) => value === undefined || /^[\w.:-]{16,512}$/.test(value), {
+      message: 'expected the token from business.max.ru (Чат-боты → the bot → Настройки)',
+    }),
+    // MAX calls only https on port 443, so the URL names no port.
+    MAX_WEBHOOK_URL: optionalUrl(['https'], 'the public HTTPS URL (port 443) MAX should call'),
+    MAX_WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(value), {
+      message: 'expected 16 to 256 characters of A-Z, a-z, 0-9, _ and -',
+    }),
+    MAX_API_ROOT: optionalUrl(['http', 'https'], 'the URL of the MAX Bot API (a proxy, or a test server)'),
     MICROSOFT_APP_ID: optionalText,
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
@@ -206,6 +215,12 @@ const configSchema = z
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
       issues.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
     }
+    if (env.MAX_WEBHOOK_URL && !env.MAX_BOT_TOKEN) {
+      issues.addIssue({ code: 'custom', path: ['MAX_BOT_TOKEN'], message: 'required when MAX_WEBHOOK_URL is set' });
+    }
+    if (env.MAX_WEBHOOK_URL && !env.MAX_WEBHOOK_SECRET) {
+      issues.addIssue({ code: 'custom', path: ['MAX_WEBHOOK_SECRET'], message: 'required when MAX_WEBHOOK_URL is set' });
+    }
     // The sandbox card page settles any order: never by accident where real customers pay.
     if (env.DATABASE_URL && !env.YOOKASSA_SHOP_ID && env.PAYMENTS_PROVIDER !== 'sandbox') {
       issues.addIssue({
@@ -300,6 +315,7 @@ function toConfig(env: Env) {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     flowStateTtlMs: env.FLOW_STATE_TTL_HOURS * 3600_000,
     telegram: telegramOf(env),
+    max: maxOf(env),
     botFramework: {
       appId: env.MICROSOFT_APP_ID ?? '',
       appPassword: env.MICROSOFT_APP_PASSWORD ?? '',
@@ -349,6 +365,15 @@ function telegramOf(env: Env) {
     token: env.TELEGRAM_BOT_TOKEN,
     apiRoot: env.TELEGRAM_API_ROOT,
     webhook: env.TELEGRAM_WEBHOOK_URL ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET as string } : undefined,
+  };
+}
+
+function maxOf(env: Env) {
+  if (!env.MAX_BOT_TOKEN) return undefined;
+  return {
+    token: env.MAX_BOT_TOKEN,
+    apiRoot: env.MAX_API_ROOT,
+    webhook: env.MAX_WEBHOOK_URL ? { url: env.MAX_WEBHOOK_URL, secret: env.MAX_WEBHOOK_SECRET as string } : undefined,
   };
 }
 

@@ -13,6 +13,7 @@ import { createPushSender } from '../channels/outbox/chat-push-sender';
 import { QueueDelivery } from '../channels/outbox/queue-delivery';
 import { broadcastApi } from '../channels/telegram/broadcast-api';
 import type { telegramDocuments } from '../channels/telegram/known-documents';
+import type { MaxSending } from '../channels/max/max-send';
 import type { AppealReplyAddresses } from '../integrations/mail/appeal-reply-addresses';
 import { createMailSender, mailSendTimeoutMs, mailVerdict } from '../integrations/mail/mail-delivery';
 import { receiptFileName } from '../integrations/pdf/pdf-receipt-archive';
@@ -56,13 +57,14 @@ export function startMailDelivery(
   return mail;
 }
 
-/** The chat-push outbox's worker: into Telegram through the broadcast limits, into web chat as proactive messages. */
+/** The chat-push outbox's worker: into Telegram and MAX through their broadcast limits, into web chat as proactive messages. */
 export function startPushDelivery(
   runtime: Runtime,
   log: Log,
   channels: {
     readonly telegram: Bot | undefined;
     readonly documents: ReturnType<typeof telegramDocuments>;
+    readonly max: MaxSending | undefined;
     readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
     readonly fileUrl: (token: string) => string;
     readonly readMonth: ReadMonth;
@@ -78,6 +80,7 @@ export function startPushDelivery(
       fileUrl: channels.fileUrl,
       telegram: channels.telegram && broadcastApi(channels.telegram),
       documents: channels.documents,
+      max: channels.max,
       receipts: { read: channels.readMonth, archive: runtime.receipts },
       appealFiles: runtime.services.appealFiles,
       botFramework: channels.botFramework,

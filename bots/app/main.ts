@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   app = await startApp(config, log);
-  log.info(`Bot Framework endpoint: ${app.url}/api/messages`, { telegram: config.telegram ? 'on' : 'off: set TELEGRAM_BOT_TOKEN' });
+  log.info(`Bot Framework endpoint: ${app.url}/api/messages`, {
+    telegram: config.telegram ? 'on' : 'off: set TELEGRAM_BOT_TOKEN',
+    max: config.max ? 'on' : 'off: set MAX_BOT_TOKEN',
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
-/** Where a reading or a link came from («тип ввода»); energobot itself speaks on the first two. */
-export const chatChannels = ['telegram', 'webchat'] as const;
+/** Where a reading or a link came from («тип ввода»): the chats energobot itself speaks in. */
+export const chatChannels = ['telegram', 'max', 'webchat'] as const;
 export type ChatChannel = (typeof chatChannels)[number];
 
 export function isChatChannel(value: string): value is ChatChannel {

@@ -1,5 +1,5 @@
 /** The chat platforms energobot sends through. */
-export type Platform = 'telegram' | 'botframework';
+export type Platform = 'telegram' | 'max' | 'botframework';
 
 /**
  * A platform refused a call: its HTTP status, or the platform's own error code (Telegram's

@@ -43,8 +43,9 @@ export class ChatPushDelivery {
 }
 
 /**
- * Telegram's `403` (the customer blocked the bot) and Bot Framework's `403`/`404` (the
- * conversation is gone) end a chat's pushes; a `429` says how long to wait.
+ * Telegram's `403` (the customer blocked the bot), MAX's and Bot Framework's `403`/`404` (the bot
+ * stopped, the chat or the conversation gone) end a chat's pushes; Telegram's `429` says how
+ * long to wait, MAX's does not (its limits are a second long: the outbox's next try is later).
  */
 export function pushVerdict(error: unknown): FailureVerdict {
   if (!(error instanceof PlatformError)) return {};

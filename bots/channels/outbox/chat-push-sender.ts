@@ -18,6 +18,7 @@ import { toActivities } from '../botframework/activity-renderer';
 import { localeHint } from '../botframework/energobot-activity-handler';
 import { sendMessage, type KnownDocuments } from '../telegram/telegram-bot';
 import type { Api } from 'grammy';
+import { sendMaxMessage, type MaxSending } from '../max/max-send';
 
 export interface PushChannels {
   readonly localizer: Localizer;
@@ -27,6 +28,8 @@ export interface PushChannels {
   /** The Bot API as pushes use it: throttled to Telegram's broadcast limits. */
   readonly telegram: Api | undefined;
   readonly documents?: KnownDocuments;
+  /** MAX's client and the pace it shares with the replies. */
+  readonly max?: MaxSending | undefined;
   readonly receipts: { read(ref: ReceiptRef): Promise<Receipt | null>; readonly archive: ReceiptArchive };
   readonly appealFiles: AppealFiles;
   readonly botFramework: { readonly adapter: CloudAdapter; readonly appId: string };
@@ -36,7 +39,7 @@ export interface PushChannels {
 
 /**
  * Sends one queued push on its chat's own channel, in the chat's language, through the same
- * renderers as replies: Telegram by its chat id, Bot Framework as a proactive message to the
+ * renderers as replies: Telegram and MAX by their chat ids, Bot Framework as a proactive message to the
  * conversation it last spoke in. Each message of it (the text, each file) is recorded as it
  * arrives, so a retry sends only what did not; a failure is thrown, so the outbox retries it later.
  */
@@ -58,6 +61,11 @@ export function createPushSender(channels: PushChannels): (push: DuePush, signal
       const telegram = channels.telegram;
       if (!telegram) throw new Error('Telegram is not configured in this process');
       return parts((index) => sendMessage(telegram, channels.files, Number(push.chat.id), messages[index] as OutgoingMessage, channels.documents, signal));
+    }
+    if (push.chat.channel === 'max') {
+      const max = channels.max;
+      if (!max) throw new Error('MAX is not configured in this process');
+      return parts((index) => sendMaxMessage(max, Number(push.chat.id), messages[index] as OutgoingMessage, signal));
     }
     if (!reference) throw new Error('no Bot Framework conversation known for this chat yet');
     const activities = toActivities(messages, channels.fileUrl, menuButton(channels.localizer, locale));

@@ -10,6 +10,8 @@ const downloadTimeoutMs = 20_000;
 export interface FileSourceOptions {
   /** Telegram's files are read with `getFile`, then from its file URL (which holds the token: never logged). */
   readonly telegram?: { readonly token: string; readonly apiRoot?: string };
+  /** MAX's files are read from the attachment's own URL: over HTTPS, or from the API root named (a proxy, the tests' server). */
+  readonly max?: { readonly apiRoot?: string };
   /** This server's own addresses: an upload through the embedded relay is a link to its file store, read from the store itself. */
   readonly ownFiles: { readonly origins: () => readonly string[]; readonly store: FileStore };
   /** Direct Line's address when Azure's is used: its upload links are read over HTTPS. */
@@ -36,7 +38,7 @@ export function channelFileSources(options: FileSourceOptions): FileSources {
             return stored.bytes.length > maxBytes ? 'too-large' : stored.bytes;
           }
         }
-        const url = channel === 'telegram' ? await telegramFileUrl(file.ref) : directLineUrl(file.ref);
+        const url = channel === 'telegram' ? await telegramFileUrl(file.ref) : channel === 'max' ? maxUrl(file.ref) : directLineUrl(file.ref);
         if (!url) return 'unavailable';
         const response = await get(url, { signal: AbortSignal.timeout(downloadTimeoutMs), redirect: 'error' });
         if (!response.ok || !response.body) return 'unavailable';
@@ -68,6 +70,13 @@ export function channelFileSources(options: FileSourceOptions): FileSources {
     const url = URL.canParse(ref) ? new URL(ref) : null;
     if (!url || !options.ownFiles.origins().includes(url.origin)) return undefined;
     return /^\/files\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)?.[1] ?? null;
+  }
+
+  function maxUrl(ref: string): string | null {
+    const max = options.max;
+    const url = URL.canParse(ref) ? new URL(ref) : null;
+    if (!max || !url) return null;
+    return url.protocol === 'https:' || (max.apiRoot !== undefined && url.origin === new URL(max.apiRoot).origin) ? url.href : null;
   }
 
   function directLineUrl(ref: string): string | null {

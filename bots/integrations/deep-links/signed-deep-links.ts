@@ -8,12 +8,12 @@ const dayMs = 24 * 3600_000;
 /**
  * Tokens that open the chat on a task for an account: the task, the account, the last day it is
  * valid and an HMAC of them (16 bytes), 39 characters of `A-Za-z0-9_-` as Telegram's `start`
- * parameter allows. Nothing is stored: the signature is the proof.
+ * parameter allows (and MAX's, up to 128). Nothing is stored: the signature is the proof.
  */
 export class SignedDeepLinks implements DeepLinks {
   constructor(
     private readonly secret: () => Promise<string>,
-    private readonly where: { readonly telegramBot: () => string | null; readonly webChat: () => string },
+    private readonly where: { readonly telegramBot: () => string | null; readonly maxBot: () => string | null; readonly webChat: () => string },
   ) {}
 
   async sign(account: AccountNumber, task: LinkedTask, validUntil: Date): Promise<string> {
@@ -33,9 +33,14 @@ export class SignedDeepLinks implements DeepLinks {
     return { account: account as AccountNumber, task: code === 'p' ? 'pay' : 'readings' };
   }
 
-  async urls(token: string): Promise<{ telegram: string | null; webChat: string }> {
-    const bot = this.where.telegramBot();
-    return { telegram: bot ? `https://t.me/${bot}?start=${token}` : null, webChat: `${this.where.webChat()}/?start=${token}` };
+  async urls(token: string): Promise<{ telegram: string | null; max: string | null; webChat: string }> {
+    const telegram = this.where.telegramBot();
+    const max = this.where.maxBot();
+    return {
+      telegram: telegram ? `https://t.me/${telegram}?start=${token}` : null,
+      max: max ? `https://max.ru/${max}?start=${token}` : null,
+      webChat: `${this.where.webChat()}/?start=${token}`,
+    };
   }
 
   private async signature(body: string): Promise<string> {

@@ -70,9 +70,16 @@ async function invite(chat: Chat, services: FlowServices, account: AccountNumber
   const until = new Date(at.getTime() + inviteValidityMs);
   const token = await services.invites.create(account, chat.address, at, until);
   const urls = await services.links.urls(`${invitePrefix}${token}`);
-  const made = { account, until: moment(until), webChat: urls.webChat };
-  await chat.say(urls.telegram ? text('chats-invite-made', { ...made, telegram: urls.telegram }) : text('chats-invite-made-web', made), [
-    taskButton('chats', { label: text('chats-back') }),
-    taskButton('menu'),
-  ]);
+  await chat.say(
+    text('chats-invite-made', {
+      account,
+      until: moment(until),
+      links: lines([
+        ...(urls.telegram ? [text('chats-invite-telegram', { url: urls.telegram })] : []),
+        ...(urls.max ? [text('chats-invite-max', { url: urls.max })] : []),
+        text('chats-invite-web-chat', { url: urls.webChat }),
+      ]),
+    }),
+    [taskButton('chats', { label: text('chats-back') }), taskButton('menu')],
+  );
 }

@@ -82,11 +82,11 @@ export interface ChatOrigin {
   readonly network: string | null;
 }
 
-/** Only a web chat has a network address: the one its browser opened it from. A Telegram user's is never known. */
-export const hasNetwork = (chat: ChatAddress): boolean => chat.channel !== 'telegram';
+/** Only a web chat has a network address: the one its browser opened it from. A messenger user's (Telegram, MAX) is never known. */
+export const hasNetwork = (chat: ChatAddress): boolean => chat.channel === 'webchat';
 
 /**
- * A Telegram private chat is its user; a web chat is its browser, and comes from the address it
+ * A messenger's private chat (Telegram, MAX) is its user; a web chat is its browser, and comes from the address it
  * opened the chat at (`openedFrom`), when known.
  */
 export function originOf(chat: ChatAddress, openedFrom: string | null): ChatOrigin {

@@ -18,6 +18,7 @@ const channelNames: Record<string, Text> = {
   eReceipt: text('channel-eReceipt'),
   office: text('channel-office'),
   telegram: text('channel-telegram'),
+  max: text('channel-max'),
   webchat: text('channel-webchat'),
 };
 

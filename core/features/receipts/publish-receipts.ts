@@ -65,9 +65,11 @@ export async function publishReceipts(
       subject: say(text('mail-e-receipt-subject', args)),
       text: say(text('mail-e-receipt-body', args)),
       links: [
-        { label: say(text('mail-e-receipt-pay', args)), url: payUrls.telegram ?? payUrls.webChat },
-        { label: say(text('mail-e-receipt-readings', args)), url: readingsUrls.telegram ?? readingsUrls.webChat },
-        ...(payUrls.telegram ? [{ label: say(text('mail-e-receipt-web-chat', args)), url: payUrls.webChat }] : []),
+        { label: say(text('mail-e-receipt-pay', args)), url: payUrls.telegram ?? payUrls.max ?? payUrls.webChat },
+        { label: say(text('mail-e-receipt-readings', args)), url: readingsUrls.telegram ?? readingsUrls.max ?? readingsUrls.webChat },
+        // The links above open the first messenger there is; the others are offered besides.
+        ...(payUrls.telegram && payUrls.max ? [{ label: say(text('mail-e-receipt-max', args)), url: payUrls.max }] : []),
+        ...(payUrls.telegram || payUrls.max ? [{ label: say(text('mail-e-receipt-web-chat', args)), url: payUrls.webChat }] : []),
       ],
       receipt: { account, period },
       toEReceiptAddress: true,

@@ -10,7 +10,7 @@ export interface DeepLinks {
   /** The account and task a token opens, or null when it is forged, damaged or expired. */
   open(token: string, now: Date): Promise<{ readonly account: AccountNumber; readonly task: LinkedTask } | null>;
   /** Where a customer follows the token: the bot's chat in Telegram and the web chat page. */
-  urls(token: string): Promise<{ readonly telegram: string | null; readonly webChat: string }>;
+  urls(token: string): Promise<{ readonly telegram: string | null; readonly max: string | null; readonly webChat: string }>;
 }
 
 // The ports this feature's flows are given (see `Ports`).
