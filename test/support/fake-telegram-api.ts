@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyOf, boundaryOf, parseField, parseMultipart, type UploadedFile } from './multipart-body';
 
 /** What the bot sent, as the Bot API received it. */
 export interface SentCall {
   readonly method: string;
   readonly params: Record<string, unknown>;
-  readonly file?: { readonly name: string; readonly bytes: number; readonly type: string; readonly content: Buffer };
+  readonly file?: UploadedFile;
 }
 
 type Failure = { readonly status: 429; readonly retryAfter: number } | { readonly status: 500 | 502 } | { readonly status: 403; readonly description: string };
@@ -368,48 +369,12 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 
 /** The Bot API takes JSON, urlencoded and multipart bodies alike; parameters that are objects arrive as JSON strings in forms. */
 async function readParams(req: IncomingMessage): Promise<{ params: Record<string, unknown>; file?: SentCall['file'] }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
+  const body = await bodyOf(req);
   const type = req.headers['content-type'] ?? '';
   if (type.startsWith('application/json')) return { params: body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {} };
   if (type.startsWith('application/x-www-form-urlencoded')) {
     return { params: Object.fromEntries([...new URLSearchParams(body.toString('utf8'))].map(([name, value]) => [name, parseField(value)])) };
   }
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
-  if (!boundary) return { params: {} };
-  return parseMultipart(body, boundary[1] ?? (boundary[2] as string));
-}
-
-/** A small multipart/form-data reader: enough for the Bot API's uploads. */
-function parseMultipart(body: Buffer, boundary: string): { params: Record<string, unknown>; file?: SentCall['file'] } {
-  const params: Record<string, unknown> = {};
-  let file: SentCall['file'];
-  const delimiter = Buffer.from(`--${boundary}`);
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(start + delimiter.length, next);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const content = part.subarray(headerEnd + 4, part.length - 2);
-      const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
-      const filename = /filename="?([^";\r\n]*)"?/.exec(headers)?.[1];
-      if (filename !== undefined)
-        file = { name: filename, bytes: content.length, type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '', content: Buffer.from(content) };
-      else params[name] = parseField(content.toString('utf8'));
-    }
-    start = next;
-  }
-  return { params, ...(file && { file }) };
-}
-
-function parseField(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
+  const boundary = boundaryOf(type);
+  return boundary ? parseMultipart(body, boundary) : { params: {} };
 }

@@ -26,7 +26,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     createLog('debug', (line) => logs.push(line)),
   );
-  await app.telegramReady;
+  await Promise.all([app.telegramReady, app.maxReady]);
   return Object.assign(Object.create(null) as object, app, {
     dir,
     logs,

@@ -1,4 +1,5 @@
 import { toActivity } from '../../bots/channels/botframework/activity-renderer';
+import { maxSends } from '../../bots/channels/max/max-renderer';
 import { telegramSends } from '../../bots/channels/telegram/telegram-renderer';
 import type { OutgoingMessage } from '../../core/kernel/content/outgoing';
 import { plainText } from '../../core/kernel/content/plain-text';
@@ -106,5 +107,45 @@ describe('channel renderers', () => {
   it('sends a narrow table as columns and a wide one as blocks', () => {
     const card = toActivity(narrow, () => '').attachments?.[0]?.content as { body: { type: string }[] };
     expect(card.body.map((element) => element.type)).toEqual(['TextBlock', 'ColumnSet', 'ColumnSet', 'ColumnSet', 'TextBlock']);
+  });
+
+  it('gives MAX the same escaped HTML as Telegram, the buttons as an inline keyboard of callback and link buttons', () => {
+    const withLink: OutgoingMessage = { ...facts, buttons: [...facts.buttons, { label: 'Оплатить картой', url: 'https://pay.example/o/1' }] };
+    expect(maxSends(withLink)).toEqual([
+      {
+        text: (telegramSends(facts)[0] as { text: string }).text,
+        keyboard: {
+          type: 'inline_keyboard',
+          payload: {
+            buttons: [[{ type: 'callback', text: 'Оплатить', payload: 'go:pay' }], [{ type: 'link', text: 'Оплатить картой', url: 'https://pay.example/o/1' }]],
+          },
+        },
+      },
+    ]);
+  });
+
+  it("keeps MAX's limits: 4000 characters a message, 30 rows of buttons, 128 characters a label; a chart as a picture, a CSV as a file", () => {
+    const long: OutgoingMessage = {
+      kind: 'text',
+      text: Array.from({ length: 400 }, (_, index) => `Строка ${index} <b>`).join('\n'),
+      buttons: Array.from({ length: 40 }, (_, index) => ({ label: `${'Кнопка '.repeat(30)}${index}`, data: `go:${index}` })),
+    };
+    const sends = maxSends(long);
+    expect(sends.length).toBeGreaterThan(1);
+    expect(sends.every((send) => send.text.length <= 4000)).toBe(true);
+    expect(sends.map((send) => send.keyboard !== undefined)).toEqual([...Array<boolean>(sends.length - 1).fill(false), true]);
+    const rows = sends.at(-1)?.keyboard?.payload.buttons ?? [];
+    expect([rows.length, Math.max(...rows.flat().map((button) => button.text.length))]).toEqual([30, 128]);
+    const file = (mime: 'image/png' | 'text/csv'): OutgoingMessage => ({
+      kind: 'file',
+      file: { id: 't', name: 'x', mime },
+      caption: 'Расход <кВт·ч>',
+      buttons: [],
+    });
+    expect([maxSends(file('image/png'))[0]?.file?.as, maxSends(file('text/csv'))[0]?.file?.as, maxSends(file('text/csv'))[0]?.text]).toEqual([
+      'image',
+      'file',
+      'Расход &lt;кВт·ч&gt;',
+    ]);
   });
 });

@@ -16,13 +16,19 @@ export class SendPace {
 
   /** Resolves when a send into `chat` keeps within both limits. */
   async turn(chat: string, signal?: AbortSignal): Promise<void> {
+    const wait = this.reserve(chat);
+    if (wait > 0) await pause(wait, undefined, { signal });
+  }
+
+  /** Takes the next turn for a send into `chat`: how many milliseconds from now it is. */
+  reserve(chat: string): number {
     const now = this.now();
     const ofChat = this.recentByChat.get(chat) ?? [];
     const at = Math.max(now, due(ofChat, this.limits.perChatPerSecond), due(this.recent, this.limits.perSecond));
     this.recent = kept([...this.recent, at], this.limits.perSecond);
     this.recentByChat.set(chat, kept([...ofChat, at], this.limits.perChatPerSecond));
     this.forgetQuietChats(now);
-    if (at > now) await pause(at - now, undefined, { signal });
+    return at - now;
   }
 
   /** A chat whose last send is a second old is free again: it is not remembered. */

@@ -5,6 +5,8 @@ import { lastMonths } from '../../core/kernel/period';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { historyScript, linkingScript, plain, play, readingsScript, startTestApp, type Step } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
+import { FakeMaxApi } from '../support/fake-max-api';
+import { MaxCustomer } from '../support/max-customer';
 
 const moscowTime = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
@@ -15,10 +17,10 @@ const moscowTime = new Intl.DateTimeFormat('ru-RU', {
   minute: '2-digit',
 });
 
-describe('one conversation, two channels', () => {
-  it('shows the same texts and buttons in Telegram and in Bot Framework, through linking, a readings submission and the history with its chart', async () => {
-    const api = await new FakeTelegramApi().start();
-    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+describe('one conversation, every channel', () => {
+  it('shows the same texts and buttons in Telegram, in Bot Framework and in MAX, through linking, a readings submission and the history with its chart', async () => {
+    const [api, max] = await Promise.all([new FakeTelegramApi().start(), new FakeMaxApi().start()]);
+    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, MAX_BOT_TOKEN: max.token, MAX_API_ROOT: max.apiRoot });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const meter = await demoMeter(app.runtime.orm);
@@ -35,6 +37,8 @@ describe('one conversation, two channels', () => {
       const period = String(inTelegramSubmitted[0]?.[2]);
       const inWebChat = await play(channel.customer('web-601'), script);
       expect(await submitted()).toEqual([['webchat', meter.next, period]]);
+      const inMax = await play(new MaxCustomer(max, 601), script);
+      expect(await submitted()).toEqual([['max', meter.next, period]]);
       expect(inTelegram.flat().length).toBeGreaterThan(15);
       // The intended differences: the history names the channel each reading came through, and
       // today's times may fall in different minutes.
@@ -43,10 +47,13 @@ describe('one conversation, two channels', () => {
         JSON.parse(
           JSON.stringify(transcript)
             .replaceAll('· чат на сайте', '· Telegram')
+            .replaceAll('· MAX', '· Telegram')
             .replace(new RegExp(`${today.replace(/\./g, '\\.')}, \\d\\d:\\d\\d`, 'g'), `${today}, hh:mm`),
         ) as typeof inWebChat;
       expect(JSON.stringify(inWebChat)).toContain(`· ${meter.next} · ${nextConsumptionKwh} · чат на сайте`);
       expect(comparable(inWebChat)).toEqual(comparable(inTelegram));
+      expect(JSON.stringify(inMax)).toContain(`· ${meter.next} · ${nextConsumptionKwh} · MAX`);
+      expect(comparable(inMax)).toEqual(comparable(inTelegram));
 
       const refused = inTelegram[linkingScript.length + 1];
       expect(refused?.[0]?.text).toBe(`${meter.below} меньше последнего принятого показания (${meter.last}). Проверьте значение и введите его ещё раз.`);
@@ -100,9 +107,9 @@ describe('one conversation, two channels', () => {
     } finally {
       await channel.stop();
       await app.close();
-      await api.stop();
+      await Promise.all([api.stop(), max.stop()]);
     }
-  });
+  }, 120_000);
 
   it('pays without linking in both channels: the same number, address, consent, balance and amounts, and the result pushed into each chat', async () => {
     const api = await new FakeTelegramApi().start();
