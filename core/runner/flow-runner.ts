@@ -163,6 +163,8 @@ export class FlowRunner {
         let outcome: { session: FlowSession; reply: Reply };
         try {
           outcome = await this.outcomeOf({ update, record }, start.session);
+          // A reply the platform refuses for good (its text or file) is as stuck as a flow that throws.
+          await send(outcome.reply);
         } catch (error) {
           if (!failsEveryTime(error)) throw error;
           const failures = Number(start.journal[failuresKey] ?? 0) + 1;
@@ -180,7 +182,6 @@ export class FlowRunner {
           ended('handled');
           return reply;
         }
-        await send(outcome.reply);
         await writes.finish(outcome.session);
         ended('handled');
         return outcome.reply;
@@ -212,7 +213,8 @@ export class FlowRunner {
       messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('update-set-aside') }, buttons: [] })],
     };
     await send(reply);
-    await writes.finish(start.session);
+    // A chat's first update has no session yet: null keeps it so (no store takes undefined).
+    await writes.finish(start.session ?? null);
     return reply;
   }
 

@@ -12,6 +12,8 @@ import { OwnPostgres, OwnRedis } from '../support/own-stores';
 import { describeWithRedisServer } from '../support/redis';
 import { exited, listeningUrl, logged, startProcess } from '../support/process';
 import { WebhookCustomer, webhookEnv } from '../support/webhook-customer';
+import { FakeMaxApi } from '../support/fake-max-api';
+import { MaxCustomer } from '../support/max-customer';
 
 /** The month before this one: the last the demo data has billed. */
 /** The latest month billing has closed, in the supplier's time zone: the one publishing takes. */
@@ -196,4 +198,48 @@ describeWithRedisServer('faults: the process dies', () => {
       blackhole.close();
     }
   }, 60_000);
+
+  it('SIGKILL during a MAX update by long polling: the update, never confirmed, is handled after a restart, and once', async () => {
+    const max = await new FakeMaxApi().start();
+    const startedWithMax = async () => {
+      const child = startProcess({
+        PORT: '0',
+        DATABASE_URL: postgres.url,
+        REDIS_URL: redis.url,
+        PAYMENTS_PROVIDER: 'sandbox',
+        MAX_BOT_TOKEN: max.token,
+        MAX_API_ROOT: max.apiRoot,
+      });
+      const result = exited(child);
+      const ready = logged(child, 'MAX long polling');
+      await listeningUrl(child);
+      await ready;
+      return { child, result };
+    };
+    try {
+      let bot = await startedWithMax();
+      const customer = new MaxCustomer(max, 9150);
+      expect((await customer.says('/menu')).map((message) => message.text)).toEqual(['Что вы хотите сделать?']);
+
+      // The reply to /help is on its way to MAX when the process dies: the marker past it was never sent.
+      const reply = max.holdNext('POST /messages');
+      max.customerTypes(9150, '/help');
+      await reply.arrived;
+      bot.child.kill('SIGKILL');
+      expect((await bot.result).signal).toBe('SIGKILL');
+
+      bot = await startedWithMax();
+      const help = await customer.replies();
+      const next = await customer.says('/menu');
+      const helpAnswers = max.messagesTo(9150).filter((message) => message.text.startsWith('Я умею:')).length;
+      process.stdout.write(`MAX SIGKILL mid-update: /help answered ${helpAnswers} time(s) after the restart, lost 0 of 3\n`);
+      expect(help[0]?.text).toMatch(/^Я умею:/);
+      expect(helpAnswers).toBe(1);
+      expect(next.map((message) => message.text)).toEqual(['Что вы хотите сделать?']);
+      bot.child.kill('SIGTERM');
+      expect((await bot.result).code).toBe(0);
+    } finally {
+      await max.stop();
+    }
+  }, 90_000);
 });

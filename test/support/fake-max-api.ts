@@ -14,6 +14,8 @@ import { bodyOf, boundaryOf, parseMultipart, type UploadedFile } from './multipa
  */
 export class FakeMaxApi {
   readonly calls: MaxCall[] = [];
+  /** Every call as it arrived, answered or refused: its route and chat. */
+  readonly arrived: { readonly route: string; readonly chatId?: number }[] = [];
   /** Sends refused with 429 because a rate was exceeded. */
   refusedForRate = 0;
   /** Files customers sent, served at their attachment URL; downloads counted by id. */
@@ -277,6 +279,7 @@ export class FakeMaxApi {
     if (route.startsWith('POST /_upload/')) return this.takeUpload(req, res, url.pathname);
     if (req.headers.authorization !== this.token) return reply(res, 401, { code: 'verify.token', message: 'Invalid access_token' });
     const query = Object.fromEntries(url.searchParams);
+    this.arrived.push({ route, ...(query['chat_id'] !== undefined && { chatId: Number(query['chat_id']) }) });
     const raw = await bodyOf(req);
     const body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : undefined;
     const delay = this.delays.get(route)?.shift();

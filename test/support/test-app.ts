@@ -12,8 +12,11 @@ export interface TestApp extends App {
   close(): Promise<void>;
 }
 
-/** The real application on a free port, on the embedded default unless `env` says otherwise. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real application on a free port, on the embedded default unless `env` says otherwise; once
+ * its messengers are set up, unless a test of an unreachable one asks not to wait.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { readonly messengersReady?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'energobot-app-'));
   const logs: string[] = [];
   const config = createConfig({
@@ -26,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     createLog('debug', (line) => logs.push(line)),
   );
-  await Promise.all([app.telegramReady, app.maxReady]);
+  if (options.messengersReady !== false) await Promise.all([app.telegramReady, app.maxReady]);
   return Object.assign(Object.create(null) as object, app, {
     dir,
     logs,

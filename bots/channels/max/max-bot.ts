@@ -49,7 +49,7 @@ export function createMaxBot(options: MaxBotOptions): { handle(update: unknown):
         { chat: { channel: 'max', id: String(turn.chatId) }, updateId: turn.key, input: turn.input, ...(turn.locale && { localeHint: turn.locale }) },
         async (reply) => {
           for (const message of reply.messages) await sendMaxMessage(options, turn.chatId, message);
-          if (turn.callbackId) await answered(options, turn.callbackId, reply.notice);
+          if (turn.callbackId) await answered(options, turn.chatId, turn.callbackId, reply.notice);
         },
       );
     },
@@ -57,12 +57,14 @@ export function createMaxBot(options: MaxBotOptions): { handle(update: unknown):
 }
 
 /** A button press is answered once, with the short word for an old button when there is one; a failure to answer loses nothing. */
-async function answered(options: MaxBotOptions, callbackId: string, notice: string | undefined): Promise<void> {
+async function answered(options: MaxBotOptions, chatId: number | undefined, callbackId: string, notice: string | undefined): Promise<void> {
   // The schema of 2026-07-01 documents `notification`; the library's types have dropped it.
   const answer: Parameters<Api['answerOnCallback']>[1] & { readonly notification?: string } = notice ? { notification: notice } : {};
-  await maxCall('answerOnCallback', () => options.api.answerOnCallback(callbackId, answer)).catch((error: unknown) =>
-    options.log.warn('a MAX button press could not be answered', errorFields(error)),
-  );
+  const call = () => maxCall('answerOnCallback', () => options.api.answerOnCallback(callbackId, answer));
+  // Answers count against the chat's two a second as messages do.
+  await options.pace
+    .paced(chatId === undefined ? undefined : String(chatId), call)
+    .catch((error: unknown) => options.log.warn('a MAX button press could not be answered', errorFields(error)));
 }
 
 function inDialog(update: MaxUpdate): boolean {
@@ -72,7 +74,8 @@ function inDialog(update: MaxUpdate): boolean {
 
 /** In a group or a channel the bot does nothing but say where it works: nothing of it reaches the runner. */
 async function outsideDialog(options: MaxBotOptions, update: MaxUpdate): Promise<void> {
-  if (update.update_type === 'message_callback') return answered(options, update.callback.callback_id, undefined);
+  if (update.update_type === 'message_callback')
+    return answered(options, update.message?.recipient.chat_id ?? undefined, update.callback.callback_id, undefined);
   if (update.update_type !== 'message_created' || update.message.sender?.is_bot) return;
   const chatId = update.message.recipient.chat_id;
   if (chatId === null || chatId === undefined) return;

@@ -28,12 +28,8 @@ export async function sendMaxMessage(sending: MaxSending, chatId: number, messag
     const attachments: AttachmentRequest[] = [];
     if (send.file) attachments.push(await uploaded(sending, send.file, signal));
     if (send.keyboard) attachments.push(send.keyboard);
-    await sending.pace.turn(String(chatId), signal);
-    await maxCall(
-      'sendMessage',
-      () => sending.api.sendMessageToChat(chatId, send.text, { format: 'html', ...(attachments.length > 0 && { attachments }), ...(signal && { signal }) }),
-      signal,
-    );
+    const extra = { format: 'html' as const, ...(attachments.length > 0 && { attachments }), ...(signal && { signal }) };
+    await sending.pace.paced(String(chatId), () => maxCall('sendMessage', () => sending.api.sendMessageToChat(chatId, send.text, extra), signal), signal);
   }
 }
 
@@ -44,7 +40,11 @@ const imageUploaded = z.union([fileUploaded, z.object({ photos: z.record(z.strin
 async function uploaded(sending: MaxSending, file: NonNullable<MaxSend['file']>, signal?: AbortSignal): Promise<AttachmentRequest> {
   const stored = await sending.files.get(file.shared.id);
   if (!stored) throw new Error(`file ${file.shared.name} is no longer in the store`);
-  const { url } = await maxCall('getUploadUrl', () => sending.api.raw.uploads.getUploadUrl({ type: file.as }), signal);
+  const { url } = await sending.pace.paced(
+    undefined,
+    () => maxCall('getUploadUrl', () => sending.api.raw.uploads.getUploadUrl({ type: file.as }), signal),
+    signal,
+  );
   const form = new FormData();
   form.append('data', new Blob([new Uint8Array(stored.bytes)], { type: stored.mime }), stored.name);
   const timeout = AbortSignal.timeout(uploadTimeoutMs);
