@@ -1,6 +1,6 @@
 import type { Api } from '@maxhub/max-bot-api';
-import { setTimeout as pause } from 'node:timers/promises';
 import { errorFields, type Log } from '../../../core/kernel/log';
+import { handledWithRetries, pausedUnlessStopped, retryDelaysMs } from '../long-polling/update-retries';
 import { maxCallTimeoutMs } from './max-api';
 import { readUpdateTypes } from './max-updates';
 
@@ -8,10 +8,6 @@ import { readUpdateTypes } from './max-updates';
 const longPollSeconds = Math.floor(maxCallTimeoutMs / 1000) - 4;
 /** MAX asks long polling to stay within 2 requests a second. */
 const minPollGapMs = 500;
-/** Waits between attempts at one update: a failure is retried before the marker moves on. */
-const retryDelaysMs = [500, 1000, 2000, 5000, 10_000, 30_000];
-/** An update that fails this many times in a row (about ten minutes) is given up, loudly. */
-const maxAttempts = 25;
 
 /**
  * Long polling that loses nothing: MAX takes a batch as received only when the next request
@@ -60,26 +56,17 @@ export class MaxLongPolling {
   }
 
   /** True once the update is handled (or given up); false when stopping cut its retries short. */
-  private async handled(update: unknown): Promise<boolean> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.handle(update);
-        return true;
-      } catch (error) {
-        const kind = (update as { update_type?: unknown } | null)?.update_type;
-        if (attempt >= maxAttempts) {
-          this.log.error('MAX update given up after repeated failures', { updateType: String(kind), attempts: attempt, ...errorFields(error) });
-          return true;
-        }
-        this.log.warn('MAX update not handled, will retry', { updateType: String(kind), attempt, ...errorFields(error) });
-        if (!(await this.wait(retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)] as number))) return false;
-      }
-    }
+  private handled(update: unknown): Promise<boolean> {
+    const kind = (update as { update_type?: unknown } | null)?.update_type;
+    return handledWithRetries(() => this.handle(update), {
+      platform: 'MAX',
+      stopping: this.stopping.signal,
+      log: this.log,
+      fields: { updateType: String(kind) },
+    });
   }
 
-  /** Waits, or stops waiting when polling stops; true when the wait ran its course. */
-  private async wait(ms: number): Promise<boolean> {
-    if (ms <= 0) return !this.stopping.signal.aborted;
-    return pause(ms, true, { signal: this.stopping.signal }).catch(() => false);
+  private wait(ms: number): Promise<boolean> {
+    return pausedUnlessStopped(ms, this.stopping.signal);
   }
 }

@@ -1,15 +1,11 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { errorFields, type Log } from '../../../core/kernel/log';
+import { handledWithRetries, pausedUnlessStopped, retryDelaysMs } from '../long-polling/update-retries';
 import { telegramCallTimeoutSeconds } from './telegram-bot';
 
 /** How long one getUpdates waits for news: less than a Bot API call may take. */
 const longPollSeconds = telegramCallTimeoutSeconds - 4;
-
-/** Waits between attempts at one update: a failure is retried before the offset moves on. */
-const retryDelaysMs = [500, 1000, 2000, 5000, 10_000, 30_000];
-/** An update that fails this many times in a row (about ten minutes) is given up, loudly. */
-const maxAttempts = 25;
 
 /**
  * Long polling that loses nothing: an update is confirmed to Telegram (the next offset) only
@@ -58,31 +54,16 @@ export class LongPolling {
   }
 
   /** True once the update is handled (or given up); false when stopping cut its retries short. */
-  private async handle(update: Update): Promise<boolean> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.bot.handleUpdate(update);
-        return true;
-      } catch (error) {
-        if (attempt >= maxAttempts) {
-          this.log.error('telegram update given up after repeated failures', { updateId: update.update_id, attempts: attempt, ...errorFields(error) });
-          return true;
-        }
-        this.log.warn('telegram update not handled, will retry', { updateId: update.update_id, attempt, ...errorFields(error) });
-        if (!(await this.pause(retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)] as number))) return false;
-      }
-    }
+  private handle(update: Update): Promise<boolean> {
+    return handledWithRetries(() => this.bot.handleUpdate(update), {
+      platform: 'telegram',
+      stopping: this.stopping.signal,
+      log: this.log,
+      fields: { updateId: update.update_id },
+    });
   }
 
-  /** Waits, or stops waiting when polling stops; true when the wait ran its course. */
   private pause(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      if (this.stopping.signal.aborted) return resolve(false);
-      const timer = setTimeout(() => resolve(true), ms);
-      this.stopping.signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    });
+    return pausedUnlessStopped(ms, this.stopping.signal);
   }
 }
