@@ -170,6 +170,17 @@ describe('MAX, end to end against a fake MAX Bot API server, by long polling', (
     expect((await relative.presses('Принимаю и согласен'))[0]?.text).toBe('Готово! Лицевой счёт 100000000001 привязан к этому чату.');
   });
 
+  it("answers in the customer's MAX language (user_locale) until one is chosen with /language", async () => {
+    const customer = new MaxCustomer(api, 611);
+    api.customerTypes(611, '/menu', 'en');
+    expect((await customer.replies()).at(-1)?.text).toBe('What would you like to do?');
+    api.customerTypes(611, '/language', 'en');
+    await customer.replies();
+    await customer.presses('Русский');
+    api.customerTypes(611, '/menu', 'en');
+    expect((await customer.replies()).at(-1)?.text).toBe('Что вы хотите сделать?');
+  });
+
   it('acts once on an update delivered twice, and loses no reply to a 429 or a 503', async () => {
     const customer = new MaxCustomer(api, 502);
     const update = api.customerTypes(502, '/menu');
