@@ -15,6 +15,7 @@ import { reports } from './features/reports/feature';
 import { start } from './features/start/feature';
 import { tariffs } from './features/tariffs/feature';
 import { courtesy } from './features/courtesy/feature';
+import { contacts } from './features/contacts/feature';
 
 /**
  * Every feature, once. The tasks (and so the menu, /help, Telegram's command list and the
@@ -34,6 +35,7 @@ export const features = [
   accounts,
   language,
   tariffs,
+  contacts,
   courtesy,
   billing,
   outbox,

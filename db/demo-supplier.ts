@@ -1,3 +1,4 @@
+import type { SupplierContacts } from '../core/features/contacts/ports';
 import type { SupplierDetails } from '../core/features/receipts/receipt';
 
 /** The demo supplier on every receipt unless the configuration names the real one. */
@@ -11,4 +12,11 @@ export const demoSupplier: SupplierDetails = {
   correspondentAccount: '30101810400000000225',
   address: 'г. Москва, ул. Примерная, д. 1',
   phone: '8 800 000-00-00',
+};
+
+/** The demo supplier's services and hours, shown by «Контакты» unless the configuration names the real ones. */
+export const demoContacts: Pick<SupplierContacts, 'officeHours' | 'dispatchPhone' | 'emergencyPhone'> = {
+  officeHours: 'пн–чт 8:00–17:00, пт 8:00–15:45',
+  dispatchPhone: '8 800 000-00-01',
+  emergencyPhone: '8 800 000-00-02',
 };

@@ -36,6 +36,7 @@ menu-more = More actions:
 # «Ещё…» is paged (issue 27): the way back to the page before.
 menu-more-back = Back
 service-unavailable = I can't process your message right now. It is kept: I will answer as soon as I can, or try again in a few minutes.
+update-reply-refused = The answer to this message could not be sent, and the error has been passed to our specialists. What was done is kept: choose an action in the menu or write what you need.
 update-set-aside = I could not process that message, and the error has been passed on to our specialists. We are where we were before it: try putting it another way, or choose an action in the menu.
 private-chats-only = I only work in private chats: there nobody but you sees your account, address and readings. In groups and channels I do nothing.
 private-chat-open = Message the bot privately
@@ -932,6 +933,19 @@ tariff-supplier =
     { $prices }
     Link your account to see the tariff for your meter's zones.
 tariff-unknown = This month's tariffs are not published yet. Please try again later.
+
+## contacts (issue 29)
+action-contacts = Contacts
+help-contacts = • the company's contacts: the emergency and dispatch phones, the office and its hours (/contacts);
+intent-contacts = contacts | contact details | company phone | phone number of the company | how to call | whom to call | emergency service | emergency number | dispatch | office hours | opening hours | office address | hotline
+contacts-title = { $supplier }: contacts
+contacts-emergency = Emergency service, round the clock
+contacts-dispatch = Dispatch service
+contacts-phone = Phone
+contacts-office = Office
+contacts-office-hours = Office hours
+contacts-email = E-mail
+contacts-site = Website
 receipts-stop-monthly = Stop sending
 charges-not-charged = not charged yet
 payments-on-its-way = on its way: reaches the account within a day

@@ -5,7 +5,7 @@ import { kopecks } from '../../core/kernel/money';
 import { defaultPaymentConfirmAbove } from '../../core/features/pay/payment';
 import type { SupplierDetails } from '../../core/features/receipts/receipt';
 import { appealTopics, isAppealTopic, type AppealTopic } from '../../core/features/appeals/appeal';
-import { demoSupplier } from '../../db/demo-supplier';
+import { demoContacts, demoSupplier } from '../../db/demo-supplier';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
   z
@@ -22,6 +22,8 @@ const optionalText = z
   .trim()
   .optional()
   .transform((value) => (value === '' ? undefined : value));
+
+const optionalEmail = (message: string) => optionalText.refine((value) => value === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message });
 
 const databaseFields = {
   DATABASE_URL: optionalUrl(['postgres', 'postgresql'], 'a PostgreSQL URL'),
@@ -148,6 +150,11 @@ const configSchema = z
       .default(demoSupplier.correspondentAccount),
     SUPPLIER_ADDRESS: z.string().trim().min(1).default(demoSupplier.address),
     SUPPLIER_PHONE: z.string().trim().min(1).default(demoSupplier.phone),
+    SUPPLIER_OFFICE_HOURS: z.string().trim().min(1).max(200).default(demoContacts.officeHours),
+    SUPPLIER_DISPATCH_PHONE: z.string().trim().min(1).max(60).default(demoContacts.dispatchPhone),
+    SUPPLIER_EMERGENCY_PHONE: z.string().trim().min(1).max(60).default(demoContacts.emergencyPhone),
+    SUPPLIER_EMAIL: optionalEmail("expected the supplier's public e-mail address"),
+    SUPPLIER_SITE: optionalUrl(['https', 'http'], "the supplier's site"),
     APPEAL_TOPICS: z
       .string()
       .default(appealTopics.join(','))
@@ -160,9 +167,7 @@ const configSchema = z
       .refine((topics): topics is AppealTopic[] => topics.length > 0 && topics.every(isAppealTopic), {
         message: `expected comma-separated topics out of ${appealTopics.join(', ')}`,
       }),
-    APPEALS_MAILBOX: optionalText.refine((value) => value === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), {
-      message: "expected the e-mail address of the operators' mailbox",
-    }),
+    APPEALS_MAILBOX: optionalEmail("expected the e-mail address of the operators' mailbox"),
     INBOUND_MAIL_DOMAIN: optionalText.refine((value) => value === undefined || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value), {
       message: 'expected the domain operators reply to, e.g. mail.energosbyt.ru',
     }),
@@ -353,6 +358,16 @@ function toConfig(env: Env) {
       paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100),
       appealTopics: env.APPEAL_TOPICS as AppealTopic[],
       appealsMailbox: env.APPEALS_MAILBOX ?? null,
+      contacts: {
+        supplier: env.SUPPLIER_NAME,
+        office: env.SUPPLIER_ADDRESS,
+        officeHours: env.SUPPLIER_OFFICE_HOURS,
+        phone: env.SUPPLIER_PHONE,
+        dispatchPhone: env.SUPPLIER_DISPATCH_PHONE,
+        emergencyPhone: env.SUPPLIER_EMERGENCY_PHONE,
+        email: env.SUPPLIER_EMAIL ?? null,
+        site: env.SUPPLIER_SITE ?? null,
+      },
     },
     appeals: appealsOf(env),
     logLevel: env.LOG_LEVEL,

@@ -4,6 +4,7 @@ import { createMaxBot } from '../channels/max/max-bot';
 import type { MaxSending } from '../channels/max/max-send';
 import { startMax, type MaxStart } from '../channels/max/max-startup';
 import { SendPace } from '../channels/max/send-pace';
+import { SqlPollMarkers } from '../../db/repositories/sql-poll-markers';
 import type { Runtime } from './compose';
 import type { Config } from './config';
 
@@ -32,6 +33,7 @@ export function maxChannelOf(config: Pick<Config, 'max'>, runtime: Runtime, log:
         localizer: runtime.localizer,
         log,
         handle: (update) => bot.handle(update),
+        markers: new SqlPollMarkers(runtime.orm, 'max'),
         known: (name) => (username = name),
       }),
     username: () => username,

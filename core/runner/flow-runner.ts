@@ -12,13 +12,13 @@ import type { Services } from '../kernel/services';
 import type { Task } from '../kernel/feature';
 import { showMenu } from './main-menu';
 import { commandTasks, repliedTask, taskOf } from './tasks';
-import { lines, text } from '../kernel/text';
+import { lines, text, type Text } from '../kernel/text';
 import { sessionSchema, sessionVersion, type FlowSession, type Waiting } from './flow-session';
 import { recordedServices, type Recorder } from './recorded-services';
 import { ReplayError } from './replay-error';
 import { answersIn, checkedControls } from './saved-run';
 import { questionOf, ReplayChat } from './replay-chat';
-import type { ChatStates, DeadLetters, TurnStart, TurnWrites } from './state-ports';
+import type { ChatStates, DeadLetters, TurnWrites } from './state-ports';
 import { failsEveryTime, failureKind } from '../kernel/failure-kind';
 import { keepable } from '../kernel/typed-text';
 import { answerWithoutBilling, keptAsAnswer, thrownAgain } from './billing-away';
@@ -160,7 +160,7 @@ export class FlowRunner {
           }
           return result;
         };
-        let outcome: { session: FlowSession; reply: Reply };
+        let outcome: { session: FlowSession; reply: Reply } | undefined;
         try {
           outcome = await this.outcomeOf({ update, record }, start.session);
           // A reply the platform refuses for good (its text or file) is as stuck as a flow that throws.
@@ -176,7 +176,11 @@ export class FlowRunner {
             );
             throw error;
           }
-          const reply = await this.setAside(update, start, writes, send, { failures, failure: failureKind(error) }).catch(() => {
+          // Only the reply failed: what the flow did stands, and the chat goes on from there.
+          const after = outcome
+            ? { session: outcome.session, notice: text('update-reply-refused') }
+            : { session: start.session, notice: text('update-set-aside') };
+          const reply = await this.setAside(update, after, writes, send, { failures, failure: failureKind(error) }).catch(() => {
             throw error;
           });
           ended('handled');
@@ -196,9 +200,16 @@ export class FlowRunner {
 
   /**
    * An update that failed every time is kept aside for an operator and the customer told, once:
-   * its chat goes on from where it was before the update, and so does every chat behind it.
+   * its chat goes on from where it was before the update (or, when only its reply was refused,
+   * from where the flow took it), and so does every chat behind it.
    */
-  private async setAside(update: ChatUpdate, start: TurnStart, writes: TurnWrites, send: Send, failed: { failures: number; failure: string }): Promise<Reply> {
+  private async setAside(
+    update: ChatUpdate,
+    after: { readonly session: unknown; readonly notice: Text },
+    writes: TurnWrites,
+    send: Send,
+    failed: { failures: number; failure: string },
+  ): Promise<Reply> {
     await this.options.deadLetters.setAside({
       chat: chatKey(update.chat),
       updateId: update.updateId,
@@ -206,15 +217,15 @@ export class FlowRunner {
       ...failed,
       at: this.options.services.clock(),
     });
-    const session = sessionSchema.safeParse(start.session);
+    const session = sessionSchema.safeParse(after.session);
     const locale = session.success ? session.data.locale : (update.localeHint ?? defaultLocale);
     const reply = {
       locale,
-      messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: text('update-set-aside') }, buttons: [] })],
+      messages: [localize(this.options.services.localizer, locale, { content: { kind: 'text', text: after.notice }, buttons: [] })],
     };
     await send(reply);
     // A chat's first update has no session yet: null keeps it so (no store takes undefined).
-    await writes.finish(start.session ?? null);
+    await writes.finish(after.session ?? null);
     return reply;
   }
 

@@ -64,6 +64,10 @@ describe('MAX, end to end against a fake MAX Bot API server, by long polling', (
     expect(inGroup).toHaveLength(1);
     expect(inGroup[0]?.text).toContain('личн');
     expect(inGroup[0]?.buttons.flat()).toEqual([expect.objectContaining({ type: 'link', url: 'https://max.ru/energobot_test_bot' })]);
+    // A channel's posts are the supplier's own: nothing is said under them.
+    api.postInChannel(-7002, 'Плановое отключение 5 декабря');
+    await customer.replies();
+    expect(api.calls.filter((call) => call.sent?.chatId === -7002)).toEqual([]);
   });
 
   it('takes a meter photo with the readings from its attachment URL, once', async () => {

@@ -106,7 +106,7 @@ describe('faults: MAX', () => {
     const customer = new MaxCustomer(api, 9405);
     api.failNext('POST /messages', { status: 400, code: 'proto.payload' }, 2);
     expect((await customer.says('/menu')).map((message) => message.text)).toEqual([
-      'Это сообщение я так и не смог обработать, и ошибка передана специалистам. Мы остались там же, где были до него: попробуйте сказать иначе или выберите действие в меню.',
+      'Ответ на это сообщение не удалось отправить, и ошибка передана специалистам. Сделанное сохранено: выберите действие в меню или напишите, что нужно.',
     ]);
     expect((await customer.says('/menu')).map((message) => message.text)).toEqual(['Что вы хотите сделать?']);
   });

@@ -46,8 +46,10 @@ describe('account information, unlinking and language', () => {
     // Paged, six buttons at most, so a phone shows them under the conversation.
     expect(customer.buttons()).toEqual(['Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Ещё…', 'Меню']);
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Что умеет бот', 'Назад']);
-    await customer.presses('Мои лицевые счета');
+    expect(customer.buttons()).toEqual(['Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Ещё…', 'Назад']);
+    expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
+    expect(customer.buttons()).toEqual(['Контакты', 'Что умеет бот', 'Назад']);
+    await customer.says('/accounts');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',
     ]);

@@ -18,6 +18,8 @@ export class FakeMaxApi {
   readonly arrived: { readonly route: string; readonly chatId?: number }[] = [];
   /** Sends refused with 429 because a rate was exceeded. */
   refusedForRate = 0;
+  /** Updates MAX dropped because a poll came without a marker (it then gives only the latest). */
+  lostWithoutMarker = 0;
   /** Files customers sent, served at their attachment URL; downloads counted by id. */
   readonly downloads: string[] = [];
   /** The current webhook subscriptions, as `POST /subscriptions` left them. */
@@ -168,6 +170,12 @@ export class FakeMaxApi {
   customerInGroupTypes(groupChatId: number, userId: number, text: string): MaxUpdateSent {
     const message = { ...this.message(userId, { text }), recipient: { chat_id: groupChatId, chat_type: 'chat', user_id: null } };
     return this.push({ update_type: 'message_created', timestamp: Date.now(), message, user_locale: 'ru' });
+  }
+
+  /** A post in a channel the bot administers (the supplier's notices, say). */
+  postInChannel(channelChatId: number, text: string): MaxUpdateSent {
+    const message = { ...this.message(1, { text }), sender: null, recipient: { chat_id: channelChatId, chat_type: 'channel', user_id: null } };
+    return this.push({ update_type: 'message_created', timestamp: Date.now(), message, user_locale: null });
   }
 
   /** Delivers an update again, as MAX may after a timeout. */
@@ -328,7 +336,10 @@ export class FakeMaxApi {
     }
   }
 
-  /** `GET /updates`: the marker confirms what came before it; the request waits for news up to `timeout` seconds. */
+  /**
+   * `GET /updates`: the marker confirms what came before it; the request waits for news up to
+   * `timeout` seconds; a request without a marker gets the latest update only.
+   */
   private async updates(req: IncomingMessage, res: ServerResponse, query: Record<string, string>): Promise<void> {
     const marker = Number(query['marker'] ?? 0);
     if (marker > 0) {
@@ -347,6 +358,8 @@ export class FakeMaxApi {
     }
     if (req.socket.destroyed || this.isDown) return;
     const limit = Number(query['limit'] ?? 100);
+    // «If not passed, the bot gets only the last update»: what came before it is gone for good.
+    if (marker === 0 && this.queued.length > 1) this.lostWithoutMarker += this.queued.splice(0, this.queued.length - 1).length;
     const batch = this.queued.slice(0, limit);
     const last = batch.at(-1)?.seq;
     reply(res, 200, { updates: batch.map((queued) => queued.update), marker: last === undefined ? Math.max(marker, this.confirmedBelow) : last + 1 });

@@ -34,10 +34,15 @@ export function pausedUnlessStopped(ms: number, stopping: AbortSignal): Promise<
   return new Promise((resolve) => {
     if (stopping.aborted) return resolve(false);
     if (ms <= 0) return resolve(true);
-    const timer = setTimeout(() => resolve(true), ms);
-    stopping.addEventListener('abort', () => {
+    const stopped = () => {
       clearTimeout(timer);
       resolve(false);
-    });
+    };
+    // Removed once the wait is over: polling waits twice a second, for days.
+    const timer = setTimeout(() => {
+      stopping.removeEventListener('abort', stopped);
+      resolve(true);
+    }, ms);
+    stopping.addEventListener('abort', stopped, { once: true });
   });
 }

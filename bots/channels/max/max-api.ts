@@ -25,7 +25,10 @@ export function maxApi(token: string, options: { readonly apiRoot?: string | und
 
 /** MAX's answer refusing a call, as a `PlatformError` (its code as the description); anything else (the network, a timeout) as it is. */
 export function maxRefusal(method: string, error: unknown): unknown {
-  return error instanceof MaxError ? new PlatformError('max', method, error.status, { description: error.code }) : error;
+  if (!(error instanceof MaxError)) return error;
+  // A file not processed yet is refused with a 400 that a later try gets past: it is MAX busy, not the message wrong.
+  const status = error.code === 'attachment.not.ready' ? 503 : error.status;
+  return new PlatformError('max', method, status, { description: error.code });
 }
 
 /** Waits between tries of a call MAX refused for now (429, 5xx): then it is thrown, for the update or the outbox to retry. */
@@ -37,9 +40,10 @@ export async function maxCall<T>(method: string, call: () => Promise<T>, signal?
     try {
       return await call();
     } catch (error) {
-      const busy = error instanceof MaxError && (error.status === 429 || error.status >= 500);
+      const refusal = maxRefusal(method, error);
+      const busy = refusal instanceof PlatformError && (refusal.status === 429 || refusal.status >= 500);
       const delay = retryDelaysMs[attempt];
-      if (!busy || delay === undefined) throw maxRefusal(method, error);
+      if (!busy || delay === undefined) throw refusal;
       await pause(delay, undefined, { signal });
     }
   }

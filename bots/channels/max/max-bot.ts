@@ -7,7 +7,7 @@ import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
 import { maxCall } from './max-api';
 import { sendMaxMessage, type MaxSending } from './max-send';
-import { anyMaxUpdate, maxUpdate, type MaxAttachment, type MaxMessage, type MaxUpdate } from './max-updates';
+import { anyMaxUpdate, maxUpdate, readUpdateTypes, type MaxAttachment, type MaxMessage, type MaxUpdate } from './max-updates';
 
 export interface MaxBotOptions extends MaxSending {
   readonly runner: FlowRunner;
@@ -37,10 +37,15 @@ export function createMaxBot(options: MaxBotOptions): { handle(update: unknown):
   return {
     api: options.api,
     async handle(raw) {
-      if (!anyMaxUpdate.safeParse(raw).success) return;
+      const any = anyMaxUpdate.safeParse(raw);
+      if (!any.success) return;
       const parsed = maxUpdate.safeParse(raw);
       // Another kind of update (a chat renamed, the bot stopped) has nothing for the runner.
-      if (!parsed.success) return;
+      if (!parsed.success) {
+        if (isReadUpdateType(any.data.update_type))
+          options.log.warn('a MAX update not in its documented shape is left unanswered', { updateType: any.data.update_type });
+        return;
+      }
       const update = parsed.data;
       if (!inDialog(update)) return outsideDialog(options, update);
       const turn = customerTurn(update);
@@ -76,12 +81,16 @@ function inDialog(update: MaxUpdate): boolean {
 async function outsideDialog(options: MaxBotOptions, update: MaxUpdate): Promise<void> {
   if (update.update_type === 'message_callback')
     return answered(options, update.message?.recipient.chat_id ?? undefined, update.callback.callback_id, undefined);
-  if (update.update_type !== 'message_created' || update.message.sender?.is_bot) return;
+  // A channel's posts are the supplier's own (its notices): nothing is said under them.
+  if (update.update_type !== 'message_created' || update.message.sender?.is_bot || update.message.recipient.chat_type !== 'chat') return;
   const chatId = update.message.recipient.chat_id;
   if (chatId === null || chatId === undefined) return;
   const bot = options.username();
   const locale = localeOf(update.user_locale) ?? defaultLocale;
-  await sendMaxMessage(options, chatId, privateChatsOnly(options.localizer, locale, bot ? `https://max.ru/${bot}` : undefined));
+  // A group where the bot may not write holds no customer's update behind it.
+  await sendMaxMessage(options, chatId, privateChatsOnly(options.localizer, locale, bot ? `https://max.ru/${bot}` : undefined)).catch((error: unknown) =>
+    options.log.warn('a MAX group could not be told where the bot works', errorFields(error)),
+  );
 }
 
 function customerTurn(update: MaxUpdate): CustomerTurn | null {
@@ -126,7 +135,7 @@ function fileOf(attachment: MaxAttachment): IncomingFile[] {
   const url = attachment.payload?.url;
   if (!url || (attachment.type !== 'image' && attachment.type !== 'file')) return [];
   const name = attachment.type === 'image' ? `photo-${attachment.payload?.token?.slice(0, 16) ?? 'max'}.jpg` : attachment.filename;
-  return [{ ref: url, ...(name && { name }), ...(attachment.size !== undefined && { bytes: attachment.size }) }];
+  return [{ ref: url, ...(name && { name }), ...(typeof attachment.size === 'number' && { bytes: attachment.size }) }];
 }
 
 function attachmentKind(attachment: MaxAttachment): AttachmentKind {
@@ -140,6 +149,10 @@ function attachmentKind(attachment: MaxAttachment): AttachmentKind {
     contact: 'contact',
   };
   return kinds[attachment.type] ?? 'other';
+}
+
+function isReadUpdateType(type: string): boolean {
+  return (readUpdateTypes as readonly string[]).includes(type);
 }
 
 /** MAX's `user_locale` (`ru`, `en`, `ru-RU`) as one of the bot's languages, if it is one. */

@@ -9,6 +9,12 @@ const longPollSeconds = Math.floor(maxCallTimeoutMs / 1000) - 4;
 /** MAX asks long polling to stay within 2 requests a second. */
 const minPollGapMs = 500;
 
+/** Where the marker is kept between runs: a poll without one gets only MAX's latest update. */
+export interface PollMarkers {
+  read(): Promise<number | undefined>;
+  write(marker: number): Promise<void>;
+}
+
 /**
  * Long polling that loses nothing: MAX takes a batch as received only when the next request
  * carries its marker, and that request goes only once each update of the batch was handled, one
@@ -23,6 +29,7 @@ export class MaxLongPolling {
     private readonly api: Api,
     private readonly handle: (update: unknown) => Promise<void>,
     private readonly log: Log,
+    private readonly markers: PollMarkers,
   ) {}
 
   start(): void {
@@ -36,7 +43,10 @@ export class MaxLongPolling {
   }
 
   private async loop(): Promise<void> {
-    let marker: number | undefined;
+    let marker = await this.markers.read().catch((error: unknown) => {
+      this.log.warn('the MAX polling marker could not be read: polling starts from what MAX gives', errorFields(error));
+      return undefined;
+    });
     const signal = this.stopping.signal;
     while (!signal.aborted) {
       const asked = performance.now();
@@ -50,7 +60,11 @@ export class MaxLongPolling {
         continue;
       }
       for (const update of batch.updates) if (!(await this.handled(update))) return;
-      if (typeof batch.marker === 'number') marker = batch.marker;
+      if (typeof batch.marker === 'number' && batch.marker !== marker) {
+        marker = batch.marker;
+        // Kept or not, the next poll confirms the batch: a restart before the next write only sees it again.
+        await this.markers.write(marker).catch((error: unknown) => this.log.warn('the MAX polling marker could not be kept', errorFields(error)));
+      }
       if (!(await this.wait(minPollGapMs - (performance.now() - asked)))) return;
     }
   }

@@ -4,7 +4,7 @@ import type { Localizer } from '../../../core/kernel/localizer';
 import { errorFields, type Log } from '../../../core/kernel/log';
 import { text } from '../../../core/kernel/text';
 import { commandTasks } from '../../../core/runner/tasks';
-import { MaxLongPolling } from './max-polling';
+import { MaxLongPolling, type PollMarkers } from './max-polling';
 import { readUpdateTypes } from './max-updates';
 
 const retryEveryMs = 10_000;
@@ -20,6 +20,8 @@ export interface MaxStartOptions {
   readonly localizer: Localizer;
   readonly log: Log;
   readonly handle: (update: unknown) => Promise<void>;
+  /** Long polling's marker, kept between runs. */
+  readonly markers: PollMarkers;
   /** The bot's `username`, once `GET /me` told it (the deep links' address). */
   readonly known: (username: string) => void;
 }
@@ -44,7 +46,9 @@ export function startMax(api: Api, options: MaxStartOptions): MaxStart {
           commandTasks(false).map((task) => ({ name: task.action, description: options.localizer.format('ru', text(`action-${task.action}`)) })),
         );
         if (webhook) {
-          await api.subscribe(webhook.url, webhook.secret, [...readUpdateTypes]);
+          const subscribed = await api.subscribe(webhook.url, webhook.secret, [...readUpdateTypes]);
+          // MAX may answer 200 and refuse: that is tried again as an unreachable MAX is.
+          if (!subscribed.success) throw new Error(`MAX refused the webhook subscription: ${subscribed.message ?? 'no reason given'}`);
           log.info('MAX webhook subscribed', { bot: me.username ?? me.user_id });
           return;
         }
@@ -53,7 +57,7 @@ export function startMax(api: Api, options: MaxStartOptions): MaxStart {
           log.warn('MAX webhook subscription removed: long polling gets nothing while one is active', { url: new URL(subscription.url).host });
         }
         if (stopping.signal.aborted) return;
-        polling = new MaxLongPolling(api, options.handle, log);
+        polling = new MaxLongPolling(api, options.handle, log, options.markers);
         polling.start();
         log.info('MAX long polling', { bot: me.username ?? me.user_id });
         return;

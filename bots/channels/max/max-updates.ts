@@ -10,16 +10,16 @@ const maxUser = z.object({ user_id: z.number().int(), first_name: z.string().opt
 const attachment = z
   .object({
     type: z.string(),
-    payload: z.object({ url: z.string().optional(), token: z.string().optional() }).passthrough().nullish(),
-    filename: z.string().optional(),
-    size: z.number().optional(),
+    payload: z.object({ url: z.string().nullish(), token: z.string().nullish() }).passthrough().nullish(),
+    filename: z.string().nullish(),
+    size: z.number().nullish(),
   })
   .passthrough();
 export type MaxAttachment = z.infer<typeof attachment>;
 
 const message = z
   .object({
-    sender: maxUser.optional(),
+    sender: maxUser.nullish(),
     recipient: z.object({ chat_id: z.number().int().nullish(), chat_type: z.string(), user_id: z.number().int().nullish() }).passthrough(),
     timestamp: z.number(),
     link: z
