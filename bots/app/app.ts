@@ -62,7 +62,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   const mail = startMailDelivery(config, runtime, log, readMonth, replyAddresses);
   const adapter = botFrameworkAdapter(config, log);
   const documents = telegramDocuments(runtime.issuedReceipts);
-  const telegram = telegramBotOf(config, runtime, documents);
+  const telegram = telegramBotOf(config, runtime, documents, log);
   const max = maxChannelOf(config, runtime, log);
   // Charts and exports reach Bot Framework as links; the random token is the signature, and it expires.
   const fileUrl = (token: string) => `${publicUrl()}/files/${token}`;
@@ -117,7 +117,7 @@ function startMessengers(config: Config, runtime: Runtime, log: Log, bots: { rea
 }
 
 /** The Telegram bot, when a token is given. */
-function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<typeof telegramDocuments>): Bot | undefined {
+function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<typeof telegramDocuments>, log: Log): Bot | undefined {
   return (
     config.telegram &&
     createTelegramBot({
@@ -126,6 +126,7 @@ function telegramBotOf(config: Config, runtime: Runtime, documents: ReturnType<t
       runner: runtime.runner,
       localizer: runtime.localizer,
       files: runtime.files,
+      log,
       documents,
       isLinked: async (chat) => (await runtime.identities.linkedAccounts(chat)).length > 0,
     })

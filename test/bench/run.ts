@@ -411,6 +411,7 @@ async function scenarios(label: string, runtime: Runtime, results: Result[], sec
     runner: runtime.runner,
     localizer: runtime.localizer,
     files: runtime.files,
+    log: createLog('error'),
     botInfo,
     fetch: fakeBotApi,
   });
@@ -452,6 +453,7 @@ async function main(): Promise<void> {
         runner: production.runner,
         localizer: production.localizer,
         files: production.files,
+        log: createLog('error'),
         botInfo,
         fetch: fakeBotApi,
       });

@@ -70,6 +70,14 @@ describe('MAX, end to end against a fake MAX Bot API server, by long polling', (
     expect(api.calls.filter((call) => call.sent?.chatId === -7002)).toEqual([]);
   });
 
+  it('lets a group where the bot may not write hold no customer behind it', async () => {
+    api.failNext('POST /messages', { status: 403, code: 'chat.denied' }, 30);
+    api.customerInGroupTypes(-7003, 506, '/start');
+    await new MaxCustomer(api, 506).replies();
+    expect(api.arrived.filter((call) => call.chatId === -7003)).toHaveLength(1);
+    expect(app.logs.filter((line) => line.includes('MAX update not handled'))).toEqual([]);
+  });
+
   it('takes a meter photo with the readings from its attachment URL, once', async () => {
     const customer = new MaxCustomer(api, 2701);
     await customer.says('/readings');

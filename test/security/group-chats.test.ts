@@ -21,6 +21,14 @@ describe('group chats', () => {
     expect(await both.app.runtime.orm.em.fork().count(LinkFailure, {})).toBe(0);
   });
 
+  it('Telegram: a group where the bot may not write holds no customer behind it', async () => {
+    both.api.failNext('sendMessage', { status: 403, description: 'Forbidden: bot is not a member of the supergroup chat' }, 30);
+    both.api.memberTypesInGroup(-100_1703, 1703, '/start');
+    while (!both.api.allConfirmed()) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(both.api.arrived.filter((method) => method === 'sendMessage')).toHaveLength(1);
+    expect(both.app.logs.filter((line) => line.includes('telegram update not handled'))).toEqual([]);
+  });
+
   it('Bot Framework: in a group conversation the bot answers every message so, and handles none', async () => {
     const inGroup = (text: string) => both.channel.post({ type: 'message', text, conversation: { id: 'group-1702', isGroup: true } }, 'user-1702');
     const answers = [];

@@ -7,6 +7,7 @@ import { defaultLocale, isLocale, type Locale } from '../../../core/kernel/local
 import { privateChatsOnly } from '../../../core/kernel/private-chats-only';
 import type { Localizer } from '../../../core/kernel/localizer';
 import type { FileStore } from '../../../core/kernel/file-store';
+import { errorFields, type Log } from '../../../core/kernel/log';
 import type { FlowRunner } from '../../../core/runner/flow-runner';
 import { chatCommands } from './chat-commands';
 import type { ChatAddress } from '../../../core/kernel/channel';
@@ -21,6 +22,7 @@ export interface TelegramBotOptions {
   readonly runner: FlowRunner;
   readonly localizer: Localizer;
   readonly files: FileStore;
+  readonly log: Log;
   /** Documents Telegram holds already, by content hash: sent again by `file_id`. */
   readonly documents?: KnownDocuments;
   /** A self-hosted Bot API server (the tests' fake one). */
@@ -77,7 +79,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (!ctx.chat || ctx.chat.type === 'private') return next();
     if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery().catch(() => undefined));
     const locale = ctx.from?.language_code === 'en' ? 'en' : defaultLocale;
-    await sendMessage(ctx.api, options.files, ctx.chat.id, privateChatsOnly(options.localizer, locale, `https://t.me/${ctx.me.username}`));
+    // A group where the bot may not write holds no customer's update behind it.
+    await sendMessage(ctx.api, options.files, ctx.chat.id, privateChatsOnly(options.localizer, locale, `https://t.me/${ctx.me.username}`)).catch(
+      (error: unknown) => options.log.warn('a Telegram group could not be told where the bot works', errorFields(error)),
+    );
   });
 
   bot.on('callback_query:data', async (ctx) => {
