@@ -5,10 +5,13 @@ import { billingPeriod } from '../../core/features/readings/meter';
 import { displayPeriod, shiftPeriod } from '../../core/kernel/period';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { ChatPush } from '../../db/entities';
-import { bothChannels } from '../support/both-channels';
+import { bothChannels, operatorToken } from '../support/both-channels';
+import { FakeMaxApi } from '../support/fake-max-api';
+import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { MaxCustomer } from '../support/max-customer';
 import { downloaded, paymentQrOf } from '../support/pdf';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { linkingScript, play } from '../support/test-app';
+import { linkingScript, play, startTestApp } from '../support/test-app';
 
 /** Demo data is seeded as of today: the last month billed is the one before, in Moscow. */
 const lastBilled = (() => {
@@ -100,5 +103,45 @@ describe('the monthly receipt, published by billing, delivered into the chats th
     expect((await telegram.pressesData(stop as string))[0]?.text).toBe(
       'Квитанция по счёту 100000000001 не приходит в этот чат сама. Её всегда можно запросить в разделе «Квитанции».',
     );
+  });
+
+  it('in MAX: the receipt arrives as a MAX file with its buttons, and the letter opens MAX too («Открыть в MAX»)', async () => {
+    const [telegramApi, max] = await Promise.all([new FakeTelegramApi().start(), new FakeMaxApi().start()]);
+    const app = await startTestApp({
+      TELEGRAM_BOT_TOKEN: telegramApi.token,
+      TELEGRAM_API_ROOT: telegramApi.apiRoot,
+      MAX_BOT_TOKEN: max.token,
+      MAX_API_ROOT: max.apiRoot,
+      OPERATOR_TOKEN: operatorToken,
+    });
+    try {
+      const customer = new MaxCustomer(max, 811);
+      await play(customer, linkingScript);
+      await customer.says('/monthly');
+      await customer.presses('Присылать сюда каждый месяц');
+      const published = await fetch(`${app.url}/operator/receipts/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ period: lastBilled.period }),
+      });
+      expect(await published.json()).toMatchObject({ queued: { chats: 1 } });
+      await Promise.all([app.pushes.kick(), app.mail.kick()]);
+      const [receipt] = await customer.replies();
+      expect(receipt).toMatchObject({
+        text: expect.stringMatching(new RegExp(`^Выставлена квитанция за ${lastBilled.shown.replace('.', '\\.')}\\.`)) as unknown,
+        buttons: ['Оплатить', 'Другой месяц', 'Меню', 'Не присылать'],
+        file: `receipt-100000000001-${lastBilled.period}.pdf`,
+      });
+      expect(paymentQrOf(max.messagesTo(811).at(-1)?.file?.content as Buffer)).toMatchObject({ PersAcc: '100000000001' });
+
+      const mails = await Promise.all(readdirSync(join(app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(app.dir, 'outbox', name)))));
+      const letter = mails.find((mail) => mail.subject?.startsWith('Квитанция за') && mail.text?.includes('100000000001'));
+      const inMax = /href="https:\/\/max\.ru\/energobot_test_bot\?start=([\w-]+)"[^>]*>Открыть в MAX/.exec(String(letter?.html))?.[1];
+      expect(inMax).toBeDefined();
+      expect((await customer.starts(inMax)).at(-1)?.text).toMatch(/^К оплате/);
+    } finally {
+      await app.close();
+      await Promise.all([telegramApi.stop(), max.stop()]);
+    }
   });
 });

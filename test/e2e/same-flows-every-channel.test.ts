@@ -5,8 +5,8 @@ import { lastMonths } from '../../core/kernel/period';
 import { demoMeter, nextConsumptionKwh } from '../support/demo-meter';
 import { historyScript, linkingScript, plain, play, readingsScript, startTestApp, type Step } from '../support/test-app';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { FakeMaxApi } from '../support/fake-max-api';
-import { MaxCustomer } from '../support/max-customer';
+import { FakeMaxApi, type SentMaxMessage } from '../support/fake-max-api';
+import { MaxCustomer, seenOf } from '../support/max-customer';
 
 const moscowTime = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',
@@ -111,9 +111,9 @@ describe('one conversation, every channel', () => {
     }
   }, 120_000);
 
-  it('pays without linking in both channels: the same number, address, consent, balance and amounts, and the result pushed into each chat', async () => {
-    const api = await new FakeTelegramApi().start();
-    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+  it('pays without linking in every channel: the same number, address, consent, balance and amounts, and the result pushed into each chat', async () => {
+    const [api, max] = await Promise.all([new FakeTelegramApi().start(), new FakeMaxApi().start()]);
+    const app = await startTestApp({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, MAX_BOT_TOKEN: max.token, MAX_API_ROOT: max.apiRoot });
     const channel = await new BotFrameworkChannel(app.url).start();
     try {
       const script: Step[] = [
@@ -130,6 +130,9 @@ describe('one conversation, every channel', () => {
       const telegramLink = (api.messagesTo(603).at(-1)?.params['reply_markup'] as { inline_keyboard: InlineButton[][] }).inline_keyboard[0]?.[0]?.url;
       const inWebChat = await play(channel.customer('web-603'), script);
       const webChatLink = (channel.received.at(-1)?.suggestedActions?.actions[0] as unknown as { value: string }).value;
+      const maxCustomer = new MaxCustomer(max, 603);
+      expect(await play(maxCustomer, script)).toEqual(inTelegram);
+      const maxLink = maxCustomer.linkOf('Перейти к оплате 1 500,00 ₽');
       // The intended difference: Web Chat adds the menu beside a message that offers only a link.
       expect(inWebChat.at(-1)?.[0]?.buttons).toEqual(['Перейти к оплате 1 500,00 ₽', 'Меню']);
       expect(inWebChat.slice(0, -1)).toEqual(inTelegram.slice(0, -1));
@@ -147,23 +150,26 @@ describe('one conversation, every channel', () => {
       // The balance depends on the day the demo accounts were seeded for: its form is checked, not its sum.
       expect(inTelegram[5]?.[0]?.text).toMatch(/^К оплате по лицевому счёту 100000000003 рекомендуется \d[\d ]*,\d\d ₽:\n• задолженность: /);
       expect(await app.runtime.orm.em.fork().find(PaymentOrder, {}, { orderBy: { chatId: 'asc' } })).toEqual([
+        expect.objectContaining({ channel: 'max', chatId: '1000603', amountKopecks: 150_000, status: 'pending' }),
         expect.objectContaining({ channel: 'telegram', chatId: '603', amountKopecks: 150_000, status: 'pending' }),
         expect.objectContaining({ channel: 'webchat', chatId: 'web-603', amountKopecks: 150_000, status: 'pending' }),
       ]);
 
       const before = channel.received.length;
       const sentBefore = api.messagesTo(603).length;
-      for (const url of [telegramLink, webChatLink]) {
+      const maxBefore = max.messagesTo(603).length;
+      for (const url of [telegramLink, webChatLink, maxLink]) {
         await fetch(String(url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'card=4242424242424242' });
       }
       await app.pushes.kick();
       const told = 'Оплата 1 500,00 ₽ по лицевому счёту 100000000003 прошла. Платёж поступит на счёт в течение суток.';
       expect(plain(String((await api.waitForMessages(603, sentBefore + 1)).at(-1)?.params['text']))).toBe(told);
       expect(plain((await channel.waitFor((activity) => channel.received.indexOf(activity) >= before)).text ?? '')).toBe(told);
+      expect(seenOf((await max.waitForMessages(603, maxBefore + 1)).at(-1) as SentMaxMessage).text).toBe(told);
     } finally {
       await channel.stop();
       await app.close();
-      await api.stop();
+      await Promise.all([api.stop(), max.stop()]);
     }
   });
 

@@ -70,7 +70,7 @@ describe('faults: MAX', () => {
     expect(pending).toBe(0);
   }, 60_000);
 
-  it('gives up the pushes of a chat whose customer blocked the bot (403), with all that waits for it', async () => {
+  it('gives up the pushes of a chat whose customer blocked the bot (403) or that is gone (404), with all that waits for it', async () => {
     await started();
     api.deny(9403);
     await push(maxChat(9403), maxChat(9403), maxChat(9404));
@@ -83,6 +83,11 @@ describe('faults: MAX', () => {
       [String(dialogOf(9403)), true, false],
       [String(dialogOf(9404)), false, true],
     ]);
+    api.failNext('POST /messages', { status: 404, code: 'chat.not.found' });
+    await push(maxChat(9406), maxChat(9406));
+    await app.pushes.kick();
+    expect((await rows()).filter((row) => row.chatId === String(dialogOf(9406))).map((row) => Boolean(row.gaveUpAt))).toEqual([true, true]);
+    expect(delivered(9406)).toBe(0);
   });
 
   it("keeps MAX's limits in a broadcast: 60 chats and 6 pushes into one, none refused for the rate", async () => {
