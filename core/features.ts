@@ -16,6 +16,7 @@ import { start } from './features/start/feature';
 import { tariffs } from './features/tariffs/feature';
 import { courtesy } from './features/courtesy/feature';
 import { contacts } from './features/contacts/feature';
+import { interruptions } from './features/interruptions/feature';
 
 /**
  * Every feature, once. The tasks (and so the menu, /help, Telegram's command list and the
@@ -36,6 +37,7 @@ export const features = [
   language,
   tariffs,
   contacts,
+  interruptions,
   courtesy,
   billing,
   outbox,

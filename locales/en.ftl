@@ -464,6 +464,16 @@ csv-date = { $at }
 push-readings-accepted = Readings of account { $account } for { $period } have been used for billing ✅
 push-readings-handed-over = The readings of account { $account } for { $period } have been handed over to billing.
 push-readings-refused = Billing did not accept the readings of account { $account } for { $period }: { $reason }
+
+## interruptions of supply (issue 29)
+push-interruption-planned =
+    ⚡ Planned power cut: { $area }.
+    From { $from } to { $until }. Reason: { $reason }.
+push-interruption-emergency =
+    ⚡ Emergency power cut: { $area }.
+    Since { $from }; power is expected back by { $until }. Reason: { $reason }.
+push-interruption-until = ⚡ Power cut ({ $area }): power is now expected back by { $until }.
+push-interruption-ended = ✅ Power is back ({ $area }), { $at }.
 push-payment-posted = The payment of { $amount } made on { $at } has been posted to account { $account }.
 push-account-changed =
     The details of account { $account } have changed:
@@ -946,6 +956,17 @@ contacts-office = Office
 contacts-office-hours = Office hours
 contacts-email = E-mail
 contacts-site = Website
+
+## «Нет света?» (issue 29)
+action-outage = No power?
+help-outage = • power cuts announced at an address, and the emergency phone (/outage);
+intent-outage = no power | no electricity | power cut | power outage | power is out | power went out | blackout | when will the power | electricity is off
+outage-ask-address = Write the address as on the receipt, the town first. For example: г. Воронеж, ул. Кольцовская, д. 24.
+outage-type-address = Please type the address, the town first.
+outage-address-invalid = I could not read the address: start with the town, as on the receipt. For example: { $example }.
+outage-none =
+    No power cut is announced at { $address }.
+    If the power is off, call the emergency service: { $emergency } (round the clock) or the dispatch service: { $dispatch }. You can also write to the company.
 receipts-stop-monthly = Stop sending
 charges-not-charged = not charged yet
 payments-on-its-way = on its way: reaches the account within a day

@@ -469,6 +469,16 @@ csv-date = { $at }
 push-readings-accepted = Показания по лицевому счёту { $account } за { $period } учтены при расчёте ✅
 push-readings-handed-over = Показания по лицевому счёту { $account } за { $period } переданы в биллинг.
 push-readings-refused = Биллинг не принял показания по лицевому счёту { $account } за { $period }: { $reason }
+
+## interruptions of supply (issue 29)
+push-interruption-planned =
+    ⚡ Плановое отключение электроэнергии: { $area }.
+    С { $from } до { $until }. Причина: { $reason }.
+push-interruption-emergency =
+    ⚡ Аварийное отключение электроэнергии: { $area }.
+    С { $from }, восстановление ожидается к { $until }. Причина: { $reason }.
+push-interruption-until = ⚡ Отключение электроэнергии ({ $area }): восстановление теперь ожидается к { $until }.
+push-interruption-ended = ✅ Электроснабжение восстановлено ({ $area }), { $at }.
 push-payment-posted = Платёж { $amount } от { $at } зачислен на лицевой счёт { $account }.
 push-account-changed =
     Изменились данные лицевого счёта { $account }:
@@ -953,6 +963,17 @@ contacts-office = Офис
 contacts-office-hours = Часы работы
 contacts-email = E-mail
 contacts-site = Сайт
+
+## «Нет света?» (issue 29)
+action-outage = Нет света?
+help-outage = • узнать об отключениях электроэнергии по адресу и телефоны аварийной службы (/outage);
+intent-outage = нет света | нет электричеств | света нет | отключили свет | отключили электричеств | выключили свет | пропал свет | пропало электричеств | когда дадут свет | когда включат свет | отключение электроэнерг | отключение света | авария на линии | нет напряжения
+outage-ask-address = Напишите адрес, как в квитанции, начиная с населённого пункта. Например: г. Воронеж, ул. Кольцовская, д. 24.
+outage-type-address = Напишите адрес текстом, начиная с населённого пункта.
+outage-address-invalid = Не понял адрес: начните с населённого пункта, как в квитанции. Например: { $example }.
+outage-none =
+    По адресу { $address } отключений не объявлено.
+    Если света нет, звоните в аварийную службу: { $emergency } (круглосуточно) или в диспетчерскую: { $dispatch }. Можно и написать обращение.
 receipts-stop-monthly = Не присылать
 charges-not-charged = не начислено
 payments-on-its-way = в пути: поступит на счёт в течение суток

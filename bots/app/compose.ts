@@ -27,6 +27,8 @@ import { SqlIssuedReceipts } from '../../db/repositories/sql-issued-receipts';
 import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
+import { SqlInterruptions } from '../../db/repositories/sql-interruptions';
+import { SqlLinkedAddresses } from '../../db/repositories/sql-linked-addresses';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
 import { SqlReadingHandovers } from '../../db/repositories/sql-reading-handovers';
@@ -85,6 +87,9 @@ export interface Runtime {
   readonly issuedReceipts: SqlIssuedReceipts;
   readonly eReceipts: SqlEReceipts;
   readonly monthlyReceipts: SqlMonthlyReceiptChats;
+  /** The supplier's interruptions of supply, and who lives where: their notices' audience. */
+  readonly interruptions: SqlInterruptions;
+  readonly linkedAddresses: SqlLinkedAddresses;
   /** Readings on their way to billing, for the outbox that hands them over. */
   readonly handovers: SqlReadingHandovers;
   /** What is kept of the supplier's billing's answers; its events make it forget an account's. */
@@ -185,6 +190,8 @@ function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: R
     receipts: new PdfReceiptArchive(issuedReceipts, renderer, files, localizer, config.supplier),
     eReceipts: new SqlEReceipts(orm, (token) => `${publicUrl()}/e-receipt/confirm?token=${token}`),
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
+    interruptions: new SqlInterruptions(orm),
+    linkedAddresses: new SqlLinkedAddresses(orm),
     handovers: new SqlReadingHandovers(orm, clock),
     readingPhotos: new SqlReadingPhotos(orm),
     billingCache: redis ? new RedisBillingCache(redis) : new MemoryBillingCache(),
@@ -233,6 +240,7 @@ function servicesOf(
     receipts: stores.receipts,
     eReceipts: stores.eReceipts,
     monthlyReceipts: stores.monthlyReceipts,
+    interruptions: stores.interruptions,
     links: new SignedDeepLinks(stores.secret, { ...bots, webChat: publicUrl }),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(stores.attachments, sources, stores.files),

@@ -28,7 +28,14 @@ export interface SurfaceWiring {
 
 /** The operators' API and desk, the e-receipt pages and the web chat page. */
 export function mountSurfaces(server: HttpServer, config: Config, runtime: Runtime, log: Log, wiring: SurfaceWiring): void {
-  const services = { ...runtime.services, pushes: runtime.pushes, attachments: runtime.attachments, readingPhotos: runtime.readingPhotos };
+  const services = {
+    ...runtime.services,
+    pushes: runtime.pushes,
+    attachments: runtime.attachments,
+    readingPhotos: runtime.readingPhotos,
+    interruptions: runtime.interruptions,
+    linkedAddresses: runtime.linkedAddresses,
+  };
   if (config.operatorToken) mountOperatorApi(server, { token: config.operatorToken, services, pushed: wiring.queued });
   if (config.billingEventsSecret)
     mountBillingEvents(server, {

@@ -14,6 +14,7 @@ export * from './email-confirmation';
 export * from './flow-state';
 export * from './import-checkpoint';
 export * from './installation-secret';
+export * from './interruption';
 export * from './issued-receipt';
 export * from './link-failure';
 export * from './meter';

@@ -21,6 +21,7 @@ import { Migration20261202000209 } from './Migration20261202000209';
 import { Migration20261202101747 } from './Migration20261202101747';
 import { Migration20261202200431 } from './Migration20261202200431';
 import { Migration20261202203416 } from './Migration20261202203416';
+import { Migration20261203080142 } from './Migration20261203080142';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202101747', class: Migration20261202101747 },
   { name: 'Migration20261202200431', class: Migration20261202200431 },
   { name: 'Migration20261202203416', class: Migration20261202203416 },
+  { name: 'Migration20261203080142', class: Migration20261203080142 },
 ];

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AccountNumber } from '../../../core/kernel/account-number';
@@ -17,6 +16,9 @@ import { isAppealNumber, type AppealMessage, type FiledAppeal } from '../../../c
 import type { AttachmentRef } from '../../../core/kernel/attachment';
 import { contentDisposition } from '../http/server';
 import { readOperatorReply } from './operator-reply';
+import { authorised } from './operator-token';
+import { mountInterruptionsApi } from './interruption-routes';
+import type { Interruptions, LinkedAddresses } from '../../../core/features/interruptions/ports';
 
 /** Why a publication was refused, for the supplier's system that called. */
 const publicationRefusals = {
@@ -37,6 +39,8 @@ export interface OperatorApi {
     readonly localizer: Localizer;
     readonly appeals: Appeals;
     readonly attachments: AttachmentStore;
+    readonly interruptions: Interruptions;
+    readonly linkedAddresses: LinkedAddresses;
   };
   /** Called after pushes are queued, to deliver them now rather than at the next tick. */
   readonly pushed: () => void;
@@ -86,6 +90,7 @@ export function mountOperatorApi(server: Server, api: OperatorApi): void {
   });
 
   mountAppealsApi(server, api);
+  mountInterruptionsApi(server, api);
 }
 
 /** The appeals queue for the supplier's own systems: list, read, answer (idempotent by the caller's key), close. */
@@ -141,14 +146,4 @@ function mountAppealsApi(server: Server, api: OperatorApi): void {
     api.pushed();
     res.send(200, { outcome });
   });
-}
-
-function authorised(req: Request, token: string): boolean {
-  return sameToken(/^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1] ?? '', token);
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

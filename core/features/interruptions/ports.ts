@@ -1,0 +1,49 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import type { ChatAddress } from '../../kernel/channel';
+
+export type InterruptionKind = 'planned' | 'emergency';
+
+/** An interruption of supply as published: `version` counts the changes told to the chats. */
+export interface Interruption {
+  readonly id: number;
+  readonly kind: InterruptionKind;
+  readonly area: string;
+  readonly from: Date;
+  readonly until: Date;
+  readonly reason: string;
+  readonly endedAt: Date | null;
+  readonly version: number;
+}
+
+export interface InterruptionDraft {
+  readonly kind: InterruptionKind;
+  readonly area: string;
+  readonly from: Date;
+  readonly until: Date;
+  readonly reason: string;
+}
+
+/** What a change is: a new expected time, or the end. */
+export type InterruptionChange = { readonly until: Date } | { readonly ended: true };
+
+/** The supplier's published interruptions. */
+export interface Interruptions {
+  publish(draft: InterruptionDraft, at: Date): Promise<Interruption>;
+  /** The interruption changed (its version one more); null when there is none by that id. */
+  change(id: number, change: InterruptionChange, at: Date): Promise<Interruption | null>;
+  get(id: number): Promise<Interruption | null>;
+  /** Not ended yet, the soonest first. */
+  active(): Promise<Interruption[]>;
+}
+
+/** Every chat linked to an account, with the account's address: who lives where. */
+export interface LinkedAddresses {
+  all(): Promise<readonly { readonly chat: ChatAddress; readonly account: AccountNumber; readonly address: string }[]>;
+}
+
+// The ports this feature's flows are given (see `Ports`): they read what is published, never publish.
+declare module '../../kernel/services' {
+  interface Ports {
+    readonly interruptions: Interruptions;
+  }
+}
