@@ -5,6 +5,6 @@ import type { Interruptions } from './ports';
 const ports = { interruptions: port<Interruptions>('get', 'active') };
 
 export const interruptions: Feature<typeof ports> = {
-  tasks: [{ action: 'outage', flow: powerOutage, version: 1, command: true, intents: true }],
+  tasks: [{ action: 'outage', flow: powerOutage, version: 1, menu: { linked: 'more', unlinked: 'more' }, command: true, intents: true }],
   ports,
 };
