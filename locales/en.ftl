@@ -672,6 +672,7 @@ appeal-topic-payment = Payment and balance
 appeal-topic-receipts = Receipts
 appeal-topic-meter = Meter replacement
 appeal-topic-connection = Connection
+appeal-topic-outage = No power
 appeal-topic-other = Other
 appeal-status-received = received
 appeal-status-answered = answered
@@ -966,7 +967,8 @@ outage-type-address = Please type the address, the town first.
 outage-address-invalid = I could not read the address: start with the town, as on the receipt. For example: { $example }.
 outage-none =
     No power cut is announced at { $address }.
-    If the power is off, call the emergency service: { $emergency } (round the clock) or the dispatch service: { $dispatch }. You can also write to the company.
+    If the power is off, call the emergency service: { $emergency } (round the clock) or the dispatch service: { $dispatch }. You can also report it to the company.
+outage-report = Report a power cut
 receipts-stop-monthly = Stop sending
 charges-not-charged = not charged yet
 payments-on-its-way = on its way: reaches the account within a day

@@ -677,6 +677,7 @@ appeal-topic-payment = Оплата и баланс
 appeal-topic-receipts = Квитанции
 appeal-topic-meter = Замена счётчика
 appeal-topic-connection = Подключение
+appeal-topic-outage = Нет электроснабжения
 appeal-topic-other = Другое
 appeal-status-received = получено
 appeal-status-answered = есть ответ
@@ -973,7 +974,8 @@ outage-type-address = Напишите адрес текстом, начиная
 outage-address-invalid = Не понял адрес: начните с населённого пункта, как в квитанции. Например: { $example }.
 outage-none =
     По адресу { $address } отключений не объявлено.
-    Если света нет, звоните в аварийную службу: { $emergency } (круглосуточно) или в диспетчерскую: { $dispatch }. Можно и написать обращение.
+    Если света нет, звоните в аварийную службу: { $emergency } (круглосуточно) или в диспетчерскую: { $dispatch }. Можно и сообщить об отключении обращением.
+outage-report = Сообщить об отключении
 receipts-stop-monthly = Не присылать
 charges-not-charged = не начислено
 payments-on-its-way = в пути: поступит на счёт в течение суток

@@ -26,6 +26,7 @@ import { startHandoverDelivery, startMailDelivery, startPushDelivery } from './d
 import { storesHealth } from './health';
 import { startInboundMail } from './inbound-mail';
 import { mountPayments, mountSurfaces } from './surfaces';
+import { startSupplierNotices } from './supplier-notices';
 import type { DueHandover } from '../../core/features/billing/ports';
 
 /** How often appeals left unanswered too long are looked for. */
@@ -83,6 +84,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'database' });
   const inboundMail = await startInboundMail(config, runtime, log, replyAddresses, queued);
   const alerting = startAlerting(config, runtime, log, mail);
+  const notices = startSupplierNotices(runtime, log, queued);
   const messengers = startMessengers(config, runtime, log, { telegram, max });
   return {
     url,
@@ -98,6 +100,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
       draining = true;
       clearInterval(reconciling);
       clearInterval(alerting);
+      clearInterval(notices);
       await inboundMail?.close();
       relay?.close();
       const closed = new Promise<void>((resolve) => void server.close(() => resolve()));

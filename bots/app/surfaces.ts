@@ -31,6 +31,7 @@ export function mountSurfaces(server: HttpServer, config: Config, runtime: Runti
   const services = {
     ...runtime.services,
     pushes: runtime.pushes,
+    broadcasts: runtime.pushes,
     attachments: runtime.attachments,
     readingPhotos: runtime.readingPhotos,
     interruptions: runtime.interruptions,

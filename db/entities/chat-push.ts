@@ -25,6 +25,8 @@ export const ChatPush = defineEntity({
     files: p.json<AttachmentRef[]>().nullable(),
     /** Set when the same push must never be queued twice (a month's receipt to a chat): unique. */
     dedupeKey: p.string().nullable().unique(),
+    /** The broadcast it went out in (`interruption:12:1`, `reminder:readings:2027-01`): who was told, and the counts the desk shows. */
+    broadcast: p.string().nullable().index(),
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),

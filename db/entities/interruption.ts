@@ -14,6 +14,8 @@ export const Interruption = defineEntity({
     endedAt: p.datetime().nullable(),
     /** One more with each change told to the chats (a new expected time, the end). */
     version: p.integer().default(1),
+    /** The version whose notices are all queued: behind `version` when a process died telling it, and a restart tells it then. */
+    toldVersion: p.integer().default(0),
     createdAt: p.datetime(),
   },
 });

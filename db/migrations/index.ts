@@ -22,6 +22,7 @@ import { Migration20261202101747 } from './Migration20261202101747';
 import { Migration20261202200431 } from './Migration20261202200431';
 import { Migration20261202203416 } from './Migration20261202203416';
 import { Migration20261203080142 } from './Migration20261203080142';
+import { Migration20261203131636 } from './Migration20261203131636';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202200431', class: Migration20261202200431 },
   { name: 'Migration20261202203416', class: Migration20261202203416 },
   { name: 'Migration20261203080142', class: Migration20261203080142 },
+  { name: 'Migration20261203131636', class: Migration20261203131636 },
 ];

@@ -1,11 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isChatChannel, type ChatChannel } from '../../core/kernel/channel';
 import type { AccountNumber } from '../../core/kernel/account-number';
-import type { ChatPush as Push, ChatPushes, ChatPushQueues, DeliveryQueue, DuePush } from '../../core/features/outbox/ports';
+import type { BroadcastTally, Broadcasts, ChatPush as Push, ChatPushes, ChatPushQueues, DeliveryQueue, DuePush } from '../../core/features/outbox/ports';
+import type { ChatAddress } from '../../core/kernel/channel';
+import { dateColumn, plainQueryOf } from '../plain-query';
 import { ChatPush } from '../entities';
 import { claimDue, insertNew, markFailed, markSent } from './outbox-table';
 
-export class SqlChatPushes implements ChatPushes, ChatPushQueues {
+export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: () => Date = () => new Date(),
@@ -23,10 +25,38 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues {
       buttons: push.buttons ? [...push.buttons] : null,
       files: push.files?.length ? [...push.files] : null,
       dedupeKey: push.dedupeKey ?? null,
+      broadcast: push.broadcast ?? null,
       queuedAt: now,
       nextAttemptAt: now,
     }));
     return insertNew(this.orm.em.fork(), ChatPush, rows);
+  }
+
+  async audienceOf(prefix: string): Promise<readonly ChatAddress[]> {
+    const rows = await plainQueryOf(this.orm).rows(
+      "select distinct channel, chat_id from chat_push where broadcast like ? escape '\\' order by channel, chat_id",
+      [`${likePrefix(prefix)}%`],
+    );
+    return rows.flatMap((row) => {
+      const channel = String(row['channel']);
+      return isChatChannel(channel) ? [{ channel, id: String(row['chat_id']) }] : [];
+    });
+  }
+
+  async tallies(prefix: string, limit: number): Promise<readonly BroadcastTally[]> {
+    const rows = await plainQueryOf(this.orm).rows(
+      `select broadcast, count(*) as queued, sum(case when sent_at is not null then 1 else 0 end) as delivered,
+         sum(case when gave_up_at is not null then 1 else 0 end) as gave_up, min(queued_at) as since
+       from chat_push where broadcast like ? escape '\\' group by broadcast order by min(id) desc limit ?`,
+      [`${likePrefix(prefix)}%`, limit],
+    );
+    return rows.map((row) => ({
+      broadcast: String(row['broadcast']),
+      queued: Number(row['queued']),
+      delivered: Number(row['delivered']),
+      gaveUp: Number(row['gave_up']),
+      since: dateColumn(row['since']),
+    }));
   }
 
   /** This outbox for one channel only: each channel is worked through on its own, so one platform down never holds another's pushes. */
@@ -81,4 +111,9 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues {
   markFailed(id: number, error: string, retryAt: Date): Promise<void> {
     return markFailed(this.orm.em.fork(), ChatPush, id, error, retryAt);
   }
+}
+
+/** `prefix` matched literally by `like … escape '\\'`. */
+function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -7,6 +7,7 @@ import type {
   Interruptions,
 } from '../../core/features/interruptions/ports';
 import { Interruption } from '../entities';
+import { plainQueryOf } from '../plain-query';
 
 type Row = InferEntity<typeof Interruption>;
 
@@ -23,21 +24,36 @@ export class SqlInterruptions implements Interruptions {
       reason: draft.reason,
       endedAt: null,
       version: 1,
+      toldVersion: 0,
       createdAt: at,
     });
     await em.flush();
     return published(row);
   }
 
-  async change(id: number, change: InterruptionChange, at: Date): Promise<Published | null> {
+  async change(id: number, version: number, change: InterruptionChange, at: Date): Promise<Published | null> {
     const em = this.orm.em.fork();
-    const row = await em.findOne(Interruption, { id });
-    if (!row) return null;
-    if ('ended' in change) row.endedAt = at;
-    else row.until = change.until;
-    row.version += 1;
-    await em.flush();
-    return published(row);
+    // Compared and set in one statement: of two changes at once, one wins and the other reads again.
+    const won = await em.nativeUpdate(
+      Interruption,
+      { id, version, endedAt: null },
+      { ...('ended' in change ? { endedAt: at } : { until: change.until }), version: version + 1 },
+    );
+    return won === 1 ? this.get(id) : null;
+  }
+
+  async told(id: number, version: number): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(Interruption, { id, toldVersion: { $lt: version } }, { toldVersion: version });
+  }
+
+  async untold(): Promise<Published[]> {
+    const ids = await plainQueryOf(this.orm).rows('select id from interruption where told_version < version order by id', []);
+    const rows = await this.orm.em.fork().find(Interruption, { id: { $in: ids.map((row) => Number(row['id'])) } }, { orderBy: { id: 'asc' } });
+    return rows.map(published);
+  }
+
+  async latest(limit: number): Promise<Published[]> {
+    return (await this.orm.em.fork().find(Interruption, {}, { orderBy: { id: 'desc' }, limit })).map(published);
   }
 
   async get(id: number): Promise<Published | null> {

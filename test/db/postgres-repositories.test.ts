@@ -12,6 +12,8 @@ import { SqlEReceipts } from '../../db/repositories/sql-e-receipts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlInvites } from '../../db/repositories/sql-invites';
+import { SqlChatPushes } from '../../db/repositories/sql-chat-pushes';
+import { SqlInterruptions } from '../../db/repositories/sql-interruptions';
 import { SqlSettings } from '../../db/repositories/sql-settings';
 import { seedDemoAccounts } from '../../db/seed';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
@@ -331,5 +333,35 @@ describeWithPostgres('repositories on PostgreSQL', () => {
       expect(await readings.submit(account('100000000001'), entries, 'telegram', at, '2027-03', 'unknown-meter-key-1')).toEqual({ kind: 'unknown-meter' });
     }
     expect(await orm.em.fork().count(MeterReading, { period: '2027-03' })).toBe(0);
+  });
+
+  it('changes an interruption once of two racing at one version, and counts a broadcast by its name, a prefix taken literally', async () => {
+    const interruptions = new SqlInterruptions(orm);
+    const at = new Date('2027-01-10T09:00:00Z');
+    const draft = { kind: 'planned' as const, area: 'г. Воронеж, ул. Кольцовская', from: at, until: new Date('2027-01-10T15:00:00Z'), reason: 'ремонт' };
+    const { id } = await interruptions.publish(draft, at);
+    const racing = await Promise.all(
+      [{ until: new Date('2027-01-10T16:00:00Z') }, { ended: true as const }].map((change) => interruptions.change(id, 1, change, at)),
+    );
+    expect(racing.filter((changed) => changed !== null).map((changed) => changed?.version)).toEqual([2]);
+    expect((await interruptions.untold()).map((untold) => untold.id)).toContain(id);
+    await interruptions.told(id, 2);
+    await interruptions.told(id, 1);
+    expect((await interruptions.untold()).map((untold) => untold.id)).not.toContain(id);
+
+    const pushes = new SqlChatPushes(orm, () => at);
+    const message = { key: 'push-interruption-ended', args: {} };
+    const to = (id: string, broadcast: string) => ({ chat: { channel: 'telegram' as const, id }, message, broadcast, dedupeKey: `${broadcast}:${id}` });
+    expect(await pushes.enqueue([to('1', 'pg_test:1:1'), to('2', 'pg_test:1:1'), to('1', 'pg_test:1:2'), to('3', 'pgXtest:1:1')])).toBe(4);
+    const [first] = await pushes.claimDue(1, 60_000);
+    if (first) await pushes.markSent(first.id);
+    expect(await pushes.audienceOf('pg_test:1:')).toEqual([
+      { channel: 'telegram', id: '1' },
+      { channel: 'telegram', id: '2' },
+    ]);
+    expect(await pushes.tallies('pg_test:', 10)).toEqual([
+      { broadcast: 'pg_test:1:2', queued: 1, delivered: 0, gaveUp: 0, since: at },
+      { broadcast: 'pg_test:1:1', queued: 2, delivered: 1, gaveUp: 0, since: at },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { operatorToken } from '../support/both-channels';
 import { FakeMaxApi } from '../support/fake-max-api';
@@ -98,5 +100,56 @@ describe('interruptions of supply, published by the supplier, told to the chats 
     expect(ended.map((messages) => messages.length)).toEqual([1, 1, 1, 0]);
     expect(ended[0]?.[0]).toMatch(/^✅ Электроснабжение восстановлено \(г\. Воронеж, улица Кольцовская, д\. 20–30\), \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/);
     expect(((await (await call('GET', '/operator/interruptions?active=true')).json()) as { interruptions: unknown[] }).interruptions).toEqual([]);
+  }, 120_000);
+
+  it('tells two changes at once each, the end only to the chats told before, and a change a process died telling after a restart', async () => {
+    const [first, second, late] = [911, 912, 913].map((id) => new TelegramCustomer(telegramApi, id)) as [TelegramCustomer, TelegramCustomer, TelegramCustomer];
+    for (const customer of [first, second]) await play(customer, linkingScript);
+    const area = 'г. Воронеж, ул. Кольцовская';
+    const outage = { kind: 'emergency', area, from: '2026-12-05T09:00:00+03:00', until: '2026-12-05T12:00:00+03:00', reason: 'авария на подстанции' };
+    const { id } = (await (await call('POST', '/operator/interruptions', outage)).json()) as { id: number };
+    const changes = await Promise.all(
+      ['2026-12-05T14:00:00+03:00', '2026-12-05T15:00:00+03:00'].map(
+        async (until) => (await (await call('PATCH', `/operator/interruptions/${id}`, { until })).json()) as { version: number; until: string },
+      ),
+    );
+    expect(changes.map((change) => change.version).sort()).toEqual([2, 3]);
+    const last = changes.find((change) => change.version === 3);
+    await app.pushes.kick();
+    for (const customer of [first, second]) expect((await customer.replies()).map((message) => message.text.slice(0, 2))).toEqual(['⚡ ', '⚡ ', '⚡ ']);
+    expect((await (await call('GET', '/operator/interruptions')).json()) as unknown).toEqual({
+      interruptions: [expect.objectContaining({ id, until: last?.until })],
+    });
+
+    // Linked after every notice of it: it never heard of this one, so it hears of no end either.
+    await play(late, linkingScript);
+    await call('PATCH', `/operator/interruptions/${id}`, { ended: true });
+    await app.pushes.kick();
+    expect([await first.replies(), await second.replies(), await late.replies()].map((heard) => heard.length)).toEqual([1, 1, 0]);
+
+    // Saved, and the process died before telling anyone: the next start tells it.
+    const draft = {
+      kind: 'planned' as const,
+      area,
+      from: new Date('2026-12-07T09:00:00+03:00'),
+      until: new Date('2026-12-07T13:00:00+03:00'),
+      reason: 'ремонт',
+    };
+    await app.runtime.interruptions.publish(draft, new Date());
+    const before = telegramApi.messagesTo(913).length;
+    await app.stop();
+    const again = await startTestApp({
+      SQLITE_PATH: join(app.dir, 'energobot.sqlite'),
+      TELEGRAM_BOT_TOKEN: telegramApi.token,
+      TELEGRAM_API_ROOT: telegramApi.apiRoot,
+    });
+    try {
+      const told = (await telegramApi.waitForMessages(913, before + 1)).slice(before);
+      expect(told.map((call) => call.params['text'])).toEqual([expect.stringContaining('ремонт')]);
+      expect((await first.replies()).length + (await second.replies()).length).toBe(2);
+    } finally {
+      await again.close();
+      app = Object.assign(app, { close: async () => rmSync(app.dir, { recursive: true, force: true }) });
+    }
   }, 120_000);
 });

@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { Interruption, Interruptions, LinkedAddresses } from '../../../core/features/interruptions/ports';
+import type { Interruption } from '../../../core/features/interruptions/ports';
+import type { TellingServices } from '../../../core/features/interruptions/tell-interruption';
 import { changeInterruption, publishInterruption } from '../../../core/features/interruptions/publish-interruption';
-import type { ChatPushes } from '../../../core/features/outbox/ports';
 import { authorised } from './operator-token';
 
 const moment = z
@@ -37,7 +37,7 @@ const json = (interruption: Interruption) => ({
 /** What the interruptions' routes are given: the operator token, the stores, and a kick for the outbox. */
 export interface InterruptionsApi {
   readonly token: string;
-  readonly services: { readonly interruptions: Interruptions; readonly linkedAddresses: LinkedAddresses; readonly pushes: ChatPushes };
+  readonly services: TellingServices;
   readonly pushed: () => void;
 }
 

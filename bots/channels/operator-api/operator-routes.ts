@@ -18,7 +18,7 @@ import { contentDisposition } from '../http/server';
 import { readOperatorReply } from './operator-reply';
 import { authorised } from './operator-token';
 import { mountInterruptionsApi } from './interruption-routes';
-import type { Interruptions, LinkedAddresses } from '../../../core/features/interruptions/ports';
+import type { TellingServices } from '../../../core/features/interruptions/tell-interruption';
 
 /** Why a publication was refused, for the supplier's system that called. */
 const publicationRefusals = {
@@ -28,7 +28,7 @@ const publicationRefusals = {
 
 export interface OperatorApi {
   readonly token: string;
-  readonly services: {
+  readonly services: TellingServices & {
     readonly readings: MeterReadings;
     readonly identities: ChatIdentities;
     readonly pushes: ChatPushes;
@@ -39,8 +39,6 @@ export interface OperatorApi {
     readonly localizer: Localizer;
     readonly appeals: Appeals;
     readonly attachments: AttachmentStore;
-    readonly interruptions: Interruptions;
-    readonly linkedAddresses: LinkedAddresses;
   };
   /** Called after pushes are queued, to deliver them now rather than at the next tick. */
   readonly pushed: () => void;

@@ -9,6 +9,7 @@ export const topicNames: Record<AppealTopic, Text> = {
   receipts: text('appeal-topic-receipts'),
   meter: text('appeal-topic-meter'),
   connection: text('appeal-topic-connection'),
+  outage: text('appeal-topic-outage'),
   other: text('appeal-topic-other'),
 };
 

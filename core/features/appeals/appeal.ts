@@ -7,7 +7,7 @@ import { text } from '../../kernel/text';
 import { billingPeriod } from '../readings/meter';
 
 /** Topics of «Обращения в компанию», in the order offered; the configuration may name fewer or reorder them. */
-export const appealTopics = ['readings', 'payment', 'receipts', 'meter', 'connection', 'other'] as const;
+export const appealTopics = ['readings', 'payment', 'receipts', 'meter', 'connection', 'outage', 'other'] as const;
 export type AppealTopic = (typeof appealTopics)[number];
 
 export function isAppealTopic(value: string): value is AppealTopic {

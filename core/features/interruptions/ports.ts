@@ -29,11 +29,17 @@ export type InterruptionChange = { readonly until: Date } | { readonly ended: tr
 /** The supplier's published interruptions. */
 export interface Interruptions {
   publish(draft: InterruptionDraft, at: Date): Promise<Interruption>;
-  /** The interruption changed (its version one more); null when there is none by that id. */
-  change(id: number, change: InterruptionChange, at: Date): Promise<Interruption | null>;
+  /** The interruption changed (its version one more) while it is at `version`; null when it is not (another change came first). */
+  change(id: number, version: number, change: InterruptionChange, at: Date): Promise<Interruption | null>;
   get(id: number): Promise<Interruption | null>;
   /** Not ended yet, the soonest first. */
   active(): Promise<Interruption[]>;
+  /** Every chat due to hear `version` has its notice queued. */
+  told(id: number, version: number): Promise<void>;
+  /** Those whose last change is not yet queued to everyone (a process died telling it). */
+  untold(): Promise<Interruption[]>;
+  /** The newest first, ended ones too: what the desk lists. */
+  latest(limit: number): Promise<Interruption[]>;
 }
 
 /** Every chat linked to an account, with the account's address: who lives where. */

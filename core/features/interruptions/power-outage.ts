@@ -27,7 +27,10 @@ export async function powerOutage(chat: Chat, services: FlowServices): Promise<F
   for (const interruption of here) await chat.say(noticeOf(interruption));
   if (here.length > 0) return toMenu();
   const { emergencyPhone, dispatchPhone } = services.policy.contacts;
-  await chat.say(text('outage-none', { address, emergency: emergencyPhone, dispatch: dispatchPhone }), [taskButton('appeal'), taskButton('menu')]);
+  await chat.say(text('outage-none', { address, emergency: emergencyPhone, dispatch: dispatchPhone }), [
+    taskButton('appeal', { argument: 'topic:outage', label: text('outage-report') }),
+    taskButton('menu'),
+  ]);
 }
 
 /** An address as billing writes it, its locality first: what an area can be matched against. */

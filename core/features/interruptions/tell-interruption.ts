@@ -1,26 +1,45 @@
-import { chatKey } from '../../kernel/channel';
+import { chatKey, type ChatAddress } from '../../kernel/channel';
 import { moment, text, type Text } from '../../kernel/text';
-import type { ChatPushes } from '../outbox/ports';
+import type { Broadcasts, ChatPushes } from '../outbox/ports';
 import { inArea, parseArea } from './area';
-import type { Interruption, LinkedAddresses } from './ports';
+import type { Interruption, Interruptions, LinkedAddresses } from './ports';
+
+export interface TellingServices {
+  readonly interruptions: Interruptions;
+  readonly pushes: ChatPushes;
+  readonly broadcasts: Broadcasts;
+  readonly linkedAddresses: LinkedAddresses;
+}
 
 /**
- * Tells every chat whose linked account's address lies in the interruption's area what changed:
- * that it is coming (or has happened), its new expected end, or its end. Each chat hears each
- * version once, in its language, through the outbox: telling again (a retried call, two at once)
- * queues nothing twice. How many chats were queued now.
+ * Tells what changed (that it is coming or has happened, its new expected end, its end): the start
+ * to every chat whose linked account's address lies in the area, a new time to them and to those
+ * told before, the end only to those told before. Each chat hears each version once, in its
+ * language, through the outbox: telling again (a retried call, two at once, a restart) queues
+ * nothing twice. How many chats were queued now.
  */
-export async function tellInterruption(
-  services: { readonly pushes: ChatPushes; readonly linkedAddresses: LinkedAddresses },
-  interruption: Interruption,
-): Promise<number> {
-  const area = parseArea(interruption.area);
-  if (!area) return 0;
-  const chats = new Map((await services.linkedAddresses.all()).filter(({ address }) => inArea(address, area)).map(({ chat }) => [chatKey(chat), chat]));
+export async function tellInterruption(services: TellingServices, interruption: Interruption): Promise<number> {
+  const told = interruption.version > 1 ? await services.broadcasts.audienceOf(`interruption:${interruption.id}:`) : [];
+  const here = interruption.endedAt ? [] : await chatsInArea(services.linkedAddresses, interruption.area);
+  const chats = new Map([...told, ...here].map((chat) => [chatKey(chat), chat]));
   const message = noticeOf(interruption);
-  return services.pushes.enqueue(
-    [...chats.values()].map((chat) => ({ chat, message, dedupeKey: `interruption:${interruption.id}:${interruption.version}:${chatKey(chat)}` })),
-  );
+  const broadcast = `interruption:${interruption.id}:${interruption.version}`;
+  const queued = await services.pushes.enqueue([...chats.values()].map((chat) => ({ chat, message, broadcast, dedupeKey: `${broadcast}:${chatKey(chat)}` })));
+  await services.interruptions.told(interruption.id, interruption.version);
+  return queued;
+}
+
+/** Changes a process died telling (its notices half queued): told now, to nobody twice. */
+export async function tellUntold(services: TellingServices): Promise<number> {
+  let queued = 0;
+  for (const interruption of await services.interruptions.untold()) queued += await tellInterruption(services, interruption);
+  return queued;
+}
+
+async function chatsInArea(linkedAddresses: LinkedAddresses, written: string): Promise<ChatAddress[]> {
+  const area = parseArea(written);
+  if (!area) return [];
+  return (await linkedAddresses.all()).filter(({ address }) => inArea(address, area)).map(({ chat }) => chat);
 }
 
 /** What a chat is told of an interruption as it stands: coming or under way, its new expected end, or its end. */

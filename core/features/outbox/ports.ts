@@ -50,6 +50,26 @@ export interface ChatPush {
   readonly files?: readonly AttachmentRef[];
   /** A push that must never go twice (a month's receipt to a chat): a second one with the same key is dropped. */
   readonly dedupeKey?: string;
+  /** The broadcast it is part of (an interruption's change, a month's reminder): who was told, and how it went. */
+  readonly broadcast?: string;
+}
+
+/** How a broadcast went, as the desk lists it. */
+export interface BroadcastTally {
+  readonly broadcast: string;
+  readonly queued: number;
+  readonly delivered: number;
+  readonly gaveUp: number;
+  /** When its first push was queued. */
+  readonly since: Date;
+}
+
+/** What went out in broadcasts. */
+export interface Broadcasts {
+  /** The chats pushes of any broadcast whose name begins with `prefix` were queued to, each once. */
+  audienceOf(prefix: string): Promise<readonly ChatAddress[]>;
+  /** The broadcasts whose name begins with `prefix`, the newest first. */
+  tallies(prefix: string, limit: number): Promise<readonly BroadcastTally[]>;
 }
 
 /** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */

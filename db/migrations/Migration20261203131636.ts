@@ -1,0 +1,21 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261203131636 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "chat_push" add column "broadcast" varchar(255) null;`);
+    this.addSql(`create index "chat_push_broadcast_index" on "chat_push" ("broadcast");`);
+
+    this.addSql(`alter table "interruption" add column "told_version" int not null default 0;`);
+    // What was published before was told then.
+    this.addSql(`update "interruption" set "told_version" = "version";`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "chat_push_broadcast_index";`);
+    this.addSql(`alter table "chat_push" drop column "broadcast";`);
+
+    this.addSql(`alter table "interruption" drop column "told_version";`);
+  }
+
+}
