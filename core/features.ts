@@ -17,6 +17,7 @@ import { tariffs } from './features/tariffs/feature';
 import { courtesy } from './features/courtesy/feature';
 import { contacts } from './features/contacts/feature';
 import { interruptions } from './features/interruptions/feature';
+import { reminders } from './features/reminders/feature';
 
 /**
  * Every feature, once. The tasks (and so the menu, /help, Telegram's command list and the
@@ -38,6 +39,7 @@ export const features = [
   tariffs,
   contacts,
   interruptions,
+  reminders,
   courtesy,
   billing,
   outbox,

@@ -969,6 +969,87 @@ outage-none =
     No power cut is announced at { $address }.
     If the power is off, call the emergency service: { $emergency } (round the clock) or the dispatch service: { $dispatch }. You can also report it to the company.
 outage-report = Report a power cut
+## reminders (issue 29)
+action-reminders = Reminders
+help-reminders = • reminders to submit readings and to pay on time (/reminders);
+intent-reminders = remind | reminder | remind reading | reminder reading | remind pay | reminder payment | notification reading | notification payment | stop remind
+reminders-ask =
+    Reminders for account { $account }:
+    • to submit readings when they are taken (days { $from } to { $to } of the month): { $readings ->
+        [on] on
+       *[off] off
+    }
+    • to pay on time (by day { $due } of the month): { $payment ->
+        [on] on
+       *[off] off
+    }
+    Reminders only come between 9:00 and 21:00.
+reminders-readings-turn-on = Remind me of readings
+reminders-readings-turn-off = Stop reminding of readings
+reminders-payment-turn-on = Remind me to pay
+reminders-payment-turn-off = Stop reminding to pay
+reminders-on = { $kind ->
+    [readings] I will remind you of the readings for account { $account } when they are taken (from day { $from }), unless they are in already.
+   *[payment] I will remind you to pay for account { $account } three days before day { $due }, unless the bill is paid.
+}
+reminders-off = { $kind ->
+    [readings] No more reminders of readings for account { $account }.
+   *[payment] No more payment reminders for account { $account }.
+}
+reminders-not-linked = Account { $account } is no longer linked to this chat: no reminders for it.
+reminders-link-first = Reminders come for a linked account. Link your account first.
+reminders-stop = Stop reminding
+push-reminder-readings = 📟 Time to submit the meter readings for account { $account }: they are taken from day { $from } to day { $to } of the month.
+push-reminder-payment = 💳 The bill for account { $account } is due by { $due }. To pay: { $amount }.
 receipts-stop-monthly = Stop sending
 charges-not-charged = not charged yet
 payments-on-its-way = on its way: reaches the account within a day
+
+## desk: notices (issue 29)
+desk-notices-link = Notices
+desk-notices-title = Notices: power cuts and reminders
+desk-notices-publish-title = Publish a power cut
+desk-notices-kind = Kind
+desk-notices-kind-planned = Planned
+desk-notices-kind-emergency = Emergency
+desk-notices-area = Where: as on the bill, the locality first (the street and houses unless it is the whole locality)
+desk-notices-area-example = г. Воронеж, ул. Кольцовская, д. 24
+desk-notices-from = From
+desk-notices-until = Expected end
+desk-notices-reason = Reason
+desk-notices-zone = Times are in the company's time zone ({ $zone }).
+desk-notices-publish = Publish and notify
+desk-notices-interruptions-title = Power cuts
+desk-notices-interruptions-empty = No power cuts published.
+desk-notices-interruption = { $kind } power cut no. { $id }: { $state }
+desk-notices-when = From { $from } to { $until }
+desk-notices-reason-line = Reason: { $reason }
+desk-notices-state-coming = not started yet
+desk-notices-state-under-way = under way
+desk-notices-state-ended = ended { $at }
+desk-notices-new-until = New expected end
+desk-notices-change-until-button = Change the time and notify
+desk-notices-end-button = End and notify
+desk-notices-no-notices = No notices sent: no chat with a linked account in the area.
+desk-notices-change-announced = Announcement
+desk-notices-change-until = New time
+desk-notices-change-ended = End
+desk-notices-column-change = Notice
+desk-notices-column-since = Sending began
+desk-notices-column-queued = Chats
+desk-notices-column-delivered = Delivered
+desk-notices-column-gave-up = Given up
+desk-notices-column-waiting = Still queued
+desk-notices-at = { $at }
+desk-notices-reminders-title = Reminders
+desk-notices-reminders-empty = No reminders sent yet.
+desk-notices-reminder-readings = Send your readings
+desk-notices-reminder-payment = Payment due
+desk-notices-column-reminder = Reminder
+desk-notices-column-month = Month
+desk-notices-refused-form = Not published: fill in every field (kind, where, from, until, reason); times need a date and a time.
+desk-notices-refused-no-locality = Not published: the address names no locality. Write it as on the bill, the locality first, e.g. «г. Воронеж, ул. Кольцовская, д. 24».
+desk-notices-refused-until-before-from = Not saved: the end must come after the start.
+desk-notices-refused-unknown = No such power cut.
+desk-notices-refused-ended = The time is not changed: the power cut has ended already.
+desk-notices-refused-until-form = The time is not changed: give the date and time of the end.

@@ -976,6 +976,87 @@ outage-none =
     По адресу { $address } отключений не объявлено.
     Если света нет, звоните в аварийную службу: { $emergency } (круглосуточно) или в диспетчерскую: { $dispatch }. Можно и сообщить об отключении обращением.
 outage-report = Сообщить об отключении
+## reminders (issue 29)
+action-reminders = Напоминания
+help-reminders = • напоминания о передаче показаний и о сроке оплаты (/reminders);
+intent-reminders = напомина | напомни | не напоминай | напомни показани | напомина показани | напомни оплат | напомина оплат | напомина срок | уведомлени показани | уведомлени оплат
+reminders-ask =
+    Напоминания по лицевому счёту { $account }:
+    • о показаниях, когда открывается приём (с { $from } по { $to } число): { $readings ->
+        [on] включены
+       *[off] выключены
+    }
+    • о сроке оплаты (до { $due } числа): { $payment ->
+        [on] включены
+       *[off] выключены
+    }
+    Напоминания приходят только с 9:00 до 21:00.
+reminders-readings-turn-on = Напоминать о показаниях
+reminders-readings-turn-off = Не напоминать о показаниях
+reminders-payment-turn-on = Напоминать о сроке оплаты
+reminders-payment-turn-off = Не напоминать о сроке оплаты
+reminders-on = { $kind ->
+    [readings] Буду напоминать о показаниях по счёту { $account }, когда откроется приём ({ $from }-го числа), если их ещё не передали.
+   *[payment] Буду напоминать о сроке оплаты по счёту { $account } за три дня до { $due }-го числа, если счёт не оплачен.
+}
+reminders-off = { $kind ->
+    [readings] Больше не напоминаю о показаниях по счёту { $account }.
+   *[payment] Больше не напоминаю о сроке оплаты по счёту { $account }.
+}
+reminders-not-linked = Лицевой счёт { $account } больше не привязан к этому чату: напоминаний по нему не будет.
+reminders-link-first = Напоминания приходят по привязанному лицевому счёту. Сначала привяжите счёт.
+reminders-stop = Не напоминать
+push-reminder-readings = 📟 Пора передать показания по лицевому счёту { $account }: приём с { $from } по { $to } число.
+push-reminder-payment = 💳 Срок оплаты по лицевому счёту { $account } — до { $due }. К оплате: { $amount }.
 receipts-stop-monthly = Не присылать
 charges-not-charged = не начислено
 payments-on-its-way = в пути: поступит на счёт в течение суток
+
+## desk: notices (issue 29)
+desk-notices-link = Оповещения
+desk-notices-title = Оповещения: отключения и напоминания
+desk-notices-publish-title = Опубликовать отключение
+desk-notices-kind = Вид отключения
+desk-notices-kind-planned = Плановое
+desk-notices-kind-emergency = Аварийное
+desk-notices-area = Где: как в квитанции, начиная с населённого пункта (улица и дома — если не весь пункт)
+desk-notices-area-example = г. Воронеж, ул. Кольцовская, д. 24
+desk-notices-from = Начало
+desk-notices-until = Ожидаемое окончание
+desk-notices-reason = Причина
+desk-notices-zone = Время — по часовому поясу компании ({ $zone }).
+desk-notices-publish = Опубликовать и оповестить
+desk-notices-interruptions-title = Отключения
+desk-notices-interruptions-empty = Отключений не опубликовано.
+desk-notices-interruption = { $kind } отключение № { $id }: { $state }
+desk-notices-when = С { $from } до { $until }
+desk-notices-reason-line = Причина: { $reason }
+desk-notices-state-coming = ещё не началось
+desk-notices-state-under-way = идёт
+desk-notices-state-ended = завершено { $at }
+desk-notices-new-until = Новое ожидаемое окончание
+desk-notices-change-until-button = Изменить время и оповестить
+desk-notices-end-button = Завершить и оповестить
+desk-notices-no-notices = Оповещений не отправлялось: в зоне нет чатов с привязанным лицевым счётом.
+desk-notices-change-announced = Объявление
+desk-notices-change-until = Новое время
+desk-notices-change-ended = Окончание
+desk-notices-column-change = Оповещение
+desk-notices-column-since = Отправка начата
+desk-notices-column-queued = Всего чатов
+desk-notices-column-delivered = Доставлено
+desk-notices-column-gave-up = Доставка невозможна
+desk-notices-column-waiting = Ещё в очереди
+desk-notices-at = { $at }
+desk-notices-reminders-title = Напоминания
+desk-notices-reminders-empty = Напоминаний ещё не отправлялось.
+desk-notices-reminder-readings = Передать показания
+desk-notices-reminder-payment = Срок оплаты
+desk-notices-column-reminder = Напоминание
+desk-notices-column-month = Месяц
+desk-notices-refused-form = Не опубликовано: заполните все поля (вид, где, начало, окончание, причина); время — дата и часы.
+desk-notices-refused-no-locality = Не опубликовано: в адресе нет населённого пункта. Пишите, как в квитанции, начиная с него, например: «г. Воронеж, ул. Кольцовская, д. 24».
+desk-notices-refused-until-before-from = Не сохранено: окончание должно быть позже начала.
+desk-notices-refused-unknown = Такого отключения нет.
+desk-notices-refused-ended = Время не изменено: отключение уже завершено.
+desk-notices-refused-until-form = Время не изменено: укажите дату и время окончания.

@@ -26,7 +26,7 @@ import { startHandoverDelivery, startMailDelivery, startPushDelivery } from './d
 import { storesHealth } from './health';
 import { startInboundMail } from './inbound-mail';
 import { mountPayments, mountSurfaces } from './surfaces';
-import { startSupplierNotices } from './supplier-notices';
+import { SupplierNotices } from './supplier-notices';
 import type { DueHandover } from '../../core/features/billing/ports';
 
 /** How often appeals left unanswered too long are looked for. */
@@ -39,6 +39,8 @@ export interface App {
   readonly pushes: ChatPushDelivery;
   /** Readings on their way to billing. */
   readonly handovers: QueueDelivery<DueHandover>;
+  /** Interruptions and reminders the supplier's customers are due: looked at every minute, or at once with `run`. */
+  readonly notices: SupplierNotices;
   readonly telegram: Bot | undefined;
   /** Where the SMTP listener for operators' replies took its port (when configured). */
   readonly inboundSmtpPort: number | undefined;
@@ -84,7 +86,8 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'database' });
   const inboundMail = await startInboundMail(config, runtime, log, replyAddresses, queued);
   const alerting = startAlerting(config, runtime, log, mail);
-  const notices = startSupplierNotices(runtime, log, queued);
+  const notices = new SupplierNotices(config, runtime, log, queued);
+  notices.start();
   const messengers = startMessengers(config, runtime, log, { telegram, max });
   return {
     url,
@@ -94,18 +97,18 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
     mail,
     pushes,
     handovers,
+    notices,
     telegram,
     inboundSmtpPort: inboundMail?.port,
     async stop() {
       draining = true;
       clearInterval(reconciling);
       clearInterval(alerting);
-      clearInterval(notices);
       await inboundMail?.close();
       relay?.close();
       const closed = new Promise<void>((resolve) => void server.close(() => resolve()));
       server.server.closeIdleConnections();
-      await Promise.all([messengers.telegram?.stop(), messengers.max?.stop(), closed, mail.stop(), pushes.stop(), handovers.stop()]);
+      await Promise.all([messengers.telegram?.stop(), messengers.max?.stop(), closed, notices.stop(), mail.stop(), pushes.stop(), handovers.stop()]);
       await runtime.close();
     },
   };

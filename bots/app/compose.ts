@@ -28,6 +28,8 @@ import { SqlLinkAttempts } from '../../db/repositories/sql-link-attempts';
 import { SqlMailQueue } from '../../db/repositories/sql-mail-queue';
 import { SqlMeterReadings } from '../../db/repositories/sql-meter-readings';
 import { SqlInterruptions } from '../../db/repositories/sql-interruptions';
+import { SqlReminderRuns } from '../../db/repositories/sql-reminder-runs';
+import { SqlReminderSubscriptions } from '../../db/repositories/sql-reminder-subscriptions';
 import { SqlLinkedAddresses } from '../../db/repositories/sql-linked-addresses';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlPaymentOrders } from '../../db/repositories/sql-payment-orders';
@@ -90,6 +92,9 @@ export interface Runtime {
   /** The supplier's interruptions of supply, and who lives where: their notices' audience. */
   readonly interruptions: SqlInterruptions;
   readonly linkedAddresses: SqlLinkedAddresses;
+  /** Who asked to be reminded of what, and the month's reminder broadcasts done. */
+  readonly reminders: SqlReminderSubscriptions;
+  readonly reminderRuns: SqlReminderRuns;
   /** Readings on their way to billing, for the outbox that hands them over. */
   readonly handovers: SqlReadingHandovers;
   /** What is kept of the supplier's billing's answers; its events make it forget an account's. */
@@ -192,6 +197,8 @@ function createAdapters(config: ComposeConfig, log: Log, orm: MikroORM, redis: R
     monthlyReceipts: new SqlMonthlyReceiptChats(orm),
     interruptions: new SqlInterruptions(orm),
     linkedAddresses: new SqlLinkedAddresses(orm),
+    reminders: new SqlReminderSubscriptions(orm),
+    reminderRuns: new SqlReminderRuns(orm),
     handovers: new SqlReadingHandovers(orm, clock),
     readingPhotos: new SqlReadingPhotos(orm),
     billingCache: redis ? new RedisBillingCache(redis) : new MemoryBillingCache(),
@@ -241,6 +248,7 @@ function servicesOf(
     eReceipts: stores.eReceipts,
     monthlyReceipts: stores.monthlyReceipts,
     interruptions: stores.interruptions,
+    reminders: stores.reminders,
     links: new SignedDeepLinks(stores.secret, { ...bots, webChat: publicUrl }),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(stores.attachments, sources, stores.files),

@@ -155,6 +155,17 @@ const configSchema = z
     SUPPLIER_EMERGENCY_PHONE: z.string().trim().min(1).max(60).default(demoContacts.emergencyPhone),
     SUPPLIER_EMAIL: optionalEmail("expected the supplier's public e-mail address"),
     SUPPLIER_SITE: optionalUrl(['https', 'http'], "the supplier's site"),
+    READINGS_WINDOW: z
+      .string()
+      .default('15-25')
+      .transform((value, context) => {
+        const days = /^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$/.exec(value);
+        const [from, to] = [Number(days?.[1]), Number(days?.[2])];
+        if (days && from >= 1 && from <= to && to <= 28) return { from, to };
+        context.addIssue({ code: 'custom', message: 'expected the first and last day readings are taken on, e.g. 15-25 (days 1 to 28)' });
+        return z.NEVER;
+      }),
+    PAYMENT_DUE_DAY: z.coerce.number({ message: 'expected a day of the month' }).int().min(1).max(28).default(10),
     APPEAL_TOPICS: z
       .string()
       .default(appealTopics.join(','))
@@ -358,6 +369,7 @@ function toConfig(env: Env) {
       paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100),
       appealTopics: env.APPEAL_TOPICS as AppealTopic[],
       appealsMailbox: env.APPEALS_MAILBOX ?? null,
+      reminders: { readingsWindow: env.READINGS_WINDOW, paymentDueDay: env.PAYMENT_DUE_DAY },
       contacts: {
         supplier: env.SUPPLIER_NAME,
         office: env.SUPPLIER_ADDRESS,

@@ -47,10 +47,17 @@ export function displayPeriod(period: string): string {
 /** A formatter is costly to make: one per time zone, made once. */
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
-/** The instant the period begins in the supplier's time zone (00:00 on the 1st). */
-export function periodStart(period: string, timeZone: string): Date {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const guess = Date.UTC(year, month - 1, 1);
+/** The date and time a wall clock shows at `at` in the time zone. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+export function wallClock(at: Date, timeZone: string): WallClock {
   let format = wallClocks.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
@@ -61,12 +68,21 @@ export function periodStart(period: string, timeZone: string): Date {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
     });
     wallClocks.set(timeZone, format);
   }
-  const parts = format.formatToParts(new Date(guess));
+  const parts = format.formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** The instant the period begins in the supplier's time zone (00:00 on the 1st). */
+export function periodStart(period: string, timeZone: string): Date {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const guess = Date.UTC(year, month - 1, 1);
+  const clock = wallClock(new Date(guess), timeZone);
+  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute);
   return new Date(guess - (wall - guess));
 }
 

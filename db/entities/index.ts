@@ -28,6 +28,8 @@ export * from './queued-mail';
 export * from './reading-handover';
 export * from './reading-photo';
 export * from './relay-conversation';
+export * from './reminder-run';
+export * from './reminder-subscription';
 export * from './stored-file';
 export * from './tariff';
 export * from './telegram-file';

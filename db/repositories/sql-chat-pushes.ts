@@ -32,10 +32,11 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
     return insertNew(this.orm.em.fork(), ChatPush, rows);
   }
 
-  async audienceOf(prefix: string): Promise<readonly ChatAddress[]> {
+  async audienceOf(broadcasts: readonly string[]): Promise<readonly ChatAddress[]> {
+    if (broadcasts.length === 0) return [];
     const rows = await plainQueryOf(this.orm).rows(
-      "select distinct channel, chat_id from chat_push where broadcast like ? escape '\\' order by channel, chat_id",
-      [`${likePrefix(prefix)}%`],
+      `select distinct channel, chat_id from chat_push where broadcast in (${placeholders(broadcasts)}) order by channel, chat_id`,
+      broadcasts,
     );
     return rows.flatMap((row) => {
       const channel = String(row['channel']);
@@ -43,12 +44,13 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
     });
   }
 
-  async tallies(prefix: string, limit: number): Promise<readonly BroadcastTally[]> {
+  async tallies(broadcasts: readonly string[]): Promise<readonly BroadcastTally[]> {
+    if (broadcasts.length === 0) return [];
     const rows = await plainQueryOf(this.orm).rows(
       `select broadcast, count(*) as queued, sum(case when sent_at is not null then 1 else 0 end) as delivered,
          sum(case when gave_up_at is not null then 1 else 0 end) as gave_up, min(queued_at) as since
-       from chat_push where broadcast like ? escape '\\' group by broadcast order by min(id) desc limit ?`,
-      [`${likePrefix(prefix)}%`, limit],
+       from chat_push where broadcast in (${placeholders(broadcasts)}) group by broadcast`,
+      broadcasts,
     );
     return rows.map((row) => ({
       broadcast: String(row['broadcast']),
@@ -113,7 +115,7 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
   }
 }
 
-/** `prefix` matched literally by `like … escape '\\'`. */
-function likePrefix(prefix: string): string {
-  return prefix.replace(/[\\%_]/g, (character) => `\\${character}`);
+/** A list's `?, ?, …`: the names are bound, never written into the statement. */
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
 }

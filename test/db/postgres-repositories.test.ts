@@ -335,7 +335,7 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await orm.em.fork().count(MeterReading, { period: '2027-03' })).toBe(0);
   });
 
-  it('changes an interruption once of two racing at one version, and counts a broadcast by its name, a prefix taken literally', async () => {
+  it('changes an interruption once of two racing at one version, and counts broadcasts by their names', async () => {
     const interruptions = new SqlInterruptions(orm);
     const at = new Date('2027-01-10T09:00:00Z');
     const draft = { kind: 'planned' as const, area: 'г. Воронеж, ул. Кольцовская', from: at, until: new Date('2027-01-10T15:00:00Z'), reason: 'ремонт' };
@@ -355,13 +355,14 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await pushes.enqueue([to('1', 'pg_test:1:1'), to('2', 'pg_test:1:1'), to('1', 'pg_test:1:2'), to('3', 'pgXtest:1:1')])).toBe(4);
     const [first] = await pushes.claimDue(1, 60_000);
     if (first) await pushes.markSent(first.id);
-    expect(await pushes.audienceOf('pg_test:1:')).toEqual([
+    expect(await pushes.audienceOf(['pg_test:1:1', 'pg_test:1:2', 'pg_none'])).toEqual([
       { channel: 'telegram', id: '1' },
       { channel: 'telegram', id: '2' },
     ]);
-    expect(await pushes.tallies('pg_test:', 10)).toEqual([
-      { broadcast: 'pg_test:1:2', queued: 1, delivered: 0, gaveUp: 0, since: at },
+    expect([...(await pushes.tallies(['pg_test:1:1', 'pg_test:1:2', 'pg_none']))].sort((a, b) => a.broadcast.localeCompare(b.broadcast))).toEqual([
       { broadcast: 'pg_test:1:1', queued: 2, delivered: 1, gaveUp: 0, since: at },
+      { broadcast: 'pg_test:1:2', queued: 1, delivered: 0, gaveUp: 0, since: at },
     ]);
+    expect(await pushes.audienceOf([])).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe('account information, unlinking and language', () => {
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
     expect(customer.buttons()).toEqual(['Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Ещё…', 'Назад']);
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Контакты', 'Нет света?', 'Что умеет бот', 'Назад']);
+    expect(customer.buttons()).toEqual(['Контакты', 'Нет света?', 'Напоминания', 'Что умеет бот', 'Назад']);
     await customer.says('/accounts');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',

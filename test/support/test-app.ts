@@ -14,9 +14,13 @@ export interface TestApp extends App {
 
 /**
  * The real application on a free port, on the embedded default unless `env` says otherwise; once
- * its messengers are set up, unless a test of an unreachable one asks not to wait.
+ * its messengers are set up, unless a test of an unreachable one asks not to wait; on the
+ * machine's clock unless given one.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { readonly messengersReady?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { readonly messengersReady?: boolean; readonly clock?: () => Date } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'energobot-app-'));
   const logs: string[] = [];
   const config = createConfig({
@@ -28,6 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const app = await startApp(
     config,
     createLog('debug', (line) => logs.push(line)),
+    options.clock ? { clock: options.clock } : {},
   );
   if (options.messengersReady !== false) await Promise.all([app.telegramReady, app.maxReady]);
   return Object.assign(Object.create(null) as object, app, {

@@ -6,6 +6,8 @@ import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/k
 import { escapeHtml } from '../../../core/kernel/html';
 import type { PhotographedSubmission } from '../../../core/features/readings/ports';
 import { readingsBody } from './desk-readings-page';
+import { noticesBody } from './desk-notices-page';
+import type { NoticesView } from './desk-notices-view';
 
 /** The desk speaks Russian: it is the supplier's own tool. */
 export class DeskPages {
@@ -28,6 +30,7 @@ nav a{margin-right:16px}.message{border-left:4px solid #c9d3dc;padding:8px 12px;
 .message.operator{border-color:#00589c;background:#eef5fb}textarea{width:100%;min-height:140px;font:inherit}
 button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-radius:6px;font-size:15px}
 .files{margin:6px 0 0;padding-left:18px}.error{color:#b00020}label{display:block;margin:10px 0 4px}input{font:inherit;padding:6px;width:280px}
+select{font:inherit;padding:6px}input.wide{width:100%;max-width:640px}section{border-top:1px solid #e3e7eb;margin-top:16px;padding-top:4px}
 </style></head><body>${body}</body></html>`;
   }
 
@@ -66,7 +69,7 @@ button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-r
       .join('');
     return this.page(
       text('desk-title'),
-      `${this.header(login, csrf)}<main><nav>${tabs} <a href="/desk/readings">${this.say(text('desk-readings-link'))}</a></nav>
+      `${this.header(login, csrf)}<main><nav>${tabs} <a href="/desk/readings">${this.say(text('desk-readings-link'))}</a> <a href="/desk/notices">${this.say(text('desk-notices-link'))}</a></nav>
 ${appeals.length === 0 ? `<p>${this.say(text('desk-empty'))}</p>` : `<table><thead><tr><th>${this.say(text('desk-number'))}</th><th>${this.say(text('appeal-field-topic'))}</th><th>${this.say(text('appeal-field-name'))}</th><th>${this.say(text('desk-waiting'))}</th><th>${this.say(text('appeal-field-message'))}</th></tr></thead><tbody>${rows}</tbody></table>`}</main>`,
     );
   }
@@ -123,6 +126,11 @@ ${refused ? `<p class="error" role="alert">${this.say(text('desk-answer-refused'
   /** The readings sent with meter photos (see `readingsBody`). */
   readings(login: string, csrf: string, account: string | null, submissions: readonly PhotographedSubmission[]): string {
     return this.page(text('desk-title'), `${this.header(login, csrf)}${readingsBody((message) => this.say(message), account, submissions)}`);
+  }
+
+  /** The interruptions and reminders told to the chats (see `noticesBody`). */
+  notices(login: string, csrf: string, view: NoticesView): string {
+    return this.page(text('desk-notices-title'), `${this.header(login, csrf)}${noticesBody((message) => this.say(message), csrf, view)}`);
   }
 
   private header(login: string, csrf: string): string {

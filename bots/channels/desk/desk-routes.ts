@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { isAppealNumber } from '../../../core/features/appeals/appeal';
 import { z } from 'zod';
@@ -9,17 +9,21 @@ import type { PhotographedSubmissions } from '../../../core/features/readings/po
 import { parseAccountNumber } from '../../../core/kernel/account-number';
 import type { ChatPushes, MailOutbox } from '../../../core/features/outbox/ports';
 import { moment, text, type Text } from '../../../core/kernel/text';
-import type { DeskOperator, DeskOperators } from '../../../core/features/operators/ports';
+import type { DeskOperators } from '../../../core/features/operators/ports';
 import { clientNetwork } from '../http/request-origin';
 import { signInGuard, signInVerdict } from '../../../core/features/operators/sign-in-guard';
 import { DeskPages } from './desk-pages';
 import { hashPassword, passwordMatches, unknownOperatorHash } from './passwords';
 import { readOperatorReply } from '../operator-api/operator-reply';
 import { contentDisposition } from '../http/server';
+import { cookieName, html, posted, redirect, session, sessionToken, withCsrf, type SignedIn } from './desk-session';
+import type { TellingServices } from '../../../core/features/interruptions/tell-interruption';
+import { mountDeskNotices } from './desk-notices-routes';
 
 export interface Desk {
   readonly operators: DeskOperators;
-  readonly services: {
+  /** The interruptions' stores too: the notices page publishes and changes them (see `mountDeskNotices`). */
+  readonly services: TellingServices & {
     readonly appeals: Appeals;
     readonly pushes: ChatPushes;
     readonly mail: MailOutbox;
@@ -34,9 +38,7 @@ export interface Desk {
 }
 
 const sessionHours = 8;
-const cookieName = 'energobot_desk';
 const signIn = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
-const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
 const answer = withCsrf.extend({
   text: z.string().trim().min(1).max(10_000),
   key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
@@ -67,54 +69,19 @@ const readingsShown = 50;
 /** What a refused form gave as its text, shown again so that the operator need not type it twice. */
 const givenText = z.string().catch('');
 
-type SignedIn = { operator: DeskOperator; csrf: string };
-
 /**
  * `/desk`: the operators' page. Sign-in by login and password (scrypt; guessing pauses the address
  * that guesses and only slows the login down, see `signInGuard`), a session in an HttpOnly,
  * SameSite=Strict cookie, a CSRF token in every form; a new password only with the current one,
  * and every other session ends with it; appeals by status and age, a thread, an answer (sent
- * once per form), close.
+ * once per form), close; the interruptions' and reminders' notices (`/desk/notices`).
  */
 export function mountDesk(server: Server, desk: Desk): void {
   const pages = new DeskPages(desk.services.localizer);
   mountDeskSignIn(server, desk, pages);
   mountDeskQueue(server, desk, pages);
   mountAppealAnswers(server, desk, pages);
-}
-
-function html(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    ...headers,
-  });
-  res.end(body);
-}
-
-function redirect(res: Response, to: string, headers: Record<string, string> = {}): void {
-  res.writeHead(303, { location: to, 'cache-control': 'no-store', ...headers });
-  res.end();
-}
-
-function sessionToken(req: Request): string | undefined {
-  return new RegExp(`(?:^|;\\s*)${cookieName}=([A-Za-z0-9_-]{43})`).exec(req.header('cookie') ?? '')?.[1];
-}
-
-async function session(desk: Desk, req: Request): Promise<SignedIn | null> {
-  const given = sessionToken(req);
-  return given ? desk.operators.session(given, new Date()) : null;
-}
-
-/** The signed-in operator of a form post whose CSRF token matches, or null. */
-async function posted(desk: Desk, req: Request, fields: unknown = req.body): Promise<SignedIn | null> {
-  const current = await session(desk, req);
-  const form = withCsrf.safeParse(fields);
-  if (!current || !form.success) return null;
-  const [a, b] = [Buffer.from(form.data.csrf), Buffer.from(current.csrf)];
-  return a.length === b.length && timingSafeEqual(a, b) ? current : null;
+  mountDeskNotices(server, desk, pages);
 }
 
 /** False while the address is paused; otherwise after the login's slow-down. */

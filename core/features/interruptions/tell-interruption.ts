@@ -19,14 +19,20 @@ export interface TellingServices {
  * nothing twice. How many chats were queued now.
  */
 export async function tellInterruption(services: TellingServices, interruption: Interruption): Promise<number> {
-  const told = interruption.version > 1 ? await services.broadcasts.audienceOf(`interruption:${interruption.id}:`) : [];
+  const earlier = Array.from({ length: interruption.version - 1 }, (_, index) => interruptionBroadcast(interruption.id, index + 1));
+  const told = await services.broadcasts.audienceOf(earlier);
   const here = interruption.endedAt ? [] : await chatsInArea(services.linkedAddresses, interruption.area);
   const chats = new Map([...told, ...here].map((chat) => [chatKey(chat), chat]));
   const message = noticeOf(interruption);
-  const broadcast = `interruption:${interruption.id}:${interruption.version}`;
+  const broadcast = interruptionBroadcast(interruption.id, interruption.version);
   const queued = await services.pushes.enqueue([...chats.values()].map((chat) => ({ chat, message, broadcast, dedupeKey: `${broadcast}:${chatKey(chat)}` })));
   await services.interruptions.told(interruption.id, interruption.version);
   return queued;
+}
+
+/** The broadcast a version of an interruption is told in: its audience, and its counts on the desk. */
+export function interruptionBroadcast(id: number, version: number): string {
+  return `interruption:${id}:${version}`;
 }
 
 /** Changes a process died telling (its notices half queued): told now, to nobody twice. */

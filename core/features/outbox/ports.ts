@@ -66,10 +66,10 @@ export interface BroadcastTally {
 
 /** What went out in broadcasts. */
 export interface Broadcasts {
-  /** The chats pushes of any broadcast whose name begins with `prefix` were queued to, each once. */
-  audienceOf(prefix: string): Promise<readonly ChatAddress[]>;
-  /** The broadcasts whose name begins with `prefix`, the newest first. */
-  tallies(prefix: string, limit: number): Promise<readonly BroadcastTally[]>;
+  /** The chats pushes of any of these broadcasts were queued to, each once. */
+  audienceOf(broadcasts: readonly string[]): Promise<readonly ChatAddress[]>;
+  /** How each of these broadcasts went; one that queued nothing is not there. */
+  tallies(broadcasts: readonly string[]): Promise<readonly BroadcastTally[]>;
 }
 
 /** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */

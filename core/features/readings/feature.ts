@@ -5,6 +5,6 @@ import { submitReadings } from './submit-readings';
 const ports = { readings: port<MeterReadings>('meters', 'history'), meterPhotos: port<MeterPhotos>('of') };
 
 export const readings: Feature<typeof ports> = {
-  tasks: [{ action: 'readings', flow: submitReadings, version: 4, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
+  tasks: [{ action: 'readings', flow: submitReadings, version: 5, menu: { linked: 'main', unlinked: 'main' }, command: true, intents: true }],
   ports,
 };

@@ -1,7 +1,7 @@
 import { readingsWithoutLinkAllowed } from '../accounts/account-settings';
 import type { Chat, IncomingFile } from '../../kernel/chat';
 import { attachmentLimits } from '../../kernel/attachment';
-import { taskButton } from '../../kernel/actions';
+import { taskButton, type TaskButton } from '../../kernel/actions';
 import type { Result } from '../../kernel/result';
 import type { AccountCard } from '../account/account';
 import type { AccountNumber } from '../../kernel/account-number';
@@ -86,19 +86,27 @@ async function enterReadings(
   // The photos stay with the submission whatever billing says: billing's contract has no room for them.
   if (photos.length > 0) await services.meterPhotos.attach(handover, photos);
   const outcome = await handOver(chat, services, handover);
-  // Sent without linking: the same account's bill is one press away (the pay task still has the address confirmed).
-  const pay = linked ? [] : [taskButton('pay', { argument: `account:${card.number}`, label: text('readings-pay-this-account') })];
+  // Sent without linking: the same account's bill is one press away (the pay task still has the address confirmed); linked, next month's reminder.
+  const next = linked
+    ? await reminderOffer(chat, services, card.number)
+    : [taskButton('pay', { argument: `account:${card.number}`, label: text('readings-pay-this-account') })];
   if (outcome === 'kept') {
-    await chat.say(text('readings-kept', { at: moment(submittedAt) }), pay);
+    await chat.say(text('readings-kept', { at: moment(submittedAt) }), next);
     chat.settled();
     return toMenu();
   }
   if (outcome.kind === 'closed') return toMenu(closed);
   if (outcome.kind === 'refused' || outcome.kind === 'unknown-meter') return toMenu(refusalReason(outcome, period));
-  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome.kind === 'replaced' ? 'yes' : 'no' }), pay);
+  await chat.say(text('readings-saved', { at: moment(submittedAt), replaced: outcome.kind === 'replaced' ? 'yes' : 'no' }), next);
   chat.settled();
   if (card.email) await offerConfirmationMail(chat, services, card.number, card.email, entries, submittedAt);
   return toMenu();
+}
+
+/** «Напоминать о показаниях», unless the chat asked for it already. */
+async function reminderOffer(chat: Chat, services: FlowServices, account: AccountNumber): Promise<TaskButton[]> {
+  if ((await services.reminders.of(chat.address, account)).includes('readings')) return [];
+  return [taskButton('reminders', { argument: `on:readings:${account}`, label: text('reminders-readings-turn-on') })];
 }
 
 /**

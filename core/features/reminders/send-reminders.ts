@@ -1,0 +1,82 @@
+import type { AccountNumber } from '../../kernel/account-number';
+import { taskButton, type TaskButton } from '../../kernel/actions';
+import { chatKey } from '../../kernel/channel';
+import { kopecks, type Kopecks } from '../../kernel/money';
+import { money, text, type Text } from '../../kernel/text';
+import type { Accounts } from '../account/ports';
+import type { ChatPush, ChatPushes } from '../outbox/ports';
+import { pendingSince } from '../pay/payment';
+import type { Payments } from '../pay/ports';
+import type { MeterReadings } from '../readings/ports';
+import type { ReminderKind, ReminderRuns, ReminderSchedule, ReminderSubscriptions } from './ports';
+import { dueDate, remindersDue, type DueReminder } from './reminder-schedule';
+
+export interface ReminderServices {
+  readonly reminders: ReminderSubscriptions;
+  readonly runs: ReminderRuns;
+  readonly readings: Pick<MeterReadings, 'meters'>;
+  readonly accounts: Pick<Accounts, 'info'>;
+  readonly payments: Pick<Payments, 'pending'>;
+  readonly pushes: ChatPushes;
+  readonly schedule: ReminderSchedule;
+  readonly timeZone: string;
+}
+
+/** Queued a few hundred at a time: a month's reminders are tens of thousands. */
+const batch = 500;
+
+/**
+ * Queues the reminders due now to the chats that asked for them: the readings one unless the
+ * month's readings are in, the payment one with the amount due unless it is paid. Each chat hears
+ * each month's reminder of an account once: a run cut short is run again, queuing only what it
+ * had not; a finished one is not run again. How many were queued.
+ */
+export async function sendReminders(services: ReminderServices, now: Date): Promise<number> {
+  let queued = 0;
+  for (const due of remindersDue(now, services.timeZone, services.schedule)) {
+    if (await services.runs.finished(due.broadcast)) continue;
+    const subscribers = await services.reminders.subscribers(due.kind);
+    const notices = new Map<AccountNumber, Text | null>();
+    for (let start = 0; start < subscribers.length; start += batch) {
+      const pushes: ChatPush[] = [];
+      for (const { chat, account } of subscribers.slice(start, start + batch)) {
+        if (!notices.has(account)) notices.set(account, await noticeOf(services, due, account, now));
+        const message = notices.get(account);
+        if (!message) continue;
+        const dedupeKey = `${due.broadcast}:${chatKey(chat)}:${account}`;
+        pushes.push({ chat, message, buttons: buttonsOf(due.kind, account), broadcast: due.broadcast, dedupeKey });
+      }
+      queued += await services.pushes.enqueue(pushes);
+    }
+    await services.runs.finish(due.broadcast, now);
+  }
+  return queued;
+}
+
+/** What the account's chats are told, or null when there is nothing to remind of (the readings are in, the bill is paid). */
+async function noticeOf(services: ReminderServices, due: DueReminder, account: AccountNumber, now: Date): Promise<Text | null> {
+  const { readingsWindow, paymentDueDay } = services.schedule;
+  if (due.kind === 'readings') {
+    const meters = await services.readings.meters(account, due.period);
+    const missing = meters.some((meter) => meter.zones.some((zone) => !zone.closed && !zone.submitted));
+    return missing ? text('push-reminder-readings', { account, from: readingsWindow.from, to: readingsWindow.to }) : null;
+  }
+  const owed = await amountOwed(services, account, now);
+  return owed > 0 ? text('push-reminder-payment', { account, amount: money(owed), due: dueDate(due.period, paymentDueDay) }) : null;
+}
+
+/** What the balance owes, less the payments made and not yet posted. */
+async function amountOwed(services: ReminderServices, account: AccountNumber, now: Date): Promise<Kopecks> {
+  const [info, onTheirWay] = await Promise.all([services.accounts.info(account), services.payments.pending(account, pendingSince(now))]);
+  if (!info) return kopecks(0);
+  const paid = onTheirWay.reduce((sum, payment) => sum + payment.amount, 0);
+  return kopecks(Math.max(0, -info.balance - paid));
+}
+
+/** Into the task for that very account, and the one tap that stops this reminder. */
+function buttonsOf(kind: ReminderKind, account: AccountNumber): TaskButton[] {
+  return [
+    taskButton('reminders', { argument: `${kind}:${account}`, label: kind === 'readings' ? text('action-readings') : text('action-pay') }),
+    taskButton('reminders', { argument: `stop:${kind}:${account}`, label: text('reminders-stop') }),
+  ];
+}

@@ -1,0 +1,98 @@
+import { billingPeriod } from '../../core/features/readings/meter';
+import type { AccountNumber } from '../../core/kernel/account-number';
+import { periodStart, shiftPeriod } from '../../core/kernel/period';
+import { BotFrameworkChannel } from '../support/bot-framework-channel';
+import { FakeMaxApi } from '../support/fake-max-api';
+import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { MaxCustomer } from '../support/max-customer';
+import { TelegramCustomer } from '../support/telegram-customer';
+import { linkingScript, plain, play, startTestApp, type SeenMessage, type Step, type TestApp } from '../support/test-app';
+
+const linkAccount2: Step[] = [{ say: '/link' }, { say: '100000000002' }, { press: 'Да' }, { press: 'Принимаю и согласен' }, { say: '2187,45' }];
+const remindOf = (label: string): Step[] => [{ say: '/reminders' }, { press: label }];
+const hour = 3600_000;
+
+/** Reminders queued by the supplier's calendar (Moscow): a month ahead of today, so the app's own minute ticks never reach it first. */
+describe('reminders, run on the supplier’s calendar, told in every channel', () => {
+  let telegramApi: FakeTelegramApi;
+  let max: FakeMaxApi;
+  let app: TestApp;
+  let channel: BotFrameworkChannel;
+  let now: Date | null = null;
+
+  beforeEach(async () => {
+    [telegramApi, max] = await Promise.all([new FakeTelegramApi().start(), new FakeMaxApi().start()]);
+    app = await startTestApp(
+      { TELEGRAM_BOT_TOKEN: telegramApi.token, TELEGRAM_API_ROOT: telegramApi.apiRoot, MAX_BOT_TOKEN: max.token, MAX_API_ROOT: max.apiRoot },
+      { clock: () => now ?? new Date() },
+    );
+    channel = await new BotFrameworkChannel(app.url).start();
+  });
+  afterEach(async () => {
+    await channel.stop();
+    await app.close();
+    await Promise.all([telegramApi.stop(), max.stop()]);
+  });
+
+  it('reaches the chats that asked, without the month’s readings or with a bill to pay, by day only, once however often it runs', async () => {
+    const telegram = new TelegramCustomer(telegramApi, 931);
+    const web = channel.customer('web-931');
+    const inMax = new MaxCustomer(max, 931);
+    const notAsked = new TelegramCustomer(telegramApi, 932);
+    const readingsIn = new TelegramCustomer(telegramApi, 933);
+    for (const customer of [telegram, web, inMax]) await play(customer, [...linkingScript, ...remindOf('Напоминать о показаниях')]);
+    await play(inMax, remindOf('Напоминать о сроке оплаты'));
+    await play(notAsked, linkingScript);
+    await play(readingsIn, [...linkAccount2, ...remindOf('Напоминать о показаниях')]);
+
+    const month = shiftPeriod(billingPeriod(new Date(), 'Europe/Moscow'), 1);
+    const day = (date: number, at: number) => new Date(periodStart(month, 'Europe/Moscow').getTime() + ((date - 1) * 24 + at) * hour);
+    // Account 2's readings of that month are in already (sent on the supplier's site, say).
+    const entries = [
+      { serialNumber: 'M201-0200002', zone: 'day' as const, value: 90_000, consumptionKwh: 200 },
+      { serialNumber: 'M201-0200002', zone: 'night' as const, value: 40_000, consumptionKwh: 90 },
+    ];
+    await app.runtime.services.readings.submit('100000000002' as AccountNumber, entries, 'webchat', day(14, 12), month, 'site-submission-0001');
+    let webSeen = channel.received.length;
+    const heard = async (): Promise<SeenMessage[][]> => {
+      await app.pushes.kick();
+      const pushed = channel.received.slice(webSeen).filter((activity) => activity.conversation.id === 'conversation-web-931');
+      webSeen = channel.received.length;
+      const inWeb = pushed.map((activity) => ({
+        text: plain(activity.text ?? ''),
+        buttons: activity.suggestedActions?.actions.map((action) => plain(action.title)) ?? [],
+      }));
+      return [await telegram.replies(), inWeb, await inMax.replies(), await notAsked.replies(), await readingsIn.replies()];
+    };
+    await heard();
+
+    const run = async (at: Date) => {
+      now = at;
+      return app.notices.run();
+    };
+    // The payment falls due on the 10th: three days ahead, by day; not at 22:30.
+    expect(await run(day(8, 22.5))).toBe(0);
+    expect(await run(day(8, 10))).toBe(1);
+    const payment = await heard();
+    expect(payment.map((messages) => messages.length)).toEqual([0, 0, 1, 0, 0]);
+    expect(payment[2]?.[0]?.text).toMatch(/^💳 Срок оплаты по лицевому счёту 100000000001 — до 10\.\d\d\.\d{4}\. К оплате: [\d\s]+,\d\d ₽\.$/);
+    expect(payment[2]?.[0]?.buttons).toEqual(['Оплатить', 'Не напоминать']);
+
+    expect(await run(day(15, 8.99))).toBe(0);
+    expect(await run(day(15, 10))).toBe(3);
+    const told = `📟 Пора передать показания по лицевому счёту 100000000001: приём с 15 по 25 число.`;
+    const readings = await heard();
+    expect(readings.map((messages) => messages.map((message) => message.text))).toEqual([[told], [told], [told], [], []]);
+    expect(readings[0]?.[0]?.buttons).toEqual(['Передать показания', 'Не напоминать']);
+    // One tap stops it; the other button opens the task for that account.
+    expect((await telegram.presses('Не напоминать')).map((message) => message.text)).toEqual([
+      'Больше не напоминаю о показаниях по счёту 100000000001.',
+      'Лицевой счёт 100000000001. Что вы хотите сделать?',
+    ]);
+    expect((await inMax.presses('Передать показания'))[0]?.text).toMatch(/^Лицевой счёт 100000000001, счётчик CE102-0100001/);
+    expect(await app.runtime.reminders.of({ channel: 'telegram', id: '931' }, '100000000001' as AccountNumber)).toEqual([]);
+    // Run again, and again the next day: nothing twice.
+    expect([await run(day(15, 10.5)), await run(day(16, 12))]).toEqual([0, 0]);
+    expect((await heard()).flat()).toEqual([]);
+  }, 180_000);
+});
