@@ -5,7 +5,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { play } from '../support/test-app';
+import { linkingScript, play } from '../support/test-app';
+import * as passwords from '../../bots/channels/desk/passwords';
+import { SqlOperators } from '../../db/repositories/sql-operators';
 import { machineClock, shiftedClock } from '../support/machine-clock';
 import { customerFiles } from '../support/customer-files';
 
@@ -106,5 +108,43 @@ describeWithChromium("the operators' desk in headless Chromium", () => {
     await page.goto(`${both.app.url}/desk?status=closed`);
     await page.getByRole('link', { name: number }).waitFor();
     await context.close();
+  }, 90_000);
+
+  it('an operator publishes an interruption on «Оповещения» in her own words and times, the chat on the street hears it, and the page counts it delivered', async () => {
+    const customer = new TelegramCustomer(both.api, 1402);
+    await play(customer, linkingScript);
+    await customer.replies();
+    await new SqlOperators(both.app.runtime.orm).setPassword('olga', await passwords.hashPassword('olga-own-password-2026'), false, new Date());
+    for (const [width, height, name] of [
+      [1100, 900, 'desk-notices.png'],
+      [390, 844, 'desk-notices-phone.png'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'ru-RU' });
+      const page = await context.newPage();
+      await page.goto(`${both.app.url}/desk`);
+      await page.fill('#login', 'olga');
+      await page.fill('#password', 'olga-own-password-2026');
+      await page.click('button[type=submit]');
+      await page.getByRole('link', { name: 'Оповещения' }).click();
+      if (name === 'desk-notices.png') {
+        await page.selectOption('#notice-kind', 'emergency');
+        await page.fill('#notice-area', 'г. Воронеж, ул. Кольцовская, д. 24');
+        await page.fill('#notice-from', '2026-12-05T09:00');
+        await page.fill('#notice-until', '2026-12-05T17:00');
+        await page.fill('#notice-reason', 'авария на кабельной линии');
+        await page.click('text=Опубликовать и оповестить');
+        await page.getByText('г. Воронеж, ул. Кольцовская, д. 24').first().waitFor();
+        await both.app.pushes.kick();
+        const [told] = await customer.replies();
+        expect(told?.text).toBe(
+          '⚡ Аварийное отключение электроэнергии: г. Воронеж, ул. Кольцовская, д. 24.\nС 05.12.2026, 09:00, восстановление ожидается к 05.12.2026, 17:00. Причина: авария на кабельной линии.',
+        );
+        await page.reload();
+      }
+      const cells = await page.locator('tr[data-broadcast^="interruption:"] td').allTextContents();
+      expect(cells.slice(-4)).toEqual(['1', '1', '0', '0']);
+      if (process.env['UPDATE_SCREENSHOTS'] === '1') await page.screenshot({ path: join(screenshots, name), fullPage: true });
+      await context.close();
+    }
   }, 90_000);
 });

@@ -30,5 +30,6 @@ export function talliesTable(say: (message: Text) => string, leading: readonly T
       return `<tr data-broadcast="${escapeHtml(tally.broadcast)}">${[...cells, since, ...counts].map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
     })
     .join('');
-  return `<table><thead><tr>${columns.map((column) => `<th>${say(column)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  // Six columns do not fit a phone: the table scrolls on its own, the page does not.
+  return `<div class="scroll"><table><thead><tr>${columns.map((column) => `<th>${say(column)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

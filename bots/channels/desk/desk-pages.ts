@@ -30,7 +30,8 @@ nav a{margin-right:16px}.message{border-left:4px solid #c9d3dc;padding:8px 12px;
 .message.operator{border-color:#00589c;background:#eef5fb}textarea{width:100%;min-height:140px;font:inherit}
 button.primary{background:#00589c;color:#fff;border:0;padding:10px 18px;border-radius:6px;font-size:15px}
 .files{margin:6px 0 0;padding-left:18px}.error{color:#b00020}label{display:block;margin:10px 0 4px}input{font:inherit;padding:6px;width:280px}
-select{font:inherit;padding:6px}input.wide{width:100%;max-width:640px}section{border-top:1px solid #e3e7eb;margin-top:16px;padding-top:4px}
+select{font:inherit;padding:6px}input{box-sizing:border-box;max-width:100%}input.wide{width:100%;max-width:640px}section{border-top:1px solid #e3e7eb;margin-top:16px;padding-top:4px}
+.scroll{overflow-x:auto}
 </style></head><body>${body}</body></html>`;
   }
 
