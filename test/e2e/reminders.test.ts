@@ -1,8 +1,12 @@
 import { billingPeriod } from '../../core/features/readings/meter';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { periodStart, shiftPeriod } from '../../core/kernel/period';
+import { chatKey } from '../../core/kernel/channel';
+import { text } from '../../core/kernel/text';
+import { taskButton } from '../../core/kernel/actions';
+import { reminderBroadcast } from '../../core/features/reminders/reminder-schedule';
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
-import { FakeMaxApi } from '../support/fake-max-api';
+import { dialogOf, FakeMaxApi } from '../support/fake-max-api';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { MaxCustomer } from '../support/max-customer';
 import { TelegramCustomer } from '../support/telegram-customer';
@@ -79,11 +83,22 @@ describe('reminders, run on the supplier’s calendar, told in every channel', (
     expect(payment[2]?.[0]?.buttons).toEqual(['Оплатить', 'Не напоминать']);
 
     expect(await run(day(15, 8.99))).toBe(0);
-    expect(await run(day(15, 10))).toBe(3);
+    // A run cut short: the process died once Telegram's reminder was queued. The next one queues the others only.
+    const broadcast = reminderBroadcast('readings', month);
+    const first = {
+      chat: { channel: 'telegram' as const, id: '931' },
+      message: text('push-reminder-readings', { account: '100000000001', from: 15, to: 25 }),
+      buttons: [
+        taskButton('reminders', { argument: 'readings:100000000001', label: text('action-readings') }),
+        taskButton('reminders', { argument: 'stop:readings:100000000001', label: text('reminders-stop') }),
+      ],
+    };
+    await app.runtime.pushes.enqueue([{ ...first, broadcast, dedupeKey: `${broadcast}:${chatKey(first.chat)}:100000000001` }]);
+    expect(await run(day(15, 10))).toBe(2);
     const told = `📟 Пора передать показания по лицевому счёту 100000000001: приём с 15 по 25 число.`;
     const readings = await heard();
     expect(readings.map((messages) => messages.map((message) => message.text))).toEqual([[told], [told], [told], [], []]);
-    expect(readings[0]?.[0]?.buttons).toEqual(['Передать показания', 'Не напоминать']);
+    expect(readings.slice(0, 3).map((messages) => messages[0]?.buttons)).toEqual(Array(3).fill(['Передать показания', 'Не напоминать']));
     // One tap stops it; the other button opens the task for that account.
     expect((await telegram.presses('Не напоминать')).map((message) => message.text)).toEqual([
       'Больше не напоминаю о показаниях по счёту 100000000001.',
@@ -91,6 +106,7 @@ describe('reminders, run on the supplier’s calendar, told in every channel', (
     ]);
     expect((await inMax.presses('Передать показания'))[0]?.text).toMatch(/^Лицевой счёт 100000000001, счётчик CE102-0100001/);
     expect(await app.runtime.reminders.of({ channel: 'telegram', id: '931' }, '100000000001' as AccountNumber)).toEqual([]);
+    expect(await app.runtime.reminders.of({ channel: 'max', id: String(dialogOf(931)) }, '100000000001' as AccountNumber)).toEqual(['payment', 'readings']);
     // Run again, and again the next day: nothing twice.
     expect([await run(day(15, 10.5)), await run(day(16, 12))]).toEqual([0, 0]);
     expect((await heard()).flat()).toEqual([]);
