@@ -3,13 +3,7 @@
  * loop, whether memory grows with renders, and a month's broadcast to a Bot API that holds the
  * bot to 30 messages a second.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { startApp } from '../../bots/app/app';
-import { createConfig } from '../../bots/app/config';
-import { createLog } from '../../core/kernel/log';
 import type { Runtime } from '../../bots/app/compose';
 import { ReceiptRenderer } from '../../bots/integrations/pdf/receipt-renderer';
 import { receiptSheet, type ReceiptSheet } from '../../bots/integrations/pdf/receipt-sheet';
@@ -18,7 +12,7 @@ import { shiftPeriod } from '../../core/kernel/period';
 import { readReceipt } from '../../core/features/receipts/read-receipt';
 import { demoSupplier } from '../../db/demo-supplier';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
-import { FakeTelegramApi } from '../support/fake-telegram-api';
+import { startBroadcastApp } from './broadcast-app';
 
 const broadcastSize = Number(process.env['BENCH_BROADCAST'] ?? 10_000);
 const accounts = ['100000000001', '100000000002', '100000000003'] as AccountNumber[];
@@ -80,23 +74,8 @@ export async function benchReceipts(runtime: Runtime): Promise<string[]> {
 
 /** A month published to `broadcastSize` Telegram chats, through the real app, against a Bot API that refuses more than 30 sends a second. */
 export async function benchBroadcast(): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'energobot-bench-'));
-  const api = await new FakeTelegramApi().start();
-  api.enforceRate(30);
-  const operatorToken = 'bench-operator-token-0123456789';
-  const app = await startApp(
-    createConfig({
-      PORT: '0',
-      SQLITE_PATH: join(dir, 'bench.sqlite'),
-      MAIL_OUTBOX_DIR: join(dir, 'outbox'),
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      OPERATOR_TOKEN: operatorToken,
-    }),
-    createLog('error'),
-  );
+  const { app, api, operatorToken, stop } = await startBroadcastApp(30);
   try {
-    await app.telegramReady;
     const chats = Array.from({ length: broadcastSize }, (_, index) => 50_000_000 + index);
     const optedIn = new SqlMonthlyReceiptChats(app.runtime.orm);
     for (const [index, id] of chats.entries()) await optedIn.optIn({ channel: 'telegram', id: String(id) }, accounts[index % 3] as AccountNumber, new Date());
@@ -125,8 +104,6 @@ export async function benchBroadcast(): Promise<string[]> {
       `broadcast of ${chats.length} receipts to a Bot API holding the bot to 30 sends/s: ${seconds.toFixed(0)} s, ${rate.toFixed(1)} receipts/s (aim: ≥ 28.5), lost ${lost}, duplicated ${duplicated}, refused with 429 ${api.refusedForRate}`,
     ];
   } finally {
-    await app.stop();
-    await api.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stop();
   }
 }

@@ -24,6 +24,7 @@ import { demoHistory } from '../../db/demo-history';
 import { demoReadings } from '../../db/demo-readings';
 import { seedDemoAccounts } from '../../db/seed';
 import { benchImport } from './import';
+import { benchInterruptionBroadcast } from './interruptions';
 import { benchBroadcast, benchReceipts } from './receipts';
 
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 50);
@@ -439,6 +440,7 @@ async function main(): Promise<void> {
   const receiptLines = await benchReceipts(embedded);
   await embedded.close();
   receiptLines.push(...(await benchBroadcast()));
+  const interruptionLines = await benchInterruptionBroadcast();
 
   const services = await postgresAndRedis();
   if (services) {
@@ -534,6 +536,8 @@ async function main(): Promise<void> {
   for (const note of notes) console.log(note);
   console.log('\nreceipts');
   for (const line of receiptLines) console.log(`  ${line}`);
+  console.log('\ninterruptions');
+  for (const line of interruptionLines) console.log(`  ${line}`);
   printImport(await benchImport());
 }
 

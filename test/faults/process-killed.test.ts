@@ -1,11 +1,14 @@
 import { billingPeriod } from '../../core/features/readings/meter';
 import { shiftPeriod } from '../../core/kernel/period';
 import { createServer, type Server, type Socket } from 'node:net';
+import type { MikroORM } from '@mikro-orm/core';
 import { initORM } from '../../db/orm';
 import { seedDemoAccounts } from '../../db/seed';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import { SqlMonthlyReceiptChats } from '../../db/repositories/sql-monthly-receipt-chats';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
+import { Account, ChatPush } from '../../db/entities';
 import { appealYear } from '../../core/features/appeals/appeal';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
 import { OwnPostgres, OwnRedis } from '../support/own-stores';
@@ -19,6 +22,53 @@ import { MaxCustomer } from '../support/max-customer';
 /** The latest month billing has closed, in the supplier's time zone: the one publishing takes. */
 function lastBilledPeriod(): string {
   return shiftPeriod(billingPeriod(new Date(), 'Europe/Moscow'), -1);
+}
+
+/** Accounts on Plekhanovskaya street in Voronezh, each linked to its own Telegram chat of `street`; the chats `elsewhere` linked to the accounts given. */
+async function linkStreet(orm: MikroORM, street: readonly number[], elsewhere: ReadonlyMap<number, string>): Promise<void> {
+  const numberOf = (index: number) => `7000000${String(index).padStart(5, '0')}`;
+  await orm.em.fork().insertMany(
+    Account,
+    street.map((_, index) => ({
+      number: numberOf(index),
+      payerName: `Абонент ${index}`,
+      address: `г. Воронеж, ул. Плехановская, д. ${index + 1}, кв. 1`,
+      phone: null,
+      email: null,
+      region: 'Воронежская область',
+      residents: 1,
+      seasonalityFactor: 1,
+      socialNormKwh: null,
+      balanceKopecks: 0,
+      earlierDebtKopecks: 0,
+    })),
+  );
+  const identities = new SqlChatIdentities(orm);
+  const link = (chat: number, account: string) =>
+    identities.link({ channel: 'telegram', id: String(chat) }, account as AccountNumber, {
+      consentAt: new Date(),
+      at: new Date(),
+      maxAccounts: 10,
+      via: 'proof',
+    });
+  for (const [index, chat] of street.entries()) await link(chat, numberOf(index));
+  for (const [chat, account] of elsewhere) await link(chat, account);
+}
+
+/** The supplier publishes an emergency interruption for `area`, a day ahead of whenever the test runs. */
+function publishOutage(url: string, token: string, area: string): Promise<Response> {
+  const from = new Date(Date.now() + 24 * 3600_000);
+  return fetch(`${url}/operator/interruptions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'emergency',
+      area,
+      from: from.toISOString(),
+      until: new Date(from.getTime() + 6 * 3600_000).toISOString(),
+      reason: 'повреждение кабеля',
+    }),
+  });
 }
 
 /** The bot as a process of its own, killed mid-update and started again against the same stores. */
@@ -112,6 +162,56 @@ describeWithRedisServer('faults: the process dies', () => {
     bot.child.kill('SIGTERM');
     expect((await bot.result).code).toBe(0);
   }, 120_000);
+
+  it('SIGKILL mid-broadcast of an interruption: after a restart every chat on the street has the notice, those elsewhere none', async () => {
+    const street = Array.from({ length: 100 }, (_, index) => 9500 + index);
+    // Demo accounts: 1 is in Voronezh too (Kol'tsovskaya street), 2 and 3 in other towns.
+    const elsewhere = new Map([
+      [9700, '100000000001'],
+      [9701, '100000000002'],
+      [9702, '100000000003'],
+    ]);
+    const orm = await initORM({ kind: 'postgresql', url: postgres.url });
+    await linkStreet(orm, street, elsewhere);
+    const operator = { OPERATOR_TOKEN: 'operator-token-0123456789abcdef' };
+    const sent = (chats: readonly number[]) => api.calls.filter((call) => call.method === 'sendMessage' && chats.includes(Number(call.params['chat_id'])));
+    const notices = () => sent(street);
+    // What the bot has still to send is in the outbox: once none is left, no notice can come a second time later.
+    const unsent = () => orm.em.fork().count(ChatPush, { channel: 'telegram', chatId: { $in: street.map(String) }, sentAt: null, gaveUpAt: null });
+
+    try {
+      let bot = await started(operator);
+      api.delayNext('sendMessage', 300, street.length);
+      expect((await publishOutage(bot.url, operator.OPERATOR_TOKEN, 'г. Воронеж, ул. Плехановская')).status).toBe(201);
+      while (notices().length < 10) await api.nextCall();
+      bot.child.kill('SIGKILL');
+      const heardBeforeKill = new Set(notices().map((call) => call.params['chat_id']));
+      await bot.result;
+      const beforeRestart = notices().length;
+
+      bot = await started(operator);
+      while (new Set(notices().map((call) => call.params['chat_id'])).size < street.length) await api.nextCall();
+      // Every chat has its notice; one sent again (claimed before the kill) would come with what is still unsent.
+      while ((await unsent()) > 0) await Promise.race([api.nextCall(), new Promise((resolve) => setTimeout(resolve, 250))]);
+      const perChat = street.map((id) => notices().filter((call) => call.params['chat_id'] === id).length);
+      const lost = perChat.filter((count) => count === 0).length;
+      const repeated = perChat.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
+      const toElsewhere = sent([...elsewhere.keys()]).length;
+      const repeatedUnheard = street.filter((id, index) => (perChat[index] ?? 0) > 1 && !heardBeforeKill.has(id)).length;
+      process.stdout.write(
+        `SIGKILL mid-broadcast of an interruption: ${beforeRestart} of ${street.length} sent before the kill; after the restart lost ${lost}, sent twice ${repeated} (in flight at most 40; of chats not heard from before the kill ${repeatedUnheard}), to chats elsewhere ${toElsewhere}\n`,
+      );
+      expect(beforeRestart).toBeLessThan(street.length);
+      expect(lost).toBe(0);
+      expect(repeated).toBeLessThanOrEqual(40);
+      expect(toElsewhere).toBe(0);
+      expect(notices().every((call) => String(call.params['text']).includes('ул. Плехановская'))).toBe(true);
+      bot.child.kill('SIGTERM');
+      expect((await bot.result).code).toBe(0);
+    } finally {
+      await orm.close();
+    }
+  }, 180_000);
 
   it("SIGKILL between an operator's answer and its delivery: after a restart the answer reaches the chat", async () => {
     const orm = await initORM({ kind: 'postgresql', url: postgres.url });
