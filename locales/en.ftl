@@ -983,14 +983,14 @@ reminders-ask =
         [on] on
        *[off] off
     }
-    Reminders only come between 9:00 and 21:00.
+    Reminders only come between { $fromHour }:00 and { $untilHour }:00.
 reminders-readings-turn-on = Remind me of readings
 reminders-readings-turn-off = Stop reminding of readings
 reminders-payment-turn-on = Remind me to pay
 reminders-payment-turn-off = Stop reminding to pay
 reminders-on = { $kind ->
     [readings] I will remind you of the readings for account { $account } when they are taken (from day { $from }), unless they are in already.
-   *[payment] I will remind you to pay for account { $account } three days before day { $due }, unless the bill is paid.
+   *[payment] I will remind you to pay for account { $account } from day { $remindFrom } of the month (the bill is due by day { $due }), unless it is paid.
 }
 reminders-off = { $kind ->
     [readings] No more reminders of readings for account { $account }.

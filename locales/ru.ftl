@@ -990,14 +990,14 @@ reminders-ask =
         [on] включены
        *[off] выключены
     }
-    Напоминания приходят только с 9:00 до 21:00.
+    Напоминания приходят только с { $fromHour }:00 до { $untilHour }:00.
 reminders-readings-turn-on = Напоминать о показаниях
 reminders-readings-turn-off = Не напоминать о показаниях
 reminders-payment-turn-on = Напоминать о сроке оплаты
 reminders-payment-turn-off = Не напоминать о сроке оплаты
 reminders-on = { $kind ->
     [readings] Буду напоминать о показаниях по счёту { $account }, когда откроется приём ({ $from }-го числа), если их ещё не передали.
-   *[payment] Буду напоминать о сроке оплаты по счёту { $account } за три дня до { $due }-го числа, если счёт не оплачен.
+   *[payment] Буду напоминать о сроке оплаты по счёту { $account } с { $remindFrom }-го числа (оплатить — до { $due }-го), если счёт не оплачен.
 }
 reminders-off = { $kind ->
     [readings] Больше не напоминаю о показаниях по счёту { $account }.

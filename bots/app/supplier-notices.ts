@@ -7,58 +7,88 @@ import type { Config } from './config';
 /** How often the supplier's notices are looked at: changes a process died telling, reminders due. */
 const noticesEveryMs = 60_000;
 
-/** What the supplier tells its customers on its own, looked at on start and then every minute: each queued once. */
-export class SupplierNotices {
-  private timer: NodeJS.Timeout | undefined;
-  private runs: Promise<number> = Promise.resolve(0);
+/** One kind of notice, looked at one run after another: a tick that finds a run under way is skipped. */
+class Runs {
+  private last: Promise<number> = Promise.resolve(0);
   private busy = false;
 
   constructor(
-    private readonly config: Pick<Config, 'timeZone' | 'policy'>,
-    private readonly runtime: Runtime,
+    private readonly what: string,
     private readonly log: Log,
-    private readonly queued: () => void,
+    private readonly once: () => Promise<number>,
   ) {}
 
-  start(): void {
-    void this.run();
-    // A run of thousands of reminders may outlast the minute: a tick finding one under way is skipped.
-    this.timer = setInterval(() => void (this.busy || this.run()), noticesEveryMs);
+  tick(): void {
+    if (!this.busy) void this.run();
   }
 
-  /** Looks now, after any run under way: how many notices were queued. */
   run(): Promise<number> {
-    this.runs = this.runs.then(() => this.once());
-    return this.runs;
+    this.last = this.last.then(async () => {
+      this.busy = true;
+      try {
+        return await this.once();
+      } catch (error) {
+        this.log.warn(`${this.what} not sent`, errorFields(error));
+        return 0;
+      } finally {
+        this.busy = false;
+      }
+    });
+    return this.last;
   }
 
-  /** No more runs; the one under way finishes first. */
+  /** Once the run under way, if any, is over. */
+  async settled(): Promise<void> {
+    await this.last;
+  }
+}
+
+/**
+ * What the supplier tells its customers on its own, looked at on start and then every minute,
+ * each queued once: interruptions a process died telling, and the reminders due. Neither waits
+ * for the other: a month's reminders may take minutes, an interruption's notices must not.
+ */
+export class SupplierNotices {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly stopping = new AbortController();
+  private readonly interruptions: Runs;
+  private readonly reminders: Runs;
+
+  constructor(config: Pick<Config, 'timeZone' | 'policy'>, runtime: Runtime, log: Log, queued: () => void) {
+    const told = (count: number) => {
+      if (count > 0) queued();
+      return count;
+    };
+    const telling = { interruptions: runtime.interruptions, linkedAddresses: runtime.linkedAddresses, pushes: runtime.pushes, broadcasts: runtime.pushes };
+    this.interruptions = new Runs('interruption notices', log, async () => told(await tellUntold(telling)));
+    const reminding = { ...runtime.services, runs: runtime.reminderRuns, schedule: config.policy.reminders, timeZone: config.timeZone };
+    this.reminders = new Runs('reminders', log, async () => {
+      const run = await sendReminders(reminding, runtime.services.clock, this.stopping.signal);
+      if (run.unanswered.length > 0) log.warn('reminders left out: billing answered with an error', { accounts: run.unanswered.length });
+      return told(run.queued);
+    });
+  }
+
+  start(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), noticesEveryMs);
+  }
+
+  /** Looks now, after the runs under way: how many notices were queued. */
+  async run(): Promise<number> {
+    const [told, reminded] = await Promise.all([this.interruptions.run(), this.reminders.run()]);
+    return told + reminded;
+  }
+
+  /** No more runs; the ones under way stop at their next batch. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.runs;
+    this.stopping.abort();
+    await Promise.all([this.interruptions.settled(), this.reminders.settled()]);
   }
 
-  private async once(): Promise<number> {
-    this.busy = true;
-    const { runtime, config } = this;
-    try {
-      const told = await tellUntold({
-        interruptions: runtime.interruptions,
-        linkedAddresses: runtime.linkedAddresses,
-        pushes: runtime.pushes,
-        broadcasts: runtime.pushes,
-      });
-      const reminded = await sendReminders(
-        { ...runtime.services, runs: runtime.reminderRuns, schedule: config.policy.reminders, timeZone: config.timeZone },
-        runtime.services.clock(),
-      );
-      if (told + reminded > 0) this.queued();
-      return told + reminded;
-    } catch (error) {
-      this.log.warn('supplier notices not sent', errorFields(error));
-      return 0;
-    } finally {
-      this.busy = false;
-    }
+  private tick(): void {
+    this.interruptions.tick();
+    this.reminders.tick();
   }
 }

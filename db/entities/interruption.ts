@@ -17,5 +17,7 @@ export const Interruption = defineEntity({
     /** The version whose notices are all queued: behind `version` when a process died telling it, and a restart tells it then. */
     toldVersion: p.integer().default(0),
     createdAt: p.datetime(),
+    /** What it says, hashed, while it lasts: the same one published twice at once (a double click, a retried call) is one. */
+    fingerprint: p.string().length(64).nullable().unique(),
   },
 });

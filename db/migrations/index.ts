@@ -24,6 +24,7 @@ import { Migration20261202203416 } from './Migration20261202203416';
 import { Migration20261203080142 } from './Migration20261203080142';
 import { Migration20261203131636 } from './Migration20261203131636';
 import { Migration20261203132728 } from './Migration20261203132728';
+import { Migration20261203140054 } from './Migration20261203140054';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203080142', class: Migration20261203080142 },
   { name: 'Migration20261203131636', class: Migration20261203131636 },
   { name: 'Migration20261203132728', class: Migration20261203132728 },
+  { name: 'Migration20261203140054', class: Migration20261203140054 },
 ];

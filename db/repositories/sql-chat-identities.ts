@@ -5,7 +5,7 @@ import { isLocale, type Locale } from '../../core/kernel/locale';
 import type { ChatIdentities, LinkOutcome } from '../../core/features/linking/ports';
 import type { PushRecipients } from '../../core/features/outbox/ports';
 import type { LinkedChat, LinkVia } from '../../core/features/accounts/account-settings';
-import { AccountLink, ChatIdentity } from '../entities';
+import { AccountLink, ChatIdentity, ReminderSubscription } from '../entities';
 import { dateColumn, plainQueryOf } from '../plain-query';
 
 const byChat = (chat: ChatAddress) => ({ channel: chat.channel, externalId: chat.id });
@@ -117,7 +117,11 @@ export class SqlChatIdentities implements ChatIdentities, PushRecipients {
   }
 
   async unlink(chat: ChatAddress, account: AccountNumber): Promise<boolean> {
-    return (await this.orm.em.fork().nativeDelete(AccountLink, { identity: byChat(chat), account })) === 1;
+    const em = this.orm.em.fork();
+    const unlinked = (await em.nativeDelete(AccountLink, { identity: byChat(chat), account })) === 1;
+    // What the chat asked for of the account goes with the link: linked again, it is reminded of nothing until it asks.
+    await em.nativeDelete(ReminderSubscription, { channel: chat.channel, chatId: chat.id, account });
+    return unlinked;
   }
 
   async linksOf(account: AccountNumber): Promise<LinkedChat[]> {

@@ -335,11 +335,13 @@ describeWithPostgres('repositories on PostgreSQL', () => {
     expect(await orm.em.fork().count(MeterReading, { period: '2027-03' })).toBe(0);
   });
 
-  it('changes an interruption once of two racing at one version, and counts broadcasts by their names', async () => {
+  it('publishes an interruption once of three racing, changes it once of two racing at one version, and counts broadcasts by their names', async () => {
     const interruptions = new SqlInterruptions(orm);
     const at = new Date('2027-01-10T09:00:00Z');
     const draft = { kind: 'planned' as const, area: 'г. Воронеж, ул. Кольцовская', from: at, until: new Date('2027-01-10T15:00:00Z'), reason: 'ремонт' };
-    const { id } = await interruptions.publish(draft, at);
+    const published = await Promise.all([1, 2, 3].map(() => interruptions.publish(draft, at)));
+    const id = published[0]?.interruption.id ?? 0;
+    expect(published.map(({ interruption, again }) => `${interruption.id}:${again}`).sort()).toEqual([`${id}:false`, `${id}:true`, `${id}:true`]);
     const racing = await Promise.all(
       [{ until: new Date('2027-01-10T16:00:00Z') }, { ended: true as const }].map((change) => interruptions.change(id, 1, change, at)),
     );

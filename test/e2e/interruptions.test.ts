@@ -116,7 +116,14 @@ describe('interruptions of supply, published by the supplier, told to the chats 
     expect(changes.map((change) => change.version).sort()).toEqual([2, 3]);
     const last = changes.find((change) => change.version === 3);
     await app.pushes.kick();
-    for (const customer of [first, second]) expect((await customer.replies()).map((message) => message.text.slice(0, 2))).toEqual(['⚡ ', '⚡ ', '⚡ ']);
+    // Each chat hears the announcement first and the time in force last: a notice of the earlier change never follows the later one.
+    const inForce = last?.until === '2026-12-05T12:00:00.000Z' ? '05.12.2026, 15:00' : '05.12.2026, 14:00';
+    for (const customer of [first, second]) {
+      const texts = (await customer.replies()).map((message) => message.text);
+      expect(texts[0]).toMatch(/^⚡ Аварийное отключение/);
+      expect(texts.at(-1)).toMatch(new RegExp(`восстановление теперь ожидается к ${inForce}\\.$`));
+      expect(texts.length).toBeLessThanOrEqual(3);
+    }
     expect((await (await call('GET', '/operator/interruptions')).json()) as unknown).toEqual({
       interruptions: [expect.objectContaining({ id, until: last?.until })],
     });

@@ -22,7 +22,7 @@ describe('reminders', () => {
       { say: '/reminders', expect: [ask('выключены', 'выключены')], buttons: ['Напоминать о показаниях', 'Напоминать о сроке оплаты', 'Меню'] },
       {
         press: 'Напоминать о сроке оплаты',
-        expect: ['Буду напоминать о сроке оплаты по счёту 100000000001 за три дня до 10-го числа, если счёт не оплачен.', menu],
+        expect: ['Буду напоминать о сроке оплаты по счёту 100000000001 с 7-го числа (оплатить — до 10-го), если счёт не оплачен.', menu],
       },
       { say: 'напомните о показаниях', expect: [ask('выключены', 'включены')], buttons: ['Напоминать о показаниях', 'Не напоминать о сроке оплаты', 'Меню'] },
       { press: 'Напоминать о показаниях', expect: [expect.stringMatching(/^Буду напоминать о показаниях по счёту 100000000001/), menu] },
@@ -62,8 +62,20 @@ describe('reminders', () => {
     expect(await subscriptions()).toEqual([]);
   });
 
-  it('refuses an account the chat is no longer linked to, and asks a chat with none to link one', async () => {
+  it('forgets what a chat asked for an account it unlinks, refuses that account, and asks a chat with none to link one', async () => {
     const customer = await world.linkedCustomer('100000000001', '1543,20');
+    await talk(customer, [
+      { say: '/reminders on:payment:100000000001', expect: [expect.stringMatching(/^Буду напоминать о сроке оплаты/), menu] },
+      { say: '/unlink', expect: [expect.any(String)] },
+      { press: 'Да, отвязать', expect: ['Лицевой счёт 100000000001 отвязан от этого чата.', expect.any(String)] },
+      {
+        say: '/reminders stop:payment:100000000001',
+        expect: ['Лицевой счёт 100000000001 больше не привязан к этому чату: напоминаний по нему не будет.', expect.any(String)],
+      },
+    ]);
+    expect(await subscriptions()).toEqual([]);
+    await world.linkedCustomer('100000000001', '1543,20', customer);
+    await talk(customer, [{ say: '/reminders', expect: [ask('выключены', 'выключены')] }]);
     await talk(customer, [
       {
         say: '/reminders stop:payment:100000000002',

@@ -28,7 +28,8 @@ export type InterruptionChange = { readonly until: Date } | { readonly ended: tr
 
 /** The supplier's published interruptions. */
 export interface Interruptions {
-  publish(draft: InterruptionDraft, at: Date): Promise<Interruption>;
+  /** The one published; `again` when the same (the same words and times, not ended) was published before, or at the same time. */
+  publish(draft: InterruptionDraft, at: Date): Promise<{ readonly interruption: Interruption; readonly again: boolean }>;
   /** The interruption changed (its version one more) while it is at `version`; null when it is not (another change came first). */
   change(id: number, version: number, change: InterruptionChange, at: Date): Promise<Interruption | null>;
   get(id: number): Promise<Interruption | null>;

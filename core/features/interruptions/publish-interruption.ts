@@ -14,9 +14,8 @@ export type Change = { readonly changed: Interruption; readonly told: number } |
 export async function publishInterruption(services: TellingServices, draft: InterruptionDraft, now: Date): Promise<Publication> {
   if (!parseArea(draft.area)) return { refused: 'no-locality' };
   if (draft.until <= draft.from) return { refused: 'until-before-from' };
-  const same = (await services.interruptions.active()).find((known) => sameDraft(known, draft));
-  const published = same ?? (await services.interruptions.publish(draft, now));
-  return { published, told: await tellInterruption(services, published), again: same !== undefined };
+  const { interruption, again } = await services.interruptions.publish(draft, now);
+  return { published: interruption, told: await tellInterruption(services, interruption), again };
 }
 
 /**
@@ -35,14 +34,4 @@ export async function changeInterruption(services: TellingServices, id: number, 
     const changed = await services.interruptions.change(id, known.version, change, now);
     if (changed) return { changed, told: await tellInterruption(services, changed) };
   }
-}
-
-function sameDraft(known: Interruption, draft: InterruptionDraft): boolean {
-  return (
-    known.kind === draft.kind &&
-    known.area === draft.area &&
-    known.reason === draft.reason &&
-    known.from.getTime() === draft.from.getTime() &&
-    known.until.getTime() === draft.until.getTime()
-  );
 }

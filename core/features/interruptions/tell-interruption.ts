@@ -18,7 +18,31 @@ export interface TellingServices {
  * language, through the outbox: telling again (a retried call, two at once, a restart) queues
  * nothing twice. How many chats were queued now.
  */
-export async function tellInterruption(services: TellingServices, interruption: Interruption): Promise<number> {
+export function tellInterruption(services: TellingServices, interruption: Interruption): Promise<number> {
+  const before = telling.get(interruption.id) ?? Promise.resolve(0);
+  const told = before.then(
+    () => tellNow(services, interruption),
+    () => tellNow(services, interruption),
+  );
+  const done = () => void (telling.get(interruption.id) === told && telling.delete(interruption.id));
+  told.then(done, done);
+  telling.set(interruption.id, told);
+  return told;
+}
+
+/**
+ * The tells of one interruption, one after another in this process: the outbox keeps a chat's
+ * pushes in the order queued, and a new time queued after the end would be the last word.
+ */
+const telling = new Map<number, Promise<number>>();
+
+async function tellNow(services: TellingServices, interruption: Interruption): Promise<number> {
+  const current = await services.interruptions.get(interruption.id);
+  // Changed again while this one waited: the later notice says what is so now, and this one would only follow it.
+  if (current && current.version > interruption.version) {
+    await services.interruptions.told(interruption.id, interruption.version);
+    return 0;
+  }
   const earlier = Array.from({ length: interruption.version - 1 }, (_, index) => interruptionBroadcast(interruption.id, index + 1));
   const told = await services.broadcasts.audienceOf(earlier);
   const here = interruption.endedAt ? [] : await chatsInArea(services.linkedAddresses, interruption.area);

@@ -17,6 +17,11 @@ export interface DueReminder {
   readonly broadcast: string;
 }
 
+/** The first day of the month the payment reminder goes on (not before the 1st, for a bill due early in the month). */
+export function paymentReminderFrom(dueDay: number): number {
+  return Math.max(1, dueDay - paymentLeadDays);
+}
+
 /** The broadcast a month's reminder of one kind goes out in: the desk counts it by this name. */
 export function reminderBroadcast(kind: ReminderKind, period: string): string {
   return `reminder:${kind}:${period}`;
@@ -31,7 +36,7 @@ export function remindersDue(now: Date, timeZone: string, schedule: ReminderSche
   const { readingsWindow, paymentDueDay } = schedule;
   return [
     ...(clock.day >= readingsWindow.from && clock.day <= readingsWindow.to ? [due('readings')] : []),
-    ...(clock.day >= Math.max(1, paymentDueDay - paymentLeadDays) && clock.day <= paymentDueDay ? [due('payment')] : []),
+    ...(clock.day >= paymentReminderFrom(paymentDueDay) && clock.day <= paymentDueDay ? [due('payment')] : []),
   ];
 }
 

@@ -7,6 +7,7 @@ import { text } from '../../kernel/text';
 import { pay } from '../pay/pay';
 import { submitReadings } from '../readings/submit-readings';
 import { isReminderKind, type ReminderKind } from './ports';
+import { paymentReminderFrom, reminderHours } from './reminder-schedule';
 
 /** What a reminder's buttons and the offer after a submission ask for: `<kind>:<account>` into the task, `on|stop:<kind>:<account>`. */
 type ReminderRequest =
@@ -44,6 +45,8 @@ async function chooseReminders(chat: Chat, services: FlowServices, account: Acco
       from: readingsWindow.from,
       to: readingsWindow.to,
       due: paymentDueDay,
+      fromHour: reminderHours.from,
+      untilHour: reminderHours.until,
     }),
     [
       { value: 'readings', label: on.includes('readings') ? text('reminders-readings-turn-off') : text('reminders-readings-turn-on') },
@@ -58,7 +61,7 @@ async function chooseReminders(chat: Chat, services: FlowServices, account: Acco
 async function turn(chat: Chat, services: FlowServices, kind: ReminderKind, account: AccountNumber, on: boolean): Promise<FlowEnd> {
   await services.reminders.set(chat.address, account, kind, on, await services.now());
   const { readingsWindow, paymentDueDay } = services.policy.reminders;
-  const args = { kind, account, from: readingsWindow.from, to: readingsWindow.to, due: paymentDueDay };
+  const args = { kind, account, from: readingsWindow.from, to: readingsWindow.to, due: paymentDueDay, remindFrom: paymentReminderFrom(paymentDueDay) };
   return toMenu(on ? text('reminders-on', args) : text('reminders-off', args));
 }
 

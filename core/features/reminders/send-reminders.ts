@@ -1,6 +1,7 @@
 import type { AccountNumber } from '../../kernel/account-number';
 import { taskButton, type TaskButton } from '../../kernel/actions';
 import { chatKey } from '../../kernel/channel';
+import { BillingUnavailable } from '../../kernel/billing-unavailable';
 import { kopecks, type Kopecks } from '../../kernel/money';
 import { money, text, type Text } from '../../kernel/text';
 import type { Accounts } from '../account/ports';
@@ -25,22 +26,31 @@ export interface ReminderServices {
 /** Queued a few hundred at a time: a month's reminders are tens of thousands. */
 const batch = 500;
 
+/** What a run did: reminders queued, and accounts left out because billing answered for them with an error. */
+export interface ReminderRun {
+  readonly queued: number;
+  readonly unanswered: readonly AccountNumber[];
+}
+
 /**
  * Queues the reminders due now to the chats that asked for them: the readings one unless the
  * month's readings are in, the payment one with the amount due unless it is paid. Each chat hears
- * each month's reminder of an account once: a run cut short is run again, queuing only what it
- * had not; a finished one is not run again. How many were queued.
+ * each month's reminder of an account once: a run cut short (the process stopped, billing away,
+ * 21:00 came) is run again, queuing only what it had not; a finished one is not run again.
  */
-export async function sendReminders(services: ReminderServices, now: Date): Promise<number> {
+export async function sendReminders(services: ReminderServices, clock: () => Date, stopping: AbortSignal): Promise<ReminderRun> {
   let queued = 0;
-  for (const due of remindersDue(now, services.timeZone, services.schedule)) {
+  const unanswered: AccountNumber[] = [];
+  for (const due of remindersDue(clock(), services.timeZone, services.schedule)) {
     if (await services.runs.finished(due.broadcast)) continue;
     const subscribers = await services.reminders.subscribers(due.kind);
     const notices = new Map<AccountNumber, Text | null>();
     for (let start = 0; start < subscribers.length; start += batch) {
+      // Stopping, or past the hour by the time it got here: the rest waits for the next run.
+      if (stopping.aborted || !stillDue(services, due, clock())) return { queued, unanswered };
       const pushes: ChatPush[] = [];
       for (const { chat, account } of subscribers.slice(start, start + batch)) {
-        if (!notices.has(account)) notices.set(account, await noticeOf(services, due, account, now));
+        if (!notices.has(account)) notices.set(account, await answeredNotice(services, due, account, clock(), unanswered));
         const message = notices.get(account);
         if (!message) continue;
         const dedupeKey = `${due.broadcast}:${chatKey(chat)}:${account}`;
@@ -48,9 +58,33 @@ export async function sendReminders(services: ReminderServices, now: Date): Prom
       }
       queued += await services.pushes.enqueue(pushes);
     }
-    await services.runs.finish(due.broadcast, now);
+    await services.runs.finish(due.broadcast, clock());
   }
-  return queued;
+  return { queued, unanswered };
+}
+
+function stillDue(services: ReminderServices, due: DueReminder, now: Date): boolean {
+  return remindersDue(now, services.timeZone, services.schedule).some((still) => still.broadcast === due.broadcast);
+}
+
+/**
+ * The account's notice; billing away as a whole stops the run (it is run again later), while one
+ * account billing refuses to answer for is left out of it, so that it holds nobody else's.
+ */
+async function answeredNotice(
+  services: ReminderServices,
+  due: DueReminder,
+  account: AccountNumber,
+  now: Date,
+  unanswered: AccountNumber[],
+): Promise<Text | null> {
+  try {
+    return await noticeOf(services, due, account, now);
+  } catch (error) {
+    if (error instanceof BillingUnavailable) throw error;
+    unanswered.push(account);
+    return null;
+  }
 }
 
 /** What the account's chats are told, or null when there is nothing to remind of (the readings are in, the bill is paid). */
@@ -69,6 +103,8 @@ async function noticeOf(services: ReminderServices, due: DueReminder, account: A
 async function amountOwed(services: ReminderServices, account: AccountNumber, now: Date): Promise<Kopecks> {
   const [info, onTheirWay] = await Promise.all([services.accounts.info(account), services.payments.pending(account, pendingSince(now))]);
   if (!info) return kopecks(0);
+  // Billing's figures as it last gave them: a bill paid since would be asked for again.
+  if (info.asOf) throw new BillingUnavailable('GET /v1/accounts/{account}');
   const paid = onTheirWay.reduce((sum, payment) => sum + payment.amount, 0);
   return kopecks(Math.max(0, -info.balance - paid));
 }
