@@ -61,7 +61,13 @@ export class SupplierNotices {
     };
     const telling = { interruptions: runtime.interruptions, linkedAddresses: runtime.linkedAddresses, pushes: runtime.pushes, broadcasts: runtime.pushes };
     this.interruptions = new Runs('interruption notices', log, async () => told(await tellUntold(telling)));
-    const reminding = { ...runtime.services, runs: runtime.reminderRuns, schedule: config.policy.reminders, timeZone: config.timeZone };
+    const reminding = {
+      ...runtime.services,
+      broadcasts: runtime.pushes,
+      runs: runtime.reminderRuns,
+      schedule: config.policy.reminders,
+      timeZone: config.timeZone,
+    };
     this.reminders = new Runs('reminders', log, async () => {
       const run = await sendReminders(reminding, runtime.services.clock, this.stopping.signal);
       if (run.unanswered.length > 0) log.warn('reminders left out: billing answered with an error', { accounts: run.unanswered.length });

@@ -1,11 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-/** A month's reminder broadcast queued to every chat due it: the runs after it leave it alone. */
+/** A day's run of a month's reminder, done: the runs after it that day leave it alone. */
 export const ReminderRun = defineEntity({
   name: 'ReminderRun',
   properties: {
-    /** `reminder:<kind>:<YYYY-MM>`, as its pushes name it. */
-    broadcast: p.string().primary(),
+    /** `reminder:<kind>:<YYYY-MM>:<DD>`: its broadcast, and the day. */
+    run: p.string().primary(),
     finishedAt: p.datetime(),
   },
 });

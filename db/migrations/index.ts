@@ -25,6 +25,7 @@ import { Migration20261203080142 } from './Migration20261203080142';
 import { Migration20261203131636 } from './Migration20261203131636';
 import { Migration20261203132728 } from './Migration20261203132728';
 import { Migration20261203140054 } from './Migration20261203140054';
+import { Migration20261203142710 } from './Migration20261203142710';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203131636', class: Migration20261203131636 },
   { name: 'Migration20261203132728', class: Migration20261203132728 },
   { name: 'Migration20261203140054', class: Migration20261203140054 },
+  { name: 'Migration20261203142710', class: Migration20261203142710 },
 ];

@@ -26,6 +26,7 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
       files: push.files?.length ? [...push.files] : null,
       dedupeKey: push.dedupeKey ?? null,
       broadcast: push.broadcast ?? null,
+      notAfter: push.notAfter ?? null,
       queuedAt: now,
       nextAttemptAt: now,
     }));
@@ -61,6 +62,12 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
     }));
   }
 
+  async queued(dedupeKeys: readonly string[]): Promise<ReadonlySet<string>> {
+    if (dedupeKeys.length === 0) return new Set();
+    const rows = await this.orm.em.fork().find(ChatPush, { dedupeKey: { $in: [...dedupeKeys] } }, { fields: ['dedupeKey'] });
+    return new Set(rows.flatMap((row) => (row.dedupeKey ? [row.dedupeKey] : [])));
+  }
+
   /** This outbox for one channel only: each channel is worked through on its own, so one platform down never holds another's pushes. */
   forChannel(channel: ChatChannel): DeliveryQueue<DuePush> {
     return {
@@ -82,7 +89,18 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
   }
 
   async claimDue(limit: number, leaseMs: number, channel?: ChatChannel): Promise<DuePush[]> {
-    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {}, ['channel', 'chatId']);
+    const em = this.orm.em.fork();
+    const now = this.clock();
+    // Too late to send (a reminder past 21:00) and in no one's hands: out of the lane, so that it holds none of the chat's later pushes.
+    await em.nativeDelete(ChatPush, {
+      notAfter: { $lt: now },
+      nextAttemptAt: { $lte: now },
+      sentAt: null,
+      gaveUpAt: null,
+      partsSent: 0,
+      ...(channel && { channel }),
+    });
+    const rows = await claimDue(em, ChatPush, now, limit, leaseMs, channel ? { channel } : {}, ['channel', 'chatId']);
     return rows.flatMap((row) =>
       isChatChannel(row.channel)
         ? [
@@ -95,10 +113,17 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
               ...(row.receiptAccount && row.receiptPeriod && { receipt: { account: row.receiptAccount as AccountNumber, period: row.receiptPeriod } }),
               ...(row.buttons && { buttons: row.buttons }),
               ...(row.files && { files: row.files }),
+              ...(row.notAfter && { notAfter: row.notAfter }),
             },
           ]
         : [],
     );
+  }
+
+  async expired(push: DuePush): Promise<boolean> {
+    if (!push.notAfter || push.notAfter >= this.clock() || push.partsSent > 0) return false;
+    await this.orm.em.fork().nativeDelete(ChatPush, { id: push.id, sentAt: null });
+    return true;
   }
 
   /** The first `count` messages of the push reached the chat. */

@@ -6,11 +6,11 @@ import { insertOnce } from './insert-once';
 export class SqlReminderRuns implements ReminderRuns {
   constructor(private readonly orm: MikroORM) {}
 
-  async finished(broadcast: string): Promise<boolean> {
-    return (await this.orm.em.fork().count(ReminderRun, { broadcast })) > 0;
+  async finished(run: string): Promise<boolean> {
+    return (await this.orm.em.fork().count(ReminderRun, { run })) > 0;
   }
 
-  async finish(broadcast: string, at: Date): Promise<void> {
-    await insertOnce(this.orm.em.fork(), ReminderRun, { broadcast, finishedAt: at });
+  async finish(run: string, at: Date): Promise<void> {
+    await insertOnce(this.orm.em.fork(), ReminderRun, { run, finishedAt: at });
   }
 }

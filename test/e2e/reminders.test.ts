@@ -5,6 +5,7 @@ import { chatKey } from '../../core/kernel/channel';
 import { text } from '../../core/kernel/text';
 import { taskButton } from '../../core/kernel/actions';
 import { reminderBroadcast } from '../../core/features/reminders/reminder-schedule';
+import { ChatPush } from '../../db/entities';
 import { BotFrameworkChannel } from '../support/bot-framework-channel';
 import { dialogOf, FakeMaxApi } from '../support/fake-max-api';
 import { FakeTelegramApi } from '../support/fake-telegram-api';
@@ -25,6 +26,8 @@ describe('reminders, run on the supplier’s calendar, told in every channel', (
   let now: Date | null = null;
 
   beforeEach(async () => {
+    // The clock of the test before: its app's first look, at start, would take that day's run.
+    now = null;
     [telegramApi, max] = await Promise.all([new FakeTelegramApi().start(), new FakeMaxApi().start()]);
     app = await startTestApp(
       { TELEGRAM_BOT_TOKEN: telegramApi.token, TELEGRAM_API_ROOT: telegramApi.apiRoot, MAX_BOT_TOKEN: max.token, MAX_API_ROOT: max.apiRoot },
@@ -98,6 +101,8 @@ describe('reminders, run on the supplier’s calendar, told in every channel', (
     await app.runtime.pushes.enqueue([{ ...first, broadcast, dedupeKey: `${broadcast}:${chatKey(first.chat)}:100000000001` }]);
     await run(day(15, 10));
     const told = `📟 Пора передать показания по лицевому счёту 100000000001: приём с 15 по 25 число.`;
+    const queuedUntil = await app.runtime.orm.em.fork().find(ChatPush, { broadcast: broadcast, notAfter: { $ne: null } });
+    expect(queuedUntil.map((push) => push.notAfter?.getTime())).toEqual([day(15, 21).getTime(), day(15, 21).getTime()]);
     const readings = await heard();
     expect(readings.map((messages) => messages.map((message) => message.text))).toEqual([[told], [told], [told], [], []]);
     expect(readings.slice(0, 3).map((messages) => messages[0]?.buttons)).toEqual(Array(3).fill(['Передать показания', 'Не напоминать']));
@@ -113,4 +118,37 @@ describe('reminders, run on the supplier’s calendar, told in every channel', (
     expect([await run(day(15, 10.5)), await run(day(16, 12))]).toEqual([0, 0]);
     expect((await heard()).flat()).toEqual([]);
   }, 180_000);
+
+  it('takes a reminder not delivered by 21:00 out of the outbox unsent, and the next morning’s run queues it again: told once, by day', async () => {
+    const month = shiftPeriod(billingPeriod(new Date(), 'Europe/Moscow'), 1);
+    const day = (date: number, at: number) => new Date(periodStart(month, 'Europe/Moscow').getTime() + ((date - 1) * 24 + at) * hour);
+    now = day(3, 12);
+    const customer = new TelegramCustomer(telegramApi, 941);
+    await play(customer, [...linkingScript, ...remindOf('Напоминать о показаниях')]);
+    await customer.replies();
+    const before = telegramApi.messagesTo(941).length;
+    const key = `${reminderBroadcast('readings', month)}:telegram:941:100000000001`;
+
+    // Queued at 20:54 and not delivered by 21:00 (a backlog, Telegram away): as the run queues it, until nine.
+    now = day(15, 21.1);
+    const message = text('push-reminder-readings', { account: '100000000001', from: 15, to: 25 });
+    const chat = { channel: 'telegram' as const, id: '941' };
+    await app.runtime.pushes.enqueue([{ chat, message, broadcast: reminderBroadcast('readings', month), dedupeKey: key, notAfter: day(15, 21) }]);
+    await app.pushes.kick();
+    expect(await app.runtime.pushes.queued([key])).toEqual(new Set());
+    expect(telegramApi.messagesTo(941).length).toBe(before);
+    // That night's runs queue nothing; the morning's does, once however often.
+    expect(await app.notices.run()).toBe(0);
+    now = day(16, 10);
+    await app.notices.run();
+    await app.notices.run();
+    await app.pushes.kick();
+    expect(
+      telegramApi
+        .messagesTo(941)
+        .map((call) => call.params['text'])
+        .slice(before),
+    ).toEqual(['📟 Пора передать показания по лицевому счёту 100000000001: приём с 15 по 25 число.']);
+    expect(await app.runtime.pushes.queued([key])).toEqual(new Set([key]));
+  }, 120_000);
 });

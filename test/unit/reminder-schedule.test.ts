@@ -25,6 +25,18 @@ describe('the reminders due', () => {
     expect(remindersDue(new Date(at), 'Europe/Moscow', schedule).map((due) => due.broadcast)).toEqual(expected);
   });
 
+  it('runs once a day, and what it queues is not sent after 21:00 that day', () => {
+    expect(remindersDue(new Date('2026-12-15T07:12:34.567Z'), 'Europe/Moscow', usual)).toEqual([
+      {
+        kind: 'readings',
+        period: '2026-12',
+        broadcast: 'reminder:readings:2026-12',
+        run: 'reminder:readings:2026-12:15',
+        notAfter: new Date('2026-12-15T18:00:00Z'),
+      },
+    ]);
+  });
+
   it('names the due day as a date', () => {
     expect([dueDate('2026-12', 10), dueDate('2027-01', 5)]).toEqual(['10.12.2026', '05.01.2027']);
   });

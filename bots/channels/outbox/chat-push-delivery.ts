@@ -17,14 +17,23 @@ export class ChatPushDelivery {
   constructor(pushes: ChatPushQueues, send: (push: DuePush, signal: AbortSignal) => Promise<void>, log: Log) {
     this.workers = chatChannels.map(
       (channel) =>
-        new QueueDelivery(`chat push (${channel})`, pushes.forChannel(channel), send, log, {
-          sendTimeoutMs: pushSendTimeoutMs,
-          verdict: pushVerdict,
-          // A broadcast (a month's receipts) keeps Telegram's 30 messages a second busy: many chats
-          // at once, each chat's pushes in order; the Bot API throttler keeps the pace.
-          batch: 40,
-          lanes: { of: (push) => push.chat.id, parallel: 40 },
-        }),
+        new QueueDelivery(
+          `chat push (${channel})`,
+          pushes.forChannel(channel),
+          // Claimed before its time was up and reached after (a backlog, a platform back at last): not sent at night.
+          async (push, signal) => {
+            if (!(await pushes.expired(push))) await send(push, signal);
+          },
+          log,
+          {
+            sendTimeoutMs: pushSendTimeoutMs,
+            verdict: pushVerdict,
+            // A broadcast (a month's receipts) keeps Telegram's 30 messages a second busy: many chats
+            // at once, each chat's pushes in order; the Bot API throttler keeps the pace.
+            batch: 40,
+            lanes: { of: (push) => push.chat.id, parallel: 40 },
+          },
+        ),
     );
   }
 

@@ -52,6 +52,8 @@ export interface ChatPush {
   readonly dedupeKey?: string;
   /** The broadcast it is part of (an interruption's change, a month's reminder): who was told, and how it went. */
   readonly broadcast?: string;
+  /** Not sent after this (a reminder at night): taken out of the outbox unsent then, its key free again. */
+  readonly notAfter?: Date;
 }
 
 /** How a broadcast went, as the desk lists it. */
@@ -70,6 +72,8 @@ export interface Broadcasts {
   audienceOf(broadcasts: readonly string[]): Promise<readonly ChatAddress[]>;
   /** How each of these broadcasts went; one that queued nothing is not there. */
   tallies(broadcasts: readonly string[]): Promise<readonly BroadcastTally[]>;
+  /** Which of these push keys are queued (or sent) already. */
+  queued(dedupeKeys: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /** Pushes wait in a persistent outbox until delivered; nothing is lost on a restart. */
@@ -106,11 +110,14 @@ export interface DuePush {
   readonly files?: readonly AttachmentRef[];
   /** Messages of it that reached the chat in an earlier attempt: a retry sends only the rest. */
   readonly partsSent: number;
+  readonly notAfter?: Date;
 }
 
 /** The pushes' outbox, worked through per channel: one platform down never holds another's pushes. */
 export interface ChatPushQueues {
   forChannel(channel: ChatChannel): DeliveryQueue<DuePush>;
+  /** Takes it out unsent when its time is past (a reminder at 21:00): true when it was, and must not be sent. */
+  expired(push: DuePush): Promise<boolean>;
 }
 
 /** What sending a push needs of its chat: the language it chose, and where Bot Framework reaches it. */

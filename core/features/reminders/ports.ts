@@ -17,10 +17,10 @@ export interface ReminderSubscriptions {
   subscribers(kind: ReminderKind): Promise<readonly { readonly chat: ChatAddress; readonly account: AccountNumber }[]>;
 }
 
-/** The month's reminder broadcasts queued to the end: a later run has nothing left to do. */
+/** The day's runs of the month's reminders that went to the end: a later run that day has nothing left to do. */
 export interface ReminderRuns {
-  finished(broadcast: string): Promise<boolean>;
-  finish(broadcast: string, at: Date): Promise<void>;
+  finished(run: string): Promise<boolean>;
+  finish(run: string, at: Date): Promise<void>;
 }
 
 /** The supplier's calendar, from its configuration. */

@@ -17,6 +17,12 @@ export interface DueReminder {
   readonly broadcast: string;
 }
 
+/** Today's run of it: what is not delivered by 21:00 is taken out, and tomorrow's run (in the window still) queues it again. */
+export interface RemindingToday extends DueReminder {
+  readonly run: string;
+  readonly notAfter: Date;
+}
+
 /** The first day of the month the payment reminder goes on (not before the 1st, for a bill due early in the month). */
 export function paymentReminderFrom(dueDay: number): number {
   return Math.max(1, dueDay - paymentLeadDays);
@@ -28,11 +34,16 @@ export function reminderBroadcast(kind: ReminderKind, period: string): string {
 }
 
 /** The reminders due at `now`: the readings ones while the window is open, the payment ones in the days before the due day; by day only. */
-export function remindersDue(now: Date, timeZone: string, schedule: ReminderSchedule): DueReminder[] {
+export function remindersDue(now: Date, timeZone: string, schedule: ReminderSchedule): RemindingToday[] {
   const clock = wallClock(now, timeZone);
   if (clock.hour < reminderHours.from || clock.hour >= reminderHours.until) return [];
   const period = billingPeriod(now, timeZone);
-  const due = (kind: ReminderKind): DueReminder => ({ kind, period, broadcast: reminderBroadcast(kind, period) });
+  const secondsToQuiet = ((reminderHours.until - clock.hour) * 60 - clock.minute) * 60 - clock.second;
+  const notAfter = new Date(Math.floor(now.getTime() / 1000) * 1000 + secondsToQuiet * 1000);
+  const due = (kind: ReminderKind): RemindingToday => {
+    const broadcast = reminderBroadcast(kind, period);
+    return { kind, period, broadcast, run: `${broadcast}:${String(clock.day).padStart(2, '0')}`, notAfter };
+  };
   const { readingsWindow, paymentDueDay } = schedule;
   return [
     ...(clock.day >= readingsWindow.from && clock.day <= readingsWindow.to ? [due('readings')] : []),

@@ -5,7 +5,7 @@ import { BillingUnavailable } from '../../kernel/billing-unavailable';
 import { kopecks, type Kopecks } from '../../kernel/money';
 import { money, text, type Text } from '../../kernel/text';
 import type { Accounts } from '../account/ports';
-import type { ChatPush, ChatPushes } from '../outbox/ports';
+import type { Broadcasts, ChatPush, ChatPushes } from '../outbox/ports';
 import { pendingSince } from '../pay/payment';
 import type { Payments } from '../pay/ports';
 import type { MeterReadings } from '../readings/ports';
@@ -19,6 +19,7 @@ export interface ReminderServices {
   readonly accounts: Pick<Accounts, 'info'>;
   readonly payments: Pick<Payments, 'pending'>;
   readonly pushes: ChatPushes;
+  readonly broadcasts: Pick<Broadcasts, 'queued'>;
   readonly schedule: ReminderSchedule;
   readonly timeZone: string;
 }
@@ -36,29 +37,34 @@ export interface ReminderRun {
  * Queues the reminders due now to the chats that asked for them: the readings one unless the
  * month's readings are in, the payment one with the amount due unless it is paid. Each chat hears
  * each month's reminder of an account once: a run cut short (the process stopped, billing away,
- * 21:00 came) is run again, queuing only what it had not; a finished one is not run again.
+ * 21:00 came) is run again, queuing only what it had not; one run to the end is not run again
+ * that day. A reminder not delivered by 21:00 is taken out of the outbox, and the next day of the
+ * window queues it again; so does it for a chat that asked since.
  */
 export async function sendReminders(services: ReminderServices, clock: () => Date, stopping: AbortSignal): Promise<ReminderRun> {
   let queued = 0;
   const unanswered: AccountNumber[] = [];
   for (const due of remindersDue(clock(), services.timeZone, services.schedule)) {
-    if (await services.runs.finished(due.broadcast)) continue;
+    if (await services.runs.finished(due.run)) continue;
     const subscribers = await services.reminders.subscribers(due.kind);
     const notices = new Map<AccountNumber, Text | null>();
     for (let start = 0; start < subscribers.length; start += batch) {
       // Stopping, or past the hour by the time it got here: the rest waits for the next run.
       if (stopping.aborted || !stillDue(services, due, clock())) return { queued, unanswered };
+      const chunk = subscribers
+        .slice(start, start + batch)
+        .map((subscriber) => ({ ...subscriber, dedupeKey: `${due.broadcast}:${chatKey(subscriber.chat)}:${subscriber.account}` }));
+      // Queued on an earlier day of the window: not asked of billing again.
+      const already = await services.broadcasts.queued(chunk.map(({ dedupeKey }) => dedupeKey));
       const pushes: ChatPush[] = [];
-      for (const { chat, account } of subscribers.slice(start, start + batch)) {
+      for (const { chat, account, dedupeKey } of chunk.filter(({ dedupeKey }) => !already.has(dedupeKey))) {
         if (!notices.has(account)) notices.set(account, await answeredNotice(services, due, account, clock(), unanswered));
         const message = notices.get(account);
-        if (!message) continue;
-        const dedupeKey = `${due.broadcast}:${chatKey(chat)}:${account}`;
-        pushes.push({ chat, message, buttons: buttonsOf(due.kind, account), broadcast: due.broadcast, dedupeKey });
+        if (message) pushes.push({ chat, message, buttons: buttonsOf(due.kind, account), broadcast: due.broadcast, dedupeKey, notAfter: due.notAfter });
       }
       queued += await services.pushes.enqueue(pushes);
     }
-    await services.runs.finish(due.broadcast, clock());
+    await services.runs.finish(due.run, clock());
   }
   return { queued, unanswered };
 }
