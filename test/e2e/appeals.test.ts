@@ -103,6 +103,13 @@ describe('appeals end to end: filed in the chat, answered through the operator A
         { from: 'customer', text: 'Спасибо! А сколько это стоит?', files: [] },
       ],
     });
+    // Typed with a Latin «A», in lower case, without dashes: the same appeal; not a number, none.
+    const typed = async (written: string) =>
+      (await fetch(`${both.app.url}/operator/appeals/${encodeURIComponent(written)}`, { headers: { authorization: `Bearer ${operatorToken}` } })).status;
+    const [year, sequence] = number.split('-').slice(1);
+    expect(
+      await Promise.all([`A-${year}-${sequence}`, `a${year}${sequence}`, `А ${year} ${sequence}`, `B-${year}-${sequence}`, `A-${year}-1`].map(typed)),
+    ).toEqual([200, 200, 200, 404, 404]);
 
     const mails = await Promise.all(readdirSync(join(both.app.dir, 'outbox')).map((name) => simpleParser(readFileSync(join(both.app.dir, 'outbox', name)))));
     expect(mails.map((mail) => mail.subject).sort()).toEqual([`Обращение ${number} принято`, `Ответ на обращение ${number}`]);

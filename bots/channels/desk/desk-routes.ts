@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import { isAppealNumber } from '../../../core/features/appeals/appeal';
+import { parseAppealNumber } from '../../../core/features/appeals/appeal';
 import { z } from 'zod';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { answerAppeal, closeAppeal, sameAnswerGiven } from '../../../core/features/appeals/answer-appeal';
@@ -45,7 +45,12 @@ const answer = withCsrf.extend({
   repeat: z.literal('yes').optional(),
 });
 const newPassword = withCsrf.extend({ current: z.string().max(200).default(''), password: z.string().min(12).max(200) });
-const appealNumber = z.string().refine(isAppealNumber);
+// Typed by an operator with a Latin «A», without dashes: the same appeal.
+const appealNumber = z.string().transform((typed, context) => {
+  const number = parseAppealNumber(typed);
+  if (number === null) context.addIssue({ code: 'custom', message: 'not an appeal number' });
+  return number ?? z.NEVER;
+});
 const status = z.enum(['received', 'answered', 'closed']).catch('received');
 /** What restify parsed of a request is typed `any`: each part the desk reads goes through a schema. */
 const queueQuery = z.object({ status }).catch({ status: 'received' as const });

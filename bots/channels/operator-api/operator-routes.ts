@@ -12,7 +12,7 @@ import type { MonthlyReceiptChats } from '../../../core/features/receipts/ports'
 import type { Localizer } from '../../../core/kernel/localizer';
 import { publishReceipts } from '../../../core/features/receipts/publish-receipts';
 import { answerAppeal, closeAppeal } from '../../../core/features/appeals/answer-appeal';
-import { isAppealNumber, type AppealMessage, type FiledAppeal } from '../../../core/features/appeals/appeal';
+import { parseAppealNumber, type AppealMessage, type FiledAppeal } from '../../../core/features/appeals/appeal';
 import type { AttachmentRef } from '../../../core/kernel/attachment';
 import { contentDisposition } from '../http/server';
 import { readOperatorReply } from './operator-reply';
@@ -47,7 +47,12 @@ export interface OperatorApi {
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const acceptance = z.object({ account: z.string().regex(/^\d{12}$/), period });
 const publication = z.object({ period });
-const appealNumberParam = z.string().refine(isAppealNumber);
+// Typed by an operator with a Latin «A», without dashes: the same appeal.
+const appealNumberParam = z.string().transform((typed, context) => {
+  const number = parseAppealNumber(typed);
+  if (number === null) context.addIssue({ code: 'custom', message: 'not an appeal number' });
+  return number ?? z.NEVER;
+});
 const reply = z.object({ text: z.string().trim().min(1).max(10_000), key: z.string().min(1).max(100) });
 /** What restify parsed of a request is typed `any`: each part the API reads goes through a schema. */
 const appealsQuery = z.object({ status: z.enum(['received', 'answered', 'closed']).optional() });

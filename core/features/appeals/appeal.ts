@@ -84,8 +84,14 @@ export function appealNumberIn(written: string): string | null {
   return /А-\d{4}-\d{6}/.exec(written)?.[0] ?? null;
 }
 
-/** Exactly an appeal's number, nothing around it (a path parameter, a button's argument). */
-export const isAppealNumber = (value: string): boolean => appealNumberIn(value) === value;
+/**
+ * An appeal's number as an operator types it: «А-2026-000123», with a Latin «A» (the keyboards
+ * look alike), in lower case, without the dashes; the number as it is kept, or null.
+ */
+export function parseAppealNumber(typed: string): string | null {
+  const match = /^\s*[АAаa]\s*-?\s*(\d{4})\s*-?\s*(\d{6})\s*$/u.exec(typed);
+  return match ? appealNumber(Number(match[1]), Number(match[2])) : null;
+}
 
 /** Limits of «Ваше сообщение»: long enough to say something, short enough to read. */
 export const messageLength = { min: 10, max: 4000 } as const;
