@@ -27,8 +27,8 @@ export const ChatPush = defineEntity({
     dedupeKey: p.string().nullable().unique(),
     /** The broadcast it went out in (`interruption:12:1`, `reminder:readings:2027-01`): who was told, and the counts the desk shows. */
     broadcast: p.string().nullable().index(),
-    /** Not sent after this (a reminder, at 21:00): taken out unsent then, so that the next day's run may queue it again. */
-    notAfter: p.datetime().nullable().index(),
+    /** Not sent after this (a reminder, at 21:00): taken out unsent when claimed later, so that the next day's run may queue it again. */
+    notAfter: p.datetime().nullable(),
     queuedAt: p.datetime(),
     nextAttemptAt: p.datetime().index(),
     attempts: p.integer().default(0),

@@ -89,18 +89,7 @@ export class SqlChatPushes implements ChatPushes, ChatPushQueues, Broadcasts {
   }
 
   async claimDue(limit: number, leaseMs: number, channel?: ChatChannel): Promise<DuePush[]> {
-    const em = this.orm.em.fork();
-    const now = this.clock();
-    // Too late to send (a reminder past 21:00) and in no one's hands: out of the lane, so that it holds none of the chat's later pushes.
-    await em.nativeDelete(ChatPush, {
-      notAfter: { $lt: now },
-      nextAttemptAt: { $lte: now },
-      sentAt: null,
-      gaveUpAt: null,
-      partsSent: 0,
-      ...(channel && { channel }),
-    });
-    const rows = await claimDue(em, ChatPush, now, limit, leaseMs, channel ? { channel } : {}, ['channel', 'chatId']);
+    const rows = await claimDue(this.orm.em.fork(), ChatPush, this.clock(), limit, leaseMs, channel ? { channel } : {}, ['channel', 'chatId']);
     return rows.flatMap((row) =>
       isChatChannel(row.channel)
         ? [

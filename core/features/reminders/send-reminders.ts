@@ -28,7 +28,7 @@ export interface ReminderServices {
 const batch = 500;
 
 /** What a run did: reminders queued, and accounts left out because billing answered for them with an error. */
-export interface ReminderRun {
+export interface RemindersSent {
   readonly queued: number;
   readonly unanswered: readonly AccountNumber[];
 }
@@ -41,7 +41,7 @@ export interface ReminderRun {
  * that day. A reminder not delivered by 21:00 is taken out of the outbox, and the next day of the
  * window queues it again; so does it for a chat that asked since.
  */
-export async function sendReminders(services: ReminderServices, clock: () => Date, stopping: AbortSignal): Promise<ReminderRun> {
+export async function sendReminders(services: ReminderServices, clock: () => Date, stopping: AbortSignal): Promise<RemindersSent> {
   let queued = 0;
   const unanswered: AccountNumber[] = [];
   for (const due of remindersDue(clock(), services.timeZone, services.schedule)) {
