@@ -18,6 +18,7 @@ import { courtesy } from './features/courtesy/feature';
 import { contacts } from './features/contacts/feature';
 import { interruptions } from './features/interruptions/feature';
 import { reminders } from './features/reminders/feature';
+import { liveChat } from './features/live-chat/feature';
 
 /**
  * Every feature, once. The tasks (and so the menu, /help, Telegram's command list and the
@@ -34,6 +35,7 @@ export const features = [
   reports,
   eReceipt,
   appeals,
+  liveChat,
   accounts,
   language,
   tariffs,

@@ -803,14 +803,26 @@ mail-appeal-addition-body =
     { $addition }
 
     To answer the customer, reply to this e-mail.
+mail-appeal-answer-copy-body =
+    Appeal { $number }: the customer was answered ({ $route }, { $operator }).
+
+    { $answer }
+
+    The answer went to the customer's chat and e-mail. No need to answer again.
+appeal-route-desk = operator desk
+appeal-route-api = API
+appeal-route-mail = reply by e-mail
 mail-appeal-overdue-subject = [{ $number }] No answer for more than { $hours } h
 mail-appeal-overdue-body =
     Appeal { $number } was received at { $filedAt } (Moscow time) and has had no answer for { $hours } h.
+
+    Open it on the operator desk: { $link }
 appeals-reply = Reply
 push-appeal-answered =
     The answer to appeal { $number }:
     { $answer }
 push-file-caption = 📎 { $name }
+push-appeal-reopened = Appeal { $number } is open again: a specialist is working on it.
 push-appeal-closed = Appeal { $number } is closed. If the question remains, write a new appeal.
 mail-appeal-answered-subject = The answer to appeal { $number }
 mail-appeal-answered-body =
@@ -821,6 +833,44 @@ mail-appeal-answered-body =
     { $answer }
 
     The answer has also come to the chat the appeal was sent from: you can add to the appeal or ask a follow-up question there.
+
+## live operator (issue 30)
+
+action-operator = Talk to an operator
+help-operator = • talk to an operator in the chat, during their hours (/operator);
+intent-operator = operator | talk to a human | human | real person | live person | speak to someone | talk to someone | agent | live chat | support agent
+live-none = Operators do not work in the chat now. Write an appeal: the answer comes here and by e-mail.
+live-closed =
+    Operators answer in the chat:
+    { $hours }
+    You can write an appeal now: the answer comes here and by e-mail.
+live-nobody = No operator is free right now. Write an appeal: the answer comes here and by e-mail.
+live-queued = You are number { $position } in the queue for an operator. The wait is about { $minutes } min. Write what happened: the operator sees it as soon as they join.
+live-queue-moved = The queue has moved: you are number { $position }. The wait is about { $minutes } min.
+live-talking-already = You are talking to an operator already: write, they see your messages.
+live-operator-joined = An operator has joined the conversation. Write your question.
+live-operator-says =
+    💬 Operator:
+    { $text }
+live-operator-files = 💬 The operator sent files:
+live-ended-by-operator = The operator has ended the conversation. If the question remains, call an operator again or write an appeal.
+live-ended = The conversation with the operator has ended.
+live-left-queue = You have left the queue for an operator.
+live-none-open = There is no conversation with an operator.
+live-not-delivered = The conversation with the operator is over: this message was not passed on. It can be sent as an appeal.
+live-not-passed = An operator can be sent text, a photo or a document (an image or a PDF).
+live-write-appeal = Write an appeal
+live-end = End the conversation
+live-leave-queue = Leave the queue
+live-day-1 = Mon
+live-day-2 = Tue
+live-day-3 = Wed
+live-day-4 = Thu
+live-day-5 = Fri
+live-day-6 = Sat
+live-day-7 = Sun
+live-days = { $first }–{ $last }
+live-shift = { $days } { $from }–{ $until }
 
 ## desk
 
@@ -841,8 +891,6 @@ desk-save = Save
 desk-sign-out = Sign out
 desk-empty = No appeals.
 desk-number = Number
-desk-waiting = Waiting
-desk-age = { $hours } h
 desk-back = ← All appeals
 desk-from-customer = Customer, { $at }
 desk-from-operator = Operator, { $at }
@@ -853,6 +901,116 @@ desk-files = Files for the answer (up to { $max }, up to { $size } MB each: imag
 desk-answer-refused = The answer was not sent: { $reason } Its text is kept below.
 desk-answer-repeated = the same answer was sent { $at }. To send it again, press «Send the answer» once more.
 desk-close = Close the appeal
+## Desk for a team (issue 30): the queue's search and filters, taking an appeal, notes, canned answers, statistics
+desk-page-title-fresh = ({ $count }) { $title }
+desk-thread-title = Appeal { $number }
+desk-nav-queue = Appeals
+desk-nav-fresh = New: { $count }
+desk-nav-canned = Canned answers
+desk-nav-stats = Statistics
+desk-queue-title = Appeals
+desk-search = Search
+desk-search-example = appeal number, account, phone, e-mail or part of the name
+desk-search-everywhere = Search in every status
+desk-filter-status = Status
+desk-filter-status-all = all
+desk-filter-topic = Topic
+desk-filter-topic-all = all topics
+desk-filter-channel = Channel
+desk-filter-channel-all = all channels
+desk-filter-age = Filed
+desk-filter-age-any = any time
+desk-filter-age-1 = more than a day ago
+desk-filter-age-3 = more than 3 days ago
+desk-filter-age-7 = more than 7 days ago
+desk-filter-assignee = Taken by
+desk-filter-assignee-anyone = anyone
+desk-filter-assignee-mine = me
+desk-filter-assignee-nobody = nobody
+desk-filter-follow-up = only with a new message from the customer
+desk-find = Find
+desk-filters-reset = Reset
+desk-shown = Shown { $from }–{ $to } of { $total }
+desk-page-previous = ← Previous
+desk-page-next = Next →
+desk-column-channel = Channel and language
+desk-column-assignee = Taken by
+desk-column-waiting = Waiting
+desk-channel-telegram = Telegram
+desk-channel-max = MAX
+desk-channel-webchat = Web chat
+desk-channel-language = { $channel } · { $language }
+desk-nobody = —
+desk-row-waiting =
+    { $hours ->
+        [0] waiting less than an hour
+       *[other] waiting { $hours } h
+    }
+desk-row-answered-after =
+    { $hours ->
+        [0] answered within an hour
+       *[other] answered after { $hours } h
+    }
+desk-row-closed = closed
+desk-follow-up-badge = new message from the customer
+desk-follow-up-since = The customer wrote at { $at }: waiting for an answer.
+desk-field-channel = The customer's channel and language
+desk-field-assignee = Taken by
+desk-assignee-nobody = nobody yet
+desk-assignee-me = you ({ $login })
+desk-assignee-other = With operator { $login }
+desk-take = Take it
+desk-release = Let it go
+desk-take-refused = The appeal has already been taken by { $login }.
+desk-from-operator-signed = Operator { $name } · { $route }, { $at }
+desk-from-note = Note (the customer does not see it) · { $name }, { $at }
+desk-from-note-unsigned = Note (the customer does not see it), { $at }
+desk-canned-choose = Canned answer
+desk-canned-insert = Insert
+desk-canned-none = No canned answers yet.
+desk-note = Note for the operators (the customer will not see it)
+desk-note-add = Add the note
+desk-note-refused = The note was not saved: write it, up to { $max } characters.
+desk-reopen = Open again
+desk-appeal-not-found = No such appeal.
+desk-file-not-found = No such file.
+desk-canned-title = Canned answers
+desk-canned-empty = No canned answers yet: add the first one in the form below.
+desk-canned-column-title = Title
+desk-canned-column-text = Text
+desk-canned-edit = Edit
+desk-canned-delete = Delete
+desk-canned-form-title = Add or change a canned answer
+desk-canned-form-hint = One with the same title gets the new text. On an appeal's page it is inserted into the answer and edited before sending.
+desk-canned-field-title = Title (up to { $max } characters)
+desk-canned-field-text = Text of the answer (up to { $max } characters)
+desk-canned-save = Save the canned answer
+desk-canned-refused = The canned answer was not saved: it needs a title (up to { $title } characters) and a text (up to { $text } characters).
+desk-stats-title = Appeal statistics
+desk-stats-period = Period
+desk-stats-days =
+    the last { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+desk-stats-show = Show
+desk-stats-filed =
+    Filed in { $days } { $days ->
+        [one] day
+       *[other] days
+    }: { $count }
+desk-stats-by-status = Status
+desk-stats-by-topic = Topic
+desk-stats-column-count = Appeals
+desk-stats-speed = First answer
+desk-stats-answered = Answered
+desk-stats-median = Median time to the first answer
+desk-stats-p90 = 90th percentile of the time to the first answer
+desk-stats-hours = { $hours } h
+desk-stats-no-hours = —
+desk-stats-overdue = Overdue (waiting for an answer longer than { $hours } h): { $count }
+desk-stats-overdue-link = Open the queue
+desk-stats-note = Statuses, topics and the time to the first answer (by any route: the desk, the API, e-mail) are of the appeals filed in the period. Overdue are all those waiting for an answer now, whenever filed.
 ## Desk: readings with meter photos (issue 27)
 desk-readings-link = Readings with photos
 desk-readings-title = Readings sent with a photo of the meter
@@ -926,9 +1084,7 @@ intent-meter-broken = meter is broken | meter broke | broken meter | meter not w
 intent-complaint = why | wrong | incorrect | overcharg | too much | too high | too expensive | refund | dispute | complain* | complaint | twice | double charg | not fair | unfair | mistake | error | doesnt work | not working
 intent-tariff = tariff | tariffs | rate per kwh | price per kwh | price of electricity | electricity price | cost per kwh | how much is a kwh | my rate
 intent-thanks = thanks | thank you | thx* | ty* | cheers | much appreciated
-intent-operator = operator | talk to a human | human | real person | live person | speak to someone | talk to someone | agent | live chat | support agent
 thanks-answer = You are welcome! Glad to help.
-operator-offer = There is no operator in the chat yet. Write an appeal: a specialist will answer in this chat, and by e-mail if you give one.
 tariff-zone = { $zone ->
     [day] Day zone
     [night] Night zone

@@ -809,14 +809,26 @@ mail-appeal-addition-body =
     { $addition }
 
     Чтобы ответить клиенту, ответьте на это письмо.
+mail-appeal-answer-copy-body =
+    Обращение { $number }: ответ клиенту дан ({ $route }, { $operator }).
+
+    { $answer }
+
+    Ответ ушёл клиенту в чат и на e-mail. Отвечать ещё раз не нужно.
+appeal-route-desk = рабочее место оператора
+appeal-route-api = API
+appeal-route-mail = ответ по почте
 mail-appeal-overdue-subject = [{ $number }] Нет ответа больше { $hours } ч
 mail-appeal-overdue-body =
     Обращение { $number } получено { $filedAt } (время московское) и за { $hours } ч не получило ответа.
+
+    Открыть на рабочем месте оператора: { $link }
 appeals-reply = Ответить
 push-appeal-answered =
     Ответ на обращение { $number }:
     { $answer }
 push-file-caption = 📎 { $name }
+push-appeal-reopened = Обращение { $number } снова открыто: специалист продолжает работу с ним.
 push-appeal-closed = Обращение { $number } закрыто. Если вопрос остался, напишите новое обращение.
 mail-appeal-answered-subject = Ответ на обращение { $number }
 mail-appeal-answered-body =
@@ -827,6 +839,44 @@ mail-appeal-answered-body =
     { $answer }
 
     Ответ пришёл и в чат, из которого отправлено обращение: там можно дополнить обращение или задать уточняющий вопрос.
+
+## live operator (issue 30)
+
+action-operator = Позвать оператора
+help-operator = • поговорить с оператором в чате, в часы его работы (/operator);
+intent-operator = оператор | позовите оператор | позвать оператор | живой человек | живым человеком | с человеком | позовите человека | соедините с оператор | связаться с оператор | поговорить с оператор | поговорить с человеком | консультант | специалист*
+live-none = В чате сейчас не работают операторы. Напишите обращение — ответ придёт сюда и на e-mail.
+live-closed =
+    Операторы отвечают в чате:
+    { $hours }
+    Сейчас можно написать обращение — ответ придёт сюда и на e-mail.
+live-nobody = Сейчас нет свободных операторов. Напишите обращение — ответ придёт сюда и на e-mail.
+live-queued = Вы в очереди к оператору: { $position }-й. Ожидание — около { $minutes } мин. Напишите, что случилось, — оператор увидит это, как только подключится.
+live-queue-moved = Очередь продвинулась: вы { $position }-й. Ожидание — около { $minutes } мин.
+live-talking-already = Вы уже разговариваете с оператором: пишите, он видит ваши сообщения.
+live-operator-joined = Оператор подключился к разговору. Пишите ваш вопрос.
+live-operator-says =
+    💬 Оператор:
+    { $text }
+live-operator-files = 💬 Оператор прислал файлы:
+live-ended-by-operator = Оператор завершил разговор. Если вопрос остался, позовите оператора снова или напишите обращение.
+live-ended = Разговор с оператором завершён.
+live-left-queue = Вы вышли из очереди к оператору.
+live-none-open = Разговора с оператором нет.
+live-not-delivered = Разговор с оператором уже завершён: это сообщение ему не передано. Его можно отправить обращением.
+live-not-passed = Оператору можно передать текст, фотографию или документ (изображение или PDF).
+live-write-appeal = Написать обращение
+live-end = Завершить разговор
+live-leave-queue = Выйти из очереди
+live-day-1 = пн
+live-day-2 = вт
+live-day-3 = ср
+live-day-4 = чт
+live-day-5 = пт
+live-day-6 = сб
+live-day-7 = вс
+live-days = { $first }–{ $last }
+live-shift = { $days } { $from }–{ $until }
 
 ## desk
 
@@ -847,8 +897,6 @@ desk-save = Сохранить
 desk-sign-out = Выйти
 desk-empty = Обращений нет.
 desk-number = Номер
-desk-waiting = Ждёт
-desk-age = { $hours } ч
 desk-back = ← Все обращения
 desk-from-customer = Клиент, { $at }
 desk-from-operator = Оператор, { $at }
@@ -859,6 +907,118 @@ desk-files = Файлы к ответу (до { $max }, до { $size } МБ ка
 desk-answer-refused = Ответ не отправлен: { $reason } Текст ответа сохранён ниже.
 desk-answer-repeated = такой же ответ уже отправлен { $at }. Если его нужно отправить ещё раз, нажмите «Отправить ответ» снова.
 desk-close = Закрыть обращение
+## Desk for a team (issue 30): the queue's search and filters, taking an appeal, notes, canned answers, statistics
+desk-page-title-fresh = ({ $count }) { $title }
+desk-thread-title = Обращение { $number }
+desk-nav-queue = Обращения
+desk-nav-fresh = Новые: { $count }
+desk-nav-canned = Заготовки ответов
+desk-nav-stats = Статистика
+desk-queue-title = Обращения
+desk-search = Поиск
+desk-search-example = номер обращения, лицевой счёт, телефон, e-mail или часть имени
+desk-search-everywhere = Искать во всех статусах
+desk-filter-status = Статус
+desk-filter-status-all = все
+desk-filter-topic = Тема
+desk-filter-topic-all = все темы
+desk-filter-channel = Канал
+desk-filter-channel-all = все каналы
+desk-filter-age = Поступило
+desk-filter-age-any = когда угодно
+desk-filter-age-1 = больше суток назад
+desk-filter-age-3 = больше 3 дней назад
+desk-filter-age-7 = больше 7 дней назад
+desk-filter-assignee = В работе
+desk-filter-assignee-anyone = у кого угодно
+desk-filter-assignee-mine = у меня
+desk-filter-assignee-nobody = ни у кого
+desk-filter-follow-up = только с новым сообщением клиента
+desk-find = Найти
+desk-filters-reset = Сбросить
+desk-shown = Показаны { $from }–{ $to } из { $total }
+desk-page-previous = ← Предыдущие
+desk-page-next = Следующие →
+desk-column-channel = Канал и язык
+desk-column-assignee = В работе у
+desk-column-waiting = Ожидание
+desk-channel-telegram = Telegram
+desk-channel-max = MAX
+desk-channel-webchat = Веб-чат
+desk-channel-language = { $channel } · { $language }
+desk-nobody = —
+desk-row-waiting =
+    { $hours ->
+        [0] ждёт меньше часа
+       *[other] ждёт { $hours } ч
+    }
+desk-row-answered-after =
+    { $hours ->
+        [0] ответ в течение часа
+       *[other] ответ через { $hours } ч
+    }
+desk-row-closed = закрыто
+desk-follow-up-badge = новое сообщение клиента
+desk-follow-up-since = Клиент написал { $at }: ждёт ответа.
+desk-field-channel = Канал и язык клиента
+desk-field-assignee = В работе
+desk-assignee-nobody = никто не взял
+desk-assignee-me = у вас ({ $login })
+desk-assignee-other = У оператора { $login }
+desk-take = Взять в работу
+desk-release = Освободить
+desk-take-refused = Обращение уже взял в работу { $login }.
+desk-from-operator-signed = Оператор { $name } · { $route }, { $at }
+desk-from-note = Заметка (клиент не видит) · { $name }, { $at }
+desk-from-note-unsigned = Заметка (клиент не видит), { $at }
+desk-canned-choose = Заготовка ответа
+desk-canned-insert = Вставить
+desk-canned-none = Заготовок ответов пока нет.
+desk-note = Заметка для операторов (клиент её не увидит)
+desk-note-add = Добавить заметку
+desk-note-refused = Заметка не сохранена: напишите её, до { $max } символов.
+desk-reopen = Открыть снова
+desk-appeal-not-found = Такого обращения нет.
+desk-file-not-found = Такого файла нет.
+desk-canned-title = Заготовки ответов
+desk-canned-empty = Заготовок пока нет: добавьте первую в форме ниже.
+desk-canned-column-title = Название
+desk-canned-column-text = Текст
+desk-canned-edit = Изменить
+desk-canned-delete = Удалить
+desk-canned-form-title = Добавить или изменить заготовку
+desk-canned-form-hint = Заготовка с тем же названием заменяется новым текстом. На странице обращения её вставляют в ответ и правят перед отправкой.
+desk-canned-field-title = Название (до { $max } символов)
+desk-canned-field-text = Текст ответа (до { $max } символов)
+desk-canned-save = Сохранить заготовку
+desk-canned-refused = Заготовка не сохранена: нужны название (до { $title } символов) и текст (до { $text } символов).
+desk-stats-title = Статистика обращений
+desk-stats-period = Период
+desk-stats-days =
+    последние { $days } { $days ->
+        [one] день
+        [few] дня
+       *[other] дней
+    }
+desk-stats-show = Показать
+desk-stats-filed =
+    Поступило за { $days } { $days ->
+        [one] день
+        [few] дня
+       *[other] дней
+    }: { $count }
+desk-stats-by-status = Статус
+desk-stats-by-topic = Тема
+desk-stats-column-count = Обращений
+desk-stats-speed = Первый ответ
+desk-stats-answered = Получили ответ
+desk-stats-median = Медиана времени до первого ответа
+desk-stats-p90 = 90-й процентиль времени до первого ответа
+desk-stats-hours = { $hours } ч
+desk-stats-no-hours = —
+desk-stats-overdue = Просрочено (ждут ответа дольше { $hours } ч): { $count }
+desk-stats-overdue-link = Открыть очередь
+desk-stats-note = Статусы, темы и время до первого ответа (с любого пути: рабочее место, API, почта) — по обращениям, поступившим за период. Просроченные — все, что ждут ответа сейчас, когда бы ни поступили.
 ## Desk: readings with meter photos (issue 27)
 desk-readings-link = Показания с фото
 desk-readings-title = Показания, переданные с фото счётчика
@@ -933,9 +1093,7 @@ intent-meter-broken = сломал счетчик | сломался счетч�
 intent-complaint = почему | зачем | разберит | разобрат | проверьт | прошу провер | прошу разобр | прошу пересчит | жалоб | пожаловат | претензи | безобраз | возмущ | неправильн | неверн | ошибка* | ошибку* | ошибки* | ошибкой* | ошибочн | не соглас | перерасч | верните | вернуть деньги | дважды | двойн | завышен | слишком много | слишком дорог | не учли | не учтен | не засчит | норматив | обман
 intent-tariff = тариф | тарифы | цена за квт | цена киловат | стоимость квт | стоимость киловат | сколько стоит квт | сколько стоит киловат | почем свет | цена электроэнерг | стоимость электроэнерг | цена за свет
 intent-thanks = спасибо | спасиб | спс* | благодарю | благодарствую | пасиб | сенкс
-intent-operator = оператор | живой человек | живым человеком | с человеком | позовите человека | соедините с оператор | связаться с оператор | поговорить с оператор | консультант | специалист*
 thanks-answer = Пожалуйста! Рады помочь.
-operator-offer = Оператора в чате пока нет. Напишите обращение — специалист ответит в этом чате и на почту, если вы её укажете.
 tariff-zone = { $zone ->
     [day] Дневная зона
     [night] Ночная зона

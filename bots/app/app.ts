@@ -85,7 +85,7 @@ export async function startApp(config: Config, log: Log, overrides: Omit<Overrid
   url = await listen(server, config);
   log.info('energobot is listening', { url, database: config.database.kind, flowState: runtime.redis ? 'redis' : 'database' });
   const inboundMail = await startInboundMail(config, runtime, log, replyAddresses, queued);
-  const alerting = startAlerting(config, runtime, log, mail);
+  const alerting = startAlerting({ ...config.appeals, publicUrl: publicUrl() }, runtime, log, mail);
   const notices = new SupplierNotices(config, runtime, log, queued);
   notices.start();
   const messengers = startMessengers(config, runtime, log, { telegram, max });
@@ -174,9 +174,9 @@ function serverOf(
 }
 
 /** Every few minutes, the supervisors are told of appeals left unanswered too long. */
-function startAlerting(config: Pick<Config, 'appeals'>, runtime: Runtime, log: Log, mail: QueueDelivery<DueMail>): NodeJS.Timeout {
+function startAlerting(alert: Parameters<typeof alertUnansweredAppeals>[1], runtime: Runtime, log: Log, mail: QueueDelivery<DueMail>): NodeJS.Timeout {
   return setInterval(() => {
-    alertUnansweredAppeals(runtime.services, config.appeals.supervisors, config.appeals.answerWithinHours, new Date()).then(
+    alertUnansweredAppeals(runtime.services, alert, new Date()).then(
       (count) => count > 0 && void mail.kick(),
       (error: unknown) => log.warn('unanswered appeals not checked', errorFields(error)),
     );

@@ -14,6 +14,7 @@ import { SqlChatStates } from '../../db/repositories/sql-chat-states';
 import { SqlAccounts } from '../../db/repositories/sql-accounts';
 import { SqlAccountDirectory } from '../../db/repositories/sql-account-directory';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
+import { SqlLiveChats } from '../../db/repositories/sql-live-chats';
 import { SqlAttachmentStore } from '../../db/repositories/sql-attachment-store';
 import { SqlBacklog } from '../../db/repositories/sql-backlog';
 import { SqlChatIdentities } from '../../db/repositories/sql-chat-identities';
@@ -252,6 +253,7 @@ function servicesOf(
     links: new SignedDeepLinks(stores.secret, { ...bots, webChat: publicUrl }),
     appeals: new SqlAppeals(orm),
     appealFiles: appealFiles(stores.attachments, sources, stores.files),
+    liveChats: new SqlLiveChats(orm),
     settings: new SqlSettings(orm),
     invites: new SqlInvites(orm),
     pushes: stores.pushes,

@@ -5,6 +5,7 @@ import { kopecks } from '../../core/kernel/money';
 import { defaultPaymentConfirmAbove } from '../../core/features/pay/payment';
 import type { SupplierDetails } from '../../core/features/receipts/receipt';
 import { appealTopics, isAppealTopic, type AppealTopic } from '../../core/features/appeals/appeal';
+import { parseOperatorHours } from '../../core/features/live-chat/operator-hours';
 import { demoContacts, demoSupplier } from '../../db/demo-supplier';
 
 const optionalUrl = (protocols: readonly string[], what: string) =>
@@ -165,6 +166,16 @@ const configSchema = z
         context.addIssue({ code: 'custom', message: 'expected the first and last day readings are taken on, e.g. 15-25 (days 1 to 28)' });
         return z.NEVER;
       }),
+    OPERATOR_HOURS: z
+      .string()
+      .default('Mon-Fri 09:00-18:00')
+      .transform((value, context) => {
+        if (value.trim().toLowerCase() === 'off') return null;
+        const hours = parseOperatorHours(value);
+        if (hours) return hours;
+        context.addIssue({ code: 'custom', message: 'expected days and hours operators talk in the chat, e.g. Mon-Fri 09:00-18:00, Sat 10:00-15:00 (or off)' });
+        return z.NEVER;
+      }),
     PAYMENT_DUE_DAY: z.coerce.number({ message: 'expected a day of the month' }).int().min(1).max(28).default(10),
     APPEAL_TOPICS: z
       .string()
@@ -317,6 +328,27 @@ function databaseOf(env: { DATABASE_URL?: string | undefined; SQLITE_PATH: strin
 
 type Env = z.infer<typeof configSchema>;
 
+/** The supplier's numbers the flows apply. */
+function policyOf(env: Env) {
+  return {
+    paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100),
+    appealTopics: env.APPEAL_TOPICS as AppealTopic[],
+    appealsMailbox: env.APPEALS_MAILBOX ?? null,
+    operatorHours: env.OPERATOR_HOURS,
+    reminders: { readingsWindow: env.READINGS_WINDOW, paymentDueDay: env.PAYMENT_DUE_DAY },
+    contacts: {
+      supplier: env.SUPPLIER_NAME,
+      office: env.SUPPLIER_ADDRESS,
+      officeHours: env.SUPPLIER_OFFICE_HOURS,
+      phone: env.SUPPLIER_PHONE,
+      dispatchPhone: env.SUPPLIER_DISPATCH_PHONE,
+      emergencyPhone: env.SUPPLIER_EMERGENCY_PHONE,
+      email: env.SUPPLIER_EMAIL ?? null,
+      site: env.SUPPLIER_SITE ?? null,
+    },
+  };
+}
+
 function toConfig(env: Env) {
   const botFrameworkAuthenticated = env.MICROSOFT_APP_ID !== undefined;
   return {
@@ -365,22 +397,7 @@ function toConfig(env: Env) {
     linkSecret: env.LINK_SECRET,
     timeZone: env.SUPPLIER_TIME_ZONE,
     supplier: supplierOf(env),
-    policy: {
-      paymentConfirmAbove: kopecks(env.PAYMENT_CONFIRM_ABOVE_RUB * 100),
-      appealTopics: env.APPEAL_TOPICS as AppealTopic[],
-      appealsMailbox: env.APPEALS_MAILBOX ?? null,
-      reminders: { readingsWindow: env.READINGS_WINDOW, paymentDueDay: env.PAYMENT_DUE_DAY },
-      contacts: {
-        supplier: env.SUPPLIER_NAME,
-        office: env.SUPPLIER_ADDRESS,
-        officeHours: env.SUPPLIER_OFFICE_HOURS,
-        phone: env.SUPPLIER_PHONE,
-        dispatchPhone: env.SUPPLIER_DISPATCH_PHONE,
-        emergencyPhone: env.SUPPLIER_EMERGENCY_PHONE,
-        email: env.SUPPLIER_EMAIL ?? null,
-        site: env.SUPPLIER_SITE ?? null,
-      },
-    },
+    policy: policyOf(env),
     appeals: appealsOf(env),
     logLevel: env.LOG_LEVEL,
   };

@@ -22,7 +22,8 @@ export async function startInboundMail(
     answer: async (number, reply) => {
       const files = filesOfMailedAnswer(reply.files);
       if (files.leftOut > 0) log.warn('files of an appeal reply by e-mail were left out', { appeal: number, leftOut: files.leftOut });
-      await answerAppeal(services, number, { ...reply, files: files.kept }, new Date());
+      // The operator is known by the address they replied from: the desk and the mailbox show it with the answer.
+      await answerAppeal(services, number, { text: reply.text, key: reply.key, files: files.kept, by: { name: reply.from, route: 'mail' } }, new Date());
       answered();
     },
     log,

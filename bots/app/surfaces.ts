@@ -1,4 +1,5 @@
 import { mountDesk } from '../channels/desk/desk-routes';
+import { SqlCannedAnswers } from '../../db/repositories/sql-canned-answers';
 import type { Server as HttpServer } from 'restify';
 import { mountOperatorApi } from '../channels/operator-api/operator-routes';
 import { mountBillingEvents } from '../integrations/billing/billing-events-route';
@@ -54,7 +55,8 @@ export function mountSurfaces(server: HttpServer, config: Config, runtime: Runti
   });
   mountDesk(server, {
     operators: new SqlOperators(runtime.orm),
-    services,
+    services: { ...services, cannedAnswers: new SqlCannedAnswers(runtime.orm) },
+    answerWithinHours: config.appeals.answerWithinHours,
     trustedProxies: config.webChat.trustedProxies,
     secureCookies: (config.publicUrl ?? '').startsWith('https://'),
     pushed: wiring.queued,

@@ -79,6 +79,11 @@ export interface Chat {
     options: readonly Option<V>[],
     notFile: Text,
   ): Promise<{ readonly chosen: V } | { readonly files: readonly IncomingFile[] }>;
+  /**
+   * Waits for whatever the customer sends next, asking nothing and never leaving for another
+   * task's words (a conversation with an operator): typed words, files, or another kind of message.
+   */
+  listen(): Promise<{ readonly typed: string } | { readonly files: readonly IncomingFile[] } | { readonly other: AttachmentKind | 'button' }>;
   setLocale(locale: Locale): Promise<void>;
   /**
    * The task's effect is done (readings handed over, a payment link given): whatever the flow

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReplayControls } from '@grammyjs/conversations/out/engine.js';
-import type { AskOptions, Chat, IncomingFile, Input, Option } from '../kernel/chat';
+import type { AskOptions, AttachmentKind, Chat, IncomingFile, Input, Option } from '../kernel/chat';
 import type { Button } from '../kernel/content/content';
 import type { Content, Said } from '../kernel/content/content';
 import type { ChatAddress } from '../kernel/channel';
@@ -142,6 +142,13 @@ export class ReplayChat implements Chat {
     }
   }
 
+  async listen(): Promise<{ readonly typed: string } | { readonly files: readonly IncomingFile[] } | { readonly other: AttachmentKind | 'button' }> {
+    const input = await this.next();
+    if (input.kind === 'text') return { typed: input.text };
+    if (input.kind === 'button') return { other: 'button' };
+    return input.files?.length ? { files: input.files } : { other: input.what };
+  }
+
   settled(): void {
     this.isSettled = true;
   }
@@ -173,8 +180,10 @@ export class ReplayChat implements Chat {
   }
 
   private async next(): Promise<Input> {
-    // Replayed questions said nothing in this replay: what they asked is the saved run's.
+    // Replayed questions said nothing in this replay: what they asked is the saved run's. A listen
+    // that said nothing first asks nothing: its place is kept empty, never a hole (JSON's null).
     if (this.lastSaid !== undefined) this.questions[this.asked] = questionKey(this.lastSaid);
+    else this.questions[this.asked] ??= '';
     this.lastSaid = undefined;
     this.asked += 1;
     return (await this.controls.interrupt(inputKey)) as Input;

@@ -14,6 +14,10 @@ export const Appeal = defineEntity({
     topic: p.string(),
     appellant: p.json<Appellant>(),
     name: p.string(),
+    /** The name as the desk's search compares it (`foldedName`). */
+    searchName: p.string().default(''),
+    /** The customer's account, when the appellant is one: the desk finds appeals by it. */
+    account: p.string().nullable().index(),
     email: p.string(),
     phone: p.string().nullable(),
     message: p.text(),
@@ -27,6 +31,12 @@ export const Appeal = defineEntity({
     status: p.string().index(),
     filedAt: p.datetime(),
     answeredAt: p.datetime().nullable(),
+    /** The first answer, from any route: the statistics' time to answer. */
+    firstAnsweredAt: p.datetime().nullable(),
+    /** The login of the operator on it. */
+    assignee: p.string().nullable().index(),
+    /** The customer wrote after the last answer: the desk shows it until it is answered. */
+    followUpAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
     /** When the supervisors were told it waits too long for an answer: once per appeal. */
     alertedAt: p.datetime().nullable(),
@@ -40,7 +50,11 @@ export const AppealMessage = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     appeal: () => p.manyToOne(Appeal).index(),
+    /** customer, operator, or note (the operators' own, never the customer's to see). */
     author: p.string(),
+    /** Who of the operators wrote it, and by which route (desk, api, mail). */
+    operatorName: p.string().nullable(),
+    route: p.string().nullable(),
     text: p.text(),
     files: p.json<readonly AttachmentRef[]>().default('[]'),
     at: p.datetime(),
@@ -60,4 +74,15 @@ export const AppealDraft = defineEntity({
     savedAt: p.datetime(),
   },
   uniques: [{ properties: ['channel', 'chatId'] }],
+});
+
+/** An answer the installation's operators give often, by its title. */
+export const CannedAnswer = defineEntity({
+  name: 'CannedAnswer',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    title: p.string().unique(),
+    text: p.text(),
+    savedAt: p.datetime(),
+  },
 });

@@ -17,6 +17,7 @@ export * from './installation-secret';
 export * from './interruption';
 export * from './issued-receipt';
 export * from './link-failure';
+export * from './live-chat';
 export * from './meter';
 export * from './meter-reading';
 export * from './monthly-charge';

@@ -26,6 +26,7 @@ import { Migration20261203131636 } from './Migration20261203131636';
 import { Migration20261203132728 } from './Migration20261203132728';
 import { Migration20261203140054 } from './Migration20261203140054';
 import { Migration20261203142710 } from './Migration20261203142710';
+import { Migration20261204182212 } from './Migration20261204182212';
 
 /** Listed here rather than discovered on disk, so they run the same under tsx, jest and node. */
 export const migrationsList: MigrationObject[] = [
@@ -56,4 +57,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203132728', class: Migration20261203132728 },
   { name: 'Migration20261203140054', class: Migration20261203140054 },
   { name: 'Migration20261203142710', class: Migration20261203142710 },
+  { name: 'Migration20261204182212', class: Migration20261204182212 },
 ];

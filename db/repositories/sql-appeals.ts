@@ -1,6 +1,8 @@
 import type { InferEntity, MikroORM } from '@mikro-orm/core';
 import {
+  answerRoutes,
   appealNumber,
+  type AnswerRoute,
   isAppealTopic,
   type AppealDraft,
   type AppealMessage,
@@ -9,6 +11,9 @@ import {
   type FiledAppeal,
 } from '../../core/features/appeals/appeal';
 import { isChatChannel, type ChatAddress } from '../../core/kernel/channel';
+import { appealOrder, foldedName, type AppealFilter, type AppealPage, type AppealSearchText } from '../../core/features/appeals/appeal-search';
+import type { AppealTally } from '../../core/features/appeals/appeal-statistics';
+import type { FilterQuery } from '@mikro-orm/core';
 import { isLocale } from '../../core/kernel/locale';
 import type { Appeals } from '../../core/features/appeals/ports';
 import { Appeal, AppealDraft as DraftRow, AppealMessage as MessageRow } from '../entities';
@@ -48,6 +53,8 @@ export class SqlAppeals implements Appeals {
         topic: draft.topic,
         appellant: draft.appellant,
         name: draft.name,
+        searchName: foldedName(draft.name),
+        account: draft.appellant.kind === 'customer' ? draft.appellant.account : null,
         email: draft.email,
         phone: draft.phone,
         message: draft.message,
@@ -57,7 +64,8 @@ export class SqlAppeals implements Appeals {
         status: 'received',
         filedAt: at,
       };
-      if (await insertOnce(em, Appeal, row)) return { ...draft, number, chat, locale, status: 'received', filedAt: at.toISOString() };
+      if (await insertOnce(em, Appeal, row))
+        return { ...draft, number, chat, locale, status: 'received', filedAt: at.toISOString(), firstAnsweredAt: null, assignee: null, followUpAt: null };
     }
   }
 
@@ -71,16 +79,9 @@ export class SqlAppeals implements Appeals {
     const row = await em.findOne(Appeal, { number, ...(chat && byChat(chat)) });
     const [appeal] = row ? filed(row) : [];
     if (!row || !appeal) return null;
-    const messages = await em.find(MessageRow, { appeal: row.id }, { orderBy: { at: 'asc', id: 'asc' } });
-    return {
-      appeal,
-      messages: messages.map((message) => ({
-        from: message.author === 'operator' ? 'operator' : 'customer',
-        text: message.text,
-        at: message.at.toISOString(),
-        files: message.files,
-      })),
-    };
+    // The customer's own view of the thread never has the operators' notes in it.
+    const messages = await em.find(MessageRow, { appeal: row.id, ...(chat && { author: { $ne: 'note' } }) }, { orderBy: { at: 'asc', id: 'asc' } });
+    return { appeal, messages: messages.map(threadMessage) };
   }
 
   async addMessage(number: string, message: AppealMessage & { key?: string }): Promise<boolean> {
@@ -90,26 +91,75 @@ export class SqlAppeals implements Appeals {
     const added = await insertOnce(em, MessageRow, {
       appeal: appeal.id,
       author: message.from,
+      operatorName: message.by?.name ?? null,
+      route: message.by?.route ?? null,
       text: message.text,
       files: message.files ?? [],
       at: new Date(message.at),
       idempotencyKey: message.key ?? null,
     });
-    if (added) {
-      // An answer moves it to «answered»; the customer writing again puts it back in the queue.
-      const status = message.from === 'operator' ? { status: 'answered', answeredAt: new Date(message.at) } : { status: 'received' };
-      await em.nativeUpdate(Appeal, { id: appeal.id, status: { $ne: 'closed' } }, status);
+    if (!added || message.from === 'note') return added;
+    const at = new Date(message.at);
+    if (message.from === 'customer') {
+      // Written to after an answer: back in the queue, marked, waiting since this first unanswered word.
+      await em.nativeUpdate(Appeal, { id: appeal.id, status: 'answered' }, { status: 'received', followUpAt: at });
+      return true;
     }
-    return added;
+    await em.nativeUpdate(Appeal, { id: appeal.id, status: { $ne: 'closed' } }, { status: 'answered', answeredAt: at, followUpAt: null });
+    await em.nativeUpdate(Appeal, { id: appeal.id, firstAnsweredAt: null }, { firstAnsweredAt: at });
+    return true;
   }
 
   async close(number: string, at: Date): Promise<boolean> {
     return (await this.orm.em.fork().nativeUpdate(Appeal, { number, status: { $ne: 'closed' } }, { status: 'closed', closedAt: at })) === 1;
   }
 
-  async list(status: AppealStatus | null): Promise<FiledAppeal[]> {
-    const rows = await this.orm.em.fork().find(Appeal, status ? { status } : {}, { orderBy: { filedAt: 'asc', id: 'asc' }, limit: 500 });
-    return rows.flatMap(filed);
+  async reopen(number: string): Promise<boolean> {
+    return (await this.orm.em.fork().nativeUpdate(Appeal, { number, status: 'closed' }, { status: 'received', closedAt: null, alertedAt: null })) === 1;
+  }
+
+  async search(filter: AppealFilter, page: AppealPage): Promise<{ appeals: FiledAppeal[]; total: number }> {
+    const em = this.orm.em.fork();
+    const where = whereOf(filter);
+    const order = appealOrder(filter) === 'oldest' ? 'asc' : 'desc';
+    const [rows, total] = await em.findAndCount(Appeal, where, {
+      orderBy: { filedAt: order, id: order },
+      limit: page.perPage,
+      offset: (page.page - 1) * page.perPage,
+    });
+    return { appeals: rows.flatMap(filed), total };
+  }
+
+  async count(filter: AppealFilter): Promise<number> {
+    return this.orm.em.fork().count(Appeal, whereOf(filter));
+  }
+
+  async take(number: string, login: string): Promise<string | null> {
+    const em = this.orm.em.fork();
+    // Two operators taking it at once: one update finds it free, the other reads who won.
+    await em.nativeUpdate(Appeal, { number, assignee: null }, { assignee: login });
+    return (await em.findOne(Appeal, { number }, { fields: ['assignee'] }))?.assignee ?? null;
+  }
+
+  async release(number: string, login: string): Promise<boolean> {
+    return (await this.orm.em.fork().nativeUpdate(Appeal, { number, assignee: login }, { assignee: null })) === 1;
+  }
+
+  async tally(since: Date, overdueBefore: Date): Promise<AppealTally> {
+    const em = this.orm.em.fork();
+    const [rows, overdue] = await Promise.all([
+      em.find(Appeal, { filedAt: { $gte: since } }, { fields: ['status', 'topic', 'filedAt', 'firstAnsweredAt'] }),
+      em.count(Appeal, whereOf({ status: 'received', waitingBefore: overdueBefore })),
+    ]);
+    const byStatus = { received: 0, answered: 0, closed: 0 };
+    const byTopic: Partial<Record<string, number>> = {};
+    const firstAnswerMs: number[] = [];
+    for (const row of rows) {
+      if (isStatus(row.status)) byStatus[row.status] += 1;
+      byTopic[row.topic] = (byTopic[row.topic] ?? 0) + 1;
+      if (row.firstAnsweredAt) firstAnswerMs.push(row.firstAnsweredAt.getTime() - row.filedAt.getTime());
+    }
+    return { byStatus, byTopic, firstAnswerMs, overdue };
   }
 
   async takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]> {
@@ -137,6 +187,46 @@ export class SqlAppeals implements Appeals {
   }
 }
 
+const textWhere = (text: AppealSearchText): FilterQuery<AppealRow> => {
+  switch (text.kind) {
+    case 'number':
+      return { number: text.number };
+    case 'account':
+      return { account: text.account };
+    case 'phone':
+      return { phone: text.phone };
+    case 'email':
+      // Kept in lower case as the customer gave it: the whole address, as in the mail client.
+      return { email: text.email };
+    case 'name':
+      return { searchName: { $like: `%${text.name}%` } };
+  }
+};
+
+function whereOf(filter: AppealFilter & { readonly waitingBefore?: Date }): FilterQuery<AppealRow> {
+  const all: FilterQuery<AppealRow>[] = [];
+  if (filter.text) all.push(textWhere(filter.text));
+  if (filter.status) all.push({ status: filter.status });
+  if (filter.topic) all.push({ topic: filter.topic });
+  if (filter.channel) all.push({ channel: filter.channel });
+  if (filter.filedBefore) all.push({ filedAt: { $lt: filter.filedBefore } });
+  if (filter.assignee !== undefined) all.push({ assignee: filter.assignee });
+  if (filter.followUp) all.push({ followUpAt: { $ne: null } });
+  // Waiting since it was filed, or since the customer wrote again after an answer (`waitingSince`).
+  if (filter.waitingBefore) all.push({ $or: [{ followUpAt: null, filedAt: { $lt: filter.waitingBefore } }, { followUpAt: { $lt: filter.waitingBefore } }] });
+  return all.length === 0 ? {} : { $and: all };
+}
+
+const isRoute = (value: string | null): value is AnswerRoute => value !== null && (answerRoutes as readonly string[]).includes(value);
+
+function threadMessage(row: InferEntity<typeof MessageRow>): AppealMessage {
+  const from = row.author === 'operator' || row.author === 'note' ? row.author : 'customer';
+  const name = row.operatorName;
+  const route = row.route ?? null;
+  const by = from !== 'customer' && typeof name === 'string' && isRoute(route) ? { name, route } : undefined;
+  return { from, text: row.text, at: row.at.toISOString(), files: row.files, ...(by && { by }) };
+}
+
 function filed(row: AppealRow): FiledAppeal[] {
   if (!isChatChannel(row.channel) || !isLocale(row.locale) || !isAppealTopic(row.topic) || !isStatus(row.status)) return [];
   return [
@@ -153,6 +243,9 @@ function filed(row: AppealRow): FiledAppeal[] {
       locale: row.locale,
       status: row.status,
       filedAt: row.filedAt.toISOString(),
+      firstAnsweredAt: row.firstAnsweredAt?.toISOString() ?? null,
+      assignee: row.assignee ?? null,
+      followUpAt: row.followUpAt?.toISOString() ?? null,
     },
   ];
 }

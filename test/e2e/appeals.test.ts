@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import { AppealFile } from '../../db/entities';
 import { bothChannels } from '../support/both-channels';
 import { TelegramCustomer } from '../support/telegram-customer';
-import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
+import { appealNumberIn, fileAsStranger, fileInEnglish } from '../support/appeal-scripts';
 import { play } from '../support/test-app';
 import { customerFiles } from '../support/customer-files';
 import { operatorToken } from '../support/both-channels';
@@ -125,17 +125,7 @@ describe('appeals end to end: filed in the chat, answered through the operator A
 
   it('web chat: filed in English, the answer arrives as a proactive message in the same conversation', async () => {
     const web = both.channel.customer('web-1302', 'en-US');
-    const transcript = await play(web, [
-      { say: '/appeal' },
-      { press: 'Not a customer' },
-      { say: 'Lipetsk' },
-      { press: 'Other' },
-      { say: 'Oleg' },
-      { say: 'oleg@example.org' },
-      { say: '+7 900 123 45 67' },
-      { say: 'Lenina 5' },
-      { say: 'When will the power be back on our street?' },
-    ]);
+    const transcript = await play(web, fileInEnglish.slice(0, -2));
     // An attachment whose link points anywhere but the channel's own file store is not fetched.
     const elsewhere = await both.channel.post(
       {
@@ -166,6 +156,72 @@ describe('appeals end to end: filed in the chat, answered through the operator A
     expect([download.headers.get('content-type'), Buffer.from(await download.arrayBuffer()).equals(customerFiles['scan.pdf'])]).toEqual([
       'application/pdf',
       true,
+    ]);
+  });
+
+  it('the API for a team: found by any spelling of its number, paged and filtered; a note reaches nobody; answers signed; a follow-up marked; reopened with the chat told', async () => {
+    const customer = new TelegramCustomer(both.api, 1311);
+    const number = appealNumberIn((await play(customer, fileAsStranger)).at(-1)?.[0]?.text ?? '');
+    const [year, sequence] = number.split('-').slice(1);
+    const get = async (path: string) => {
+      const response = await fetch(`${both.app.url}${path}`, { headers: { authorization: `Bearer ${operatorToken}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const at = `/operator/appeals/${encodeURIComponent(number)}`;
+    expect((await get(`/operator/appeals?q=a${year}${sequence}`)).body).toMatchObject({ total: 1, appeals: [{ number, assignee: null, followUpAt: null }] });
+    const paged = await get('/operator/appeals?q=oleg@mail.ru&perPage=1&page=1');
+    expect([paged.status, (paged.body['appeals'] as unknown[]).length, Number(paged.body['total']) >= 1]).toEqual([200, 1, true]);
+    expect((await get('/operator/appeals?channel=max&q=oleg@mail.ru')).body).toMatchObject({ total: 0, appeals: [] });
+    expect((await get('/operator/appeals?status=waiting')).status).toBe(400);
+    expect((await get('/operator/appeals?q=я')).status).toBe(400);
+
+    const seen = both.api.messagesTo(1311).length;
+    const note = { text: 'Уточнить в сетевой компании сроки.', key: 'note-1', operator: 'Ирина' };
+    expect((await both.operator(`${at}/notes`, note)).status).toBe(201);
+    expect((await both.operator(`${at}/notes`, note)).status).toBe(200);
+    expect((await both.operator(`${at}/replies`, { text: 'Подключение займёт до 30 дней.', key: 'crm-team-1', operator: 'crm-7' })).status).toBe(201);
+    await both.app.pushes.kick();
+    expect((await customer.replies()).map((message) => message.text)).toEqual([`Ответ на обращение ${number}:\nПодключение займёт до 30 дней.`]);
+    expect(both.api.messagesTo(1311).length).toBe(seen + 1);
+    expect((await get(at)).body).toMatchObject({
+      status: 'answered',
+      messages: [
+        { from: 'note', text: note.text, by: { name: 'Ирина', route: 'api' } },
+        { from: 'operator', by: { name: 'crm-7', route: 'api' } },
+      ],
+    });
+
+    await customer.presses('Ответить');
+    await customer.says('А можно быстрее, к маю?');
+    await customer.presses('Без вложений');
+    expect((await get(at)).body).toMatchObject({ status: 'received', followUpAt: expect.stringMatching(/^\d{4}-/) as unknown });
+    expect((await get(`/operator/appeals?followUp=true&q=${encodeURIComponent(number)}`)).body).toMatchObject({ total: 1 });
+
+    expect((await both.operator(`${at}/close`, {})).status).toBe(200);
+    expect(await (await both.operator(`${at}/reopen`, {})).json()).toEqual({ outcome: 'reopened' });
+    expect(await (await both.operator(`${at}/reopen`, {})).json()).toEqual({ outcome: 'not-closed' });
+    expect((await both.operator('/operator/appeals/А-2026-999999/reopen', {})).status).toBe(404);
+    await both.app.pushes.kick();
+    const told = (await customer.replies()).map((message) => message.text);
+    expect(told).toEqual([
+      `Обращение ${number} закрыто. Если вопрос остался, напишите новое обращение.`,
+      `Обращение ${number} снова открыто: специалист продолжает работу с ним.`,
+    ]);
+    expect((await get(at)).body).toMatchObject({ status: 'received' });
+  });
+
+  it('web chat: a note is never sent; a reopened appeal is told in the same conversation', async () => {
+    const web = both.channel.customer('web-1312', 'en-US');
+    const transcript = await play(web, fileInEnglish);
+    const at = `/operator/appeals/${encodeURIComponent(appealNumberIn(transcript.at(-1)?.[0]?.text ?? ''))}`;
+    const before = both.channel.received.length;
+    expect((await both.operator(`${at}/notes`, { text: 'Customer called twice.', key: 'note-web' })).status).toBe(201);
+    expect((await both.operator(`${at}/close`, {})).status).toBe(200);
+    expect((await both.operator(`${at}/reopen`, {})).status).toBe(200);
+    await both.app.pushes.kick();
+    expect(both.channel.received.slice(before).map((activity) => activity.text)).toEqual([
+      expect.stringMatching(/^Appeal А-\d{4}-\d{6} is closed/) as unknown,
+      expect.stringMatching(/^Appeal А-\d{4}-\d{6} is open again: a specialist is working on it\.$/) as unknown,
     ]);
   });
 
@@ -224,9 +280,31 @@ describe('appeals end to end: filed in the chat, answered through the operator A
       await customer.says('А сколько это стоит?');
       await customer.sendsFile({ name: 'Паспорт.pdf', bytes: customerFiles['scan.pdf'], mime: 'application/pdf' });
       await customer.presses('Готово');
-      const addition = (await outbox()).find((mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение`);
-      expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId, text: expect.stringContaining('А сколько это стоит?') as unknown });
+      const thread = (await outbox()).filter((mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение`);
+      const addition = thread.find((mail) => mail.text?.includes('А сколько это стоит?'));
+      expect(addition).toMatchObject({ inReplyTo: toOperators?.messageId });
       expect(addition?.attachments.map((file) => [file.filename, file.contentType])).toEqual([['Паспорт.pdf', 'application/pdf']]);
+
+      // Every answer, from any route, joins the mailbox's thread: nobody reading it answers again.
+      expect(
+        (
+          await mailed.operator(`/operator/appeals/${encodeURIComponent(number)}/replies`, {
+            text: 'Стоимость — 550 ₽.',
+            key: 'crm-cost',
+            operator: 'Ирина (CRM)',
+          })
+        ).status,
+      ).toBe(201);
+      // The API's own kick may be sending it right now: awaited, rather than raced by the next delivery.
+      await mailed.app.mail.kick();
+      const copies = (await outbox()).filter(
+        (mail) => mail.subject === `Re: [${number}] Новое обращение: Подключение` && mail.text?.includes('ответ клиенту дан'),
+      );
+      expect(copies.map((mail) => [mail.inReplyTo, mail.text?.split('\n')[0]])).toEqual([
+        [toOperators?.messageId, `Обращение ${number}: ответ клиенту дан (ответ по почте, operator@energosbyt.test).`],
+        [toOperators?.messageId, `Обращение ${number}: ответ клиенту дан (API, Ирина (CRM)).`],
+      ]);
+      expect(copies[0]?.attachments.map((file) => file.filename)).toEqual(['Схема подключения.pdf']);
     });
   });
 });

@@ -46,9 +46,9 @@ describe('account information, unlinking and language', () => {
     // Paged, six buttons at most, so a phone shows them under the conversation.
     expect(customer.buttons()).toEqual(['Начисления и платежи', 'История платежей', 'Электронная квитанция', 'Написать обращение', 'Ещё…', 'Меню']);
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Мои обращения', 'Мои лицевые счета', 'Настройки', 'Язык / Language', 'Ещё…', 'Назад']);
+    expect(customer.buttons()).toEqual(['Мои обращения', 'Позвать оператора', 'Мои лицевые счета', 'Настройки', 'Ещё…', 'Назад']);
     expect(await customer.presses('Ещё…')).toEqual(['Ещё действия:']);
-    expect(customer.buttons()).toEqual(['Контакты', 'Нет света?', 'Напоминания', 'Что умеет бот', 'Назад']);
+    expect(customer.buttons()).toEqual(['Язык / Language', 'Контакты', 'Нет света?', 'Напоминания', 'Что умеет бот', 'Назад']);
     await customer.says('/accounts');
     expect(await customer.presses('Удалить счёт из списка')).toEqual([
       'Отвязать лицевой счёт 100000000001 от этого чата? Привязать его снова можно в любой момент.',

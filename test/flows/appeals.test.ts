@@ -335,7 +335,9 @@ describe('appeals', () => {
     await customer.says('Проверьте, пожалуйста, начисления за октябрь.');
     await customer.presses('Без вложений');
     await customer.presses('Отправить обращение');
-    const alert = () => alertUnansweredAppeals(world.services, ['head@energosbyt.test', 'deputy@energosbyt.test'], 48, world.clock.now());
+    const supervisors = ['head@energosbyt.test', 'deputy@energosbyt.test'];
+    const alert = () =>
+      alertUnansweredAppeals(world.services, { supervisors, answerWithinHours: 48, publicUrl: 'https://bot.energosbyt.test' }, world.clock.now());
     world.clock.advance(47 * 3600_000);
     expect(await alert()).toBe(0);
     world.clock.advance(2 * 3600_000);
@@ -343,6 +345,8 @@ describe('appeals', () => {
     expect(await alert()).toBe(0);
     const alerts = await world.orm.em.fork().find(QueuedMail, { subject: { $like: '%Нет ответа больше 48 ч' } });
     expect(alerts.map((mail) => mail.recipient).sort()).toEqual(['deputy@energosbyt.test', 'head@energosbyt.test']);
+    const number = appealNumberIn(alerts[0]?.subject ?? '') ?? 'none';
+    expect(alerts[0]?.body).toContain(`https://bot.energosbyt.test/desk/appeals/${encodeURIComponent(number)}`);
   });
 
   it("keeps an operator's key per appeal: the same key answers two appeals once each", async () => {
@@ -360,7 +364,7 @@ describe('appeals', () => {
       ({ draft, chat, locale: 'ru', at: world.clock.now(), year: appealYear(world.clock.now(), world.services.localizer.timeZone) }) as const;
     const [first, second] = [await world.services.appeals.file(filing()), await world.services.appeals.file(filing())];
     const services = { ...world.services, pushes: new SqlChatPushes(world.orm, world.clock.now), attachments: world.attachments };
-    const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1' };
+    const reply = { text: 'Свет дадут к вечеру.', key: 'crm-1', by: { name: 'crm', route: 'api' } } as const;
     expect(await answerAppeal(services, first.number, reply, world.clock.now())).toBe('answered');
     expect(await answerAppeal(services, second.number, reply, world.clock.now())).toBe('answered');
     expect(await answerAppeal(services, first.number, reply, world.clock.now())).toBe('repeated');

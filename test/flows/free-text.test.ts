@@ -61,11 +61,11 @@ describe('free text at the menu', () => {
     ]);
   });
 
-  it('offers an appeal to one asking for a person', async () => {
+  it('offers an appeal to one asking for a person when no operator is on duty', async () => {
     await talk(world.customer('stranger'), [
       {
         say: 'живой человек',
-        expect: ['Оператора в чате пока нет. Напишите обращение — специалист ответит в этом чате и на почту, если вы её укажете.'],
+        expect: ['Сейчас нет свободных операторов. Напишите обращение — ответ придёт сюда и на e-mail.'],
         buttons: ['Написать обращение', 'Меню'],
       },
     ]);

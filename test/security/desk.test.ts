@@ -3,6 +3,7 @@ import * as passwords from '../../bots/channels/desk/passwords';
 import { SqlAppeals } from '../../db/repositories/sql-appeals';
 import { appealYear } from '../../core/features/appeals/appeal';
 import { SqlOperators } from '../../db/repositories/sql-operators';
+import { SqlCannedAnswers } from '../../db/repositories/sql-canned-answers';
 import { createTestDatabase, describeWithPostgres } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -161,5 +162,121 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     expect(beforeConfirming).toBe(1);
     expect(confirmed.status).toBe(303);
     expect(await operatorMessages()).toBe(2);
+  });
+
+  /** An appeal from a Telegram chat, straight into the shared store. */
+  const fileAppeal = (name: string, chat: string) =>
+    new SqlAppeals(one!.runtime.orm).file({
+      draft: {
+        appellant: { kind: 'non-customer', locality: 'г. Липецк', address: 'ул. Ленина, 5' },
+        topic: 'other',
+        name,
+        email: 'client@mail.ru',
+        phone: null,
+        message: 'Когда дадут свет?',
+        attachments: [],
+      },
+      chat: { channel: 'telegram', id: chat },
+      locale: 'ru',
+      at: new Date(),
+      year: appealYear(new Date(), 'Europe/Moscow'),
+    });
+
+  it("every new form refuses a post without a session or without the page's CSRF token, and every new page sends a caller without a session to sign in", async () => {
+    await handOut('vera', password);
+    await handOut('nina', 'a-one-time-password-001', true);
+    const desk = deskClient(one!, '198.51.100.60');
+    const vera = (await desk.signIn('vera', password)).cookie as string;
+    const csrf = (await desk.csrf(vera)) as string;
+    const number = (await fileAppeal('Вера', '1910')).number;
+    const thread = `/desk/appeals/${encodeURIComponent(number)}`;
+    const fields = { text: 'Проверить договор.', key: 'desk-form-key-000000010', title: 'Заготовка' };
+    const posts = [`${thread}/take`, `${thread}/release`, `${thread}/notes`, `${thread}/reopen`, `${thread}/close`, '/desk/canned', '/desk/canned/1/delete'];
+    const refusals = [];
+    for (const path of posts)
+      refusals.push([
+        path,
+        (await desk.form(path, { ...fields, csrf })).status,
+        (await desk.form(path, fields, vera)).status,
+        (await desk.form(path, { ...fields, csrf: 'a-guess' }, vera)).status,
+      ]);
+    expect(refusals).toEqual(posts.map((path) => [path, 403, 403, 403]));
+    // Nothing happened: not taken, no note, not closed, no canned answer.
+    const found = await new SqlAppeals(one!.runtime.orm).thread(number);
+    expect([found?.appeal.assignee, found?.appeal.status, found?.messages.length]).toEqual([null, 'received', 0]);
+    expect(await new SqlCannedAnswers(one!.runtime.orm).list()).toEqual([]);
+
+    // An operator who still has the handed-out password gets no further than changing it.
+    const nina = (await desk.signIn('nina', 'a-one-time-password-001')).cookie as string;
+    expect((await desk.form(`${thread}/take`, { csrf: (await desk.csrf(nina)) as string }, nina)).status).toBe(403);
+    const pages = ['/desk/canned', '/desk/stats', thread, '/desk/readings', '/desk/files/1'];
+    for (const cookie of [undefined, nina]) {
+      const answers = await Promise.all(
+        pages.map(async (path) => {
+          const response = await fetch(`${one!.url}${path}`, { redirect: 'manual', headers: { ...(cookie && { cookie }) } });
+          return [path, response.status, response.headers.get('location')];
+        }),
+      );
+      expect(answers).toEqual(pages.map((path) => [path, 303, '/desk']));
+    }
+
+    // A wrong method, a path that does not decode, values the forms never send: refused or read as the defaults, never a failure.
+    const odd = [`${thread}/take`, '/desk/appeals/%25E0%A4', `${thread}?canned=%00`, '/desk/stats?days=-1', '/desk/canned?edit=x', '/desk?page=1e9&status[]=x'];
+    const oddAnswers = await Promise.all(odd.map(async (path) => [path, (await fetch(`${one!.url}${path}`, { headers: { cookie: vera } })).status]));
+    expect(oddAnswers).toEqual(odd.map((path, index) => [path, [405, 404, 200, 200, 200, 200][index]]));
+
+    // With the token: Vera takes it; Olga, from the other instance, can neither take it nor let it go.
+    expect((await desk.form(`${thread}/take`, { csrf }, vera)).status).toBe(303);
+    await handOut('olga', password);
+    const other = deskClient(two!, '198.51.100.61');
+    const olga = (await other.signIn('olga', password)).cookie as string;
+    const olgaCsrf = (await other.csrf(olga)) as string;
+    const taken = await other.form(`${thread}/take`, { csrf: olgaCsrf }, olga);
+    expect([taken.status, (await taken.text()).includes('Обращение уже взял в работу vera.')]).toEqual([409, true]);
+    expect((await other.form(`${thread}/release`, { csrf: olgaCsrf }, olga)).status).toBe(303);
+    expect((await new SqlAppeals(one!.runtime.orm).thread(number))?.appeal.assignee).toBe('vera');
+  });
+
+  it('a note and a canned answer with markup are shown as text; the search box reads «%», «_» and quotes as letters, not as patterns or SQL', async () => {
+    await handOut('vera', password);
+    const desk = deskClient(one!, '198.51.100.70');
+    const cookie = (await desk.signIn('vera', password)).cookie as string;
+    const csrf = (await desk.csrf(cookie)) as string;
+    const number = (await fileAppeal('Зоя Кавычкина', '1911')).number;
+    const thread = `/desk/appeals/${encodeURIComponent(number)}`;
+    const markup = '<script>alert("note")</script> & <img src=x onerror=alert(1)>';
+    expect((await desk.form(`${thread}/notes`, { csrf, key: 'desk-form-key-000000011', text: markup }, cookie)).status).toBe(303);
+    expect((await desk.form('/desk/canned', { csrf, title: '<script>alert(1)</script>', text: markup }, cookie)).status).toBe(303);
+    const page = await (await fetch(`${one!.url}${thread}`, { headers: { cookie } })).text();
+    expect(page).toContain('&lt;script&gt;alert(&quot;note&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('<option value="');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;</option>');
+    expect(page).not.toMatch(/<script|<img/);
+    const canned = await (await fetch(`${one!.url}/desk/canned`, { headers: { cookie } })).text();
+    expect(canned).not.toMatch(/<script|<img/);
+
+    const search = async (q: string) => {
+      const response = await fetch(`${one!.url}/desk?${new URLSearchParams({ q }).toString()}`, { headers: { cookie } });
+      const body = await response.text();
+      return { status: response.status, found: [...body.matchAll(/<td class="number"><a [^>]+>([^<]+)<\/a>/g)].map((match) => match[1]) };
+    };
+    const typed = ['Зоя', 'З%я', 'З_я', "Зоя' OR '1'='1", "'; drop table appeal; --", '%%', '100%'];
+    const answers = [];
+    for (const q of typed) answers.push([q, await search(q)]);
+    process.stdout.write(`the desk's search box: ${JSON.stringify(answers)}\n`);
+    expect(answers).toEqual([
+      ['Зоя', { status: 200, found: [number] }],
+      ['З%я', { status: 200, found: [] }],
+      ['З_я', { status: 200, found: [] }],
+      ["Зоя' OR '1'='1", { status: 200, found: [] }],
+      ["'; drop table appeal; --", { status: 200, found: [] }],
+      ['%%', { status: 200, found: [] }],
+      ['100%', { status: 200, found: [] }],
+    ]);
+    // What was typed is shown back in the box as text.
+    expect(await (await fetch(`${one!.url}/desk?q=${encodeURIComponent('"><script>')}`, { headers: { cookie } })).text()).toContain(
+      'value="&quot;&gt;&lt;script&gt;"',
+    );
+    expect((await search('Зоя')).found).toEqual([number]);
   });
 });

@@ -16,5 +16,20 @@ export const fileAsStranger: Step[] = [
   { press: 'Отправить обращение' },
 ];
 
+/** The same in English, from a web chat: 11 steps. */
+export const fileInEnglish: Step[] = [
+  { say: '/appeal' },
+  { press: 'Not a customer' },
+  { say: 'Lipetsk' },
+  { press: 'Other' },
+  { say: 'Oleg' },
+  { say: 'oleg@example.org' },
+  { say: '+7 900 123 45 67' },
+  { say: 'Lenina 5' },
+  { say: 'When will the power be back on our street?' },
+  { say: 'No attachments' },
+  { press: 'Send the appeal' },
+];
+
 /** The appeal number in the bot's answer. */
 export const appealNumberIn = (text: string): string => numberIn(text) ?? '';

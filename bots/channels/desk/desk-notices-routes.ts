@@ -8,12 +8,13 @@ import type { Localizer } from '../../../core/kernel/localizer';
 import { text, type Text } from '../../../core/kernel/text';
 import type { DeskPages } from './desk-pages';
 import type { NoticesRefusal, NoticesView } from './desk-notices-view';
-import { html, posted, redirect, session, withCsrf, type DeskSessions, type SignedIn } from './desk-session';
+import { html, posted, redirect, session, viewerOf, withCsrf, type DeskSessions, type SignedIn } from './desk-session';
+import type { Appeals } from '../../../core/features/appeals/ports';
 import { instantOfWallClock } from './wall-clock';
 
-/** What the notices page is given: the sessions, the interruptions' stores, the broadcasts' tallies, and a kick for the outbox. */
+/** What the notices page is given: the sessions, the interruptions' stores, the broadcasts' tallies, the appeals the header counts, and a kick for the outbox. */
 export interface NoticesDesk extends DeskSessions {
-  readonly services: TellingServices & { readonly localizer: Localizer };
+  readonly services: TellingServices & { readonly localizer: Localizer; readonly appeals: Pick<Appeals, 'count'> };
   readonly pushed: () => void;
 }
 
@@ -154,5 +155,5 @@ async function noticesPage(desk: NoticesDesk, pages: DeskPages, res: Response, c
     now,
     ...(refused && { refused }),
   };
-  html(res, refused ? 400 : 200, pages.notices(current.operator.login, current.csrf, view));
+  html(res, refused ? 400 : 200, pages.notices(await viewerOf(desk.services.appeals, current), view));
 }

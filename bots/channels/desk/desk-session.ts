@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { DeskOperator, DeskOperators } from '../../../core/features/operators/ports';
+import type { Appeals } from '../../../core/features/appeals/ports';
+import type { AppealFilter } from '../../../core/features/appeals/appeal-search';
 
 /** What every desk route needs to know who asks: the operators' sessions. */
 export interface DeskSessions {
@@ -9,6 +11,20 @@ export interface DeskSessions {
 }
 
 export type SignedIn = { operator: DeskOperator; csrf: string };
+
+/** Who looks at a desk page; `fresh`, for an operator at work, is what the header counts (see `freshAppeals`). */
+export interface Viewer {
+  readonly login: string;
+  readonly csrf: string;
+  readonly fresh?: number;
+}
+
+/** New appeals, as the header counts them: waiting for their first look, taken by nobody. */
+export const freshAppeals: AppealFilter = { status: 'received', assignee: null };
+
+export async function viewerOf(appeals: Pick<Appeals, 'count'>, current: SignedIn): Promise<Viewer> {
+  return { login: current.operator.login, csrf: current.csrf, fresh: await appeals.count(freshAppeals) };
+}
 
 export const cookieName = 'energobot_desk';
 export const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
@@ -45,4 +61,16 @@ export async function posted(desk: DeskSessions, req: Request, fields: unknown =
   if (!current || !form.success) return null;
   const [a, b] = [Buffer.from(form.data.csrf), Buffer.from(current.csrf)];
   return a.length === b.length && timingSafeEqual(a, b) ? current : null;
+}
+
+/** An operator at work: signed in, with a password of her own (a handed-out one opens nothing but the form that changes it). */
+export async function atWork(desk: DeskSessions, req: Request): Promise<SignedIn | null> {
+  const current = await session(desk, req);
+  return current && !current.operator.mustChangePassword ? current : null;
+}
+
+/** The same for a form post, whose CSRF token must match too. */
+export async function postedAtWork(desk: DeskSessions, req: Request, fields: unknown = req.body): Promise<SignedIn | null> {
+  const current = await posted(desk, req, fields);
+  return current && !current.operator.mustChangePassword ? current : null;
 }

@@ -45,7 +45,10 @@ export interface InboundMail {
   /** Whether the appeal still takes answers: a closed appeal's reply address is dead. */
   readonly open: (number: string) => Promise<boolean>;
   /** Makes the reply the operator's answer; throws when it cannot be kept now (the sending server tries again). */
-  readonly answer: (number: string, reply: { readonly text: string; readonly key: string; readonly files: readonly MailedFile[] }) => Promise<unknown>;
+  readonly answer: (
+    number: string,
+    reply: { readonly text: string; readonly key: string; readonly files: readonly MailedFile[]; readonly from: string },
+  ) => Promise<unknown>;
   readonly log: Log;
 }
 
@@ -104,7 +107,7 @@ export async function startInboundSmtp(options: InboundMail): Promise<{ readonly
         const key = `mail:${parsed.messageId ?? createHash('sha256').update(parsed.text).digest('hex')}`;
         for (const recipient of session.envelope.rcptTo) {
           const number = await options.addresses.numberOf(recipient.address);
-          if (number) await options.answer(number, { text: words, key, files });
+          if (number) await options.answer(number, { text: words, key, files, from: sender.toLowerCase() });
         }
         callback();
       })().catch((error: unknown) => {

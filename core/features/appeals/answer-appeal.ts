@@ -1,7 +1,9 @@
 import type { Localizer } from '../../kernel/localizer';
 import type { Appeals, AttachmentStore } from './ports';
 import type { ChatPushes, MailOutbox } from '../outbox/ports';
-import type { AppealMessage } from './appeal';
+import type { AppealMessage, OperatorSignature } from './appeal';
+import type { Policy } from '../../kernel/services';
+import { appealsMailboxMail } from './mailbox-mail';
 import { taskButton } from '../../kernel/actions';
 import { attachmentKind, attachmentLimits } from '../../kernel/attachment';
 import { text, type Text } from '../../kernel/text';
@@ -36,21 +38,30 @@ export function filesOfMailedAnswer<F extends { readonly bytes: Buffer }>(files:
 
 export type AnswerOutcome = 'answered' | 'repeated' | 'unknown' | 'closed' | { readonly refused: Text };
 
+/** What answering an appeal needs, from whichever route. */
+export interface AnsweringServices {
+  readonly appeals: Appeals;
+  readonly pushes: ChatPushes;
+  readonly mail: MailOutbox;
+  readonly localizer: Localizer;
+  readonly attachments: AttachmentStore;
+  readonly policy: Pick<Policy, 'appealsMailbox'>;
+}
+
 /**
  * An operator answered (from the desk, the API or by e-mail): the answer joins the thread once
  * per key, and goes to the chat the appeal was filed from, in its language, with a way to reply,
  * and to the customer's e-mail.
  */
 export async function answerAppeal(
-  services: {
-    readonly appeals: Appeals;
-    readonly pushes: ChatPushes;
-    readonly mail: MailOutbox;
-    readonly localizer: Localizer;
-    readonly attachments: AttachmentStore;
-  },
+  services: AnsweringServices,
   number: string,
-  answer: { readonly text: string; readonly key: string; readonly files?: readonly { readonly name: string; readonly bytes: Buffer }[] },
+  answer: {
+    readonly text: string;
+    readonly key: string;
+    readonly by: OperatorSignature;
+    readonly files?: readonly { readonly name: string; readonly bytes: Buffer }[];
+  },
   at: Date,
 ): Promise<AnswerOutcome> {
   const found = await services.appeals.thread(number);
@@ -64,7 +75,7 @@ export async function answerAppeal(
   if (!kept.ok) return { refused: kept.error };
   const files = kept.value;
   const said = keepable(answer.text);
-  const added = await services.appeals.addMessage(number, { from: 'operator', text: said, at: at.toISOString(), key, files });
+  const added = await services.appeals.addMessage(number, { from: 'operator', text: said, at: at.toISOString(), key, files, by: answer.by });
   if (!added) {
     // The answer was given before, with its own copies of the files: these would be nobody's.
     await services.attachments.discard(files.map((file) => file.id));
@@ -90,7 +101,49 @@ export async function answerAppeal(
     dedupeKey: `appeal-answer:${key}`,
     attachments: files,
   });
+  const { appealsMailbox } = services.policy;
+  if (appealsMailbox)
+    await services.mail.enqueue({
+      ...appealsMailboxMail(services.localizer, appealsMailbox, appeal, { kind: 'answer', text: said, files, by: answer.by }),
+      dedupeKey: `appeal-answer-copy:${key}`,
+    });
   return 'answered';
+}
+
+/** An operators' note: kept in the thread for the desk and the API, never shown or sent to the customer. */
+export async function noteAppeal(
+  appeals: Appeals,
+  number: string,
+  note: { readonly text: string; readonly key: string; readonly by: OperatorSignature },
+  at: Date,
+): Promise<'noted' | 'repeated' | 'unknown'> {
+  if (!(await appeals.thread(number))) return 'unknown';
+  const added = await appeals.addMessage(number, {
+    from: 'note',
+    text: keepable(note.text),
+    at: at.toISOString(),
+    key: `${number}:note:${note.key}`,
+    by: note.by,
+  });
+  return added ? 'noted' : 'repeated';
+}
+
+/** An operator opened a closed appeal again: it is back in the queue, and the chat is told once. */
+export async function reopenAppeal(
+  services: { readonly appeals: Appeals; readonly pushes: ChatPushes },
+  number: string,
+): Promise<'reopened' | 'unknown' | 'not-closed'> {
+  const found = await services.appeals.thread(number);
+  if (!found) return 'unknown';
+  if (!(await services.appeals.reopen(number))) return 'not-closed';
+  await services.pushes.enqueue([
+    {
+      chat: found.appeal.chat,
+      message: text('push-appeal-reopened', { number }),
+      buttons: [taskButton('appeals', { argument: number, label: text('appeal-open') })],
+    },
+  ]);
+  return 'reopened';
 }
 
 /** An operator closed the appeal: the chat is told once. */

@@ -48,7 +48,7 @@ export function isComplete(draft: AppealDraft): draft is CompleteDraft {
   );
 }
 
-/** An appeal as filed: its number, where it came from and where the answer goes. */
+/** An appeal as filed: its number, where it came from and where the answer goes, and who works on it. */
 export interface FiledAppeal extends CompleteDraft {
   readonly number: string;
   readonly chat: ChatAddress;
@@ -56,14 +56,34 @@ export interface FiledAppeal extends CompleteDraft {
   readonly status: AppealStatus;
   /** ISO time. */
   readonly filedAt: string;
+  /** ISO time of the first answer, from any route; null while none was given. */
+  readonly firstAnsweredAt: string | null;
+  /** The login of the operator who took it; null: anyone may. */
+  readonly assignee: string | null;
+  /** ISO time the customer last wrote after the last answer (a follow-up waiting); null when none waits. */
+  readonly followUpAt: string | null;
+}
+
+/** The ways an operator answers: the desk page, the supplier's system through the API, a reply by e-mail. */
+export const answerRoutes = ['desk', 'api', 'mail'] as const;
+export type AnswerRoute = (typeof answerRoutes)[number];
+
+/** Who wrote an operator's message, and by which way: shown with it on the desk and in the mailbox. */
+export interface OperatorSignature {
+  /** The desk operator's login, the name the supplier's system gave, or the replying address. */
+  readonly name: string;
+  readonly route: AnswerRoute;
 }
 
 export interface AppealMessage {
-  readonly from: 'customer' | 'operator';
+  /** `note`: the operators' own remark, never shown or sent to the customer. */
+  readonly from: 'customer' | 'operator' | 'note';
   readonly text: string;
   /** ISO time. */
   readonly at: string;
   readonly files?: readonly AttachmentRef[];
+  /** For an operator's answer or note. */
+  readonly by?: OperatorSignature;
 }
 
 /**

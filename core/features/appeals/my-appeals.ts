@@ -108,6 +108,8 @@ async function addToAppeal(chat: Chat, services: FlowServices, number: string): 
     ]);
   await services.appeals.addMessage(number, { from: 'customer', text: message, at: (await services.now()).toISOString(), files });
   if (services.policy.appealsMailbox)
-    await services.mail.enqueue(appealsMailboxMail(services.localizer, services.policy.appealsMailbox, found.appeal, { text: message, files }));
+    await services.mail.enqueue(
+      appealsMailboxMail(services.localizer, services.policy.appealsMailbox, found.appeal, { kind: 'addition', text: message, files }),
+    );
   await chat.say(text('appeals-added', { number }), [taskButton('appeals', { argument: number, label: text('appeal-open') }), taskButton('menu')]);
 }

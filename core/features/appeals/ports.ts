@@ -1,7 +1,9 @@
 import type { AppealTopic } from './appeal';
 import type { ChatAddress, ChatChannel } from '../../kernel/channel';
 import type { Locale } from '../../kernel/locale';
-import type { AppealDraft, AppealMessage, AppealStatus, CompleteDraft, FiledAppeal } from './appeal';
+import type { AppealDraft, AppealMessage, CompleteDraft, FiledAppeal } from './appeal';
+import type { AppealFilter, AppealPage } from './appeal-search';
+import type { AppealTally } from './appeal-statistics';
 import type { SharedFile } from '../../kernel/content/content';
 import type { AttachmentMime, AttachmentRef } from '../../kernel/attachment';
 import type { IncomingFile } from '../../kernel/chat';
@@ -21,16 +23,45 @@ export interface Appeals {
   ofChat(chat: ChatAddress, since: Date): Promise<FiledAppeal[]>;
   /** The appeal and its thread, oldest first; only to the chat it was filed from when `chat` is given. */
   thread(number: string, chat?: ChatAddress): Promise<{ readonly appeal: FiledAppeal; readonly messages: AppealMessage[] } | null>;
-  /** Adds to the thread; false when a message with the same key is there already. An operator's answer marks the appeal answered. */
+  /**
+   * Adds to the thread; false when a message with the same key is there already. An operator's
+   * answer marks the appeal answered (the first one's time is kept); the customer writing again
+   * puts it back in the queue as a follow-up; a note changes nothing.
+   */
   addMessage(number: string, message: AppealMessage & { readonly key?: string }): Promise<boolean>;
   close(number: string, at: Date): Promise<boolean>;
-  /** Appeals by status, oldest first: the operators' queue. */
-  list(status: AppealStatus | null): Promise<FiledAppeal[]>;
+  /** A closed appeal back in the queue; false when it was not closed. */
+  reopen(number: string): Promise<boolean>;
+  /** One page of the appeals the filter names (in `appealOrder`), and how many there are in all. */
+  search(filter: AppealFilter, page: AppealPage): Promise<{ readonly appeals: FiledAppeal[]; readonly total: number }>;
+  count(filter: AppealFilter): Promise<number>;
+  /** `login` takes the appeal unless another operator has it; the holder afterwards, or null for no such appeal. */
+  take(number: string, login: string): Promise<string | null>;
+  /** Lets go of it, when `login` holds it. */
+  release(number: string, login: string): Promise<boolean>;
+  /** The appeals filed since `since`, and those waiting since before `overdueBefore`. */
+  tally(since: Date, overdueBefore: Date): Promise<AppealTally>;
   /** Appeals still waiting for an answer that were filed before `filedBefore` and never alerted on; each is marked alerted. */
   takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]>;
   saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void>;
   draft(chat: ChatAddress): Promise<{ readonly draft: AppealDraft; readonly savedAt: string } | null>;
   dropDraft(chat: ChatAddress): Promise<void>;
+}
+
+/** An answer the installation's operators give often: the desk puts it in the answer's box, to be edited before sending. */
+export interface CannedAnswer {
+  readonly id: number;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** The installation's canned answers, shared by every operator and instance. */
+export interface CannedAnswers {
+  /** By title. */
+  list(): Promise<CannedAnswer[]>;
+  /** A new one, or new words for the one of the same title. */
+  save(answer: Omit<CannedAnswer, 'id'>, at: Date): Promise<void>;
+  remove(id: number): Promise<void>;
 }
 
 /** Files of appeals, both ways: kept for good (the thread shows them), in the database, so every instance reads them. */

@@ -1,0 +1,80 @@
+import type { AttachmentStore } from '../appeals/ports';
+import type { ChatPushes } from '../outbox/ports';
+import { keepOperatorFiles } from '../appeals/appeal-files';
+import { taskButton } from '../../kernel/actions';
+import { text, type Text } from '../../kernel/text';
+import { keepable } from '../../kernel/typed-text';
+import type { LiveChats } from './ports';
+import { tellQueue } from './queue-place';
+
+export interface OperatorSideServices {
+  readonly liveChats: LiveChats;
+  readonly pushes: ChatPushes;
+  readonly attachments: AttachmentStore;
+}
+
+/** An operator takes a waiting chat: the customer is told a person is here, and everyone behind moves up. */
+export async function takeLiveChat(services: OperatorSideServices, id: number, operator: string, at: Date): Promise<boolean> {
+  const live = await services.liveChats.get(id);
+  if (!live || !(await services.liveChats.take(id, operator, at))) return false;
+  await services.pushes.enqueue([
+    {
+      chat: live.chat,
+      message: text('live-operator-joined'),
+      buttons: [taskButton('operator', { argument: 'end', label: text('live-end') })],
+      dedupeKey: `live-taken:${id}`,
+    },
+  ]);
+  await tellQueue(services, at);
+  return true;
+}
+
+export type SaidOutcome = 'sent' | 'repeated' | 'not-yours' | { readonly refused: Text };
+
+/**
+ * The operator's words (and files) to the customer: kept in the conversation once per key (a
+ * resent form says nothing twice) and pushed to the chat, files after the words.
+ */
+export async function sayToCustomer(
+  services: OperatorSideServices,
+  id: number,
+  operator: string,
+  message: { readonly text: string; readonly key: string; readonly files: readonly { readonly name: string; readonly bytes: Buffer }[] },
+  at: Date,
+): Promise<SaidOutcome> {
+  const live = await services.liveChats.get(id);
+  if (!live || live.status !== 'talking' || live.operator !== operator) return 'not-yours';
+  const kept = await keepOperatorFiles(services.attachments, message.files);
+  if (!kept.ok) return { refused: kept.error };
+  const said = keepable(message.text);
+  const key = `${id}:operator:${message.key}`;
+  if ((await services.liveChats.add(id, { from: 'operator', text: said, files: kept.value, at: at.toISOString(), operator, key })) !== 'added') {
+    await services.attachments.discard(kept.value.map((file) => file.id));
+    return 'repeated';
+  }
+  await services.pushes.enqueue([
+    {
+      chat: live.chat,
+      message: said === '' ? text('live-operator-files') : text('live-operator-says', { text: said }),
+      files: kept.value,
+      dedupeKey: `live:${key}`,
+    },
+  ]);
+  return 'sent';
+}
+
+/** The operator ends the conversation (or lets a waiting chat go): the customer is told, with a way to go on. */
+export async function endLiveChat(services: OperatorSideServices, id: number, at: Date): Promise<boolean> {
+  const live = await services.liveChats.get(id);
+  if (!live || !(await services.liveChats.end(id, 'operator', at))) return false;
+  await services.pushes.enqueue([
+    {
+      chat: live.chat,
+      message: text('live-ended-by-operator'),
+      buttons: [taskButton('appeal', { label: text('live-write-appeal') }), taskButton('menu')],
+      dedupeKey: `live-ended:${id}`,
+    },
+  ]);
+  if (live.status === 'waiting') await tellQueue(services, at);
+  return true;
+}

@@ -1,0 +1,111 @@
+import type { Chat, IncomingFile } from '../../kernel/chat';
+import type { FlowServices } from '../../kernel/services';
+import { toMenu, type FlowEnd } from '../../kernel/flow-end';
+import { taskButton } from '../../kernel/actions';
+import { text, type Text } from '../../kernel/text';
+import type { AttachmentRef } from '../../kernel/attachment';
+import { fileAppeal } from '../appeals/file-appeal';
+import { onDutyWithinMs, type LiveChat } from './ports';
+import { operatorsAnswer } from './operator-hours';
+import { hoursWords } from './live-words';
+import { leaveQueueButton, queuePlaces, tellQueue } from './queue-place';
+
+/**
+ * «Позвать оператора»: in the operators' hours, with one of them on duty, the chat joins the
+ * queue and is told its place and the wait; then everything the customer sends (words, photos,
+ * documents) goes to the conversation, and the operator's answers come back as pushes, until
+ * either side ends it. Outside the hours, or with nobody on duty, an appeal is offered with what
+ * the customer wrote. The task left for it is kept aside and offered back when it ends.
+ */
+export async function talkToOperator(chat: Chat, services: FlowServices, argument?: string): Promise<FlowEnd> {
+  if (argument === 'end') return endByCustomer(chat, services);
+  const typed = argument?.startsWith('text:') ? argument.slice('text:'.length) : '';
+  const now = await services.now();
+  const hours = services.policy.operatorHours;
+  if (!hours) return offerAppeal(chat, services, text('live-none'), typed);
+  if (!operatorsAnswer(hours, now, services.localizer.timeZone)) return offerAppeal(chat, services, text('live-closed', { hours: hoursWords(hours) }), typed);
+  const open = await services.liveChats.openOf(chat.address);
+  if (!open && (await services.liveChats.operatorsOnDuty(new Date(now.getTime() - onDutyWithinMs))) === 0)
+    return offerAppeal(chat, services, text('live-nobody'), typed);
+  const live = open ?? (await services.liveChats.join(chat.address, chat.locale, now));
+  await greet(chat, services, live, now);
+  // Asked for again, it starts anew (and finds this conversation); another task leaves it, nothing of it lost.
+  chat.settled();
+  let heard = 0;
+  if (typed !== '' && (await passOn(services, live, heard, typed, [])) === null) return notPassed(chat, services, typed);
+  if (typed !== '') heard = 1;
+  for (;;) {
+    const message = await chat.listen();
+    if ('other' in message) {
+      // A press of an old question's button is no message; a sticker or a voice message is one the operator cannot take.
+      if (message.other !== 'button') await chat.say(text('live-not-passed'));
+      continue;
+    }
+    const files = 'files' in message ? await keptFiles(chat, services, message.files) : [];
+    const words = 'typed' in message ? message.typed : '';
+    if (words === '' && files.length === 0) continue;
+    const next = await passOn(services, live, heard, words, files);
+    if (next === null) return notPassed(chat, services, words);
+    heard = next;
+  }
+}
+
+async function greet(chat: Chat, services: FlowServices, live: LiveChat, now: Date): Promise<void> {
+  if (live.status === 'talking') return chat.say(text('live-talking-already'), [endButton()]);
+  const place = (await queuePlaces(services.liveChats, now)).find((waiting) => waiting.live.id === live.id)?.place ?? { position: 1, minutes: 1 };
+  await services.liveChats.tellPosition(live.id, place.position);
+  await chat.say(text('live-queued', { ...place }), [leaveQueueButton()]);
+}
+
+const endButton = () => taskButton('operator', { argument: 'end', label: text('live-end') });
+
+/** Into the conversation, once per message (its place in this run names it); null when the conversation is over. */
+async function passOn(services: FlowServices, live: LiveChat, heard: number, words: string, files: readonly AttachmentRef[]): Promise<number | null> {
+  const added = await services.liveChats.add(live.id, {
+    from: 'customer',
+    text: words,
+    files,
+    at: (await services.now()).toISOString(),
+    operator: null,
+    key: `${live.id}:customer:${heard + 1}`,
+  });
+  // A repeat is this run's own message handed over again (a retried update): kept once, and the run goes on.
+  return added === 'over' ? null : heard + 1;
+}
+
+/** The customer's photos and documents, kept for the operator; each one refused is said why. */
+async function keptFiles(chat: Chat, services: FlowServices, files: readonly IncomingFile[]): Promise<AttachmentRef[]> {
+  const kept: AttachmentRef[] = [];
+  for (const file of files) {
+    const one = await services.appealFiles.keep(chat.address, file);
+    if (one.ok) kept.push(one.value);
+    else await chat.say(one.error);
+  }
+  return kept;
+}
+
+/** The conversation ended (the operator closed it) before these words reached it: they can go as an appeal. */
+async function notPassed(chat: Chat, services: FlowServices, words: string): Promise<FlowEnd> {
+  return offerAppeal(chat, services, text('live-not-delivered'), words);
+}
+
+async function offerAppeal(chat: Chat, services: FlowServices, why: Text, typed: string): Promise<FlowEnd> {
+  // An offer only: asking for an operator again (or anything else) is read afresh.
+  chat.settled();
+  const choice = await chat.choose(why, [
+    { value: 'appeal', label: text('live-write-appeal') },
+    { value: 'menu', label: text('action-menu') },
+  ]);
+  if (choice === 'menu') return toMenu();
+  return fileAppeal(chat, services, typed === '' ? undefined : `text:${typed}`);
+}
+
+/** «Завершить разговор» or «Выйти из очереди»: the conversation ends, the queue behind it moves. */
+async function endByCustomer(chat: Chat, services: FlowServices): Promise<FlowEnd> {
+  const open = await services.liveChats.openOf(chat.address);
+  if (!open) return toMenu(text('live-none-open'));
+  const now = await services.now();
+  await services.liveChats.end(open.id, 'customer', now);
+  if (open.status === 'waiting') await tellQueue(services, now);
+  return toMenu(open.status === 'waiting' ? text('live-left-queue') : text('live-ended'));
+}
