@@ -1,50 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { appealNumberIn, fileAsStranger } from '../support/appeal-scripts';
 import { bothChannels } from '../support/both-channels';
+import { deskInChromium, describeWithChromium } from '../support/desk-in-chromium';
 import { TelegramCustomer } from '../support/telegram-customer';
 import { linkingScript, play } from '../support/test-app';
 import * as passwords from '../../bots/channels/desk/passwords';
 import { SqlOperators } from '../../db/repositories/sql-operators';
-import { machineClock, shiftedClock } from '../support/machine-clock';
+import { shiftedClock } from '../support/machine-clock';
 import { customerFiles } from '../support/customer-files';
 import { appealYear, type AppealTopic } from '../../core/features/appeals/appeal';
 import type { AccountNumber } from '../../core/kernel/account-number';
 import type { ChatChannel } from '../../core/kernel/channel';
 
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** CI installs Debian's chromium, so this never skips there (the run fails on any skipped test). */
-const describeWithChromium = existsSync(chromiumPath) ? describe : describe.skip;
 const screenshots = join(__dirname, 'screenshots');
 const root = join(__dirname, '..', '..');
 
 describeWithChromium("the operators' desk in headless Chromium", () => {
   const both = bothChannels();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      env: machineClock(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
-  });
-  afterAll(() => browser?.close());
-
-  /** An operator with her own password, signed in on the desk in a browser of this size. */
-  const signedIn = async (login: string, viewport = { width: 1100, height: 860 }) => {
-    const secret = `${login}-own-password-2026`;
-    await new SqlOperators(both.app.runtime.orm).setPassword(login, await passwords.hashPassword(secret), false, new Date());
-    const context = await browser.newContext({ viewport, locale: 'ru-RU' });
-    const page = await context.newPage();
-    await page.goto(`${both.app.url}/desk`);
-    await page.fill('#login', login);
-    await page.fill('#password', secret);
-    await page.click('button[type=submit]');
-    await page.getByRole('heading', { name: 'Обращения', exact: true }).waitFor();
-    return { context, page };
-  };
+  const { signedIn, browser } = deskInChromium(both);
 
   /** An appeal filed straight into the store, at a time the test chooses: as many as a page needs, fast. */
   const filed = (at: Date, fields: { topic: AppealTopic; name: string; channel?: ChatChannel; account?: string; phone?: string }) =>
@@ -82,7 +57,7 @@ describeWithChromium("the operators' desk in headless Chromium", () => {
     const oneTime = /one-time password (\S+)/.exec(added)?.[1] ?? '';
     expect(oneTime).toHaveLength(24);
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 860 }, locale: 'ru-RU' });
+    const context = await browser().newContext({ viewport: { width: 1100, height: 860 }, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(`${both.app.url}/desk`);
     await page.fill('#login', 'irina');
@@ -159,7 +134,7 @@ describeWithChromium("the operators' desk in headless Chromium", () => {
       [1100, 900, 'desk-notices.png'],
       [390, 844, 'desk-notices-phone.png'],
     ] as const) {
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'ru-RU' });
+      const context = await browser().newContext({ viewport: { width, height }, locale: 'ru-RU' });
       const page = await context.newPage();
       await page.goto(`${both.app.url}/desk`);
       await page.fill('#login', 'olga');

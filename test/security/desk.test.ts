@@ -20,6 +20,26 @@ function deskClient(app: TestApp, address: string) {
     });
   return {
     form,
+    /** Each form posted three ways: with the token but no session, with the session but no token, with a guessed token: the statuses. */
+    async refusals(paths: readonly string[], fields: Record<string, string>, csrf: string, cookie: string) {
+      const statuses: [string, number, number, number][] = [];
+      for (const path of paths)
+        statuses.push([
+          path,
+          (await form(path, { ...fields, csrf })).status,
+          (await form(path, fields, cookie)).status,
+          (await form(path, { ...fields, csrf: 'a-guess' }, cookie)).status,
+        ]);
+      return statuses;
+    },
+    /** Each page fetched with the cookie (or none): its status and where it sends the caller. */
+    pagesSeen: (paths: readonly string[], cookie?: string) =>
+      Promise.all(
+        paths.map(async (path) => {
+          const response = await fetch(`${app.url}${path}`, { redirect: 'manual', headers: { ...(cookie && { cookie }) } });
+          return [path, response.status, response.headers.get('location')];
+        }),
+      ),
     async signIn(login: string, secret: string): Promise<{ status: number; cookie?: string }> {
       const response = await form('/desk/sign-in', { login, password: secret });
       const cookie = response.headers.get('set-cookie')?.split(';')[0];
@@ -192,15 +212,7 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     const thread = `/desk/appeals/${encodeURIComponent(number)}`;
     const fields = { text: 'Проверить договор.', key: 'desk-form-key-000000010', title: 'Заготовка' };
     const posts = [`${thread}/take`, `${thread}/release`, `${thread}/notes`, `${thread}/reopen`, `${thread}/close`, '/desk/canned', '/desk/canned/1/delete'];
-    const refusals = [];
-    for (const path of posts)
-      refusals.push([
-        path,
-        (await desk.form(path, { ...fields, csrf })).status,
-        (await desk.form(path, fields, vera)).status,
-        (await desk.form(path, { ...fields, csrf: 'a-guess' }, vera)).status,
-      ]);
-    expect(refusals).toEqual(posts.map((path) => [path, 403, 403, 403]));
+    expect(await desk.refusals(posts, fields, csrf, vera)).toEqual(posts.map((path) => [path, 403, 403, 403]));
     // Nothing happened: not taken, no note, not closed, no canned answer.
     const found = await new SqlAppeals(one!.runtime.orm).thread(number);
     expect([found?.appeal.assignee, found?.appeal.status, found?.messages.length]).toEqual([null, 'received', 0]);
@@ -210,15 +222,7 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
     const nina = (await desk.signIn('nina', 'a-one-time-password-001')).cookie as string;
     expect((await desk.form(`${thread}/take`, { csrf: (await desk.csrf(nina)) as string }, nina)).status).toBe(403);
     const pages = ['/desk/canned', '/desk/stats', thread, '/desk/readings', '/desk/files/1'];
-    for (const cookie of [undefined, nina]) {
-      const answers = await Promise.all(
-        pages.map(async (path) => {
-          const response = await fetch(`${one!.url}${path}`, { redirect: 'manual', headers: { ...(cookie && { cookie }) } });
-          return [path, response.status, response.headers.get('location')];
-        }),
-      );
-      expect(answers).toEqual(pages.map((path) => [path, 303, '/desk']));
-    }
+    for (const cookie of [undefined, nina]) expect(await desk.pagesSeen(pages, cookie)).toEqual(pages.map((path) => [path, 303, '/desk']));
 
     // A wrong method, a path that does not decode, values the forms never send: refused or read as the defaults, never a failure.
     const odd = [`${thread}/take`, '/desk/appeals/%25E0%A4', `${thread}?canned=%00`, '/desk/stats?days=-1', '/desk/canned?edit=x', '/desk?page=1e9&status[]=x'];
@@ -278,5 +282,106 @@ describeWithPostgres('the desk, against guessing and stolen sessions (two instan
       'value="&quot;&gt;&lt;script&gt;"',
     );
     expect((await search('Зоя')).found).toEqual([number]);
+  });
+
+  it("«Чат с клиентами»: every post needs a session and the page's CSRF token, every page a session; a customer's markup stays text on the page and in the JSON; only the operator who holds a conversation writes to it or ends it", async () => {
+    await handOut('vera', password);
+    await handOut('nina', 'a-one-time-password-002', true);
+    const desk = deskClient(one!, '198.51.100.80');
+    const vera = (await desk.signIn('vera', password)).cookie as string;
+    const csrf = (await desk.csrf(vera)) as string;
+    const liveChats = one!.runtime.services.liveChats;
+    const live = await liveChats.join({ channel: 'telegram', id: '1920' }, 'ru', new Date());
+    const markup = '<script>alert("live")</script> & <img src=x onerror=alert(1)>';
+    await liveChats.add(live.id, { from: 'customer', text: markup, files: [], at: new Date().toISOString(), operator: null, key: `${live.id}:customer:1` });
+    const chat = `/desk/live/${live.id}`;
+    const said = { text: 'Здравствуйте!', key: 'desk-form-key-000000020' };
+    /** The conversation's form as the page posts it: multipart, with its files. */
+    const sayMultipart = async (cookie: string, fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      form.set('files', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'Памятка.pdf');
+      return (await fetch(`${one!.url}${chat}/say`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: form })).status;
+    };
+
+    const posts = [`${chat}/take`, `${chat}/say`, `${chat}/end`];
+    expect(await desk.refusals(posts, said, csrf, vera)).toEqual(posts.map((path) => [path, 403, 403, 403]));
+    expect([await sayMultipart(vera, said), await sayMultipart(vera, { ...said, csrf: 'a-guess' })]).toEqual([403, 403]);
+    // Nothing happened: still waiting, taken by nobody, no operator's words, nothing pushed to the chat.
+    expect([(await liveChats.get(live.id))?.status, (await liveChats.get(live.id))?.operator, (await liveChats.messages(live.id, 0)).length]).toEqual([
+      'waiting',
+      null,
+      1,
+    ]);
+
+    // An operator who still has the handed-out password gets no further than changing it; nobody without a session sees a page.
+    const nina = (await desk.signIn('nina', 'a-one-time-password-002')).cookie as string;
+    expect((await desk.form(`${chat}/take`, { csrf: (await desk.csrf(nina)) as string }, nina)).status).toBe(403);
+    const pages = ['/desk/live', chat, `${chat}/messages?after=0`];
+    for (const cookie of [undefined, nina]) expect(await desk.pagesSeen(pages, cookie)).toEqual(pages.map((path) => [path, 303, '/desk']));
+    expect(await liveChats.operatorsOnDuty(new Date(Date.now() - 60_000))).toBe(0);
+
+    // The customer's markup: text on the queue's page and the conversation's, plain words in the JSON the page's script reads.
+    const queuePage = await (await fetch(`${one!.url}/desk/live`, { headers: { cookie: vera } })).text();
+    const escaped = '&lt;script&gt;alert(&quot;live&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;';
+    expect(queuePage).toContain(escaped);
+    expect(queuePage).not.toMatch(/<script|<img/);
+    expect((await desk.form(`${chat}/take`, { csrf }, vera)).status).toBe(303);
+    const page = await (await fetch(`${one!.url}${chat}`, { headers: { cookie: vera } })).text();
+    expect(page).toContain(escaped);
+    expect(page).not.toMatch(/<img/);
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+    expect(scripts).toHaveLength(1);
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(scripts[0]).toContain('textContent');
+    expect(scripts[0]).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+    const polled = await fetch(`${one!.url}${chat}/messages?after=0`, { headers: { cookie: vera } });
+    expect([polled.status, polled.headers.get('content-type'), polled.headers.get('cache-control')]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+      'no-store',
+    ]);
+    const { status, messages } = (await polled.json()) as { status: string; messages: { id: number; from: string; text: string }[] };
+    expect([status, messages.map((message) => [message.from, message.text])]).toEqual(['talking', [['customer', markup]]]);
+    expect(await liveChats.operatorsOnDuty(new Date(Date.now() - 60_000))).toBe(1);
+
+    // Olga, on the other instance, reads it but can neither write to it nor end it, nor take it from Vera.
+    await handOut('olga', password);
+    const other = deskClient(two!, '198.51.100.81');
+    const olga = (await other.signIn('olga', password)).cookie as string;
+    const olgaCsrf = (await other.csrf(olga)) as string;
+    const olgaSays = await other.form(`${chat}/say`, { ...said, key: 'desk-form-key-000000021', csrf: olgaCsrf }, olga);
+    expect([olgaSays.status, (await olgaSays.text()).includes('писать в разговор может только оператор, который его ведёт')]).toEqual([403, true]);
+    expect(await sayMultipart(olga, { ...said, key: 'desk-form-key-000000022', csrf: olgaCsrf })).toBe(403);
+    expect((await other.form(`${chat}/end`, { csrf: olgaCsrf }, olga)).status).toBe(403);
+    const taken = await other.form(`${chat}/take`, { csrf: olgaCsrf }, olga);
+    expect([taken.status, (await taken.text()).includes(`Разговор ${live.id} уже взял оператор vera.`)]).toEqual([409, true]);
+    const olgaPage = await (await fetch(`${two!.url}${chat}`, { headers: { cookie: olga } })).text();
+    expect([olgaPage.includes('Разговор ведёт оператор vera'), olgaPage.includes('name="text"')]).toEqual([true, false]);
+    expect([(await liveChats.get(live.id))?.status, (await liveChats.messages(live.id, 0)).length]).toEqual(['talking', 1]);
+
+    // Vera writes (the same form twice is one message), then ends it; a second end is no error.
+    expect(await sayMultipart(vera, { ...said, csrf })).toBe(303);
+    expect(await sayMultipart(vera, { ...said, csrf })).toBe(303);
+    expect((await liveChats.messages(live.id, 0)).map((message) => [message.from, message.text, message.files.length])).toEqual([
+      ['customer', markup, 0],
+      ['operator', 'Здравствуйте!', 1],
+    ]);
+    expect((await desk.form(`${chat}/end`, { csrf }, vera)).status).toBe(303);
+    expect((await desk.form(`${chat}/end`, { csrf }, vera)).status).toBe(303);
+    expect((await liveChats.get(live.id))?.endedBy).toBe('operator');
+
+    // Paths and queries the pages never make: refused or read as the defaults, never a failure.
+    const odd = [
+      '/desk/live/abc',
+      '/desk/live/0',
+      '/desk/live/99999999999',
+      '/desk/live/%E0%A4',
+      `${chat}/messages?after=-5`,
+      `${chat}/messages?after[]=x`,
+      '/desk/live/999999/messages',
+    ];
+    const oddAnswers = await Promise.all(odd.map(async (path) => [path, (await fetch(`${one!.url}${path}`, { headers: { cookie: vera } })).status]));
+    expect(oddAnswers).toEqual(odd.map((path, index) => [path, [404, 404, 404, 404, 200, 200, 404][index]]));
   });
 });

@@ -9,7 +9,7 @@ import { readOperatorReply } from '../operator-api/operator-reply';
 import type { DeskPages } from './desk-pages';
 import type { Desk } from './desk';
 import { fileHref, liveHref, liveSignature, liveTextMaxLength, type LiveChatView, type LiveViewer } from './desk-live-page';
-import { atWork, html, posted, postedAtWork, redirect, viewerOf, type SignedIn } from './desk-session';
+import { atWork, html, postedAtWork, redirect, viewerOf, type SignedIn } from './desk-session';
 
 /** `:id` of a conversation: digits only, within the database's integer; anything else names none (0). */
 const livePath = z
@@ -25,7 +25,7 @@ const livePath = z
 /** `?after=`: the last message the page has; anything odd, from the start. */
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).catch(0) }).catch({ after: 0 });
 const formKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
-const said = z.object({ text: z.string().trim().max(liveTextMaxLength).catch(''), key: formKey });
+const said = z.object({ text: z.string().default(''), key: formKey });
 /** What a refused form gave as its text, shown again so that the operator need not type it twice. */
 const givenFields = z.object({ text: z.string().catch('') }).catch({ text: '' });
 
@@ -133,8 +133,8 @@ function json(res: Response, status: number, body: unknown): void {
 
 /** Why a take failed: another operator was first, or the customer left the queue. */
 function notTaken(live: LiveChat | null): Text {
-  if (live?.status === 'talking') return text('desk-live-take-refused', { id: live.id, login: live.operator ?? '' });
-  return text('desk-live-take-gone', { id: live?.id ?? 0 });
+  if (live?.status === 'talking') return text('desk-live-take-refused', { id: String(live.id), login: live.operator ?? '' });
+  return text('desk-live-take-gone', { id: String(live?.id ?? '') });
 }
 
 /** Taking and ending: first come first served; only the operator who holds a conversation ends it. */
@@ -160,7 +160,8 @@ function mountLiveActions(server: Server, desk: Desk, pages: DeskPages): void {
     if (!live) return chatPage(desk, pages, res, current, id);
     // Over already (the customer ended it, or a second click): nothing to do.
     if (live.status === 'ended') return redirect(res, '/desk/live');
-    if (live.operator !== current.operator.login) return chatPage(desk, pages, res, current, id, { status: 403, error: text('desk-live-not-yours'), text: '' });
+    if (live.operator !== current.operator.login)
+      return chatPage(desk, pages, res, current, id, { status: 403, error: text('desk-live-end-not-yours'), text: '' });
     if (await endLiveChat(desk.services, id, new Date())) desk.pushed();
     redirect(res, '/desk/live');
   });
@@ -173,16 +174,18 @@ function mountLiveSay(server: Server, desk: Desk, pages: DeskPages): void {
     const signedIn = await atWork(desk, req);
     if (!signedIn) return expired(res, pages);
     const reply = await readOperatorReply(req);
-    const current = await posted(desk, req, reply.fields);
-    if (!current || current.operator.mustChangePassword) return expired(res, pages);
+    const current = await postedAtWork(desk, req, reply.fields);
+    if (!current) return expired(res, pages);
     const id = liveIn(req);
     const given = givenFields.parse(reply.fields).text;
     if (!reply.ok) return chatPage(desk, pages, res, current, id, { status: reply.status, error: reply.error, text: given });
     const form = said.safeParse(reply.fields);
     if (!form.success) return redirect(res, liveHref(id));
-    if (form.data.text === '' && reply.files.length === 0)
+    const words = form.data.text.trim();
+    if ((words === '' && reply.files.length === 0) || words.length > liveTextMaxLength)
       return chatPage(desk, pages, res, current, id, { status: 400, error: text('desk-live-say-empty', { max: liveTextMaxLength }), text: given });
-    const outcome = await sayToCustomer(desk.services, id, current.operator.login, { text: form.data.text, key: `desk:${form.data.key}`, files: reply.files }, new Date());
+    const message = { text: words, key: `desk:${form.data.key}`, files: reply.files };
+    const outcome = await sayToCustomer(desk.services, id, current.operator.login, message, new Date());
     if (outcome === 'not-yours') return chatPage(desk, pages, res, current, id, { status: 403, error: text('desk-live-not-yours'), text: given });
     if (typeof outcome === 'object') return chatPage(desk, pages, res, current, id, { status: 400, error: outcome.refused, text: given });
     desk.pushed();

@@ -12,6 +12,7 @@ import type { Viewer } from './desk-session';
 import { freshHref } from './desk-queue-query';
 import { statsBody, type StatsView } from './desk-stats-page';
 import { threadBody, type ThreadView } from './desk-thread-page';
+import { liveChatBody, liveQueueBody, liveQueueRefreshSeconds, type LiveChatView, type LiveQueueView, type LiveViewer } from './desk-live-page';
 
 /** How often the queue reloads itself, in seconds: new appeals show without a script. */
 const queueRefreshSeconds = 60;
@@ -33,7 +34,8 @@ section{border-top:1px solid #e3e7eb;margin-top:16px;padding-top:4px}form.inline
 .scroll{overflow-x:auto}.badge{display:inline-block;background:#ffd54f;color:#1d2733;border-radius:10px;padding:1px 8px;font-size:.85em;white-space:nowrap}
 form.filters{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:flex-end;margin-bottom:12px}form.filters .search{flex:1 1 100%}form.filters .check label{margin-bottom:10px}
 .pager{margin-top:12px}.pager a{margin-right:16px}.shown{color:#4a5868}.columns{display:flex;flex-wrap:wrap;gap:20px;align-items:flex-start}.columns table{flex:1 1 300px}
-.figure{font-size:1.15em}td.text{white-space:pre-wrap}td.actions{white-space:nowrap}form.canned select{max-width:100%}`;
+.figure{font-size:1.15em}td.text{white-space:pre-wrap}td.actions{white-space:nowrap}form.canned select{max-width:100%}
+.message.customer{background:#f8fafb}#live-messages .files{list-style:none;padding-left:0}table.live-queue td.nowrap{white-space:nowrap}img.thumb{display:block;max-width:min(240px,100%);max-height:180px;margin:6px 0 2px;border-radius:4px;border:1px solid #e3e7eb}`;
 
 /** The desk speaks Russian: it is the supplier's own tool. */
 export class DeskPages {
@@ -47,10 +49,10 @@ export class DeskPages {
   private readonly says: Say = (message) => this.say(message);
 
   /** A whole page; for an operator at work, its title starts with the count of new appeals, as a browser's tab shows it. */
-  private page(title: Text, body: string, options: { readonly viewer?: Viewer; readonly refresh?: true } = {}): string {
+  private page(title: Text, body: string, options: { readonly viewer?: Viewer; readonly refresh?: string } = {}): string {
     const fresh = options.viewer?.fresh ?? 0;
     const heading = fresh > 0 ? text('desk-page-title-fresh', { count: fresh, title: words(title) }) : title;
-    const refresh = options.refresh ? `<meta http-equiv="refresh" content="${queueRefreshSeconds}">` : '';
+    const refresh = options.refresh ? `<meta http-equiv="refresh" content="${escapeHtml(options.refresh)}">` : '';
     return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>${this.say(heading)}</title>
 <style>
@@ -82,7 +84,7 @@ ${style}
 
   /** The queue: the search, the filters, a page of appeals (see `queueBody`); it refreshes itself, so the header's count and the list stay current. */
   queue(viewer: Viewer, view: QueueView): string {
-    return this.page(text('desk-title'), `${this.header(viewer)}${queueBody(this.says, view)}`, { viewer, refresh: true });
+    return this.page(text('desk-title'), `${this.header(viewer)}${queueBody(this.says, view)}`, { viewer, refresh: String(queueRefreshSeconds) });
   }
 
   /** An appeal's page (see `threadBody`). */
@@ -96,6 +98,19 @@ ${style}
 
   stats(viewer: Viewer, view: StatsView): string {
     return this.page(text('desk-stats-title'), `${this.header(viewer)}${statsBody(this.says, view)}`, { viewer });
+  }
+
+  /** «Чат с клиентами» (see `liveQueueBody`): it reloads itself, always as `/desk/live` (a refused take is answered at the take's address). */
+  liveQueue(viewer: LiveViewer, view: LiveQueueView): string {
+    return this.page(text('desk-live-title'), `${this.header(viewer)}${liveQueueBody(this.says, viewer, view)}`, {
+      viewer,
+      refresh: `${liveQueueRefreshSeconds}; url=/desk/live`,
+    });
+  }
+
+  /** A conversation with a customer (see `liveChatBody`): never reloaded, its script fetches what is new. */
+  liveChat(viewer: LiveViewer, view: LiveChatView): string {
+    return this.page(text('desk-live-chat-title', { id: String(view.live.id) }), `${this.header(viewer)}${liveChatBody(this.says, viewer, view)}`, { viewer });
   }
 
   /** No such appeal or file. */
@@ -119,12 +134,14 @@ ${style}
     return this.page(text('desk-notices-title'), `${this.header(viewer)}${noticesBody(this.says, viewer.csrf, view)}`, { viewer });
   }
 
-  /** The desk's header: for an operator at work, the pages and the count of new appeals (a link to them). */
-  private header(viewer: Viewer): string {
+  /** The desk's header: for an operator at work, the pages and the count of new appeals (a link to them), and of customers waiting in the chat where it is known. */
+  private header(viewer: Viewer & { readonly waiting?: number }): string {
+    const { waiting } = viewer;
+    const live = waiting === undefined ? text('desk-live-nav') : text('desk-live-nav-count', { count: waiting });
     const nav =
       viewer.fresh === undefined
         ? ''
-        : `<nav><a href="/desk">${this.say(text('desk-nav-queue'))}</a><a href="${escapeHtml(freshHref)}"${viewer.fresh > 0 ? ' class="fresh"' : ''}>${this.say(text('desk-nav-fresh', { count: viewer.fresh }))}</a><a href="/desk/canned">${this.say(text('desk-nav-canned'))}</a><a href="/desk/stats">${this.say(text('desk-nav-stats'))}</a><a href="/desk/readings">${this.say(text('desk-readings-link'))}</a><a href="/desk/notices">${this.say(text('desk-notices-link'))}</a></nav>`;
+        : `<nav><a href="/desk">${this.say(text('desk-nav-queue'))}</a><a href="${escapeHtml(freshHref)}"${viewer.fresh > 0 ? ' class="fresh"' : ''}>${this.say(text('desk-nav-fresh', { count: viewer.fresh }))}</a><a href="/desk/live"${(waiting ?? 0) > 0 ? ' class="fresh"' : ''}>${this.say(live)}</a><a href="/desk/canned">${this.say(text('desk-nav-canned'))}</a><a href="/desk/stats">${this.say(text('desk-nav-stats'))}</a><a href="/desk/readings">${this.say(text('desk-readings-link'))}</a><a href="/desk/notices">${this.say(text('desk-notices-link'))}</a></nav>`;
     return `<header><strong>${this.say(text('desk-title'))}</strong>${nav}<span>${escapeHtml(viewer.login)} <form method="post" action="/desk/sign-out" class="inline">${csrfField(viewer.csrf)}<button type="submit">${this.say(text('desk-sign-out'))}</button></form></span></header>`;
   }
 }

@@ -12,6 +12,7 @@ import { mountDeskQueue } from './desk-queue-routes';
 import { mountAppealPages, mountAppealActions } from './desk-appeal-routes';
 import { mountCannedAnswers } from './desk-canned-routes';
 import { mountDeskStats } from './desk-stats-routes';
+import { mountDeskLive } from './desk-live-routes';
 import type { Desk } from './desk';
 
 const sessionHours = 8;
@@ -25,7 +26,7 @@ const newPassword = withCsrf.extend({ current: z.string().max(200).default(''), 
  * and every other session ends with it. Then the work of a team: the queue searched and filtered,
  * an appeal taken and let go, answered (once per form, signed with the operator's login), noted,
  * closed and opened again; the canned answers, the statistics; the interruptions' and reminders'
- * notices (`/desk/notices`).
+ * notices (`/desk/notices`); the chat with customers who asked for an operator (`/desk/live`).
  */
 export function mountDesk(server: Server, desk: Desk): void {
   const pages = new DeskPages(desk.services.localizer);
@@ -36,6 +37,7 @@ export function mountDesk(server: Server, desk: Desk): void {
   mountCannedAnswers(server, desk, pages);
   mountDeskStats(server, desk, pages);
   mountDeskNotices(server, desk, pages);
+  mountDeskLive(server, desk, pages);
 }
 
 /** False while the address is paused; otherwise after the login's slow-down. */

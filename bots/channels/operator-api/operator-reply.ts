@@ -4,7 +4,7 @@ import { text, type Text } from '../../../core/kernel/text';
 import { readForm } from '../http/multipart-form';
 
 /** Where operators post replies with files: the desk's form and the API. */
-export const operatorReplyPaths = [/^\/desk\/appeals\/[^/]+\/answer$/, /^\/operator\/appeals\/[^/]+\/replies$/] as const;
+export const operatorReplyPaths = [/^\/desk\/appeals\/[^/]+\/answer$/, /^\/desk\/live\/\d+\/say$/, /^\/operator\/appeals\/[^/]+\/replies$/] as const;
 
 export type OperatorReply =
   | { readonly ok: true; readonly fields: Readonly<Record<string, unknown>>; readonly files: readonly { readonly name: string; readonly bytes: Buffer }[] }

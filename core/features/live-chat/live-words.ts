@@ -1,3 +1,4 @@
+import { taskButton } from '../../kernel/actions';
 import { lines, text, words, type Text } from '../../kernel/text';
 import type { OperatorHours } from './operator-hours';
 
@@ -24,3 +25,7 @@ export function hoursWords(hours: OperatorHours) {
     }),
   );
 }
+
+/** The customer's way out, under the queue's messages and the operator's: the same task, asked to end. */
+export const leaveQueueButton = () => taskButton('operator', { argument: 'end', label: text('live-leave-queue') });
+export const endTalkButton = () => taskButton('operator', { argument: 'end', label: text('live-end') });

@@ -6,6 +6,7 @@ import { text, type Text } from '../../kernel/text';
 import { keepable } from '../../kernel/typed-text';
 import type { LiveChats } from './ports';
 import { tellQueue } from './queue-place';
+import { endTalkButton } from './live-words';
 
 export interface OperatorSideServices {
   readonly liveChats: LiveChats;
@@ -21,7 +22,7 @@ export async function takeLiveChat(services: OperatorSideServices, id: number, o
     {
       chat: live.chat,
       message: text('live-operator-joined'),
-      buttons: [taskButton('operator', { argument: 'end', label: text('live-end') })],
+      buttons: [endTalkButton()],
       dedupeKey: `live-taken:${id}`,
     },
   ]);

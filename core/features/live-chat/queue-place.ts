@@ -1,8 +1,8 @@
 import type { ChatPushes } from '../outbox/ports';
-import { taskButton } from '../../kernel/actions';
 import { text } from '../../kernel/text';
 import { onDutyWithinMs, type LiveChat, type LiveChats } from './ports';
 import { expectedWaitMinutes } from './queue-wait';
+import { leaveQueueButton } from './live-words';
 
 /** The conversations a wait is judged by: the last ones ended. */
 const recentTalks = 20;
@@ -22,8 +22,6 @@ export async function queuePlaces(liveChats: LiveChats, now: Date): Promise<{ re
   ]);
   return queue.map((live, index) => ({ live, place: { position: index + 1, minutes: expectedWaitMinutes(index + 1, onDuty, recent) } }));
 }
-
-export const leaveQueueButton = () => taskButton('operator', { argument: 'end', label: text('live-leave-queue') });
 
 /**
  * The queue moved (a chat was taken or left): each chat still waiting whose place changed is told

@@ -1,14 +1,15 @@
 import type { Chat, IncomingFile } from '../../kernel/chat';
 import type { FlowServices } from '../../kernel/services';
 import { toMenu, type FlowEnd } from '../../kernel/flow-end';
-import { taskButton } from '../../kernel/actions';
 import { text, type Text } from '../../kernel/text';
 import type { AttachmentRef } from '../../kernel/attachment';
 import { fileAppeal } from '../appeals/file-appeal';
 import { onDutyWithinMs, type LiveChat } from './ports';
 import { operatorsAnswer } from './operator-hours';
-import { hoursWords } from './live-words';
-import { leaveQueueButton, queuePlaces, tellQueue } from './queue-place';
+import { endTalkButton, hoursWords, leaveQueueButton } from './live-words';
+import { queuePlaces, tellQueue } from './queue-place';
+
+type Heard = Awaited<ReturnType<Chat['listen']>>;
 
 /**
  * «Позвать оператора»: in the operators' hours, with one of them on duty, the chat joins the
@@ -32,10 +33,9 @@ export async function talkToOperator(chat: Chat, services: FlowServices, argumen
   // Asked for again, it starts anew (and finds this conversation); another task leaves it, nothing of it lost.
   chat.settled();
   let heard = 0;
-  if (typed !== '' && (await passOn(services, live, heard, typed, [])) === null) return notPassed(chat, services, typed);
-  if (typed !== '') heard = 1;
-  for (;;) {
-    const message = await chat.listen();
+  // What the customer asked with («позовите оператора, не проходит оплата») is the conversation's first message.
+  let message: Heard = typed === '' ? await chat.listen() : { typed };
+  for (; ; message = await chat.listen()) {
     if ('other' in message) {
       // A press of an old question's button is no message; a sticker or a voice message is one the operator cannot take.
       if (message.other !== 'button') await chat.say(text('live-not-passed'));
@@ -51,13 +51,11 @@ export async function talkToOperator(chat: Chat, services: FlowServices, argumen
 }
 
 async function greet(chat: Chat, services: FlowServices, live: LiveChat, now: Date): Promise<void> {
-  if (live.status === 'talking') return chat.say(text('live-talking-already'), [endButton()]);
+  if (live.status === 'talking') return chat.say(text('live-talking-already'), [endTalkButton()]);
   const place = (await queuePlaces(services.liveChats, now)).find((waiting) => waiting.live.id === live.id)?.place ?? { position: 1, minutes: 1 };
   await services.liveChats.tellPosition(live.id, place.position);
   await chat.say(text('live-queued', { ...place }), [leaveQueueButton()]);
 }
-
-const endButton = () => taskButton('operator', { argument: 'end', label: text('live-end') });
 
 /** Into the conversation, once per message (its place in this run names it); null when the conversation is over. */
 async function passOn(services: FlowServices, live: LiveChat, heard: number, words: string, files: readonly AttachmentRef[]): Promise<number | null> {
