@@ -291,6 +291,10 @@ export class FlowRunner {
 
   /** Free text, a file or a sticker with no question waiting for it: a task the words ask for, or the nearest ones. */
   private async noQuestionWaiting(turn: Turn, session: FlowSession, input: Input, command: boolean) {
+    // A conversation kept aside (with an operator) takes what the customer writes while nothing else asks.
+    const { suspended } = session;
+    if (suspended?.listening && !command && input.kind !== 'button')
+      return this.step(turn, { ...session, flow: suspended, suspended: undefined }, { resume: suspended, input });
     if (input.kind === 'attachment') return this.step(turn, session, { start: required('not-text'), argument: input.what });
     const intent = input.kind === 'text' && !command ? this.intents.match(input.text) : null;
     if (intent?.action && taskOf(intent.action)) return this.startTask(turn, session, required(intent.action), intent.argument);
@@ -313,7 +317,8 @@ export class FlowRunner {
   private async startTask(turn: Turn, session: FlowSession, task: Task, argument: string | undefined) {
     if (task.action === 'cancel') return this.cancel(turn, session, task, argument);
     const { flow, suspended } = session;
-    if (argument === undefined && flow?.action === task.action && flow.prompt && !flow.settled) {
+    // Asked for again, a task that listens starts anew: what it said last (a place in a queue) may be old.
+    if (argument === undefined && flow?.action === task.action && flow.prompt && !flow.settled && !flow.listening) {
       return { session, said: [flow.prompt] };
     }
     if (argument === undefined && suspended?.action === task.action) return this.resumeSuspended(turn, session);
@@ -473,6 +478,7 @@ export class FlowRunner {
         interrupt,
         state: result.state,
         ...(chat.isSettled && { settled: true }),
+        ...(chat.isListening && { listening: true }),
         ...(prompt && { prompt }),
       },
     };

@@ -19,6 +19,8 @@ const waitingSchema = z.object({
   questions: z.array(z.string()).default([]),
   /** The task's effect is done: what it asks now is optional (see `Chat.settled`). */
   settled: z.boolean().optional(),
+  /** It waits on `Chat.listen`: free words and files at the menu are its, even while it is kept aside. */
+  listening: z.boolean().optional(),
   /** The question it waits on, shown again when the customer comes back to it. */
   prompt: z.custom<Said>((value) => typeof value === 'object' && value !== null).optional(),
 });

@@ -64,9 +64,11 @@ export class IntentMatcher {
     // «Что с моей жалобой» asks after appeals filed, and a broken meter names its topic: neither is a new complaint's text.
     if (best && (best.action === 'appeals' || best.argument !== undefined)) return best;
     const content = words.filter((word) => !fillers.has(word)).length;
-    // «Позовите оператора, не проходит оплата»: the words beyond the ask go to the operator (or the appeal offered instead).
-    if (best?.action === 'operator') return content > complaintTextWords ? { action: 'operator', argument: `text:${typed.trim()}` } : best;
     const complaint = scores(this.complaints, words, { extraTypos: 0, partial: false }).length > 0;
+    // «Позовите оператора, не проходит оплата»: the words beyond the ask go to the operator (or the appeal offered
+    // instead); a complaint that names a specialist on the way («прошу специалиста пересчитать…») stays an appeal.
+    if (best?.action === 'operator' && !(complaint && content >= complaintTextWords))
+      return content > complaintTextWords ? { action: 'operator', argument: `text:${typed.trim()}` } : best;
     if ((complaint && content >= complaintTextWords) || content >= longMessageWords) return { action: 'appeal', argument: `text:${typed.trim()}` };
     if (complaint && !best) return { action: 'appeal' };
     return argumentOf(best?.action, typed);

@@ -35,6 +35,8 @@ export class ReplayChat implements Chat {
   /** How many questions this run has asked; the one it waits on is `asked - 1`. */
   asked = 0;
   localeChosen = false;
+  /** The question waiting is a `listen` (see `Waiting.listening`). */
+  isListening = false;
   /** The flow's effect is done (see `Chat.settled`). */
   isSettled = false;
   /** The last thing said in this replay, until a question waits on it. */
@@ -143,7 +145,7 @@ export class ReplayChat implements Chat {
   }
 
   async listen(): Promise<{ readonly typed: string } | { readonly files: readonly IncomingFile[] } | { readonly other: AttachmentKind | 'button' }> {
-    const input = await this.next();
+    const input = await this.next(true);
     if (input.kind === 'text') return { typed: input.text };
     if (input.kind === 'button') return { other: 'button' };
     return input.files?.length ? { files: input.files } : { other: input.what };
@@ -179,7 +181,8 @@ export class ReplayChat implements Chat {
     if (this.isSettled || missedBefore || this.leaving.asksElsewhere(input.text)) throw new QuestionLeft();
   }
 
-  private async next(): Promise<Input> {
+  private async next(listening = false): Promise<Input> {
+    this.isListening = listening;
     // Replayed questions said nothing in this replay: what they asked is the saved run's. A listen
     // that said nothing first asks nothing: its place is kept empty, never a hole (JSON's null).
     if (this.lastSaid !== undefined) this.questions[this.asked] = questionKey(this.lastSaid);

@@ -35,6 +35,10 @@ export class Migration20261204182212 extends Migration {
     this.addSql(
       `update "appeal" set "first_answered_at" = (select min("at") from "appeal_message" where "appeal_id" = "appeal"."id" and "author" = 'operator');`,
     );
+    // Written to after an answer and back in the queue before the column: a follow-up since the customer's first word after the last answer.
+    this.addSql(
+      `update "appeal" set "follow_up_at" = (select min("at") from "appeal_message" where "appeal_id" = "appeal"."id" and "author" = 'customer' and "at" > "appeal"."answered_at") where "status" = 'received' and "answered_at" is not null;`,
+    );
   }
 
   override async down(): Promise<void> {

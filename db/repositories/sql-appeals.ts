@@ -102,7 +102,8 @@ export class SqlAppeals implements Appeals {
     const at = new Date(message.at);
     if (message.from === 'customer') {
       // Written to after an answer: back in the queue, marked, waiting since this first unanswered word.
-      await em.nativeUpdate(Appeal, { id: appeal.id, status: 'answered' }, { status: 'received', followUpAt: at });
+      // Waiting anew: alerted on again when this goes unanswered too long.
+      await em.nativeUpdate(Appeal, { id: appeal.id, status: 'answered' }, { status: 'received', followUpAt: at, alertedAt: null });
       return true;
     }
     await em.nativeUpdate(Appeal, { id: appeal.id, status: { $ne: 'closed' } }, { status: 'answered', answeredAt: at, followUpAt: null });
@@ -111,7 +112,7 @@ export class SqlAppeals implements Appeals {
   }
 
   async close(number: string, at: Date): Promise<boolean> {
-    return (await this.orm.em.fork().nativeUpdate(Appeal, { number, status: { $ne: 'closed' } }, { status: 'closed', closedAt: at })) === 1;
+    return (await this.orm.em.fork().nativeUpdate(Appeal, { number, status: { $ne: 'closed' } }, { status: 'closed', closedAt: at, followUpAt: null })) === 1;
   }
 
   async reopen(number: string): Promise<boolean> {
@@ -164,7 +165,12 @@ export class SqlAppeals implements Appeals {
 
   async takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]> {
     const em = this.orm.em.fork();
-    const rows = await em.find(Appeal, { status: 'received', alertedAt: null, filedAt: { $lt: filedBefore } }, { orderBy: { filedAt: 'asc' }, limit: 100 });
+    // Waiting as the statistics count it: since it was filed, or since the customer wrote again after an answer.
+    const rows = await em.find(
+      Appeal,
+      { $and: [{ alertedAt: null }, whereOf({ status: 'received', waitingBefore: filedBefore })] },
+      { orderBy: { filedAt: 'asc' }, limit: 100 },
+    );
     const taken: FiledAppeal[] = [];
     // Marked one by one, each only if no other instance marked it first.
     for (const row of rows) if ((await em.nativeUpdate(Appeal, { id: row.id, alertedAt: null }, { alertedAt: at })) === 1) taken.push(...filed(row));

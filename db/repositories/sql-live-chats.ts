@@ -68,7 +68,14 @@ export class SqlLiveChats implements LiveChats {
       at: new Date(message.at),
       idempotencyKey: message.key,
     };
-    return (await insertOnce(em, LiveMessage, row)) ? 'added' : 'repeated';
+    if (!(await insertOnce(em, LiveMessage, row))) return 'repeated';
+    // Ended between the look and the insert: the message is over too, so its sender keeps it (an appeal, the desk's form).
+    const after = await em.findOne(LiveChat, { id }, { fields: ['status'] });
+    return after?.status === 'ended' ? 'over' : 'added';
+  }
+
+  async count(id: number): Promise<number> {
+    return this.orm.em.fork().count(LiveMessage, { liveChat: id });
   }
 
   async messages(id: number, after: number): Promise<Message[]> {
@@ -85,9 +92,10 @@ export class SqlLiveChats implements LiveChats {
 
   async tellPosition(id: number, position: number): Promise<boolean> {
     const em = this.orm.em.fork();
+    // Only forward: two instances telling from two moments of the queue never tell a place behind one told.
     const changed = await em.nativeUpdate(
       LiveChat,
-      { id, status: 'waiting', $or: [{ toldPosition: null }, { toldPosition: { $ne: position } }] },
+      { id, status: 'waiting', $or: [{ toldPosition: null }, { toldPosition: { $gt: position } }] },
       { toldPosition: position },
     );
     return changed === 1;

@@ -134,7 +134,7 @@ describeWithPostgres('appeals on PostgreSQL: the desk of a team', () => {
 });
 
 describeWithPostgres('the migration of appeals to the desk of a team', () => {
-  it('gives appeals filed before it their account, their searchable name and the time of their first answer', async () => {
+  it('gives appeals filed before it their account, their searchable name, the time of their first answer and their follow-up', async () => {
     const database = await createTestDatabase();
     const orm = await initORM({ kind: 'postgresql', url: database.url });
     try {
@@ -143,16 +143,20 @@ describeWithPostgres('the migration of appeals to the desk of a team', () => {
       const connection = orm.em.getConnection();
       await connection.execute(
         `insert into appeal (number, year, sequence, topic, appellant, name, email, message, channel, chat_id, locale, status, filed_at, answered_at)
-         values ('А-2027-000001', 2027, 1, 'payment', '{"kind":"customer","account":"100000000001","address":"ул. Кольцовская, 24"}', 'Ёлкина Мария', 'm@example.ru', 'Прошу проверить.', 'telegram', '1', 'ru', 'answered', '2027-02-01T09:00:00Z', '2027-02-01T15:00:00Z')`,
+         values ('А-2027-000001', 2027, 1, 'payment', '{"kind":"customer","account":"100000000001","address":"ул. Кольцовская, 24"}', 'Ёлкина Мария', 'm@example.ru', 'Прошу проверить.', 'telegram', '1', 'ru', 'received', '2027-02-01T09:00:00Z', '2027-02-01T15:00:00Z')`,
       );
       await connection.execute(
-        `insert into appeal_message (appeal_id, author, text, at) select id, 'operator', 'Первый ответ.', '2027-02-01T11:00:00Z'::timestamptz from appeal union all select id, 'operator', 'Второй ответ.', '2027-02-01T15:00:00Z'::timestamptz from appeal`,
+        `insert into appeal_message (appeal_id, author, text, at) select id, 'operator', 'Первый ответ.', '2027-02-01T11:00:00Z'::timestamptz from appeal union all select id, 'operator', 'Второй ответ.', '2027-02-01T15:00:00Z'::timestamptz from appeal
+         union all select id, 'customer', 'А когда?', '2027-02-01T16:00:00Z'::timestamptz from appeal`,
       );
       await migrator.up();
       const appeals = new SqlAppeals(orm);
       expect((await appeals.search({ text: appealSearchText('100000000001') ?? undefined }, { page: 1, perPage: 5 })).total).toBe(1);
       expect((await appeals.search({ text: appealSearchText('елкина') ?? undefined }, { page: 1, perPage: 5 })).total).toBe(1);
-      expect((await appeals.thread('А-2027-000001'))?.appeal.firstAnsweredAt).toBe('2027-02-01T11:00:00.000Z');
+      expect((await appeals.thread('А-2027-000001'))?.appeal).toMatchObject({
+        firstAnsweredAt: '2027-02-01T11:00:00.000Z',
+        followUpAt: '2027-02-01T16:00:00.000Z',
+      });
     } finally {
       await orm.close();
       await database.drop();

@@ -345,8 +345,18 @@ describe('appeals', () => {
     expect(await alert()).toBe(0);
     const alerts = await world.orm.em.fork().find(QueuedMail, { subject: { $like: '%Нет ответа больше 48 ч' } });
     expect(alerts.map((mail) => mail.recipient).sort()).toEqual(['deputy@energosbyt.test', 'head@energosbyt.test']);
-    const number = appealNumberIn(alerts[0]?.subject ?? '') ?? 'none';
+    const number = appealNumberIn(alerts[0]?.subject ?? '');
     expect(alerts[0]?.body).toContain(`https://bot.energosbyt.test/desk/appeals/${encodeURIComponent(number)}`);
+    // Answered, then written to again: a new wait, alerted on once more when it too goes unanswered.
+    const at = () => world.clock.now().toISOString();
+    await world.services.appeals.addMessage(number, { from: 'operator', text: 'Проверяем.', at: at(), by: { name: 'ivanova', route: 'desk' } });
+    world.clock.advance(3600_000);
+    await world.services.appeals.addMessage(number, { from: 'customer', text: 'Есть новости?', at: at() });
+    world.clock.advance(47 * 3600_000);
+    expect(await alert()).toBe(0);
+    world.clock.advance(2 * 3600_000);
+    expect(await alert()).toBe(1);
+    expect(await world.orm.em.fork().count(QueuedMail, { subject: { $like: '%Нет ответа больше 48 ч' } })).toBe(4);
   });
 
   it("keeps an operator's key per appeal: the same key answers two appeals once each", async () => {

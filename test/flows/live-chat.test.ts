@@ -92,6 +92,31 @@ describe('a live operator', () => {
     expect((await world.services.liveChats.get(live))?.endedBy).toBe('customer');
   });
 
+  it('asked for again mid-conversation, or left for the menu, every word still reaches the operator', async () => {
+    await onDuty('ivanova');
+    const customer = world.customer('live-5');
+    await talk(customer, [{ say: '/operator', expect: [queued(1, 5)] }]);
+    const live = (await world.services.liveChats.openOf(customer.chat))?.id ?? 0;
+    expect(await takeLiveChat(operatorSide(), live, 'ivanova', world.clock.now())).toBe(true);
+    // Her double click: still hers, and the customer told once.
+    expect(await takeLiveChat(operatorSide(), live, 'ivanova', world.clock.now())).toBe(true);
+    expect(await pushedTo('live-5')).toEqual([['live-operator-joined', {}]]);
+    await talk(customer, [
+      { say: 'Первое', expect: [] },
+      { say: '/operator', expect: ['Вы уже разговариваете с оператором: пишите, он видит ваши сообщения.'] },
+      { say: 'Второе', expect: [] },
+      { say: '/menu', expect: [expect.stringContaining(menu)], buttons: expect.arrayContaining(['↩ Продолжить: Позвать оператора']) as unknown as string[] },
+      { say: 'Третье', expect: [] },
+      { files: ['meter.jpg'], expect: [] },
+    ]);
+    expect((await world.services.liveChats.messages(live, 0)).map((message) => message.text || message.files[0]?.mime)).toEqual([
+      'Первое',
+      'Второе',
+      'Третье',
+      'image/jpeg',
+    ]);
+  });
+
   it('when the operator ends it, a message after is not lost: it is offered as an appeal', async () => {
     await onDuty('ivanova');
     const customer = world.customer('live-4');
@@ -99,8 +124,9 @@ describe('a live operator', () => {
     const live = (await world.services.liveChats.openOf(customer.chat))?.id ?? 0;
     await takeLiveChat(operatorSide(), live, 'ivanova', world.clock.now());
     expect(await endLiveChat(operatorSide(), live, world.clock.now())).toBe(true);
-    expect(await endLiveChat(operatorSide(), live, world.clock.now())).toBe(false);
-    expect((await pushedTo('live-4')).at(-1)).toEqual(['live-ended-by-operator', {}]);
+    // A resent form: done, and the customer told once.
+    expect(await endLiveChat(operatorSide(), live, world.clock.now())).toBe(true);
+    expect((await pushedTo('live-4')).filter(([key]) => key === 'live-ended-by-operator')).toEqual([['live-ended-by-operator', {}]]);
     await talk(customer, [
       {
         say: 'Подождите, ещё вопрос про перерасчёт',

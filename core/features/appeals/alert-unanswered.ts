@@ -2,6 +2,7 @@ import type { Localizer } from '../../kernel/localizer';
 import type { Appeals } from './ports';
 import type { MailOutbox } from '../outbox/ports';
 import { moment, text } from '../../kernel/text';
+import { waitingSince } from './appeal-search';
 
 /** An appeal left without an answer this long alerts the supervisors, once, with the link to it on the desk at `publicUrl`. */
 export async function alertUnansweredAppeals(
@@ -20,7 +21,8 @@ export async function alertUnansweredAppeals(
         to,
         subject: services.localizer.format('ru', text('mail-appeal-overdue-subject', args)),
         text: services.localizer.format('ru', text('mail-appeal-overdue-body', args)),
-        dedupeKey: `appeal-overdue:${appeal.number}:${to}`,
+        // Once per wait: a follow-up left unanswered is alerted on again.
+        dedupeKey: `appeal-overdue:${appeal.number}:${waitingSince(appeal) ?? appeal.filedAt}:${to}`,
       });
     }
   }

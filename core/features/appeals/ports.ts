@@ -41,7 +41,7 @@ export interface Appeals {
   release(number: string, login: string): Promise<boolean>;
   /** The appeals filed since `since`, and those waiting since before `overdueBefore`. */
   tally(since: Date, overdueBefore: Date): Promise<AppealTally>;
-  /** Appeals still waiting for an answer that were filed before `filedBefore` and never alerted on; each is marked alerted. */
+  /** Appeals waiting for an answer (`waitingSince`) since before `filedBefore`, not alerted on in this wait; each is marked alerted. */
   takeOverdue(filedBefore: Date, at: Date): Promise<FiledAppeal[]>;
   saveDraft(chat: ChatAddress, draft: AppealDraft, at: Date): Promise<void>;
   draft(chat: ChatAddress): Promise<{ readonly draft: AppealDraft; readonly savedAt: string } | null>;

@@ -17,7 +17,10 @@ export interface OperatorSideServices {
 /** An operator takes a waiting chat: the customer is told a person is here, and everyone behind moves up. */
 export async function takeLiveChat(services: OperatorSideServices, id: number, operator: string, at: Date): Promise<boolean> {
   const live = await services.liveChats.get(id);
-  if (!live || !(await services.liveChats.take(id, operator, at))) return false;
+  if (!live) return false;
+  const took = await services.liveChats.take(id, operator, at);
+  // Taken by her already (a double click, a process that died before telling): told again, once by the outbox's key.
+  if (!took && !(live.status === 'talking' && live.operator === operator)) return false;
   await services.pushes.enqueue([
     {
       chat: live.chat,
@@ -33,8 +36,9 @@ export async function takeLiveChat(services: OperatorSideServices, id: number, o
 export type SaidOutcome = 'sent' | 'repeated' | 'not-yours' | { readonly refused: Text };
 
 /**
- * The operator's words (and files) to the customer: kept in the conversation once per key (a
- * resent form says nothing twice) and pushed to the chat, files after the words.
+ * The operator's words (and files) to the customer: pushed to the chat, files after the words,
+ * and kept in the conversation, each once per key. Queued first: a form resent after a failure
+ * in between finishes what the first did, and says nothing twice.
  */
 export async function sayToCustomer(
   services: OperatorSideServices,
@@ -49,11 +53,7 @@ export async function sayToCustomer(
   if (!kept.ok) return { refused: kept.error };
   const said = keepable(message.text);
   const key = `${id}:operator:${message.key}`;
-  if ((await services.liveChats.add(id, { from: 'operator', text: said, files: kept.value, at: at.toISOString(), operator, key })) !== 'added') {
-    await services.attachments.discard(kept.value.map((file) => file.id));
-    return 'repeated';
-  }
-  await services.pushes.enqueue([
+  const queued = await services.pushes.enqueue([
     {
       chat: live.chat,
       message: said === '' ? text('live-operator-files') : text('live-operator-says', { text: said }),
@@ -61,13 +61,19 @@ export async function sayToCustomer(
       dedupeKey: `live:${key}`,
     },
   ]);
-  return 'sent';
+  const added = await services.liveChats.add(id, { from: 'operator', text: said, files: kept.value, at: at.toISOString(), operator, key });
+  // Neither the push nor the conversation took these copies: an earlier post of the form has its own.
+  if (queued === 0 && added !== 'added') await services.attachments.discard(kept.value.map((file) => file.id));
+  return queued > 0 || added === 'added' ? 'sent' : 'repeated';
 }
 
 /** The operator ends the conversation (or lets a waiting chat go): the customer is told, with a way to go on. */
 export async function endLiveChat(services: OperatorSideServices, id: number, at: Date): Promise<boolean> {
   const live = await services.liveChats.get(id);
-  if (!live || !(await services.liveChats.end(id, 'operator', at))) return false;
+  if (!live) return false;
+  const ended = await services.liveChats.end(id, 'operator', at);
+  // Ended by an operator already (a resent form, a process that died before telling): the customer is told once all the same.
+  if (!ended && live.endedBy !== 'operator') return false;
   await services.pushes.enqueue([
     {
       chat: live.chat,
@@ -76,6 +82,6 @@ export async function endLiveChat(services: OperatorSideServices, id: number, at
       dedupeKey: `live-ended:${id}`,
     },
   ]);
-  if (live.status === 'waiting') await tellQueue(services, at);
+  if (ended && live.status === 'waiting') await tellQueue(services, at);
   return true;
 }

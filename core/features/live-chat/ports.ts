@@ -48,9 +48,11 @@ export interface LiveChats {
   end(id: number, by: 'customer' | 'operator', at: Date): Promise<boolean>;
   /** Adds to the conversation, once per key: a repeat of the key is kept once; nothing joins a conversation over. */
   add(id: number, message: Omit<LiveMessage, 'id'> & { readonly key: string }): Promise<'added' | 'repeated' | 'over'>;
+  /** How many messages the conversation has, either way. */
+  count(id: number): Promise<number>;
   /** The conversation's messages after the one numbered `after`, oldest first. */
   messages(id: number, after: number): Promise<LiveMessage[]>;
-  /** The place in the queue the chat was last told; true when `position` is news to it. */
+  /** The place in the queue the chat was last told; true when `position` is news to it: nearer than the last told, or the first. */
   tellPosition(id: number, position: number): Promise<boolean>;
   /** The operator has the desk's conversations open at `at`. */
   onDuty(operator: string, at: Date): Promise<void>;

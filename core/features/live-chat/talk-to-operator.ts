@@ -30,8 +30,9 @@ export async function talkToOperator(chat: Chat, services: FlowServices, argumen
     return offerAppeal(chat, services, text('live-nobody'), typed);
   const live = open ?? (await services.liveChats.join(chat.address, chat.locale, now));
   await greet(chat, services, live, now);
-  // Asked for again, it starts anew (and finds this conversation); another task leaves it, nothing of it lost.
-  chat.settled();
+  // Each message is named by its place after those the conversation had when this run began: a retried
+  // update is the same message, and a run started again counts on from every message before it.
+  const before = await services.liveChats.count(live.id);
   let heard = 0;
   // What the customer asked with («позовите оператора, не проходит оплата») is the conversation's first message.
   let message: Heard = typed === '' ? await chat.listen() : { typed };
@@ -44,9 +45,8 @@ export async function talkToOperator(chat: Chat, services: FlowServices, argumen
     const files = 'files' in message ? await keptFiles(chat, services, message.files) : [];
     const words = 'typed' in message ? message.typed : '';
     if (words === '' && files.length === 0) continue;
-    const next = await passOn(services, live, heard, words, files);
-    if (next === null) return notPassed(chat, services, words);
-    heard = next;
+    heard += 1;
+    if (!(await passOn(services, live, `${live.id}:customer:${before + heard}`, words, files))) return notPassed(chat, services, words);
   }
 }
 
@@ -57,18 +57,18 @@ async function greet(chat: Chat, services: FlowServices, live: LiveChat, now: Da
   await chat.say(text('live-queued', { ...place }), [leaveQueueButton()]);
 }
 
-/** Into the conversation, once per message (its place in this run names it); null when the conversation is over. */
-async function passOn(services: FlowServices, live: LiveChat, heard: number, words: string, files: readonly AttachmentRef[]): Promise<number | null> {
+/** Into the conversation, once per key; false when the conversation is over. */
+async function passOn(services: FlowServices, live: LiveChat, key: string, words: string, files: readonly AttachmentRef[]): Promise<boolean> {
   const added = await services.liveChats.add(live.id, {
     from: 'customer',
     text: words,
     files,
     at: (await services.now()).toISOString(),
     operator: null,
-    key: `${live.id}:customer:${heard + 1}`,
+    key,
   });
   // A repeat is this run's own message handed over again (a retried update): kept once, and the run goes on.
-  return added === 'over' ? null : heard + 1;
+  return added !== 'over';
 }
 
 /** The customer's photos and documents, kept for the operator; each one refused is said why. */
