@@ -1,5 +1,6 @@
 import { tellUntold } from '../../core/features/interruptions/tell-interruption';
 import { sendReminders } from '../../core/features/reminders/send-reminders';
+import { releaseUnattendedQueue } from '../../core/features/live-chat/release-queue';
 import { errorFields, type Log } from '../../core/kernel/log';
 import type { Runtime } from './compose';
 import type { Config } from './config';
@@ -45,14 +46,16 @@ class Runs {
 
 /**
  * What the supplier tells its customers on its own, looked at on start and then every minute,
- * each queued once: interruptions a process died telling, and the reminders due. Neither waits
- * for the other: a month's reminders may take minutes, an interruption's notices must not.
+ * each queued once: interruptions a process died telling, the reminders due, and the chats let
+ * go from an operator's queue nobody can take now. None waits for another: a month's reminders
+ * may take minutes, an interruption's notices must not.
  */
 export class SupplierNotices {
   private timer: NodeJS.Timeout | undefined;
   private readonly stopping = new AbortController();
   private readonly interruptions: Runs;
   private readonly reminders: Runs;
+  private readonly liveQueue: Runs;
 
   constructor(config: Pick<Config, 'timeZone' | 'policy'>, runtime: Runtime, log: Log, queued: () => void) {
     const told = (count: number) => {
@@ -73,6 +76,9 @@ export class SupplierNotices {
       if (run.unanswered.length > 0) log.warn('reminders left out: billing answered with an error', { accounts: run.unanswered.length });
       return told(run.queued);
     });
+    this.liveQueue = new Runs('live queue releases', log, async () =>
+      told(await releaseUnattendedQueue(runtime.services, config.timeZone, runtime.services.clock())),
+    );
   }
 
   start(): void {
@@ -82,19 +88,20 @@ export class SupplierNotices {
 
   /** Looks now, after the runs under way: how many notices were queued. */
   async run(): Promise<number> {
-    const [told, reminded] = await Promise.all([this.interruptions.run(), this.reminders.run()]);
-    return told + reminded;
+    const [told, reminded, released] = await Promise.all([this.interruptions.run(), this.reminders.run(), this.liveQueue.run()]);
+    return told + reminded + released;
   }
 
   /** No more runs; the ones under way stop at their next batch. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.stopping.abort();
-    await Promise.all([this.interruptions.settled(), this.reminders.settled()]);
+    await Promise.all([this.interruptions.settled(), this.reminders.settled(), this.liveQueue.settled()]);
   }
 
   private tick(): void {
     this.interruptions.tick();
     this.reminders.tick();
+    this.liveQueue.tick();
   }
 }

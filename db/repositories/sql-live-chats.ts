@@ -37,7 +37,7 @@ export class SqlLiveChats implements LiveChats {
   }
 
   async queue(): Promise<Live[]> {
-    const rows = await this.orm.em.fork().find(LiveChat, { status: 'waiting' }, { orderBy: { queuedAt: 'asc', id: 'asc' }, limit: 500 });
+    const rows = await this.orm.em.fork().find(LiveChat, { status: 'waiting' }, { orderBy: { queuedAt: 'asc', id: 'asc' } });
     return rows.flatMap((row) => live(row) ?? []);
   }
 
@@ -53,6 +53,11 @@ export class SqlLiveChats implements LiveChats {
   async end(id: number, by: 'customer' | 'operator', at: Date): Promise<boolean> {
     const ended = { status: 'ended', openKey: null, endedAt: at, endedBy: by };
     return (await this.orm.em.fork().nativeUpdate(LiveChat, { id, status: { $ne: 'ended' } }, ended)) === 1;
+  }
+
+  async letGo(id: number, at: Date): Promise<boolean> {
+    const ended = { status: 'ended', openKey: null, endedAt: at, endedBy: 'nobody' };
+    return (await this.orm.em.fork().nativeUpdate(LiveChat, { id, status: 'waiting' }, ended)) === 1;
   }
 
   async add(id: number, message: Omit<Message, 'id'> & { readonly key: string }): Promise<'added' | 'repeated' | 'over'> {
@@ -80,14 +85,14 @@ export class SqlLiveChats implements LiveChats {
 
   async messages(id: number, after: number): Promise<Message[]> {
     const rows = await this.orm.em.fork().find(LiveMessage, { liveChat: id, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: 500 });
-    return rows.map((row) => ({
-      id: row.id,
-      from: row.author === 'operator' ? 'operator' : 'customer',
-      text: row.text,
-      files: row.files,
-      at: row.at.toISOString(),
-      operator: row.operator ?? null,
-    }));
+    return rows.map(message);
+  }
+
+  async firstMessages(ids: readonly number[]): Promise<ReadonlyMap<number, Message>> {
+    if (ids.length === 0) return new Map();
+    // A waiting chat has said a few words at most: its messages, oldest first, the first of each kept.
+    const rows = await this.orm.em.fork().find(LiveMessage, { liveChat: { $in: [...ids] } }, { orderBy: { id: 'desc' }, limit: 5000 });
+    return new Map(rows.map((row) => [row.liveChat.id, message(row)] as const));
   }
 
   async tellPosition(id: number, position: number): Promise<boolean> {
@@ -118,6 +123,17 @@ export class SqlLiveChats implements LiveChats {
   }
 }
 
+function message(row: InferEntity<typeof LiveMessage>): Message {
+  return {
+    id: row.id,
+    from: row.author === 'operator' ? 'operator' : 'customer',
+    text: row.text,
+    files: row.files,
+    at: row.at.toISOString(),
+    operator: row.operator ?? null,
+  };
+}
+
 function live(row: LiveRow): Live | null {
   if (!isChatChannel(row.channel) || !isLocale(row.locale) || !statuses.includes(row.status)) return null;
   return {
@@ -129,6 +145,6 @@ function live(row: LiveRow): Live | null {
     queuedAt: row.queuedAt.toISOString(),
     takenAt: row.takenAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
-    endedBy: row.endedBy === 'customer' || row.endedBy === 'operator' ? row.endedBy : null,
+    endedBy: row.endedBy === 'customer' || row.endedBy === 'operator' || row.endedBy === 'nobody' ? row.endedBy : null,
   };
 }

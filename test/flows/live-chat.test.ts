@@ -1,5 +1,6 @@
 import { ChatPush } from '../../db/entities';
 import { endLiveChat, sayToCustomer, takeLiveChat } from '../../core/features/live-chat/operator-side';
+import { releaseUnattendedQueue } from '../../core/features/live-chat/release-queue';
 import { createWorld, talk, type World } from '../support/conversation';
 
 const menu = 'Что вы хотите сделать?';
@@ -115,6 +116,30 @@ describe('a live operator', () => {
       'Третье',
       'image/jpeg',
     ]);
+  });
+
+  it('lets the waiting chats go, told, when nobody can take them: no operator on duty for a while, or the hours over', async () => {
+    const release = () => releaseUnattendedQueue(world.services, 'Europe/Moscow', world.clock.now());
+    await onDuty('ivanova');
+    const [early, late] = [world.customer('live-6'), world.customer('live-7')];
+    await talk(early, [{ say: '/operator', expect: [queued(1, 5)] }]);
+    expect(await release()).toBe(0);
+    // The operator closed her page a minute later; a minute after the last look, she still counts.
+    world.clock.advance(60_000);
+    expect(await release()).toBe(0);
+    world.clock.advance(2 * 60_000);
+    expect(await release()).toBe(1);
+    expect(await release()).toBe(0);
+    expect(await pushedTo('live-6')).toEqual([['live-queue-closed', {}]]);
+    await talk(early, [{ say: 'Алло?', expect: ['Разговор с оператором уже завершён: это сообщение ему не передано. Его можно отправить обращением.'] }]);
+    // 17:59 in Moscow, on duty: queued; at 18:00 the hours are over.
+    world.clock.at = new Date('2026-11-24T14:59:00Z');
+    await onDuty('ivanova');
+    await talk(late, [{ say: '/operator', expect: [expect.stringMatching(/^Вы в очереди к оператору: 1-й/)] }]);
+    world.clock.advance(60_000);
+    await onDuty('ivanova');
+    expect(await release()).toBe(1);
+    expect(await world.services.liveChats.queue()).toEqual([]);
   });
 
   it('when the operator ends it, a message after is not lost: it is offered as an appeal', async () => {

@@ -125,6 +125,7 @@ function liveStatus(viewer: Viewer, live: LiveChat): Text {
     return live.operator === viewer.login ? text('desk-live-status-mine', { at }) : text('desk-live-status-other', { login: live.operator ?? '', at });
   }
   const at = moment(new Date(live.endedAt ?? live.queuedAt));
+  if (live.endedBy === 'nobody') return text('desk-live-status-ended-nobody', { at });
   return live.endedBy === 'customer' ? text('desk-live-status-ended-customer', { at }) : text('desk-live-status-ended-operator', { at });
 }
 

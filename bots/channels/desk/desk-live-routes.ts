@@ -87,9 +87,8 @@ async function queuePage(desk: Desk, pages: DeskPages, res: Response, current: S
     queuePlaces(desk.services.liveChats, now),
     desk.services.liveChats.talking(current.operator.login),
   ]);
-  const waiting = await Promise.all(
-    places.map(async ({ live, place }) => ({ live, position: place.position, first: (await desk.services.liveChats.messages(live.id, 0))[0] ?? null })),
-  );
+  const firsts = await desk.services.liveChats.firstMessages(places.map(({ live }) => live.id));
+  const waiting = places.map(({ live, place }) => ({ live, position: place.position, first: firsts.get(live.id) ?? null }));
   html(res, refused ? 409 : 200, pages.liveQueue({ ...viewer, waiting: waiting.length }, { waiting, mine, now, ...(refused && { refused }) }));
 }
 

@@ -17,7 +17,8 @@ export interface LiveChat {
   readonly queuedAt: string;
   readonly takenAt: string | null;
   readonly endedAt: string | null;
-  readonly endedBy: 'customer' | 'operator' | null;
+  /** `nobody`: let go from the queue when no operator could take it (the hours over, nobody on duty). */
+  readonly endedBy: 'customer' | 'operator' | 'nobody' | null;
 }
 
 export interface LiveMessage {
@@ -46,8 +47,12 @@ export interface LiveChats {
   take(id: number, operator: string, at: Date): Promise<boolean>;
   /** Ends it, when it is not over yet. */
   end(id: number, by: 'customer' | 'operator', at: Date): Promise<boolean>;
+  /** Ends it while it still waits (nobody took it), and only then. */
+  letGo(id: number, at: Date): Promise<boolean>;
   /** Adds to the conversation, once per key: a repeat of the key is kept once; nothing joins a conversation over. */
   add(id: number, message: Omit<LiveMessage, 'id'> & { readonly key: string }): Promise<'added' | 'repeated' | 'over'>;
+  /** The first message of each of the conversations, by id: what a waiting customer wrote, in one look for the whole queue. */
+  firstMessages(ids: readonly number[]): Promise<ReadonlyMap<number, LiveMessage>>;
   /** How many messages the conversation has, either way. */
   count(id: number): Promise<number>;
   /** The conversation's messages after the one numbered `after`, oldest first. */

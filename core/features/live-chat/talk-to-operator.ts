@@ -52,7 +52,10 @@ export async function talkToOperator(chat: Chat, services: FlowServices, argumen
 
 async function greet(chat: Chat, services: FlowServices, live: LiveChat, now: Date): Promise<void> {
   if (live.status === 'talking') return chat.say(text('live-talking-already'), [endTalkButton()]);
-  const place = (await queuePlaces(services.liveChats, now)).find((waiting) => waiting.live.id === live.id)?.place ?? { position: 1, minutes: 1 };
+  const places = await queuePlaces(services.liveChats, now);
+  const place = places.find((waiting) => waiting.live.id === live.id)?.place;
+  // Not in the queue any more: taken between joining and this look (or let go, which its next message tells).
+  if (!place) return chat.say(text('live-talking-already'), [endTalkButton()]);
   await services.liveChats.tellPosition(live.id, place.position);
   await chat.say(text('live-queued', { ...place }), [leaveQueueButton()]);
 }
