@@ -6,14 +6,13 @@ import { answerAppeal, closeAppeal, noteAppeal, reopenAppeal, sameAnswerGiven } 
 import { moment, text } from '../../../core/kernel/text';
 import { readOperatorReply } from '../operator-api/operator-reply';
 import { appealHref } from './desk-html';
-import type { DeskPages } from './desk-pages';
+import { expired, type DeskPages } from './desk-pages';
 import type { Desk } from './desk';
-import { atWork, html, posted, postedAtWork, redirect, viewerOf, withCsrf, type SignedIn } from './desk-session';
+import { atWork, formKey, html, posted, postedAtWork, redirect, viewerOf, withCsrf, type SignedIn } from './desk-session';
 import type { ThreadRefusal } from './desk-thread-page';
 
 /** A note is read by colleagues, not kept as a document: a few paragraphs at most. */
 const noteMaxLength = 4000;
-const formKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const answer = withCsrf.extend({ text: z.string().trim().min(1).max(10_000), key: formKey, repeat: z.literal('yes').optional() });
 const note = withCsrf.extend({ text: z.string().trim().min(1).max(noteMaxLength), key: formKey });
 // Typed by an operator with a Latin «A», without dashes: the same appeal.
@@ -41,7 +40,6 @@ function appealIn(req: Request) {
 }
 
 const signed = (current: SignedIn): OperatorSignature => ({ name: current.operator.login, route: 'desk' });
-const expired = (res: Response, pages: DeskPages) => html(res, 403, pages.signIn(text('desk-session-expired')));
 
 /** The thread's page; a refused form keeps what it held and says why, `canned` fills the answer's box. */
 async function threadPage(

@@ -1,8 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { text } from '../../../core/kernel/text';
 import { cannedLimits, type CannedView } from './desk-canned-page';
-import type { DeskPages } from './desk-pages';
+import { expired, type DeskPages } from './desk-pages';
 import type { Desk } from './desk';
 import { atWork, html, postedAtWork, redirect, viewerOf, withCsrf, type SignedIn } from './desk-session';
 
@@ -40,7 +39,7 @@ export function mountCannedAnswers(server: Server, desk: Desk, pages: DeskPages)
 
   server.post('/desk/canned', async (req: Request, res: Response) => {
     const current = await postedAtWork(desk, req);
-    if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current) return expired(res, pages);
     const form = cannedForm.safeParse(req.body);
     if (!form.success) return cannedPage(desk, pages, res, current, { given: givenFields.parse(req.body), refused: true });
     await desk.services.cannedAnswers.save({ title: form.data.title, text: form.data.text }, new Date());
@@ -49,7 +48,7 @@ export function mountCannedAnswers(server: Server, desk: Desk, pages: DeskPages)
 
   server.post('/desk/canned/:id/delete', async (req: Request, res: Response) => {
     const current = await postedAtWork(desk, req);
-    if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current) return expired(res, pages);
     const { id: chosen } = idPath.parse(req.params);
     if (chosen > 0) await desk.services.cannedAnswers.remove(chosen);
     redirect(res, '/desk/canned');

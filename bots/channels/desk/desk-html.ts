@@ -23,6 +23,11 @@ export function buttonForm(say: Say, csrf: string, action: string, label: Text, 
 }
 
 /** Where the thread of an appeal is, as its links and forms name it. */
+/** A kept file of an appeal or a conversation, opened only by a signed-in operator. */
+export function fileHref(file: { readonly id: string }): string {
+  return `/desk/files/${encodeURIComponent(file.id)}`;
+}
+
 export function appealHref(number: string, tail = ''): string {
   return `/desk/appeals/${encodeURIComponent(number)}${tail}`;
 }

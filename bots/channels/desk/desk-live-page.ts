@@ -1,8 +1,8 @@
 import type { LiveChat, LiveMessage } from '../../../core/features/live-chat/ports';
-import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/kernel/attachment';
+import { attachmentLimits, megabytes } from '../../../core/kernel/attachment';
 import { escapeHtml } from '../../../core/kernel/html';
 import { moment, text, type Text } from '../../../core/kernel/text';
-import { buttonForm, csrfField, whereFrom, type Say } from './desk-html';
+import { buttonForm, csrfField, fileHref, whereFrom, type Say } from './desk-html';
 import type { Viewer } from './desk-session';
 import { livePollScript } from './desk-live-script';
 
@@ -41,10 +41,6 @@ export interface LiveChatView {
 
 export function liveHref(id: number, tail = ''): string {
   return `/desk/live/${id}${tail}`;
-}
-
-export function fileHref(file: Pick<AttachmentRef, 'id'>): string {
-  return `/desk/files/${encodeURIComponent(file.id)}`;
 }
 
 /** Who wrote a message and when, as the page and the polling script both show it. */

@@ -6,10 +6,11 @@ import { queuePlaces } from '../../../core/features/live-chat/queue-place';
 import type { LiveChat, LiveMessage } from '../../../core/features/live-chat/ports';
 import { text, type Text } from '../../../core/kernel/text';
 import { readOperatorReply } from '../operator-api/operator-reply';
-import type { DeskPages } from './desk-pages';
+import { expired, type DeskPages } from './desk-pages';
 import type { Desk } from './desk';
-import { fileHref, liveHref, liveSignature, liveTextMaxLength, type LiveChatView, type LiveViewer } from './desk-live-page';
-import { atWork, html, postedAtWork, redirect, viewerOf, type SignedIn } from './desk-session';
+import { liveHref, liveSignature, liveTextMaxLength, type LiveChatView, type LiveViewer } from './desk-live-page';
+import { atWork, formKey, html, postedAtWork, redirect, viewerOf, type SignedIn } from './desk-session';
+import { fileHref } from './desk-html';
 
 /** `:id` of a conversation: digits only, within the database's integer; anything else names none (0). */
 const livePath = z
@@ -24,13 +25,11 @@ const livePath = z
   .catch({ id: 0 });
 /** `?after=`: the last message the page has; anything odd, from the start. */
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).catch(0) }).catch({ after: 0 });
-const formKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const said = z.object({ text: z.string().default(''), key: formKey });
 /** What a refused form gave as its text, shown again so that the operator need not type it twice. */
 const givenFields = z.object({ text: z.string().catch('') }).catch({ text: '' });
 
 const liveIn = (req: Request): number => livePath.parse(req.params).id;
-const expired = (res: Response, pages: DeskPages) => html(res, 403, pages.signIn(text('desk-session-expired')));
 
 /** The header's counts: the new appeals, and the customers waiting for an operator. */
 async function liveViewer(desk: Desk, current: SignedIn): Promise<LiveViewer> {

@@ -6,7 +6,7 @@ import { interruptionBroadcast, type TellingServices } from '../../../core/featu
 import { recentReminders } from '../../../core/features/reminders/reminder-schedule';
 import type { Localizer } from '../../../core/kernel/localizer';
 import { text, type Text } from '../../../core/kernel/text';
-import type { DeskPages } from './desk-pages';
+import { expired, type DeskPages } from './desk-pages';
 import type { NoticesRefusal, NoticesView } from './desk-notices-view';
 import { html, posted, redirect, session, viewerOf, withCsrf, type DeskSessions, type SignedIn } from './desk-session';
 import type { Appeals } from '../../../core/features/appeals/ports';
@@ -77,7 +77,7 @@ export function mountDeskNotices(server: Server, desk: NoticesDesk, pages: DeskP
 function mountPublishing(server: Server, desk: NoticesDesk, pages: DeskPages, forms: Forms): void {
   server.post('/desk/notices', async (req: Request, res: Response) => {
     const current = await posted(desk, req);
-    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current || current.operator.mustChangePassword) return expired(res, pages);
     const given = givenFields.parse(req.body);
     const form = forms.publish.safeParse(req.body);
     if (!form.success) return noticesPage(desk, pages, res, current, { form: 'publish', error: text('desk-notices-refused-form'), given });
@@ -93,7 +93,7 @@ function mountPublishing(server: Server, desk: NoticesDesk, pages: DeskPages, fo
 function mountChanges(server: Server, desk: NoticesDesk, pages: DeskPages, forms: Forms): void {
   server.post('/desk/notices/:id/until', async (req: Request, res: Response) => {
     const current = await posted(desk, req);
-    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current || current.operator.mustChangePassword) return expired(res, pages);
     const { id } = idPath.parse(req.params);
     const { until } = givenFields.parse(req.body);
     const form = forms.until.safeParse(req.body);
@@ -103,7 +103,7 @@ function mountChanges(server: Server, desk: NoticesDesk, pages: DeskPages, forms
 
   server.post('/desk/notices/:id/end', async (req: Request, res: Response) => {
     const current = await posted(desk, req);
-    if (!current || current.operator.mustChangePassword) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current || current.operator.mustChangePassword) return expired(res, pages);
     await changed(desk, pages, res, current, idPath.parse(req.params).id, { ended: true });
   });
 }

@@ -8,7 +8,8 @@ import type { NoticesView } from './desk-notices-view';
 import { cannedBody, type CannedView } from './desk-canned-page';
 import { csrfField, type Say } from './desk-html';
 import { queueBody, type QueueView } from './desk-queue-page';
-import type { Viewer } from './desk-session';
+import { html, type Viewer } from './desk-session';
+import type { Response } from 'restify';
 import { freshHref } from './desk-queue-query';
 import { statsBody, type StatsView } from './desk-stats-page';
 import { threadBody, type ThreadView } from './desk-thread-page';
@@ -144,4 +145,9 @@ ${style}
         : `<nav><a href="/desk">${this.say(text('desk-nav-queue'))}</a><a href="${escapeHtml(freshHref)}"${viewer.fresh > 0 ? ' class="fresh"' : ''}>${this.say(text('desk-nav-fresh', { count: viewer.fresh }))}</a><a href="/desk/live"${(waiting ?? 0) > 0 ? ' class="fresh"' : ''}>${this.say(live)}</a><a href="/desk/canned">${this.say(text('desk-nav-canned'))}</a><a href="/desk/stats">${this.say(text('desk-nav-stats'))}</a><a href="/desk/readings">${this.say(text('desk-readings-link'))}</a><a href="/desk/notices">${this.say(text('desk-notices-link'))}</a></nav>`;
     return `<header><strong>${this.say(text('desk-title'))}</strong>${nav}<span>${escapeHtml(viewer.login)} <form method="post" action="/desk/sign-out" class="inline">${csrfField(viewer.csrf)}<button type="submit">${this.say(text('desk-sign-out'))}</button></form></span></header>`;
   }
+}
+
+/** A form posted without a session (or with another page's token): the sign-in form, with why. */
+export function expired(res: Response, pages: DeskPages): void {
+  html(res, 403, pages.signIn(text('desk-session-expired')));
 }

@@ -3,6 +3,7 @@ import { zoneName } from '../../../core/features/readings/meter-words';
 import { displayPeriod } from '../../../core/kernel/period';
 import { moment, text, type Text } from '../../../core/kernel/text';
 import { escapeHtml } from '../../../core/kernel/html';
+import { fileHref } from './desk-html';
 
 /** What billing said of a submission, as the desk's column reads it. */
 function outcomeName(outcome: PhotographedSubmission['outcome']): Text {
@@ -23,7 +24,7 @@ export function readingsBody(say: (message: Text) => string, account: string | n
         .join('<br>');
       const photos = submission.photos
         .map((photo) => {
-          const href = `/desk/files/${encodeURIComponent(photo.file.id)}`;
+          const href = fileHref(photo.file);
           return `<a href="${href}" target="_blank" rel="noopener"><img src="${href}" alt="${say(text('desk-readings-photo-alt', { meter: photo.serialNumber }))}" width="160" loading="lazy"></a>`;
         })
         .join(' ');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { text } from '../../../core/kernel/text';
 import { clientNetwork } from '../http/request-origin';
 import { signInGuard, signInVerdict } from '../../../core/features/operators/sign-in-guard';
-import { DeskPages } from './desk-pages';
+import { DeskPages, expired } from './desk-pages';
 import { hashPassword, passwordMatches, unknownOperatorHash } from './passwords';
 import { cookieName, html, posted, redirect, sessionToken, withCsrf } from './desk-session';
 import { mountDeskNotices } from './desk-notices-routes';
@@ -81,7 +81,7 @@ function mountDeskSignIn(server: Server, desk: Desk, pages: DeskPages): void {
 
   server.post('/desk/password', async (req: Request, res: Response) => {
     const current = await posted(desk, req);
-    if (!current) return html(res, 403, pages.signIn(text('desk-session-expired')));
+    if (!current) return expired(res, pages);
     const form = newPassword.safeParse(req.body);
     const { login } = current.operator;
     if (!form.success) return html(res, 400, pages.newPassword(login, current.csrf, text('desk-password-too-short')));

@@ -28,6 +28,8 @@ export async function viewerOf(appeals: Pick<Appeals, 'count'>, current: SignedI
 
 export const cookieName = 'energobot_desk';
 export const withCsrf = z.object({ csrf: z.string().min(1).max(100) });
+/** The one-time key a form that sends something carries: posted twice, it sends once. */
+export const formKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export function html(res: Response, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {

@@ -5,7 +5,7 @@ import type { CannedAnswer } from '../../../core/features/appeals/ports';
 import { attachmentLimits, megabytes, type AttachmentRef } from '../../../core/kernel/attachment';
 import { escapeHtml } from '../../../core/kernel/html';
 import { moment, text, words, type Text } from '../../../core/kernel/text';
-import { appealHref, buttonForm, csrfField, whereFrom, type Say } from './desk-html';
+import { appealHref, buttonForm, csrfField, fileHref, whereFrom, type Say } from './desk-html';
 import type { Viewer } from './desk-session';
 
 /** Why a form of the thread was refused, and what it held: shown with it, so that nothing is typed twice. */
@@ -81,7 +81,7 @@ function threadMessages(say: Say, appeal: FiledAppeal, messages: readonly Appeal
   const files = (attached: readonly AttachmentRef[] = []) =>
     attached.length === 0
       ? ''
-      : `<ul class="files">${attached.map((file) => `<li><a href="/desk/files/${encodeURIComponent(file.id)}" target="_blank" rel="noopener">${escapeHtml(file.name)}</a> (${say(text('desk-file-size', { size: megabytes(file.bytes) }))})</li>`).join('')}</ul>`;
+      : `<ul class="files">${attached.map((file) => `<li><a href="${escapeHtml(fileHref(file))}" target="_blank" rel="noopener">${escapeHtml(file.name)}</a> (${say(text('desk-file-size', { size: megabytes(file.bytes) }))})</li>`).join('')}</ul>`;
   const message = (item: AppealMessage) =>
     `<div class="message ${item.from}"><small>${say(signature(item))}</small>\n${escapeHtml(item.text)}${files(item.files)}</div>`;
   return [{ from: 'customer' as const, at: appeal.filedAt, text: appeal.message, files: appeal.attachments }, ...messages].map(message).join('');
